@@ -1,0 +1,46 @@
+# Two commands for a newcomer: `make run` and `make test`. Both create or update the
+# project's virtualenv .venv from uv.lock (pinned) first. Only Python >= 3.11 and the
+# package registries are needed: uv itself is installed into .tools/ by pip.
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+VENV := .venv
+STAMP := $(VENV)/.synced
+
+.PHONY: setup run test test-fast lint format bench bench-quick clean
+
+setup: $(STAMP)
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(STAMP): $(UV) uv.lock pyproject.toml
+	$(UV) sync --frozen --quiet
+	touch $(STAMP)
+
+run: setup
+	$(VENV)/bin/marsad run
+
+test: setup
+	$(VENV)/bin/python -m pytest
+
+test-fast: setup
+	$(VENV)/bin/python -m pytest -m "not slow"
+
+lint: setup
+	$(VENV)/bin/ruff check marsad flows tests
+	$(VENV)/bin/ruff format --check marsad flows tests
+
+format: setup
+	$(VENV)/bin/ruff format marsad flows tests
+	$(VENV)/bin/ruff check --fix marsad flows tests
+
+bench: setup
+	$(VENV)/bin/python -m bench.run
+
+bench-quick: setup
+	$(VENV)/bin/python -m bench.run --quick
+
+clean:
+	rm -rf data/export data/marsad.duckdb .pytest_cache

@@ -1,0 +1,8 @@
+"""Arabic text -> incident mentions. Pure functions: no I/O, no Prefect, no httpx.
+
+Entry point: `extract(text, published, title=None) -> list[Mention]`
+(see pipeline.py). `EXTRACTOR_VERSION` changes whenever the output may change, so that
+stored articles are re-extracted by `marsad-backfill`.
+"""
+
+EXTRACTOR_VERSION = "0.1.0"
