@@ -6,3 +6,7 @@ stored articles are re-extracted by `marsad-backfill`.
 """
 
 EXTRACTOR_VERSION = "0.1.0"
+
+from marsad.extract.pipeline import extract  # noqa: E402
+
+__all__ = ["EXTRACTOR_VERSION", "extract"]
