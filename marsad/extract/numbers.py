@@ -28,4 +28,1413 @@ CONTRACT (other modules code against these signatures; keep them):
         governs (قتل، مقتل، قتلى، شهداء، لقي حتفه / أصيب، إصابة، جرحى، جريح), explicit
         none (دون وقوع إصابات -> 0), mentioned-but-uncounted (قتلى وجرحى -> Count with
         low=best=high=None is NOT used; return None).
+
+How it works: the sentence is cut into tokens on the original string (so spans need no
+mapping), each token normalized (normalize.normalize), and read by a small grammar:
+
+- a *count expression* is [qualifier] number|vague word|dual person noun [range]
+  (أكثر من / ما لا يقل عن / نحو / بين N و M / N إلى M / عدة / عشرات / عنصرين);
+- a count binds to killed or wounded through (a) the result noun right after it
+  (5 قتلى، 14 جريحا), (b) the casualty verb or verbal noun before it (مقتل 3، أصيب نحو
+  380), (c) a plural or dual verb after it (10 متظاهرين قتلوا), (d) a toll head
+  (ارتفع عدد القتلى إلى 30); a bare singular person noun after a cue counts 1, a dual
+  ending on a verb (قتلا، أصيبا) or pronoun (لمقتلهما) counts 2;
+- a negator followed closely by an indefinite casualty noun is an explicit zero.
+
+Vocabulary (person nouns, blocking nouns, cue words) lives in data/numbers.yaml; the
+number words are a closed grammatical class and stay in this module.
 """
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from marsad.extract.normalize import normalize
+
+__all__ = ["Count", "Casualties", "parse_count", "find_counts", "find_casualties"]
+
+
+@dataclass(frozen=True)
+class Count:
+    low: int | None
+    best: int | None
+    high: int | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Casualties:
+    killed: Count | None
+    wounded: Count | None
+
+
+_N = normalize
+
+# ----------------------------------------------------------------- number words
+# Normalized spellings (ة->ه, أ/إ/آ->ا, ى->ي, ئ->ي).
+_UNITS: dict[str, int] = {}
+for _v, _forms in {
+    1: "واحد واحده واحدا احد احدي",
+    2: "اثنان اثنين اثنتان اثنتين اثنا اثني اثنتا اثنتي ثنتان ثنتين",
+    3: "ثلاثه ثلاث",
+    4: "اربعه اربع",
+    5: "خمسه خمس",
+    6: "سته ست",
+    7: "سبعه سبع",
+    8: "ثمانيه ثماني ثمان",
+    9: "تسعه تسع",
+}.items():
+    for _f in _forms.split():
+        _UNITS[_f] = _v
+# Definite forms of 3..10 ("الجنود الثلاثه"); not احد/اثنين (Sunday/Monday).
+_DEF_UNITS = {"ال" + f: v for f, v in _UNITS.items() if v >= 3}
+_TEN = {"عشره": 10, "عشر": 10, "العشره": 10}
+_TENS: dict[str, int] = {}
+for _v, _stem in {
+    20: "عشر",
+    30: "ثلاث",
+    40: "اربع",
+    50: "خمس",
+    60: "ست",
+    70: "سبع",
+    80: "ثمان",
+    90: "تسع",
+}.items():
+    _TENS[_stem + "ون"] = _v
+    _TENS[_stem + "ين"] = _v
+_HUNDRED_WORDS = {"ميه", "مايه", "ماه"}
+_HUNDREDS: dict[str, int] = {w: 100 for w in _HUNDRED_WORDS}
+for _f in ("ميتان", "ميتين", "مايتان", "مايتين", "ميتا", "ميتي", "مايتا", "مايتي"):
+    _HUNDREDS[_f] = 200
+for _v, _stems in {3: "ثلاث", 4: "اربع", 5: "خمس", 6: "ست", 7: "سبع", 8: "ثمان ثماني", 9: "تسع"}.items():
+    for _s in _stems.split():
+        for _h in ("ميه", "مايه"):
+            _HUNDREDS[_s + _h] = _v * 100
+_THOUSAND_MULT = {
+    "الف": 1000,
+    "الفا": 1000,
+    "الاف": 1000,
+    "الفان": 2000,
+    "الفين": 2000,
+    "مليون": 10**6,
+    "مليونا": 10**6,
+    "ملايين": 10**6,
+}
+_THOUSAND_ALONE = {"الف": 1000, "الفان": 2000, "الفين": 2000, "الفي": 2000, "الفا": 1000}
+
+# vague words (ACLED, spec 6): (low, best)
+_VAGUE_SEVERAL = (2, 3)
+_VAGUE_TENS = {"عشرات": 10, "العشرات": 10, "ميات": 100, "الميات": 100, "الاف": 1000, "الالاف": 1000}
+
+# qualifiers, normalized token sequences
+_AT_LEAST = [
+    tuple(s.split())
+    for s in (
+        "اكثر من",
+        "ما لا يقل عن",
+        "لا يقل عن",
+        "ما لايقل عن",
+        "ما لا يقل علي",
+        "ما يزيد عن",
+        "ما يزيد علي",
+        "يزيد عن",
+        "يزيد علي",
+        "علي الاقل",
+        "ما يربو علي",
+        "يربو علي",
+        "ما يفوق",
+        "يفوق",
+        "تجاوز",
+        "يتجاوز",
+        "تجاوزت",
+        "تخطي",
+        "ازيد من",
+        "اكثر",
+        "ما ينوف علي",
+    )
+]
+_APPROX = [
+    tuple(s.split())
+    for s in (
+        "نحو",
+        "حوالي",
+        "قرابه",
+        "زهاء",
+        "ما يقارب",
+        "يقارب",
+        "ما يناهز",
+        "يناهز",
+        "في حدود",
+        "ما يقرب من",
+        "يقرب من",
+        "ما يقارب من",
+        "ما قرابته",
+        "تقريبا",
+    )
+]
+_AT_LEAST.sort(key=len, reverse=True)
+_APPROX.sort(key=len, reverse=True)
+
+
+def _seq_index(seqs) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """First word (bare or with a clitic) -> [(sequence, clitic length)], longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for seq in seqs:
+        index.setdefault(seq[0], []).append((seq, 0))
+        for c in ("و", "ب", "ل", "ف", "وب", "ول"):
+            index.setdefault(c + seq[0], []).append((seq, len(c)))
+    return index
+
+
+_AT_LEAST_IX = _seq_index(_AT_LEAST)
+_APPROX_IX = _seq_index(_APPROX)
+
+_CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[\u0621-\u064a\u066e-\u06d3]+|\S")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u066e-\u06d3]+\Z")
+_STRONG_PUNCT = set(".!?؟؛;:\n")
+_CLAUSE_PUNCT = _STRONG_PUNCT | set("،,")
+_QUOTES = set("\"'«»“”‘’()[]{}<>")
+
+# ------------------------------------------------------------------ vocabulary
+_DATA = Path(__file__).with_name("data") / "numbers.yaml"
+
+
+def _load() -> dict:
+    with _DATA.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+_V = _load()
+
+
+def _norm_list(items) -> list[str]:
+    return [_N(str(x)) for x in items or []]
+
+
+# person nouns: form -> (number, definite)   number: 1, 2, or None (plural)
+_PERSON: dict[str, int | None] = {}
+
+
+def _add_person(form: str, number: int | None) -> None:
+    for f in (form, "ال" + form):
+        if f not in _PERSON or (_PERSON[f] is None and number is not None and number != 2):
+            _PERSON.setdefault(f, number)
+
+
+for _entry in _V["person_nouns"]:
+    _s = _N(_entry["singular"])
+    _sound = bool(_entry.get("sound_plural"))
+    _add_person(_s, 1)
+    if _s.endswith("ه"):  # feminine: امراه -> امراتين
+        _stem = _s[:-1]
+        _add_person(_stem + "تان", 2)
+        _add_person(_stem + "تين", 2)
+        _add_person(_stem + "ات", None)
+    else:
+        _add_person(_s + "ا", 1)
+        _add_person(_s + "ان", 2)
+        if _sound:
+            _add_person(_s + "ين", None)
+            _add_person(_s + "ون", None)
+            _add_person(_s + "ي", None)  # construct plural: مقاتلي الحشد
+        else:
+            _add_person(_s + "ين", 2)
+    for _p in _norm_list(_entry.get("plural")):
+        _add_person(_p, None)
+for _p in _norm_list(_V.get("person_plurals")):
+    _PERSON.setdefault(_p, None)
+
+_OTHERS: dict[str, int | None] = {}
+for _f in _norm_list(_V["others"]["one"]):
+    _OTHERS[_f] = 1
+for _f in _norm_list(_V["others"]["two"]):
+    _OTHERS[_f] = 2
+for _f in _norm_list(_V["others"]["many"]):
+    _OTHERS[_f] = None
+
+_BLOCK = set(_norm_list(_V["blocking_nouns"]))
+_BLOCK |= {"ال" + b for b in list(_BLOCK)}
+_LABEL = set(_norm_list(_V["label_nouns"]))
+_MONTHS = set(_norm_list(_V["months"]))
+
+# casualty cues: form -> (cls, kind, hint)
+#   kind: "event" (verbal noun), "verb_s", "verb_d", "verb_p"
+#   hint: number fixed by a pronoun suffix (1, 2) or "many" (plural pronoun) or None
+_CUE: dict[str, tuple[str, str, object]] = {}
+_PRON = {"ه": 1, "ها": 1, "هما": 2, "هم": "many", "هن": "many"}
+
+
+def _add_cue(form: str, cls: str, kind: str, hint: object = None) -> None:
+    _CUE.setdefault(form, (cls, kind, hint))
+
+
+for _cls, _key in (("k", "killed"), ("w", "wounded")):
+    _sec = _V[_key]
+    for _base in _norm_list(_sec["event_nouns"]):
+        _add_cue(_base, _cls, "event")
+        _stem = _base[:-1] + "ت" if _base.endswith("ه") else _base
+        for _suf, _hint in _PRON.items():
+            _add_cue(_stem + _suf, _cls, "event", _hint)
+    for _f in _norm_list(_sec["verbs_singular"]):
+        _add_cue(_f, _cls, "verb_s")
+    for _f in _norm_list(_sec["verbs_dual"]):
+        _add_cue(_f, _cls, "verb_d")
+    for _f in _norm_list(_sec["verbs_plural"]):
+        _add_cue(_f, _cls, "verb_p")
+for _base in _norm_list(_V["killed"].get("verbs_object_pronoun")):
+    for _suf, _hint in _PRON.items():
+        if _base + _suf != "قتله":
+            _add_cue(_base + _suf, "k", "event", _hint)
+for _base in _norm_list(_V["killed"]["met_death_nouns"]):
+    for _suf, _hint in _PRON.items():
+        _add_cue(_base + _suf, "k", "event", _hint)
+# قتله is also "killers" (قتلة): never a cue by itself.
+_CUE.pop("قتله", None)
+
+# result nouns: form -> (cls, number, definite)
+_RESULT: dict[str, tuple[str, int | None, bool]] = {}
+for _cls, _key in (("k", "killed"), ("w", "wounded")):
+    _sec = _V[_key]
+    for _s in _norm_list(_sec["result_nouns_singular"]):
+        forms = {_s: 1}
+        if _s.endswith("ه"):
+            forms[_s[:-1] + "تان"] = 2
+            forms[_s[:-1] + "تين"] = 2
+        else:
+            forms[_s + "ا"] = 1
+            forms[_s + "ان"] = 2
+            forms[_s + "ين"] = 2
+        for _f, _num in forms.items():
+            _RESULT.setdefault(_f, (_cls, _num, False))
+            _RESULT.setdefault("ال" + _f, (_cls, None, True))
+    for _p in _norm_list(_sec["result_nouns_plural"]):
+        _RESULT.setdefault(_p, (_cls, None, False))
+        _RESULT.setdefault("ال" + _p, (_cls, None, True))
+# مصابين is plural (sound) as much as dual: uncounted when alone
+_RESULT["مصابين"] = ("w", None, False)
+
+_TOLL_HEADS = set(_norm_list(_V["toll_heads"]))
+_TOLL_LINKS = set(_norm_list(_V["toll_links"]))
+
+_Z = _V["zero"]
+_NEGATORS = set(_norm_list(_Z["negators"]))
+_ZERO_STOP = set(_norm_list(_Z["stop"]))
+
+
+def _phrases(items) -> list[tuple[str, ...]]:
+    out = [tuple(_N(x).split()) for x in items]
+    return sorted(out, key=len, reverse=True)
+
+
+_ZERO_NOUNS = (
+    [(p, "kw") for p in _phrases(_Z["both"])]
+    + [(p, "k") for p in _phrases(_Z["killed"])]
+    + [(p, "w") for p in _phrases(_Z["wounded"])]
+)
+_ZERO_NOUNS.sort(key=lambda x: len(x[0]), reverse=True)
+_ZERO_VERBS = {**{_N(v): "k" for v in _Z["verbs_killed"]}, **{_N(v): "w" for v in _Z["verbs_wounded"]}}
+_ZERO_FILLER = {"وقوع", "سقوط", "حدوث", "تسجيل", "اي", "ايه", "اية", "باي", "بايه", "عن", "في", "الي"}
+
+# tokens that may sit between a cue and its count without breaking the link
+_FILLERS = set(
+    _N(w)
+    for w in (
+        "أيضا أيضاً كذلك أمس اليوم فيها فيه فيهما فيهم خلاله خلالها بدوره جميعا "
+        "ال الـ حينها حينه فورا بالحال الليلة البارحة"
+    ).split()
+)
+# tokens after which a singular verb alone means one victim (قتل بالرصاص، أصيب بجروح)
+_MANNER = set(
+    _N(w)
+    for w in (
+        "بجروح بجراح بالرصاص برصاص بنيران إثر اثر جراء في خلال على متأثرا بانفجار بقصف بغارة "
+        "بضربة بهجوم بإطلاق بطلق بعيار عندما أثناء بعد نتيجة بسبب بشظايا بإصابات بكدمات بحروق"
+    ).split()
+)
+_CAUSE_BEFORE = set(_N(w) for w in "إثر اثر جراء متأثرا متاثرا نتيجة بسبب بعد".split())
+_ATTEMPT = set(_N(w) for w in "محاولة محاولات نجا نجاة لمحاولة".split())
+_FUNCTION = set(
+    _N(w)
+    for w in (
+        "في من على عن إلى الى مع بين ضد عند بعد قبل خلال إثر اثر جراء نتيجة بسبب أو او ثم "
+        "أن إن انه أنه الذي التي الذين هذا هذه ذلك تلك هناك هنا ما لا لم لن قد كان كانت "
+        "وهو وهي هو هي أحد شخص عدد نحو حوالي أكثر اكثر جميع كل كافة معظم بعض غالبية أغلب"
+    ).split()
+)
+_KUNYA = {"ابو", "ام", "ابي", "ابا"}
+# verbal nouns after which an unknown word is read as a victim's name (مقتل سليماني)
+_NAME_CUES = set(_N(w) for w in "مقتل مصرع اغتيال تصفية".split())
+_GENERIC_EVENT = set(
+    _N(w)
+    for w in (
+        "عمليات عملية حوادث حادثة حالات حالة جرائم جريمة سلسلة موجة ملف قضية قضايا ظاهرة أعمال "
+        "بعمليات لعمليات وعمليات عمليتي"
+    ).split()
+)
+
+
+_EXPANDED: dict[int, dict] = {}
+
+
+def _expand(table) -> dict:
+    """`table` with every clitic-prefixed form precomputed: form -> (value, prefix_len)."""
+    ex = _EXPANDED.get(id(table))
+    if ex is None:
+        ex = {}
+        items = table.items() if isinstance(table, dict) else ((k, k) for k in table)
+        for form, value in items:
+            for c in _CLITICS:
+                ex.setdefault(c + form, (value, len(c)))
+        for form, value in table.items() if isinstance(table, dict) else ((k, k) for k in table):
+            ex[form] = (value, 0)  # the bare form wins over a clitic reading
+        _EXPANDED[id(table)] = ex
+    return ex
+
+
+def _strip(tok: str, table) -> tuple[object, int] | None:
+    """Look `tok` up in `table`, allowing one clitic prefix; returns (value, prefix_len)."""
+    return _expand(table).get(tok)
+
+
+def _strip_set(tok: str, table: set) -> str | None:
+    hit = _expand(table).get(tok)
+    return None if hit is None else hit[0]
+
+
+# the tables looked up on every token, expanded once
+_CUE_X = _expand(_CUE)
+_RESULT_X = _expand(_RESULT)
+_PERSON_X = _expand(_PERSON)
+_BLOCK_X = _expand(_BLOCK)
+_LABEL_X = _expand(_LABEL)
+_MONTHS_X = _expand(_MONTHS)
+_TOLL_HEADS_X = _expand(_TOLL_HEADS)
+
+
+# ------------------------------------------------------------------ tokens
+_WORD_CHARS = "\u0621-\u065f\u0670-\u06d3\u0640\u200c\u200d"
+_DIGIT_CHARS = "0-9\u0660-\u0669\u06f0-\u06f9"
+# Tokens are cut from the ORIGINAL string (spans need no mapping) and normalized one by
+# one: words (with their diacritics and tatweel), digit groups, single other characters.
+_RAW_TOKEN = re.compile(rf"[{_DIGIT_CHARS}]+(?:[.,\u066b\u066c][{_DIGIT_CHARS}]+)*|[{_WORD_CHARS}]+|\S")
+
+
+class _Toks:
+    __slots__ = ("w", "s", "e", "n", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        cache = _NORM_CACHE
+        words: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _RAW_TOKEN.finditer(text):
+            raw = m.group()
+            norm = cache.get(raw)
+            if norm is None:
+                norm = _norm_token(raw)
+            if norm:  # a lone mark or zero-width character is no token
+                words.append(norm)
+                start, end = m.span()
+                starts.append(start)
+                ends.append(end)
+        self.w, self.s, self.e, self.n = words, starts, ends, len(words)
+
+    def get(self, i: int) -> str:
+        return self.w[i] if 0 <= i < self.n else ""
+
+    def span(self, i: int, j: int, lead: int = 0) -> tuple[int, int]:
+        """Original-text span of tokens [i, j), dropping `lead` clitic letters of token i."""
+        start = self.s[i]
+        if lead:
+            text, k, seen = self.text, start, 0
+            while seen < lead and k < self.e[i]:
+                if _norm_token(text[k]):
+                    seen += 1
+                k += 1
+            while k < self.e[i] and not _norm_token(text[k]):
+                k += 1  # marks that belong to the clitic
+            start = k
+        return start, self.e[j - 1]
+
+
+_NORM_CACHE: dict[str, str] = {}
+
+
+def _norm_token(raw: str) -> str:
+    v = _NORM_CACHE.get(raw)
+    if v is None:
+        v = normalize(raw).replace(" ", "")
+        if len(_NORM_CACHE) < 200_000:
+            _NORM_CACHE[raw] = v
+    return v
+
+
+@dataclass
+class _CE:
+    low: int | None
+    best: int | None
+    high: int | None
+    i: int  # first token
+    j: int  # one past the last token
+    lead: int = 0  # clitic chars to drop from token i in the span
+    exact_num: bool = True
+    range_from: bool = False  # "من N إلى M"
+    dual_noun: bool = False
+
+
+def _digits_value(tok: str) -> int | None:
+    if tok.isdecimal():
+        return int(tok) if len(tok) <= 12 else None
+    parts = re.split(r"[.,]", tok)
+    if all(p.isdecimal() for p in parts) and all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3:
+        return int("".join(parts))
+    return None  # a decimal (1.5) or a malformed group: not a head count
+
+
+class _Parser:
+    """The count grammar over one token list."""
+
+    def __init__(self, t: _Toks):
+        self.t = t
+
+    # -- words below one thousand
+    def _word(self, i: int, table, first: bool, waw: bool):
+        """Token i looked up in `table` (with a clitic if `first`, with a و if `waw`)."""
+        t = self.t
+        if i >= t.n:
+            return None
+        tok = t.w[i]
+        if waw:
+            if tok == "و" and i + 1 < t.n and t.w[i + 1] in table:
+                return table[t.w[i + 1]], i + 2, 0
+            if tok.startswith("و") and tok[1:] in table:
+                return table[tok[1:]], i + 1, 0
+            return None
+        if tok in table:
+            return table[tok], i + 1, 0
+        if first:
+            hit = _strip(tok, table)
+            if hit is not None:
+                return hit[0], i + 1, hit[1]
+        return None
+
+    def _lt100(self, i: int, first: bool, waw: bool):
+        t = self.t
+        u = self._word(i, _UNITS, first, waw)
+        if u is not None:
+            val, j, lead = u
+            if t.get(j) in ("عشر", "عشره"):
+                return val + 10, j + 1, lead
+            tens = self._word(j, _TENS, False, True)
+            if tens is not None:
+                return val + tens[0], tens[1], lead
+            return val, j, lead
+        for table in (_TEN, _TENS):
+            hit = self._word(i, table, first, waw)
+            if hit is not None:
+                return hit
+        if first and not waw:
+            hit = self._word(i, _DEF_UNITS, False, False)
+            if hit is not None:
+                return hit
+        return None
+
+    def _lt1000(self, i: int, first: bool, waw: bool):
+        t = self.t
+        h = self._word(i, _HUNDREDS, first, waw)
+        if h is None:
+            u = self._word(i, _UNITS, first, waw)
+            if u is not None and u[0] >= 3 and t.get(u[1]) in _HUNDRED_WORDS:
+                h = (u[0] * 100, u[1] + 1, u[2])
+        if h is not None:
+            val, j, lead = h
+            rest = self._lt100(j, False, True)
+            if rest is not None:
+                return val + rest[0], rest[1], lead
+            return val, j, lead
+        return self._lt100(i, first, waw)
+
+    def number(self, i: int):
+        """(value, j, lead) of a number at token i, or None."""
+        t = self.t
+        if i >= t.n:
+            return None
+        tok = t.w[i]
+        lead = 0
+        if tok[0].isdecimal():
+            val = _digits_value(tok)
+            if val is None:
+                return None
+            j = i + 1
+        else:
+            hit = self._lt1000(i, True, False)
+            if hit is not None:
+                val, j, lead = hit
+                # احد alone is "anyone" unless a noun follows (أحد عناصر)
+                if val == 1 and j == i + 1 and t.w[i][lead:] in ("احد", "احدي"):
+                    nxt = t.get(j)
+                    if not nxt or not _ARABIC_WORD.match(nxt) or nxt in _FUNCTION:
+                        return None
+            else:
+                alone = self._word(i, _THOUSAND_ALONE, True, False)
+                if alone is None or alone[0] == 1000 and t.w[i][alone[2] :] == "الفا":
+                    return None
+                val, j, lead = alone
+                return self._thousand_tail(val, j, lead)
+        mult = _THOUSAND_MULT.get(t.get(j))
+        if mult is not None and val < 1000:
+            return self._thousand_tail(val * mult, j + 1, lead)
+        return val, j, lead
+
+    def _thousand_tail(self, val: int, j: int, lead: int):
+        """After ألف/آلاف: an optional "و" + a number below one thousand (10 آلاف و518)."""
+        t = self.t
+        tok = t.get(j)
+        if tok == "و" and t.get(j + 1)[:1].isdecimal():
+            v = _digits_value(t.w[j + 1])
+            if v is not None and v < 1000:
+                return val + v, j + 2, lead
+        if len(tok) == 3 and tok.isdecimal() and val % 1000 == 0:
+            return val + int(tok), j + 1, lead  # "44 ألفا 532", the و left out
+        rest = self._lt1000(j, False, True)
+        if rest is not None:
+            return val + rest[0], rest[1], lead
+        return val, j, lead
+
+    def vague(self, i: int):
+        """(low, best, j, lead) of a vague quantity word at token i, or None."""
+        t = self.t
+        tok = t.get(i)
+        if not tok:
+            return None
+        for table_tok, lead in ((tok, 0),) + tuple(
+            (tok[len(c) :], len(c)) for c in _CLITICS if tok.startswith(c) and len(tok) > len(c) + 2
+        ):
+            if table_tok in ("عده", "بضعه", "بضع"):
+                nxt = t.get(i + 1)
+                if nxt and _ARABIC_WORD.match(nxt):
+                    return 2, 3, i + 1, lead
+            if table_tok in ("العديد",) and t.get(i + 1) == "من":
+                return 2, 3, i + 2, lead
+            if table_tok in ("عدد", "عددا", "اعداد", "اعدادا"):
+                nxt = t.get(i + 1)
+                if nxt == "من":
+                    return 2, 3, i + 2, lead
+                if nxt in ("اخر", "اخرا", "اخرين"):
+                    return 2, 3, i + 2, lead
+                if nxt in ("كبير", "كبيرا", "كبيره", "غير"):
+                    j = i + 2
+                    if nxt == "غير" and t.get(j) in ("قليل", "قليلا"):
+                        j += 1
+                    if t.get(j) == "من":
+                        j += 1
+                    return 2, 3, j, lead
+            if table_tok in _VAGUE_TENS:
+                val = _VAGUE_TENS[table_tok]
+                j = i + 1
+                if val < 1000 and t.get(j) in ("الاف", "الالاف"):
+                    val *= 1000
+                    j += 1
+                return val, val, j, lead
+        return None
+
+    def _seq(self, i: int, index) -> tuple[int, int] | None:
+        """Match one of the indexed token sequences at i (a clitic allowed on the first)."""
+        t = self.t
+        hit = index.get(t.get(i))
+        if hit is None:
+            return None
+        for seq, lead in hit:
+            if all(t.get(i + k) == seq[k] for k in range(1, len(seq))):
+                return i + len(seq), lead
+        return None
+
+    def count(self, i: int) -> _CE | None:
+        """A count expression starting at token i."""
+        t = self.t
+        if i >= t.n:
+            return None
+        qual = None
+        k, lead = i, 0
+        m = self._seq(i, _AT_LEAST_IX)
+        if m is not None:
+            qual, (k, lead) = "min", m
+        else:
+            m = self._seq(i, _APPROX_IX)
+            if m is not None and t.w[i] != "تقريبا":
+                qual, (k, lead) = "approx", m
+            elif t.w[i] in ("بين", "وبين") or (t.w[i] == "ما" and t.get(i + 1) == "بين"):
+                qual, k = "between", i + (2 if t.w[i] == "ما" else 1)
+                lead = 1 if t.w[i] == "وبين" else 0
+            elif t.w[i] == "من" and t.get(i + 1)[:1].isdecimal():
+                qual, k = "from", i + 1
+        if qual is not None:
+            while t.get(k) in _QUOTES or t.get(k) == "ال":
+                k += 1
+        num = self.number(k)
+        if num is not None:
+            val, j, nlead = num
+            if qual is None:
+                lead = nlead
+            ce = _CE(val, val, val, i, j, lead)
+        else:
+            vg = self.vague(k)
+            if vg is not None:
+                low, best, j, vlead = vg
+                ce = _CE(low, best, None, i, j, lead if qual else vlead, exact_num=False)
+                if qual in ("between", "from"):
+                    return None
+                return ce
+            dual = self.dual_person(k)
+            if dual is None:
+                return None
+            j, dlead = dual
+            ce = _CE(2, 2, 2, i, j, lead if qual else dlead, dual_noun=True)
+            if qual in ("between", "from"):
+                return None
+        # ranges and qualifiers
+        if qual in ("between", "from"):
+            link = t.get(ce.j)
+            other = None
+            if qual == "between" and link == "و":
+                other = self.number(ce.j + 1)
+            elif qual == "between" and link.startswith("و") and len(link) > 1:
+                sub = self.number(ce.j)
+                if sub is not None:  # "وخمسة" fused
+                    other = sub
+            elif qual == "from" and link in ("الي", "حتي"):
+                other = self.number(ce.j + 1)
+            if other is None or other[0] < ce.best:
+                if qual == "from":
+                    return None
+                ce.i = k
+                ce.lead = 0
+                return ce
+            ce.high = other[0]
+            ce.j = other[1]
+            ce.range_from = qual == "from"
+            return ce
+        if qual == "min":
+            ce.high = None
+        elif qual is None and not ce.dual_noun:
+            link = t.get(ce.j)
+            if link in ("الي", "او", "-", "–") and t.get(ce.j + 1)[:1].isdecimal() == t.w[k][:1].isdecimal():
+                other = self.number(ce.j + 1)
+                if other is not None and other[0] > ce.best and other[0] <= max(ce.best * 10, 10):
+                    ce.high = other[0]
+                    ce.j = other[1]
+        # postposed: "خمسة على الأقل", "30 تقريبا"
+        if t.get(ce.j) == "علي" and t.get(ce.j + 1) == "الاقل":
+            ce.high = None
+            ce.j += 2
+        elif t.get(ce.j) == "تقريبا":
+            ce.j += 1
+        # a dual noun may be confirmed by اثنين: "عنصرين اثنين"
+        return ce
+
+    def dual_person(self, i: int):
+        """(j, lead) of a dual person noun (عنصرين، جنديان، امرأتين) at token i."""
+        t = self.t
+        hit = _PERSON_X.get(t.get(i))
+        if hit is None:
+            return None
+        if hit[0] != 2:
+            # "مدنيين اثنين": a sound plural form made a dual by the numeral after it
+            if not (hit[0] is None and t.get(i).endswith("ين") and t.get(i + 1) in ("اثنين", "اثنتين")):
+                return None
+        j = i + 1
+        if t.get(j) in ("اثنين", "اثنان", "اثنتين", "اثنتان"):
+            j += 1
+        return j, hit[1]
+
+
+# ------------------------------------------------------------------ find_counts
+def _is_label(t: _Toks, ce: _CE) -> bool:
+    """A number that is a date, a time, a percentage, a year or a unit label."""
+    prev = t.get(ce.i - 1)
+    nxt = t.get(ce.j)
+    first = t.w[ce.i]
+    if not ce.exact_num or ce.dual_noun:
+        return False
+    if prev in _LABEL_X or nxt in ("%", "٪"):
+        return True
+    # times and numeric dates: 11:50, 5/3/2024
+    if prev in (":", "/") and t.get(ce.i - 2)[:1].isdecimal():
+        return True
+    if nxt in (":", "/") and t.get(ce.j + 1)[:1].isdecimal():
+        return True
+    if nxt in _MONTHS_X or prev in _MONTHS:
+        return True
+    if nxt == "من" and (t.get(ce.j + 1) in ("شهر", "الشهر") or t.get(ce.j + 1) in _MONTHS_X):
+        return True  # "11 من شهر أيار"
+    p = ce.i - 1
+    if t.get(p) == "ال":
+        p -= 1
+    if t.get(p).startswith("ال") and t.get(p) in _BLOCK and _RESULT.get(nxt) is None and nxt not in _PERSON:
+        return True  # "الساعات الـ24", "الأيام الثلاثة"
+    if first.isdecimal() and len(first) == 4 and 1900 <= int(first) <= 2100 and ce.i + 1 == ce.j:
+        return True
+    return False
+
+
+def _build_starters() -> frozenset[str]:
+    """Every normalized token that can open a count expression (cheap pre-filter)."""
+    words: set[str] = set()
+    for table in (
+        _UNITS,
+        _DEF_UNITS,
+        _TEN,
+        _TENS,
+        _HUNDREDS,
+        _THOUSAND_ALONE,
+        _VAGUE_TENS,
+        _AT_LEAST_IX,
+        _APPROX_IX,
+    ):
+        words.update(table)
+    words.update(
+        ("عده", "بضعه", "بضع", "العديد", "عدد", "عددا", "اعداد", "اعدادا", "بين", "وبين", "ما", "من")
+    )
+    words.update(f for f, n in _PERSON.items() if n == 2 or (n is None and f.endswith("ين")))
+    return frozenset(words | {c + w for w in words for c in _CLITICS})
+
+
+_STARTERS: frozenset[str] = frozenset()
+
+
+def _scan_counts(t: _Toks) -> list[_CE]:
+    p = _Parser(t)
+    out: list[_CE] = []
+    i = 0
+    starters = _STARTERS
+    while i < t.n:
+        w = t.w[i]
+        if not (w[0].isdecimal() or w in starters):
+            i += 1
+            continue
+        ce = p.count(i)
+        if ce is not None:
+            if not _is_label(t, ce):
+                out.append(ce)
+            i = max(ce.j, i + 1)
+        else:
+            i += 1
+    return out
+
+
+def _to_count(t: _Toks, ce: _CE) -> Count:
+    start, end = t.span(ce.i, ce.j, ce.lead)
+    return Count(ce.low, ce.best, ce.high, start, end)
+
+
+def find_counts(text: str) -> list[Count]:
+    """Every count expression in a sentence, left to right, spans on `text`."""
+    if not text or not isinstance(text, str):
+        return []
+    t = _Toks(text)
+    return [_to_count(t, ce) for ce in _scan_counts(t)]
+
+
+_PARSE_TAIL = set(_OTHERS) | {"من", "علي", "الاقل", "تقريبا"}
+
+
+def parse_count(phrase: str) -> Count | None:
+    """A phrase that is wholly a count ("20", "سبعة آخرين", "أكثر من 20", "عدة") -> Count."""
+    if not phrase or not isinstance(phrase, str):
+        return None
+    t = _Toks(phrase)
+    if t.n == 0:
+        return None
+    p = _Parser(t)
+    ce = p.count(0)
+    if ce is None:
+        # a lone singular / dual casualty or person noun: "قتيل", "جريحين"
+        res = _strip(t.w[0], _RESULT)
+        if t.n == 1 and res is not None and res[0][1] is not None and not res[0][2]:
+            n = res[0][1]
+            s, e = t.span(0, 1, res[1])
+            return Count(n, n, n, s, e)
+        return None
+    # the rest may only be the counted noun(s) and "others"
+    for k in range(ce.j, t.n):
+        w = t.w[k]
+        if w in _QUOTES or w in ".،,":
+            continue
+        if w in _PARSE_TAIL or _strip(w, _PERSON) is not None or _strip(w, _RESULT) is not None:
+            continue
+        if _ARABIC_WORD.match(w) and k > ce.j:
+            continue  # adjectives after the noun: "جنود أمريكيين"
+        if k == ce.j and _ARABIC_WORD.match(w) and w not in _BLOCK:
+            continue  # an unknown counted noun
+        return None
+    return _to_count(t, ce)
+
+
+# ------------------------------------------------------------------ casualties
+def _build_precheck() -> re.Pattern:
+    """One regex over the RAW sentence for any casualty stem, tolerant of diacritics,
+    tatweel and hamza / ta marbuta spellings, so most sentences cost one scan."""
+    marks = "[\u064b-\u0652\u0670\u0640]*"
+    fold = {"ا": "[اأإآٱ]", "ه": "[هة]", "ي": "[يىئی]", "و": "[وؤ]"}
+    stems = (
+        "قتل قتيل شهيد شهدا شهاد استشهد حتف مصرع صاب صيب جرح جريح ضحا ضحي خساير وفاه "
+        "وفيات وفات توفي توفو جثث جثه جثت غتال غتيال غتيل اعدمو اعدمت اعدمه اردوه اردته ارداه ارداها "
+        "مقتول صبن تصفي يصب"
+    ).split()
+    return re.compile("|".join(marks.join(fold.get(ch, ch) for ch in stem) for stem in stems))
+
+
+_CUE_PRECHECK = _build_precheck()
+
+
+class _Binder:
+    def __init__(self, t: _Toks):
+        self.t = t
+        self.p = _Parser(t)
+        self.ces = _scan_counts(t)
+        self.ce_at: dict[int, _CE] = {}
+        self.cover: dict[int, _CE] = {}
+        for ce in self.ces:
+            self.ce_at[ce.i] = ce
+            for k in range(ce.i, ce.j):
+                self.cover[k] = ce
+        self.cues: dict[int, tuple[str, str, object, int]] = {}
+        for i, w in enumerate(t.w):
+            hit = _CUE_X.get(w)
+            if hit is not None:
+                cls, kind, hint = hit[0]
+                self.cues[i] = (cls, kind, hint, hit[1])
+        # bindings: cls -> list of (token position, Count | None); None = uncounted mention
+        self.found: dict[str, list[tuple[int, Count | None]]] = {"k": [], "w": []}
+        self.used: set[int] = set()
+        self.joint: set[int] = set()  # count starts that are killed + wounded together
+
+    # --- helpers
+    def _ce_count(self, ce: _CE, extra: int = 0, extra_many: bool = False) -> Count:
+        start, end = self.t.span(ce.i, ce.j, ce.lead)
+        if extra_many:
+            low = (ce.low or 0) + extra
+            return Count(low, low, None, start, end)
+        high = ce.high + extra if ce.high is not None else None
+        return Count(
+            ce.low + extra if ce.low is not None else None,
+            ce.best + extra if ce.best is not None else None,
+            high,
+            start,
+            end,
+        )
+
+    def _fixed(self, n: int | None, i: int, j: int, lead: int = 0, open_high: bool = False) -> Count:
+        start, end = self.t.span(i, j, lead)
+        return Count(n, n, None if open_high else n, start, end)
+
+    def _widen(self, c: Count, extra: int, chain_end: int) -> Count:
+        """Stretch a count's span over the people chained to it ("قيادي ... ومرافقه")."""
+        if not extra or chain_end <= 0:
+            return c
+        return Count(c.low, c.best, c.high, c.start, max(c.end, self.t.e[chain_end - 1]))
+
+    def _head(self, ce: _CE) -> tuple[str, int]:
+        """What a count counts: ("block"|"person"|"others"|"k"|"w"|"kdef"|"wdef"|"other"|"none", index)."""
+        t = self.t
+        h = ce.j
+        if ce.dual_noun:
+            return "person", ce.i
+        while t.get(h) in _QUOTES:
+            h += 1
+        w = t.get(h)
+        if not w:
+            return "none", h
+        if w == "من":
+            nxt = t.get(h + 1)
+            res = _RESULT.get(nxt)
+            if res is not None and res[2]:
+                return "partitive", h + 1
+            return "person", h + 1
+        if w in _BLOCK or w in ("%", "٪"):
+            return "block", h
+        res = _RESULT.get(w)
+        if res is not None:
+            return res[0], h
+        if w in _OTHERS:
+            return "others", h
+        if w in _PERSON:
+            return "person", h
+        if _is_label(t, ce):
+            return "block", h
+        if w in _CLAUSE_PUNCT:
+            return "none", h
+        return "other", h
+
+    def _chain(self, e: int) -> tuple[int, bool, int]:
+        """People added by "و" after a victim phrase ending at token e: (extra, many, end)."""
+        t = self.t
+        extra, many, end = 0, False, e
+        k = e
+        gap = 0
+        # a companion named by a possessive (ومرافقه) may come after a long title;
+        # any other "and X" must be close
+        while k < t.n and gap <= 14:
+            w = t.w[k]
+            if w in _CLAUSE_PUNCT or k in self.cues:
+                break
+            if w == "و" or (w.startswith("و") and len(w) > 2):
+                rest_start = k + 1 if w == "و" else k
+                ce = self.ce_at.get(k) or (self.ce_at.get(k + 1) if w == "و" else None)
+                if ce is not None and w != "و" and ce.lead == 0:
+                    break  # "واحد" is a numeral, not "and ..."
+                if ce is not None and gap <= 5:
+                    kind, h = self._head(ce)
+                    if kind in ("person", "others", "other") and ce.best is not None:
+                        extra += ce.best
+                        end = max(ce.j, h + 1 if kind != "other" else ce.j)
+                        k = end
+                        gap = 0
+                        continue
+                    break
+                word = t.w[rest_start] if w == "و" else w[1:]
+                if w == "و" and rest_start >= t.n:
+                    break
+                n = (1, False) if word in _KUNYA else self._person_word(word)
+                if n is None:
+                    break
+                num, is_plural = n
+                possessive = word not in _PERSON  # also a kunya: وأبو مهدي
+                if (gap > 5 and not possessive) or (is_plural and not possessive):
+                    break
+                if is_plural:
+                    many = True
+                    extra += 3
+                else:
+                    extra += num
+                k = rest_start + 1
+                if t.get(k) in _OTHERS and _OTHERS[t.get(k)] == 1:
+                    k += 1
+                end = k
+                gap = 0
+                continue
+            if w[:1].isdecimal() or k in self.cover:
+                break
+            if w not in _QUOTES:
+                gap += 1
+            k += 1
+        return extra, many, end
+
+    def _person_word(self, w: str) -> tuple[int, bool] | None:
+        """A person noun, possibly with a possessive suffix: (number, is_plural)."""
+        if w in _PERSON:
+            n = _PERSON[w]
+            return (n, False) if n is not None else (0, True)
+        for suf in ("هما", "ها", "ه", "هم"):
+            if w.endswith(suf) and len(w) > len(suf) + 1:
+                base = w[: -len(suf)]
+                if base.endswith("ي") and base[:-1] in _PERSON:  # مرافقيه: his companions
+                    return 0, True
+                if base.endswith("ي"):
+                    continue  # عراقيه is "Iraqi (f.)", not "his Iraqi"
+                for cand in (base, base[:-1] + "ه" if base.endswith("ت") else None):
+                    if cand and cand in _PERSON and _PERSON[cand] == 1:
+                        return 1, False
+        return None
+
+    def _bind(self, cls: str, pos: int, c: Count | None) -> None:
+        self.found[cls].append((pos, c))
+
+    # --- patterns
+    def result_nouns(self) -> None:
+        """5 قتلى، 14 جريحا، مئات الجرحى; a bare قتيل = 1, قتيلين = 2."""
+        t = self.t
+        # "25 ضحية بين قتيل وجريح": one joint figure, neither a killed nor a wounded count
+        for k, w in enumerate(t.w):
+            if w != "بين":
+                continue
+            first, second = _RESULT.get(t.get(k + 1)), t.get(k + 2)
+            res2 = _RESULT.get(second[1:]) if second.startswith("و") else None
+            if first is None or res2 is None or res2[0] == first[0]:
+                continue
+            self.used.update((k + 1, k + 2))
+            for ce in self.ces:
+                if ce.j <= k <= ce.j + 2:
+                    self.joint.add(ce.i)
+                    self.used.update(range(ce.i, k + 3))
+        for ce in self.ces:
+            if ce.i in self.joint:
+                self._bind("k", ce.i, None)
+                self._bind("w", ce.i, None)
+                continue
+            kind, h = self._head(ce)
+            if kind in ("k", "w"):
+                other = t.get(h + 1)
+                if other.startswith("و") and len(other) > 1:
+                    res2 = _RESULT.get(other[1:])
+                    if res2 is not None and res2[0] != kind and h + 2 not in self.ce_at:
+                        # "عشرات القتلى والجرحى": a joint figure, not a killed count
+                        self._bind("k", ce.i, None)
+                        self._bind("w", ce.i, None)
+                        self.used.update(range(ce.i, h + 2))
+                        continue
+                c = self._ce_count(ce)
+                if t.get(h + 1) == "علي" and t.get(h + 2) == "الاقل":
+                    c = Count(c.low, c.best, None, c.start, c.end)
+                self._bind(kind, ce.i, c)
+                self.used.update(range(ce.i, h + 1))
+            elif kind == "partitive":
+                self.used.update(range(ce.i, h + 1))
+        for i, w in enumerate(t.w):
+            if i in self.used or i in self.cover or i in self.cues:
+                continue
+            hit = _RESULT_X.get(w)
+            if hit is None:
+                continue
+            (cls, num, definite), lead = hit
+            if definite:
+                continue
+            if num is None:
+                self._bind(cls, i, None)
+            else:
+                self._bind(cls, i, self._fixed(num, i, i + 1, lead))
+            self.used.add(i)
+
+    def cue_forward(self, i: int, cls: str, kind: str) -> bool:
+        """Look after a cue for its victims. True when something (even uncounted) bound."""
+        t = self.t
+        k = i + 1
+        immediate = True
+        quoted = t.get(k) in _QUOTES  # "مشروع “استشهاد”": a word in quotes, not an event
+        steps = 0
+        while k < t.n and steps <= 4:
+            w = t.w[k]
+            if w in _STRONG_PUNCT or (w in "،," and not immediate):
+                return False
+            if w in "،,":
+                return False
+            if k in self.cues and k != i:
+                c2 = self.cues[k]
+                if immediate and c2[0] != cls and c2[1] in ("event", "verb_s") and t.w[k].startswith("و"):
+                    # "مقتل وإصابة 5": a joint figure, neither is counted
+                    self._bind(cls, i, None)
+                    self._bind(c2[0], k, None)
+                    self.used.add(k)
+                    return True
+                return False
+            if w in _QUOTES or w in _FILLERS:
+                k += 1
+                continue
+            ce = self.ce_at.get(k)
+            if ce is not None and ce.i in self.joint:
+                self._bind("k", k, None)
+                self._bind("w", k, None)
+                return True
+            if ce is not None:
+                hkind, h = self._head(ce)
+                if hkind == "block" or (hkind in ("k", "w") and hkind != cls):
+                    return False
+                if hkind == "partitive" and not immediate:
+                    return False  # "توفي اثنان من المصابين" binds; a far partitive does not
+                if not immediate and hkind not in ("person", "others", cls):
+                    return False
+                end = max(ce.j, h + 1) if hkind in ("person", "others") else ce.j
+                if hkind == "person" and not ce.dual_noun:
+                    end = h + 1
+                extra, many, cend = self._chain(end)
+                c = self._widen(self._ce_count(ce, extra, many), extra, cend)
+                if t.get(end) == "علي" and t.get(end + 1) == "الاقل":
+                    c = Count(c.low, c.best, None, c.start, c.end)
+                self._bind(cls, k, c)
+                self.used.update(range(ce.i, ce.j))
+                return True
+            if k in self.cover:
+                return False
+            if w in _BLOCK_X and (cls == "w" or not w.startswith("ال")):
+                # "إصابة سيارة", "أصيبت خلاله قاعدة": things were hit; but a weapon may be
+                # the subject of an active verb: "قتلت الغارة ثلاثة"
+                return False
+            pw = self._person_word(w) if _ARABIC_WORD.match(w) else None
+            if pw is None:
+                st = _PERSON_X.get(w)
+                if st is not None:
+                    pw = (st[0], False) if st[0] is not None else (0, True)
+            if pw is not None:
+                num, plural = pw
+                if plural:
+                    nxt = t.get(k + 1)
+                    if nxt in _DEF_UNITS or nxt in ("الاثنين", "الاثنان", "الاثنتين"):
+                        n = _DEF_UNITS.get(nxt, 2)
+                        self._bind(cls, k + 1, self._fixed(n, k + 1, k + 2))
+                        return True
+                    self._bind(cls, k, None)
+                    return True
+                extra, many, cend = self._chain(k + 1)
+                c = self._widen(self._fixed(num + extra, k, k + 1), extra, cend)
+                if many:
+                    c = Count(c.low, c.best, None, c.start, c.end)
+                self._bind(cls, k, c)
+                return True
+            if w in _OTHERS:
+                n = _OTHERS[w]
+                self._bind(cls, k, self._fixed(n, k, k + 1) if n else None)
+                return True
+            if immediate:
+                if w in _KUNYA and k + 1 < t.n and _ARABIC_WORD.match(t.w[k + 1]):
+                    extra, many, cend = self._chain(k + 2)
+                    self._bind(cls, k, self._widen(self._fixed(1 + extra, k, k + 2), extra, cend))
+                    return True
+                if (
+                    cls == "k"
+                    and kind == "event"
+                    and _ARABIC_WORD.match(w)
+                    and not quoted
+                    and t.w[i][_strip(t.w[i], _CUE)[1] :] in _NAME_CUES
+                    and w not in _FUNCTION
+                    and not w.startswith("ال")
+                    and not w.startswith("و")
+                    and w not in _BLOCK
+                    and not w.endswith(("ات", "ون", "يين"))
+                    and _strip(w, _RESULT) is None
+                    and len(w) >= 3
+                ):
+                    # a name: "مقتل سليماني" = 1
+                    extra, many, cend = self._chain(k + 1)
+                    c = self._widen(self._fixed(1 + extra, k, k + 1), extra, cend)
+                    self._bind(cls, k, c)
+                    return True
+            immediate = False
+            steps += 1
+            k += 1
+        return False
+
+    def _chain_left(self, ce: _CE) -> int:
+        """People joined by "و" before a subject count: "امرأة وطفلين أصيبوا" -> +1."""
+        t = self.t
+        first = t.w[ce.i]
+        k = ce.i - 1
+        if first.startswith("و") and ce.lead == 1:
+            pass
+        elif t.get(k) == "و":
+            k -= 1
+        else:
+            return 0
+        w = t.get(k)
+        other = self.cover.get(k)
+        if other is not None and other is not ce and other.best is not None:
+            return other.best
+        pw = self._person_word(w) if w else None
+        if pw is not None and not pw[1]:
+            return pw[0]
+        return 0
+
+    def cue_backward(self, i: int, cls: str) -> bool:
+        """A plural verb after its subject: "10 متظاهرين قتلوا"."""
+        t = self.t
+        k = i - 1
+        words = 0
+        while k >= 0 and words < 7:
+            w = t.w[k]
+            if w in _STRONG_PUNCT:
+                return False
+            if k in self.cues:
+                return False
+            ce = self.cover.get(k)
+            if ce is not None:
+                hkind, h = self._head(ce)
+                if hkind in ("person", "others", "other", "none") and ce.best is not None:
+                    self._bind(cls, ce.i, self._ce_count(ce, self._chain_left(ce)))
+                    return True
+                return False
+            if w not in _QUOTES:
+                words += 1
+            k -= 1
+        return False
+
+    def cues_pass(self) -> None:
+        t = self.t
+        for i, (cls, kind, hint, lead) in sorted(self.cues.items()):
+            if i in self.used:
+                continue
+            prev = t.get(i - 1)
+            if (
+                cls == "w"
+                and hint is not None
+                and (prev in _CAUSE_BEFORE or t.w[i][:lead] in ("ب",) and prev in _CAUSE_BEFORE)
+            ):
+                continue  # "إثر إصابته": the wound that killed, not a wounded count
+            if prev in _ATTEMPT or prev in _GENERIC_EVENT:
+                continue  # "محاولة اغتيال", "عمليات اغتيال", "جرائم قتل": not one event's toll
+            if cls == "w" and t.w[i][lead:].startswith("اصابت") and hint is not None and prev in _MANNER:
+                continue
+            if hint in (1, 2):
+                extra, many, cend = self._chain(i + 1)
+                c = self._widen(self._fixed(hint + extra, i, i + 1, lead), extra, cend)
+                if many:
+                    c = Count(c.low, c.best, None, c.start, c.end)
+                self._bind(cls, i, c)
+                continue
+            if hint == "many":
+                if not self.cue_backward(i, cls):
+                    self._bind(cls, i, None)
+                continue
+            if self.cue_forward(i, cls, kind):
+                continue
+            if kind == "verb_d":
+                self._bind(cls, i, self._fixed(2, i, i + 1, lead))
+            elif kind == "verb_p":
+                if not self.cue_backward(i, cls):
+                    self._bind(cls, i, None)
+            elif kind == "verb_s":
+                nxt = t.get(i + 1)
+                if not nxt or nxt in _STRONG_PUNCT or _strip_set(nxt, _MANNER) or nxt in _MANNER:
+                    if not self.cue_backward(i, cls):
+                        self._bind(cls, i, self._fixed(1, i, i + 1, lead))
+            else:
+                self._bind(cls, i, None)
+
+    def tolls(self) -> None:
+        """عدد القتلى ... إلى 30؛ حصيلة الشهداء بلغت 12؛ تجاوز عدد الجرحى 700؛ والإصابات 197."""
+        t = self.t
+        for i, w in enumerate(t.w):
+            if w in _TOLL_HEADS_X:
+                r = i + 1
+                if t.get(r) in ("عدد", "حصيله"):
+                    r += 1
+                res = _RESULT.get(t.get(r))
+                if res is None:
+                    continue
+                window = 12
+            else:
+                # a definite result noun that is itself the subject: "والإصابات 197"
+                hit = _RESULT_X.get(w)
+                if hit is None or not hit[0][2] or i in self.used:
+                    continue
+                r, res, window = i, hit[0], 3
+            cls = res[0]
+            nxt = t.get(r + 1)
+            if nxt.startswith("و") and _RESULT.get(nxt[1:], ("", 0, 0))[0] not in ("", cls):
+                self.used.add(r + 1)
+                continue  # "حصيلة القتلى والجرحى": a joint toll, split unknown
+            at_least = t.get(i - 1) in ("تجاوز", "تخطي", "يتجاوز", "فاق", "تجاوزت")
+            chosen = None
+            for k in range(r + 1, min(t.n, r + window)):
+                if t.w[k] in _STRONG_PUNCT:
+                    break
+                ce = self.ce_at.get(k)
+                if ce is None:
+                    continue
+                hkind, _h = self._head(ce)
+                if hkind in ("block", "partitive") or (hkind in ("k", "w") and hkind != cls):
+                    continue
+                prev = t.get(k - 1)
+                linked = prev in _TOLL_LINKS or prev in ("ال", "الي") or k == r + 1
+                if linked:
+                    chosen = ce
+                    break
+                if chosen is None:
+                    chosen = ce  # fallback: the first plain count in the window
+            if chosen is None:
+                continue
+            ce = chosen
+            if ce.range_from:
+                c = self._fixed(ce.high, ce.i, ce.j)
+            else:
+                c = self._ce_count(ce)
+            if at_least:
+                c = Count(c.low, c.best, None, c.start, c.end)
+            self._bind(cls, ce.i, c)
+
+    def zeros(self) -> dict[str, Count]:
+        """Explicit none: دون وقوع إصابات، لم يسفر عن ضحايا، لا قتلى، لم يصب أحد."""
+        t = self.t
+        out: dict[str, Count] = {}
+        for i, w in enumerate(t.w):
+            if w not in _NEGATORS:
+                continue
+            k = i + 1
+            budget = 6
+            while k < t.n and budget > 0:
+                tok = t.w[k]
+                if tok in _CLAUSE_PUNCT or tok in _ZERO_STOP or tok[:1].isdecimal() or k in self.cover:
+                    break
+                verb = _ZERO_VERBS.get(tok)
+                if verb is not None and t.get(k + 1) in ("احد", "اي"):
+                    c = self._fixed(0, i, k + 2)
+                    out.setdefault(verb, c)
+                    break
+                matched = None
+                for phrase, classes in _ZERO_NOUNS:
+                    first = phrase[0]
+                    if tok != first and not (tok[:1] in ("ب", "ل") and tok[1:] == first):
+                        continue
+                    if all(t.get(k + m) == phrase[m] for m in range(1, len(phrase))):
+                        matched = (phrase, classes)
+                        break
+                if matched is not None:
+                    phrase, classes = matched
+                    end = k + len(phrase)
+                    if t.get(end) in ("اخري", "اخرين"):  # "لم تسجل إصابات أخرى": not a zero
+                        break
+                    c = self._fixed(0, i, end)
+                    for cls in classes:
+                        out.setdefault(cls, c)
+                    break
+                if k in self.cues:
+                    if t.get(k + 1) in ("احد", "اي"):  # "لم يسفر عن مقتل أحد"
+                        out.setdefault(self.cues[k][0], self._fixed(0, i, k + 2))
+                    break
+                budget -= 1
+                k += 1
+        return out
+
+    def result(self) -> Casualties:
+        self.result_nouns()
+        self.tolls()
+        self.cues_pass()
+        zeros = self.zeros()
+        picked: dict[str, Count | None] = {}
+        for cls in ("k", "w"):
+            counted = sorted(((pos, c) for pos, c in self.found[cls] if c is not None), key=lambda x: x[0])
+            if counted:
+                picked[cls] = counted[0][1]
+            else:
+                picked[cls] = zeros.get(cls)
+        return Casualties(killed=picked["k"], wounded=picked["w"])
+
+
+_STARTERS = _build_starters()
+for _table in (
+    _CUE,
+    _PERSON,
+    _RESULT,
+    _LABEL,
+    _MONTHS,
+    _MANNER,
+    _TOLL_HEADS,
+    _UNITS,
+    _TEN,
+    _TENS,
+    _HUNDREDS,
+    _THOUSAND_ALONE,
+    _DEF_UNITS,
+):
+    _expand(_table)  # built once at import, not on the first sentence
+_EMPTY = Casualties(None, None)
+_DISEASE = frozenset(_norm_list(_V.get("disease_words")))
+_VIOLENT_RE = re.compile(r"قتل|مقتل|استشهد|استشهاد|هجوم|انفجار|اشتباك|قصف|اغتيال|عبوه|مسلح|رصاص|غاره|صاروخ")
+
+
+def find_casualties(sentence: str) -> Casualties:
+    """Killed and wounded counts one sentence reports (spec section 6)."""
+    if not sentence or not isinstance(sentence, str):
+        return _EMPTY
+    if not _CUE_PRECHECK.search(sentence):
+        return _EMPTY
+    toks = _Toks(sentence)
+    if any(_strip_set(w, _DISEASE) for w in toks.w) and not _VIOLENT_RE.search(normalize(sentence)):
+        return _EMPTY  # infections and deaths from a disease, not casualties of violence
+    return _Binder(toks).result()
