@@ -1,0 +1,967 @@
+"""Merge incident mentions (one per article and event) into incidents with stable ids (spec section 5).
+
+Why Python over Polars frames and not SQL models: clustering is a greedy, complete-linkage
+grouping under pairwise compatibility rules (actor umbrellas, date periods, place
+wildcards, "join only when unambiguous"), followed by id bookkeeping against a persistent
+registry (majority vote, one heir per id, collision-free fresh ids). Recursive CTEs can
+express transitive closure, which is exactly what must *not* happen (A~B and B~C do not
+make A~C), and the greedy one-mention-at-a-time decisions are sequential by nature. The
+rules stay readable and unit-testable here; the warehouse only feeds the staged mentions
+in and writes `int_incidents__clustered` and `incident_registry` out, so re-clustering
+never needs re-extraction.
+
+Clustering rules (docs/notes/clustering.md has the reasoning and the examples):
+
+- Two mentions are *compatible* when all hold:
+  - they come from different articles (one article's two mentions are two events by
+    the extractor's judgement: "two attacks on two bases", "هجومين");
+  - date: the periods their date and precision stand for (day, week, month, year) lie
+    within one day of each other;
+  - place: countries equal where both are given; governorates equal where both are
+    given; specific locations equal, or less than `SAME_SITE_KM` apart (one site under
+    two gazetteer names), or a town and a site within `CITY_KM` of it. A location that
+    names only a governorate, its capital or a country is no location. A NULL
+    governorate is a wildcard within the country;
+  - type: same event_type, or "Disrupted weapons use" against a remote-violence report
+    (a drone shot down vs a drone attack), or Battles/Riots/Protests among themselves,
+    or Protests vs Violence against civilians;
+  - actors: perpetrators equal, or one `unknown`, or one the umbrella of the other
+    (actors.csv), or `us_forces`/`coalition`, or `islamic_resistance_iraq`/
+    `iran_aligned_militias` with each other or with a PMF member faction (the claim
+    brand of those factions). Targets the same way, NULL a wildcard. In Battles the
+    two sides may be named the other way round.
+- A mention without a date joins only under *strict* agreement: the same place key
+  (the governorate; abroad the country; else the site), the same event and sub-event type,
+  compatible actors, no clashing weekday named in the evidence ("الخميس" vs a dated
+  Monday report), and not "nobody killed" against a death toll.
+- Greedy complete linkage in a canonical order, in three phases: (A) dated mentions,
+  (B) undated mentions onto dated clusters, (C) the undated rest among themselves. The
+  order sorts by content (precision tier, site specificity, date, place, actors, type,
+  published, article_url, mention_id), never by input position, so shuffled input gives
+  the same incidents. A mention joins the candidate compatible with *every* member
+  that agrees best (worst pair, then mean affinity); otherwise it starts an incident.
+  Vague mentions (a coarse or NULL date, or no specific site) join only a unique best
+  candidate: a tie means the report could be either event, and it stays alone.
+
+Stable ids (the rule, also in docs/notes/clustering.md):
+
+- A new incident's id is `inc_` + the first 16 hex digits of sha1(anchor mention_id),
+  the anchor being its first mention in the canonical order.
+- On re-clustering, every cluster votes with its mentions' registry ids. Pairs
+  (id, cluster) are granted greedily by most votes, then lowest id, then earliest
+  cluster: each old id goes to at most one cluster (the one holding most of its old
+  mentions), and each cluster takes at most one old id (the one most of its mentions
+  held). A new report joining an incident thus keeps the id; a re-run keeps every id.
+- A cluster without an heir-id gets a fresh id; when that fresh id is already in the
+  registry (a split off the incident that the anchor used to name), it is salted with
+  the cluster's sorted mention_ids, so an id never silently names a different event.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import logging
+import math
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import polars as pl
+
+from marsad.model import SUB_EVENT_TYPES
+
+log = logging.getLogger(__name__)
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+# Two gazetteer names closer than this are one site under two names (e.g. "Victory base"
+# and "Baghdad Diplomatic Support Center" share a compound at Baghdad airport). Two
+# distinct bases are kilometres apart; chosen by hand, not tuned.
+SAME_SITE_KM = 3.0
+# A report may name the town ("in al-Qaim") where another names the site in or near it
+# ("a KH headquarters at al-Qaim"); a town's sites lie within this of its gazetteer point.
+CITY_KM = 15.0
+# The extractor's gazetteer: which location names are governorates, countries, cities.
+PLACES = Path(__file__).resolve().parents[1] / "extract" / "data" / "places.csv"
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+UNDATED_RANK = 4
+
+REMOTE = "Explosions/Remote violence"
+DISRUPTED = "Disrupted weapons use"
+STREET_VIOLENCE = {"Battles", "Riots", "Protests"}
+# compatible event_type pairs beyond equality (unordered)
+TYPE_PAIRS = {
+    frozenset(p)
+    for p in [
+        ("Battles", "Riots"),
+        ("Battles", "Protests"),
+        ("Riots", "Protests"),
+        ("Protests", "Violence against civilians"),
+    ]
+}
+
+# actors a report may name interchangeably with each other (the scorer's families)
+ACTOR_FAMILIES = [
+    frozenset({"us_forces", "coalition"}),
+    frozenset({"iran_aligned_militias", "islamic_resistance_iraq"}),
+]
+# claim brands and unnamed pro-Iran labels stand for the PMF's member factions
+CLAIM_BRANDS = frozenset({"islamic_resistance_iraq", "iran_aligned_militias"})
+
+MENTION_SCHEMA: dict[str, pl.DataType] = {
+    "mention_id": pl.String,
+    "article_url": pl.String,
+    "published": pl.Datetime("us"),
+    "event_date": pl.Date,
+    "date_precision": pl.String,
+    "country": pl.String,
+    "governorate": pl.String,
+    "location": pl.String,
+    "latitude": pl.Float64,
+    "longitude": pl.Float64,
+    "event_type": pl.String,
+    "sub_event_type": pl.String,
+    "weapon": pl.String,
+    "perpetrator_id": pl.String,
+    "target_id": pl.String,
+    "claimed": pl.Boolean,
+    "killed_low": pl.Int64,
+    "killed_best": pl.Int64,
+    "killed_high": pl.Int64,
+    "wounded_low": pl.Int64,
+    "wounded_best": pl.Int64,
+    "wounded_high": pl.Int64,
+    "evidence": pl.String,
+    "confidence": pl.Float64,
+}
+
+INCIDENT_SCHEMA: dict[str, pl.DataType] = {
+    "incident_id": pl.String,
+    "event_date": pl.Date,
+    "date_precision": pl.String,
+    "country": pl.String,
+    "governorate": pl.String,
+    "location": pl.String,
+    "latitude": pl.Float64,
+    "longitude": pl.Float64,
+    "event_type": pl.String,
+    "sub_event_type": pl.String,
+    "weapon": pl.String,
+    "perpetrator_id": pl.String,
+    "perpetrator_alternatives": pl.List(pl.String),
+    "target_id": pl.String,
+    "claimed": pl.Boolean,
+    "killed_low": pl.Int32,
+    "killed_best": pl.Int32,
+    "killed_high": pl.Int32,
+    "wounded_low": pl.Int32,
+    "wounded_best": pl.Int32,
+    "wounded_high": pl.Int32,
+    "source_urls": pl.List(pl.String),
+    "source_count": pl.Int32,
+    "evidence": pl.String,
+    "confidence": pl.Float64,
+    "mention_ids": pl.List(pl.String),
+}
+
+REGISTRY_SCHEMA: dict[str, pl.DataType] = {"mention_id": pl.String, "incident_id": pl.String}
+
+
+# ---------------------------------------------------------------------------------------
+# vocabulary: actors and governorates, loaded once
+
+
+@dataclass(frozen=True)
+class Actors:
+    umbrella: dict[str, str]  # member id -> umbrella id
+    kind: dict[str, str]
+
+    def specificity(self, actor: str | None) -> int:
+        """How specific an actor id is: NULL < unknown < unnamed/generic < umbrella < named."""
+        if actor is None:
+            return 0
+        if actor == "unknown":
+            return 1
+        kind = self.kind.get(actor, "")
+        if kind == "generic":
+            return 2
+        if kind == "umbrella":
+            return 3
+        return 4
+
+
+@lru_cache(maxsize=1)
+def load_actors(path: Path = DATA / "actors.csv") -> Actors:
+    umbrella, kind = {}, {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            kind[row["id"]] = row.get("kind") or ""
+            if row.get("umbrella"):
+                umbrella[row["id"]] = row["umbrella"]
+    return Actors(umbrella=umbrella, kind=kind)
+
+
+@lru_cache(maxsize=1)
+def coarse_place_names(path: Path = DATA / "governorates.csv", places: Path = PLACES) -> frozenset[str]:
+    """Place names that say no more than a governorate: its name, its capital, a country."""
+    names = {"iraq"}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            gov = row["governorate"].strip().lower()
+            names |= {gov, f"{gov} governorate", f"{gov} province", row["capital_en"].strip().lower()}
+    if places.exists():
+        with places.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("kind") in ("governorate", "country"):
+                    names.add(row["name_en"].strip().lower())
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def city_names(places: Path = PLACES) -> frozenset[str]:
+    """Gazetteer names of towns and cities: a site within `CITY_KM` of one may be in it."""
+    if not places.exists():
+        return frozenset()
+    with places.open(encoding="utf-8") as fh:
+        return frozenset(row["name_en"].strip() for row in csv.DictReader(fh) if row.get("kind") == "city")
+
+
+def actors_compatible(a: str | None, b: str | None, actors: Actors, *, null_ok: bool) -> bool:
+    """Whether two reports' actor ids can name the same actor (spec section 5)."""
+    if a is None or b is None:
+        return null_ok or a == b
+    if a == b or a == "unknown" or b == "unknown":
+        return True
+    if actors.umbrella.get(a) == b or actors.umbrella.get(b) == a:
+        return True
+    if any(a in fam and b in fam for fam in ACTOR_FAMILIES):
+        return True
+    # a claim brand ("the Islamic Resistance in Iraq") or "pro-Iran factions" vs a PMF member
+    if a in CLAIM_BRANDS and actors.umbrella.get(b) == "pmf":
+        return True
+    return b in CLAIM_BRANDS and actors.umbrella.get(a) == "pmf"
+
+
+# ---------------------------------------------------------------------------------------
+# one mention, prepared for comparison
+
+
+@dataclass
+class M:
+    row: dict
+    mention_id: str
+    article_url: str
+    tier: int
+    lo: dt.date | None
+    hi: dt.date | None
+    place_key: str | None  # governorate, or a country abroad, or a site: what strict joins compare
+    specific_location: str | None
+    weekdays: frozenset[int] = frozenset()
+    sort_key: tuple = ()
+    undated: bool = False
+
+
+def period(date: dt.date | None, precision: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The days a date stands for under its precision (the first day of the period is coded)."""
+    if date is None:
+        return None, None
+    prec = (precision or "day").lower()
+    if prec == "week":
+        return date, date + dt.timedelta(days=6)
+    if prec == "month":
+        first = date.replace(day=1)
+        nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+        return first, nxt - dt.timedelta(days=1)
+    if prec == "year":
+        return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
+    return date, date
+
+
+def _prepare(row: dict) -> M:
+    if row.get("event_type") is None and row.get("sub_event_type") in SUB_EVENT_TYPES:
+        row["event_type"] = SUB_EVENT_TYPES[row["sub_event_type"]]
+    if row.get("perpetrator_id") is None:
+        row["perpetrator_id"] = "unknown"
+    lo, hi = period(row.get("event_date"), row.get("date_precision"))
+    tier = UNDATED_RANK if lo is None else PRECISION_RANK.get((row.get("date_precision") or "day").lower(), 0)
+    loc = row.get("location")
+    specific = loc if loc and loc.strip().lower() not in coarse_place_names() else None
+    if row.get("governorate"):
+        place_key = row["governorate"]
+    elif row.get("country") and row["country"] != "Iraq":
+        # abroad, a country narrows a place as a governorate does in Iraq (sites still must agree)
+        place_key = f"country:{row['country']}"
+    elif row.get("country") and specific:
+        place_key = f"site:{specific}"
+    else:
+        place_key = None
+    m = M(
+        row=row,
+        mention_id=str(row["mention_id"]),
+        article_url=str(row.get("article_url") or ""),
+        tier=tier,
+        lo=lo,
+        hi=hi,
+        place_key=place_key,
+        specific_location=specific,
+        weekdays=evidence_weekdays(row.get("evidence")),
+        undated=lo is None,
+    )
+    published = row.get("published")
+    m.sort_key = (
+        tier,
+        # specific sites first, so that a report naming only a governorate meets every
+        # candidate site before it chooses (and stays alone when it cannot)
+        0 if specific else (1 if row.get("governorate") else 2),
+        lo or dt.date.max,
+        row.get("governorate") or "",
+        specific or "",
+        row.get("perpetrator_id") or "",
+        row.get("target_id") or "",
+        row.get("sub_event_type") or "",
+        published is None,
+        published or dt.datetime.min,
+        m.article_url,
+        m.mention_id,
+    )
+    return m
+
+
+def _km(a: dict, b: dict) -> float | None:
+    if None in (a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude")):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _same_site(a: M, b: M) -> bool:
+    """Two specific locations that may be one place: one name, aliases, or a town and a site in it."""
+    if a.specific_location == b.specific_location:
+        return True
+    km = _km(a.row, b.row)
+    if km is None:
+        return False
+    if km < SAME_SITE_KM:
+        return True
+    cities = city_names()
+    one_town = (a.specific_location in cities) != (b.specific_location in cities)
+    return one_town and km < CITY_KM
+
+
+def types_compatible(a: dict, b: dict, *, strict: bool) -> bool:
+    ta, tb = a.get("event_type"), b.get("event_type")
+    if strict:
+        # an undated join needs the same sub-event type (a rocket attack is not a drone strike)
+        sa, sb = a.get("sub_event_type"), b.get("sub_event_type")
+        return ta is not None and ta == tb and (sa == sb or sa is None or sb is None)
+    if ta is None or tb is None:
+        return True
+    if ta == tb:
+        return True
+    sa, sb = a.get("sub_event_type"), b.get("sub_event_type")
+    if (sa == DISRUPTED and tb == REMOTE) or (sb == DISRUPTED and ta == REMOTE):
+        return True
+    return frozenset((ta, tb)) in TYPE_PAIRS
+
+
+# weekday names as Arabic news write them; an undated report often names the day only
+WEEKDAYS = {
+    "الأحد": 6,
+    "الاحد": 6,
+    "الاثنين": 0,
+    "الإثنين": 0,
+    "الثلاثاء": 1,
+    "الأربعاء": 2,
+    "الاربعاء": 2,
+    "الخميس": 3,
+    "الجمعة": 4,
+    "الجمعه": 4,
+    "السبت": 5,
+}
+_WEEKDAY_RE = re.compile(
+    "(?<![\\w])[وفب]?(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")(?![\\w])"
+)
+
+
+def evidence_weekdays(evidence: str | None) -> frozenset[int]:
+    """The weekdays (Monday = 0) an evidence sentence names."""
+    return frozenset(WEEKDAYS[w] for w in _WEEKDAY_RE.findall(evidence or ""))
+
+
+def _strict_agreement(a: M, b: M) -> bool:
+    """Extra checks for a join where one side has no date: weekdays and counts must not clash."""
+    wa, wb = a.weekdays, b.weekdays
+    for undated, other, days in ((a, b, wa), (b, a, wb)):
+        if undated.undated and days and not other.undated and other.tier == 0:
+            # "on Thursday" against a dated report: the night may straddle two days
+            near = {(other.lo.weekday() + k) % 7 for k in (-1, 0, 1)}
+            if not days & near:
+                return False
+    if a.undated and b.undated and wa and wb and not (wa & wb):
+        return False
+    ka, kb = a.row.get("killed_best"), b.row.get("killed_best")
+    # "nobody was killed" against a death toll
+    return not (ka is not None and kb is not None and (ka == 0) != (kb == 0))
+
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def compatible(a: M, b: M, actors: Actors) -> bool:
+    """Whether two mentions may report the same event (spec section 5)."""
+    if a.article_url == b.article_url:
+        return False
+    ra, rb = a.row, b.row
+    strict = a.undated or b.undated
+    # date
+    if not strict and (a.lo > b.hi + _ONE_DAY or b.lo > a.hi + _ONE_DAY):
+        return False
+    # place
+    ga, gb = ra["governorate"], rb["governorate"]
+    if ga and gb and ga != gb:
+        return False
+    ca, cb = ra["country"], rb["country"]
+    if ca and cb and ca != cb:
+        return False
+    if a.specific_location and b.specific_location and not _same_site(a, b):
+        return False
+    # type
+    if not types_compatible(ra, rb, strict=strict):
+        return False
+    if strict and (a.place_key is None or a.place_key != b.place_key or not _strict_agreement(a, b)):
+        return False
+    # actors, either way round in a clash
+    pa, pb, ta, tb = ra["perpetrator_id"], rb["perpetrator_id"], ra.get("target_id"), rb.get("target_id")
+    if actors_compatible(pa, pb, actors, null_ok=True) and actors_compatible(ta, tb, actors, null_ok=True):
+        return True
+    if ra.get("event_type") == "Battles" and rb.get("event_type") == "Battles":
+        return actors_compatible(pa, tb, actors, null_ok=True) and actors_compatible(
+            ta, pb, actors, null_ok=True
+        )
+    return False
+
+
+def affinity(a: M, b: M) -> int:
+    """How well two compatible mentions agree; picks among several candidate clusters."""
+    ra, rb = a.row, b.row
+    score = 0
+    if a.specific_location and a.specific_location == b.specific_location:
+        score += 4
+    if ra.get("governorate") and ra.get("governorate") == rb.get("governorate"):
+        score += 2
+    if ra.get("perpetrator_id") == rb.get("perpetrator_id") and ra.get("perpetrator_id") != "unknown":
+        score += 2
+    if ra.get("target_id") and ra.get("target_id") == rb.get("target_id"):
+        score += 1
+    if ra.get("sub_event_type") and ra.get("sub_event_type") == rb.get("sub_event_type"):
+        score += 1
+    if ra.get("weapon") and ra.get("weapon") == rb.get("weapon"):
+        score += 1
+    if a.lo is not None and b.lo is not None and a.tier == 0 and b.tier == 0 and a.lo == b.lo:
+        score += 1
+    for fld in ("killed_best", "wounded_best"):
+        x, y = ra.get(fld), rb.get(fld)
+        if x is not None and y is not None:
+            score += 1 if x == y else (-2 if (x == 0) != (y == 0) else 0)
+    return score
+
+
+# ---------------------------------------------------------------------------------------
+# greedy complete-linkage clustering
+
+
+@dataclass
+class Cluster:
+    members: list[M] = field(default_factory=list)
+    urls: set[str] = field(default_factory=set)
+
+    @property
+    def anchor(self) -> M:
+        return self.members[0]
+
+
+def _is_vague(m: M) -> bool:
+    """A mention whose date or site is not pinned down joins only an unambiguous best cluster."""
+    return m.tier > 0 or not m.specific_location
+
+
+def _days(m: M) -> Iterable[dt.date]:
+    d = m.lo - dt.timedelta(days=1)
+    while d <= m.hi + dt.timedelta(days=1):
+        yield d
+        d += dt.timedelta(days=1)
+
+
+def _candidates(
+    m: M, clusters: list[Cluster], pool: Iterable[int], actors: Actors, *, dated_only: bool = False
+):
+    """(score, cluster index) of the clusters `m` is compatible with, best first."""
+    scored = []
+    for ci in sorted(pool):
+        c = clusters[ci]
+        if m.article_url in c.urls:
+            continue
+        members = [o for o in c.members if not o.undated] if dated_only else c.members
+        if members and all(compatible(m, other, actors) for other in members):
+            scores = [affinity(m, other) for other in members]
+            # the worst pair first (complete linkage), then the mean: never the sum, so
+            # that a big cluster does not win a tie by its size alone
+            scored.append((-min(scores), -sum(scores) / len(scores), ci))
+    scored.sort()
+    return scored
+
+
+def _choose(scored: list[tuple], vague: bool) -> int | None:
+    """The best candidate; for a vague mention only a best that no other candidate ties."""
+    if not scored:
+        return None
+    if not vague or len(scored) == 1 or scored[0][:2] != scored[1][:2]:
+        return scored[0][2]
+    return None
+
+
+class _StrictIndex:
+    """Clusters by (place key, sub-event type): the only ones a strict (undated) join can reach."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[str, str | None], set[int]] = {}
+        self.by_place: dict[str, set[int]] = {}
+
+    def add(self, m: M, ci: int) -> None:
+        if m.place_key:
+            self.by_key.setdefault((m.place_key, m.row.get("sub_event_type")), set()).add(ci)
+            self.by_place.setdefault(m.place_key, set()).add(ci)
+
+    def pool(self, m: M) -> set[int]:
+        if not m.place_key:
+            return set()
+        sub = m.row.get("sub_event_type")
+        if sub is None:
+            return self.by_place.get(m.place_key, set())
+        return self.by_key.get((m.place_key, sub), set()) | self.by_key.get((m.place_key, None), set())
+
+
+def _same_toll(m: M, c: Cluster) -> bool:
+    for fld in ("killed_best", "wounded_best"):
+        mine = m.row.get(fld)
+        if mine is not None and mine > 0 and all(o.row.get(fld) == mine for o in c.members if not o.undated):
+            return True
+    return False
+
+
+def group_mentions(ms: list[M], actors: Actors) -> list[Cluster]:
+    """Clusters of mentions, built one mention at a time in canonical order, in three phases.
+
+    A: dated mentions cluster among themselves. B: each undated mention joins the dated
+    cluster whose dated members all strictly agree with it (a cluster dated only to a
+    week or month also needs the same non-zero toll), when that cluster is the unique best
+    (judged against the dated members only, so undated joiners do not steer each other).
+    C: the undated mentions left cluster among themselves under the same strict rules.
+    """
+    ms = sorted(ms, key=lambda m: m.sort_key)
+    clusters: list[Cluster] = []
+
+    def add(ci: int | None, m: M) -> int:
+        if ci is None:
+            ci = len(clusters)
+            clusters.append(Cluster())
+        clusters[ci].members.append(m)
+        clusters[ci].urls.add(m.article_url)
+        return ci
+
+    # A: dated
+    by_day: dict[dt.date, set[int]] = {}
+    for m in (m for m in ms if not m.undated):
+        pool: set[int] = set()
+        for d in _days(m):
+            pool |= by_day.get(d, set())
+        ci = add(_choose(_candidates(m, clusters, pool, actors), _is_vague(m)), m)
+        for d in _days(m):
+            by_day.setdefault(d, set()).add(ci)
+
+    # B: undated onto dated clusters (strict agreement, unique best)
+    by_place = _StrictIndex()
+    for ci, c in enumerate(clusters):
+        for o in c.members:
+            by_place.add(o, ci)
+    coarse = {ci for ci, c in enumerate(clusters) if not any(o.tier == 0 for o in c.members)}
+    leftovers = []
+    for m in (m for m in ms if m.undated):
+        pool = by_place.pool(m)
+        # a week or a month is too loose a date to hang an undated report on, unless they
+        # share a concrete fact: the same death or injury toll
+        pool = {ci for ci in pool if ci not in coarse or _same_toll(m, clusters[ci])}
+        ci = _choose(_candidates(m, clusters, pool, actors, dated_only=True), vague=True)
+        if ci is None:
+            leftovers.append(m)
+        else:
+            add(ci, m)
+
+    # C: undated among themselves
+    by_place = _StrictIndex()
+    for m in leftovers:
+        ci = add(_choose(_candidates(m, clusters, by_place.pool(m), actors), vague=True), m)
+        by_place.add(m, ci)
+    return clusters
+
+
+# ---------------------------------------------------------------------------------------
+# reconciliation (spec section 5)
+
+
+def _mode(values: Iterable, *, lowest: bool = True):
+    """The value most reports give, ties going to the lowest (None ignored)."""
+    counts = Counter(v for v in values if v is not None)
+    if not counts:
+        return None
+    top = max(counts.values())
+    tied = sorted(v for v, n in counts.items() if n == top)
+    return tied[0] if lowest else tied[-1]
+
+
+def reconcile_counts(rows: list[dict], prefix: str) -> tuple[int | None, int | None, int | None]:
+    """(low, best, high): smallest low, the best most reports give (ties to the lower), largest high."""
+    lows = [r.get(f"{prefix}_low") for r in rows]
+    bests = [r.get(f"{prefix}_best") for r in rows]
+    highs = [r.get(f"{prefix}_high") for r in rows]
+    best = _mode(bests)
+    lows = [v for v in lows if v is not None] or [v for v in bests if v is not None]
+    low = min(lows) if lows else None
+    high_values = [v for v in highs if v is not None]
+    high = max(high_values) if high_values else None
+    # an open-ended report ("more than N") gives no high; keep low <= best <= high
+    if best is not None:
+        low = best if low is None else min(low, best)
+        if high is not None and high < best:
+            high = best
+    return low, best, high
+
+
+def _pick_actor(values: list[str | None], actors: Actors) -> str | None:
+    """The most specific actor named, then the most often named, then the lowest id."""
+    named = [v for v in values if v is not None]
+    if not named:
+        return None
+    top = max(actors.specificity(v) for v in named)
+    return _mode([v for v in named if actors.specificity(v) == top])
+
+
+def _domain(url: str) -> str:
+    host = urlsplit(url).netloc.lower() or url
+    return host[4:] if host.startswith("www.") else host
+
+
+def _oriented(cluster: Cluster, actors: Actors) -> list[dict]:
+    """Members' rows, with the sides of a clash swapped where a report named them the other way round."""
+    anchor = cluster.anchor.row
+    out = []
+    for m in cluster.members:
+        row = m.row
+        direct = actors_compatible(
+            row["perpetrator_id"], anchor["perpetrator_id"], actors, null_ok=True
+        ) and (actors_compatible(row.get("target_id"), anchor.get("target_id"), actors, null_ok=True))
+        if not direct and row.get("event_type") == "Battles":
+            row = {
+                **row,
+                "perpetrator_id": row.get("target_id") or "unknown",
+                "target_id": row["perpetrator_id"],
+            }
+        out.append(row)
+    return out
+
+
+def reconcile(cluster: Cluster, actors: Actors) -> dict:
+    rows = _oriented(cluster, actors)
+    dated = [m for m in cluster.members if not m.undated]
+    if dated:
+        finest = min(m.tier for m in dated)
+        event_date = _mode([m.row["event_date"] for m in dated if m.tier == finest])
+        precision = next(p for p, r in PRECISION_RANK.items() if r == finest)
+    else:
+        event_date, precision = None, None
+    locs = [m.specific_location for m in cluster.members if m.specific_location]
+    location = _mode(locs) or _mode([r.get("location") for r in rows])
+    lat = lon = None
+    for r in rows:
+        if r.get("location") == location and r.get("latitude") is not None:
+            lat, lon = r["latitude"], r.get("longitude")
+            break
+    sub = _mode([r.get("sub_event_type") for r in rows])
+    event_type = SUB_EVENT_TYPES.get(sub) if sub else None
+    event_type = event_type or _mode([r.get("event_type") for r in rows])
+    perps = [r.get("perpetrator_id") for r in rows]
+    perp = _pick_actor(perps, actors) or "unknown"
+    alternatives = sorted({p for p in perps if p and p not in (perp, "unknown")})
+    target = _pick_actor([r.get("target_id") for r in rows], actors)
+    killed = reconcile_counts(rows, "killed")
+    wounded = reconcile_counts(rows, "wounded")
+    urls = sorted({m.article_url for m in cluster.members})
+    evidence: list[str] = []
+    for r in rows:
+        ev = (r.get("evidence") or "").strip()
+        if ev and ev not in evidence:
+            evidence.append(ev)
+    # independent reports raise confidence (noisy-or over outlets; one outlet's copies count once)
+    by_outlet: dict[str, float] = {}
+    for m in cluster.members:
+        c = m.row.get("confidence")
+        c = 0.5 if c is None else min(max(float(c), 0.0), 1.0)
+        dom = _domain(m.article_url)
+        by_outlet[dom] = max(by_outlet.get(dom, 0.0), c)
+    doubt = 1.0
+    for c in by_outlet.values():
+        doubt *= 1.0 - c
+    confidence = round(min(1.0 - doubt, 0.99) if len(by_outlet) > 1 else max(by_outlet.values()), 4)
+    return {
+        "event_date": event_date,
+        "date_precision": precision,
+        "country": _mode([r.get("country") for r in rows]),
+        "governorate": _mode([r.get("governorate") for r in rows]),
+        "location": location,
+        "latitude": lat,
+        "longitude": lon,
+        "event_type": event_type,
+        "sub_event_type": sub,
+        "weapon": _mode([r.get("weapon") for r in rows]),
+        "perpetrator_id": perp,
+        "perpetrator_alternatives": alternatives,
+        "target_id": target,
+        "claimed": any(bool(r.get("claimed")) for r in rows),
+        "killed_low": killed[0],
+        "killed_best": killed[1],
+        "killed_high": killed[2],
+        "wounded_low": wounded[0],
+        "wounded_best": wounded[1],
+        "wounded_high": wounded[2],
+        "source_urls": urls,
+        "source_count": len(urls),
+        "evidence": "\n".join(evidence),
+        "confidence": confidence,
+        "mention_ids": sorted(m.mention_id for m in cluster.members),
+    }
+
+
+# ---------------------------------------------------------------------------------------
+# stable ids
+
+
+def fresh_id(key: str) -> str:
+    return "inc_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def assign_ids(clusters: list[Cluster], registry: dict[str, str]) -> list[str]:
+    """One id per cluster: inherited by majority from the registry, else fresh (module docstring)."""
+    votes: list[tuple[int, str, tuple, int]] = []
+    for ci, c in enumerate(clusters):
+        counts = Counter(registry[m.mention_id] for m in c.members if m.mention_id in registry)
+        for old, n in counts.items():
+            votes.append((-n, old, c.anchor.sort_key, ci))
+    votes.sort()
+    ids: list[str | None] = [None] * len(clusters)
+    granted: set[str] = set()
+    for _, old, _, ci in votes:
+        if ids[ci] is None and old not in granted:
+            ids[ci] = old
+            granted.add(old)
+    taken = set(registry.values()) | granted
+    order = sorted(range(len(clusters)), key=lambda i: clusters[i].anchor.sort_key)
+    for ci in order:
+        if ids[ci] is not None:
+            continue
+        c = clusters[ci]
+        candidate = fresh_id(c.anchor.mention_id)
+        if candidate in taken:
+            # the anchor's old id went to another cluster (a split): never reuse it
+            salt = "|".join(sorted(m.mention_id for m in c.members))
+            candidate = fresh_id(c.anchor.mention_id + "|" + salt)
+            n = 1
+            while candidate in taken:
+                candidate = fresh_id(f"{c.anchor.mention_id}|{salt}|{n}")
+                n += 1
+            log.info(
+                "incident split: fresh id %s for a cluster anchored at %s", candidate, c.anchor.mention_id
+            )
+        ids[ci] = candidate
+        taken.add(candidate)
+    present = {registry[m.mention_id] for c in clusters for m in c.members if m.mention_id in registry}
+    for old in sorted(present - granted):
+        log.info("incident id %s retired: its mentions merged into other incidents", old)
+    return [i for i in ids if i is not None]
+
+
+# ---------------------------------------------------------------------------------------
+# the pure entry point
+
+
+def _coerce(name: str, have: pl.DataType, want: pl.DataType) -> pl.Expr:
+    """A column cast to the mention schema (ISO strings parsed, time zones dropped to UTC)."""
+    col = pl.col(name)
+    if have == want:
+        return col
+    if have == pl.String and want == pl.Date:
+        return col.str.slice(0, 10).str.to_date(strict=False)
+    if have == pl.String and isinstance(want, pl.Datetime):
+        return col.str.to_datetime(strict=False, time_zone="UTC").dt.replace_time_zone(None).cast(want)
+    if isinstance(have, pl.Datetime) and have.time_zone is not None:
+        return col.dt.convert_time_zone("UTC").dt.replace_time_zone(None).cast(want)
+    if isinstance(have, pl.Datetime) and want == pl.Date:
+        return col.dt.date()
+    return col.cast(want, strict=False)
+
+
+def _normalize_mentions(mentions: pl.DataFrame) -> list[dict]:
+    frame = mentions
+    if "article_url" not in frame.columns:
+        # callers outside the warehouse (scripts/score_dev.py) name the article's url differently
+        for alias in ("url", "source_url"):
+            if alias in frame.columns:
+                frame = frame.with_columns(pl.col(alias).alias("article_url"))
+                break
+    for name, dtype in MENTION_SCHEMA.items():
+        if name not in frame.columns:
+            frame = frame.with_columns(pl.lit(None, dtype=dtype).alias(name))
+    frame = frame.select(_coerce(name, frame.schema[name], dtype) for name, dtype in MENTION_SCHEMA.items())
+    rows = frame.to_dicts()
+    for r in rows:
+        if isinstance(r.get("event_date"), dt.datetime):
+            r["event_date"] = r["event_date"].date()
+        pub = r.get("published")
+        if isinstance(pub, dt.date) and not isinstance(pub, dt.datetime):
+            r["published"] = dt.datetime.combine(pub, dt.time())
+        elif isinstance(pub, dt.datetime) and pub.tzinfo is not None:
+            r["published"] = pub.astimezone(dt.UTC).replace(tzinfo=None)
+    ids = [r["mention_id"] for r in rows]
+    if any(i is None for i in ids):
+        raise ValueError("cluster_mentions: a mention has no mention_id")
+    dupes = [i for i, n in Counter(ids).items() if n > 1]
+    if dupes:
+        raise ValueError(f"cluster_mentions: mention_id not unique: {sorted(map(str, dupes))[:5]}")
+    return rows
+
+
+def empty_incidents() -> pl.DataFrame:
+    return pl.DataFrame(schema=INCIDENT_SCHEMA)
+
+
+def cluster_mentions(
+    mentions: pl.DataFrame, registry: pl.DataFrame | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Incidents from mentions (spec section 5), and the (mention_id, incident_id) registry rows.
+
+    `registry` is the previous run's registry (any rows; those of absent mentions are
+    ignored except that their ids are never handed out fresh again). The result does not
+    depend on the order of `mentions`' rows.
+    """
+    actors = load_actors()
+    rows = _normalize_mentions(mentions)
+    old: dict[str, str] = {}
+    if registry is not None and registry.height:
+        for r in registry.select("mention_id", "incident_id").to_dicts():
+            if r["mention_id"] is not None and r["incident_id"] is not None:
+                old[str(r["mention_id"])] = str(r["incident_id"])
+    clusters = group_mentions([_prepare(r) for r in rows], actors)
+    ids = assign_ids(clusters, old)
+    records = []
+    reg = []
+    for cid, c in zip(ids, clusters, strict=True):
+        rec = {"incident_id": cid, **reconcile(c, actors)}
+        records.append(rec)
+        reg.extend({"mention_id": m.mention_id, "incident_id": cid} for m in c.members)
+    incidents = pl.DataFrame(records, schema=INCIDENT_SCHEMA) if records else empty_incidents()
+    incidents = incidents.sort("incident_id")
+    registry_rows = (
+        pl.DataFrame(reg, schema=REGISTRY_SCHEMA) if reg else pl.DataFrame(schema=REGISTRY_SCHEMA)
+    ).sort("mention_id")
+    return incidents, registry_rows
+
+
+# ---------------------------------------------------------------------------------------
+# the warehouse entry point
+
+REGISTRY_DDL = "create table if not exists incident_registry (mention_id varchar primary key, incident_id varchar not null)"
+
+_SQL_TYPES = {
+    "incident_id": "varchar",
+    "event_date": "date",
+    "date_precision": "varchar",
+    "country": "varchar",
+    "governorate": "varchar",
+    "location": "varchar",
+    "latitude": "double",
+    "longitude": "double",
+    "event_type": "varchar",
+    "sub_event_type": "varchar",
+    "weapon": "varchar",
+    "perpetrator_id": "varchar",
+    "perpetrator_alternatives": "varchar[]",
+    "target_id": "varchar",
+    "claimed": "boolean",
+    "killed_low": "integer",
+    "killed_best": "integer",
+    "killed_high": "integer",
+    "wounded_low": "integer",
+    "wounded_best": "integer",
+    "wounded_high": "integer",
+    "source_urls": "varchar[]",
+    "source_count": "integer",
+    "evidence": "varchar",
+    "confidence": "double",
+    "mention_ids": "varchar[]",
+}
+
+
+def build_incident_clusters(con) -> int:
+    """Re-cluster `stg_incident_mentions` into `int_incidents__clustered`; keep ids in `incident_registry`.
+
+    Runs inside the caller's transaction (no commit here). Registry rows of mentions that
+    are gone stay, so their ids are never handed to a different event.
+    """
+    con.execute(REGISTRY_DDL)
+    available = {row[0] for row in con.execute("describe stg_incident_mentions").fetchall()}
+    columns = ", ".join(name for name in MENTION_SCHEMA if name in available)
+    mentions = _frame(con, f"select {columns} from stg_incident_mentions")
+    registry = _frame(con, "select mention_id, incident_id from incident_registry")
+    incidents, registry_rows = cluster_mentions(mentions, registry)
+    # Frames go to DuckDB through Parquet: the venv has no pyarrow, so DuckDB cannot scan a
+    # Polars frame directly (STACK.md); Polars writes Parquet on its own.
+    with tempfile.TemporaryDirectory(prefix="marsad-cluster-") as tmp:
+        inc_path = Path(tmp) / "incidents.parquet"
+        reg_path = Path(tmp) / "registry.parquet"
+        incidents.write_parquet(inc_path)
+        registry_rows.write_parquet(reg_path)
+        cols = ",\n    ".join(f"cast({name} as {sqltype}) as {name}" for name, sqltype in _SQL_TYPES.items())
+        con.execute(
+            f"create or replace table int_incidents__clustered as\nselect\n    {cols}\n"
+            f"from read_parquet({_sql_literal(inc_path)})\norder by incident_id"
+        )
+        con.execute(
+            "insert or replace into incident_registry (mention_id, incident_id) "
+            f"select mention_id, incident_id from read_parquet({_sql_literal(reg_path)})"
+        )
+    return incidents.height
+
+
+def _frame(con, sql: str) -> pl.DataFrame:
+    """A query's rows as a Polars frame, with or without pyarrow installed."""
+    try:
+        return con.sql(sql).pl()
+    except ModuleNotFoundError:  # DuckDB's .pl() goes through pyarrow, absent from the lock
+        rel = con.sql(sql)
+        columns = rel.columns
+        rows = rel.fetchall()
+        if not rows:
+            return pl.DataFrame({c: [] for c in columns})
+        return pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
+
+
+def _sql_literal(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
