@@ -192,6 +192,37 @@ _TWEET_SIGNATURE_RE = re.compile(r"^\s*[—–-]\s*[^\n]{0,80}?\(@\w{1,30}\)")
 _HANDLE_RE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{2,30}")
 _SEPARATOR_RE = re.compile(r"^\s*(?:[*\-–—_=~•●▪◆■#]\s*){1,}$")
 
+# Speed: the case-insensitive patterns above cost a slow scan of every line (sre cannot
+# skip ahead to a possible first character when some alternatives are cased). Their
+# Latin alternatives can only match a text holding a character that case-folds to an
+# ASCII letter (A-Z, a-z, and for sre also İ ı ſ K); a text without one is searched
+# with the Arabic alternatives alone, in the same order (same matches, same findall).
+_LATINISH_RE = re.compile(r"[A-Za-z\u0130\u0131\u017f\u212a]")
+_COPYRIGHT_AR = re.compile(r"©|جميع الحقوق محفوظه|حقوق النشر|الحقوق محفوظه")
+_BOILERPLATE_AR = re.compile(
+    r"ملفات تعريف الارتباط|الكوكيز|سياسه الخصوصيه|شروط الاستخدام|يرجى تفعيل|جافا ?سكريبت|"
+    r"اضغط هنا|انقر هنا|لمشاهده الفيديو|تحميل التطبيق|النشره البريديه|البريد الالكتروني"
+)
+_SOURCE_INLINE_AR = re.compile(r"\|\s*(?:المصدر)\b")
+_SOCIAL_AR = re.compile(
+    r"فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تليغرام|تلجرام|تيليجرام|انستغرام|انستجرام|"
+    r"يوتيوب|لينكدان|تيك توك|قناتنا|صفحتنا|حسابنا|النشره"
+)
+# every tweet link holds ".com" (a literal the scan can jump to); a handle holds "@"
+_DOTCOM_RE = re.compile(r"\.com", re.IGNORECASE)
+_ALNUM_RE = re.compile(r"[^\W_]")  # str.isalnum() of one character, as sre's \w less "_"
+
+
+def _tweet_link(probe: str) -> bool:
+    return _DOTCOM_RE.search(probe) is not None and _TWEET_LINK_RE.search(probe) is not None
+
+
+def _count_words(norm: str) -> int:
+    """len([w for w in norm.split() if any(c.isalnum() for c in w)])"""
+    toks = norm.split()
+    return len(toks) - sum(1 for w in toks if not w.isalnum() and _ALNUM_RE.search(w) is None)
+
+
 _MONTHS = (
     "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر "
     "كانون الثاني شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين الاول "
@@ -249,20 +280,25 @@ def _is_latin_line(line: str) -> bool:
     return latin > 1.5 * len(_OTHER_LETTER_RE.findall(line))
 
 
+_TIMESTAMP_SPLIT_RE = re.compile(r"[\s/:\-–—.,،|()\[\]•●]+")
+_NUMERIC_DATE_RE = re.compile(r"\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4}")
+_FOUR_DIGITS_RE = re.compile(r"\d{4}")
+_MONTH_SET = frozenset(_MONTHS)
+
+
 def _is_timestamp_line(norm: str) -> bool:
     """Only dates, times, weekdays and counters: '12:33 24-08-2021', 'الخميس 2022/09/01'."""
     if len(norm) > 80:
         return False
-    words = re.split(r"[\s/:\-–—.,،|()\[\]•●]+", norm.lower())
+    words = _TIMESTAMP_SPLIT_RE.split(norm.lower())
     rest = [w for w in words if w and w not in _TIME_WORD_SET]
     return all(w.isdigit() for w in rest) and (any(ch.isdigit() for ch in norm) or not rest)
 
 
 def _has_date(norm: str) -> bool:
-    if re.search(r"\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4}", norm):
+    if _NUMERIC_DATE_RE.search(norm):
         return True
-    low = norm.lower()
-    return bool(re.search(r"\d{4}", norm)) and any(m in low.split() for m in _MONTHS)
+    return bool(_FOUR_DIGITS_RE.search(norm)) and not _MONTH_SET.isdisjoint(norm.lower().split())
 
 
 _INVISIBLE = (
@@ -283,7 +319,7 @@ def _ends_with_punct(stripped: str) -> bool:
 def _classify(raw: str, norm: str) -> int:
     """Kind of one line, judged on the line alone; `norm` is `_norm_line(raw)`."""
     stripped = _strip(raw)
-    if not stripped or not any(ch.isalnum() for ch in stripped):
+    if not stripped or _ALNUM_RE.search(stripped) is None:
         if (
             stripped
             and _SEPARATOR_RE.match(stripped)
@@ -293,10 +329,8 @@ def _classify(raw: str, norm: str) -> int:
         return BLANK
     long_line = len(stripped) > _MAX_FURNITURE_CHARS
     probe = stripped if not long_line else stripped[:_MAX_FURNITURE_CHARS]
-    words = [w for w in norm.split() if any(c.isalnum() for c in w)]
-    n_words = len(words) if not long_line else 999
 
-    if _TWEET_LINK_RE.search(probe) or _TWEET_SIGNATURE_RE.match(probe):
+    if _tweet_link(probe) or _TWEET_SIGNATURE_RE.match(probe):
         return DROP
     if _URL_ONLY_RE.match(stripped):
         return DROP
@@ -304,14 +338,19 @@ def _classify(raw: str, norm: str) -> int:
         return DROP
     if long_line:
         return BODY
-    if _COPYRIGHT_RE.search(norm) and n_words <= 25:
+    # (each test below reads the cheap word count first; the result is the same)
+    n_words = _count_words(norm)
+    latin = _LATINISH_RE.search(norm) is not None
+    if n_words <= 25 and (_COPYRIGHT_RE if latin else _COPYRIGHT_AR).search(norm):
         return FOOTER
-    if _BOILERPLATE_RE.search(norm) and n_words <= 40:
-        return DROP
-    if _SOURCE_INLINE_RE.search(norm) and n_words <= 40:
-        return DROP
-    if _HANDLE_RE.search(probe) and n_words <= 40:
-        return DROP
+    if n_words <= 40:
+        if (_BOILERPLATE_RE if latin else _BOILERPLATE_AR).search(norm):
+            return DROP
+        if (_SOURCE_INLINE_RE if latin else _SOURCE_INLINE_AR).search(norm):
+            return DROP
+        if "@" in probe and _HANDLE_RE.search(probe):
+            return DROP
+    social_re = _SOCIAL_RE if latin else _SOCIAL_AR
     if norm.strip(" :.-–—|•") in ("المزيد", "المزيد من"):  # alone only: "المزيد من القوات..." is text
         return LIST_HEADER
     m = _LIST_HEADER_RE.match(norm)
@@ -326,9 +365,9 @@ def _classify(raw: str, norm: str) -> int:
         return FOOTER
     if _CREDIT_BARE_RE.match(norm) and n_words <= 8 and not _ends_with_punct(stripped):
         return FOOTER
-    if _SHARE_START_RE.match(norm) and n_words <= 20 and (_SOCIAL_RE.search(norm) or n_words <= 3):
+    if _SHARE_START_RE.match(norm) and n_words <= 20 and (social_re.search(norm) or n_words <= 3):
         return DROP
-    socials = len(_SOCIAL_RE.findall(norm)) if n_words <= 12 else 0
+    socials = len(social_re.findall(norm)) if n_words <= 12 else 0
     if socials >= 2 and n_words <= 2 * socials + 1:  # a row of network names / share buttons
         return DROP
     if _PAREN_ONLY_RE.match(stripped):
@@ -339,6 +378,7 @@ def _classify(raw: str, norm: str) -> int:
         return DROP
     if n_words <= 8 and _has_date(norm) and not _ends_with_punct(stripped):
         # "● أخبار سورية 17 مايو 2022": a date with at most two other words is page meta
+        words = [w for w in norm.split() if w.isalnum() or _ALNUM_RE.search(w)]
         other = [w for w in words if not w.isdigit() and w.lower() not in _TIME_WORD_SET]
         if len(other) <= 2:
             return DROP
@@ -389,7 +429,10 @@ def _fresh_lead(raw: str, norm: str) -> bool:
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-empty line, line-break characters excluded."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\r\n\u2028\u2029\x85\v\f]+", text)]
+    return [m.span() for m in _LINE_RE.finditer(text)]
+
+
+_LINE_RE = re.compile(r"[^\r\n\u2028\u2029\x85\v\f]+")
 
 
 def _norm_line(raw: str) -> str:
@@ -445,17 +488,52 @@ def _sentence_spans(text: str, start: int, end: int, clause: bool = False) -> li
 _MAX_QUOTE_CHARS = 600  # a longer "quotation" is a stray quote mark, not a quotation
 
 
+_QUOTE_CHARS = '«»“”„"'
+_QUOTE_FIND = re.compile("[" + re.escape(_QUOTE_CHARS) + "]").search
+_FINDERS: dict[tuple[frozenset, bool], object] = {}
+
+
+def _finder(terms: frozenset, respect_quotes: bool):
+    """search() for the next character the scan must look at: a terminator (or a quote)."""
+    key = (terms, respect_quotes)
+    found = _FINDERS.get(key)
+    if found is None:
+        chars = "".join(sorted(terms)) + (_QUOTE_CHARS if respect_quotes else "")
+        found = _FINDERS[key] = re.compile("[" + re.escape(chars) + "]").search
+    return found
+
+
 def _scan(text: str, pos: int, end: int, terms: frozenset, respect_quotes: bool):
-    """Return (cut positions, where an unclosed quote opened, or `end`)."""
+    """Return (cut positions, where an unclosed quote opened, or `end`).
+
+    Walks from one terminator or quote mark to the next (C-level search) instead of
+    character by character; the cuts are those of a character walk."""
     cuts: list[int] = []
     guillemet = 0
     curly = straight = False
     open_at = -1
+    search = _finder(terms, respect_quotes)
     i = pos
     while i < end:
+        if guillemet > 0 or curly or straight:
+            # inside a quotation: only quote marks count; a quotation longer than
+            # _MAX_QUOTE_CHARS (at its first other character past the limit) is a stray mark
+            m = _QUOTE_FIND(text, i, end)
+            nxt = m.start() if m is not None else end
+            if max(i, open_at + _MAX_QUOTE_CHARS + 1) < nxt:
+                return [c for c in cuts if c <= open_at], open_at + 1
+            if m is None:
+                break
+            i = nxt
+            inside = True
+        else:
+            m = search(text, i, end)
+            if m is None:
+                break
+            i = m.start()
+            inside = False
         ch = text[i]
-        inside = guillemet > 0 or curly or straight
-        if respect_quotes and ch in '«»“”„"':
+        if respect_quotes and ch in _QUOTE_CHARS:
             if ch == "«":
                 guillemet += 1
             elif ch == "»":
@@ -473,20 +551,13 @@ def _scan(text: str, pos: int, end: int, terms: frozenset, respect_quotes: bool)
                     cuts.append(i + 1)
             i += 1
             continue
-        if inside:
-            if i - open_at > _MAX_QUOTE_CHARS:
-                return [c for c in cuts if c <= open_at], open_at + 1
-            i += 1
-            continue
-        if ch in terms:
-            j = i + 1
-            while j < end and text[j] in terms:
-                j += 1
-            if _is_boundary(text, i, j, end):
-                cuts.append(j)
-            i = j
-            continue
-        i += 1
+        # a terminator outside quotes
+        j = i + 1
+        while j < end and text[j] in terms:
+            j += 1
+        if _is_boundary(text, i, j, end):
+            cuts.append(j)
+        i = j
     if guillemet > 0 or curly or straight:
         return [c for c in cuts if c <= open_at], open_at + 1
     return cuts, end
@@ -544,10 +615,12 @@ def _cap(text: str, s: int, e: int):
 def _furniture_sentence(sentence: str) -> bool:
     """Furniture glued inside a paragraph (pages flattened to one line)."""
     head = sentence[:_MAX_FURNITURE_CHARS]
-    if _TWEET_LINK_RE.search(head) or _is_latin_line(head):
+    if _tweet_link(head) or _is_latin_line(head):
         return True
     norm = normalize(head[:200])
-    return bool(_LIST_HEADER_RE.match(norm) or _COPYRIGHT_RE.search(norm))
+    if _LIST_HEADER_RE.match(norm):
+        return True
+    return bool((_COPYRIGHT_RE if _LATINISH_RE.search(norm) else _COPYRIGHT_AR).search(norm))
 
 
 def _make_sentences(text: str, start: int, end: int, clause: bool = False) -> list[Sentence]:

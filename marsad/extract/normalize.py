@@ -13,6 +13,8 @@ normalized text maps back to an exact span of the original.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 # Characters removed outright: tashkeel U+064B-U+0652, superscript alef U+0670,
 # Quranic marks U+0610-U+061A and U+06D6-U+06ED, tatweel U+0640,
@@ -28,52 +30,156 @@ _DROP = set(
 )
 
 _FOLD = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
     "ة": "ه",
-    "ى": "ي", "ی": "ي", "ئ": "ي",
+    "ى": "ي",
+    "ی": "ي",
+    "ئ": "ي",
     "ؤ": "و",
-    "ک": "ك", "ڪ": "ك",
-    "ھ": "ه", "ۀ": "ه",
-    "٫": ".", "٬": ",",
+    "ک": "ك",
+    "ڪ": "ك",
+    "ھ": "ه",
+    "ۀ": "ه",
+    "٫": ".",
+    "٬": ",",
 }
 for _i in range(10):
     _FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic ٠-٩
     _FOLD[chr(0x06F0 + _i)] = str(_i)  # Eastern (Persian/Urdu) ۰-۹
 
 _SPACE = re.compile(r"\s")
-
-
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
-    """Normalize `text` and map each output character to its source index."""
-    out: list[str] = []
-    index: list[int] = []
-    prev_space = True  # drops leading whitespace
-    for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        if _SPACE.match(ch):
-            if prev_space:
-                continue
-            out.append(" ")
-            index.append(i)
-            prev_space = True
-            continue
-        out.append(_FOLD.get(ch, ch))
-        index.append(i)
-        prev_space = False
-    if out and out[-1] == " ":
-        out.pop()
-        index.pop()
-    return "".join(out), index
-
-
 _TABLE = str.maketrans({**{c: None for c in _DROP}, **_FOLD})
 _SPACES = re.compile(r"\s+")
+
+# str.translate looks every character up in a dict (slow on Arabic text); a text holds
+# only a handful of distinct characters that change, so find them with one C-level
+# scan and replace each one everywhere with str.replace (same result: no replacement
+# produces a character that is itself replaced).
+_REPLACE = {c: "" for c in _DROP} | _FOLD
+_CHANGING = re.compile("[" + "".join(re.escape(c) for c in sorted(_REPLACE)) + "]")
+_FOLDING = re.compile("[" + "".join(re.escape(c) for c in sorted(_FOLD)) + "]")
+
+
+def _replace_all(text: str, search, table: dict[str, str]) -> str:
+    m = search(text)
+    while m is not None:
+        ch = m.group()
+        pos = m.start()
+        text = text.replace(ch, table[ch])
+        m = search(text, pos)
+    return text
 
 
 def normalize(text: str) -> str:
     """Fold `text` for matching (see module docstring). Idempotent."""
-    return _SPACES.sub(" ", text.translate(_TABLE)).strip()
+    # str.split() and re's \s agree on what whitespace is: same as
+    # _SPACES.sub(" ", text.translate(_TABLE)).strip()
+    return " ".join(_replace_all(text, _CHANGING.search, _REPLACE).split())
+
+
+def fold(text: str) -> str:
+    """The one-to-one folds of normalize() only (no character dropped, no whitespace
+    collapsed): the result has the length of `text`, offsets are shared."""
+    return _replace_all(text, _FOLDING.search, _FOLD)
+
+
+# ----------------------------------------------------------------------------------
+# Normalized text with a piecewise offset map (shared by the entity finders)
+
+_DROP_CHARS = frozenset(_DROP)
+_DROP_CLASS = "".join(re.escape(c) for c in sorted(_DROP))
+_RUN_CLASS = f"[{_DROP_CLASS}\\s]"
+# A run of whitespace/dropped characters that is not exactly one plain space between words.
+_RUN = re.compile(f"^{_RUN_CLASS}+|{_RUN_CLASS}+$|(?! (?=[^{_DROP_CLASS}\\s])){_RUN_CLASS}+")
+_WS = re.compile(r"\s")
+
+
+class Normalized:
+    """normalize(text) with a piecewise map back to original offsets.
+
+    `norm` is normalize(text) exactly. Between runs of whitespace / dropped characters
+    the normalized text is the folded original, character for character: piece k
+    starts at `_nstarts[k]` in `norm` and at `_ostarts[k]` in `text`. `orig(i)` equals
+    normalize_with_map(text)[1][i]. (`_index` is always None; kept for readers that
+    test it.)
+    """
+
+    __slots__ = ("norm", "text", "_nstarts", "_ostarts", "_index")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._index: list[int] | None = None
+        folded = fold(text)
+        norm_parts: list[str] = []
+        nstarts: list[int] = []
+        ostarts: list[int] = []
+        npos = 0
+        opos = 0
+        n = len(text)
+        ws_search = _WS.search
+        for m in _RUN.finditer(text):
+            ms, me = m.span()
+            if ms > opos:
+                nstarts.append(npos)
+                ostarts.append(opos)
+                norm_parts.append(folded[opos:ms])
+                npos += ms - opos
+            if ms > 0 and me < n and npos > 0:
+                ws = ws_search(text, ms, me)
+                if ws is not None:
+                    nstarts.append(npos)
+                    ostarts.append(ws.start())
+                    norm_parts.append(" ")
+                    npos += 1
+            opos = me
+        if opos < n:
+            nstarts.append(npos)
+            ostarts.append(opos)
+            norm_parts.append(folded[opos:] if opos else folded)
+        self.norm = "".join(norm_parts)
+        self._nstarts = nstarts
+        self._ostarts = ostarts
+
+    def orig(self, npos: int) -> int:
+        """The original offset of normalized character `npos`."""
+        k = bisect_right(self._nstarts, npos) - 1
+        return self._ostarts[k] + (npos - self._nstarts[k])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of norm[start:end], with any diacritics that end its last word."""
+        oend = self.orig(end - 1) + 1
+        text = self.text
+        size = len(text)
+        while oend < size and text[oend] in _DROP_CHARS and not text[oend].isspace():
+            oend += 1
+        return self.orig(start), oend
+
+    def index(self) -> list[int]:
+        """normalize_with_map(text)[1]: every normalized character's original offset."""
+        out: list[int] = []
+        if not self._nstarts:
+            return out
+        ends = self._nstarts[1:] + [len(self.norm)]
+        for ns, ne, os_ in zip(self._nstarts, ends, self._ostarts, strict=True):
+            out.extend(range(os_, os_ + ne - ns))
+        return out
+
+
+@lru_cache(maxsize=512)
+def prepare(text: str) -> Normalized:
+    """Normalized(text), cached: the sentence an article's finders all read is folded once."""
+    return Normalized(text)
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalize `text` and map each output character to its source index."""
+    t = prepare(text)
+    return t.norm, t.index()
 
 
 def span_to_original(index: list[int], start: int, end: int) -> tuple[int, int]:

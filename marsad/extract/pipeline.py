@@ -1,17 +1,247 @@
 """The staged extractor: normalize -> split -> find entities -> assemble -> resolve.
 
-PLACEHOLDER until the assembly lands: returns no mentions. Signature is the contract:
-
     extract(text: str, published: datetime.date | datetime.datetime | None,
-            title: str | None = None) -> list[Mention]
+            title: str | None = None, options: ExtractOptions | None = None) -> list[Mention]
+
+One visible function, `extract`, runs the stages in order; one `ExtractOptions` object
+travels down. The rules of assembly are in assemble.py; the entity finders are
+clean.py (stories, sentences), vocab.py (actors, places, cues), dates.py, numbers.py.
+Bad input (empty, binary, huge) gives [] or a few mentions, never an exception.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from marsad.model import Mention
+from marsad.extract import assemble as asm
+from marsad.extract.options import DEFAULT_OPTIONS, ExtractOptions
+from marsad.model import SUB_EVENT_TYPES, Mention
+
+try:  # the entity finders (teammates' modules): a missing function disables its stage only
+    from marsad.extract import clean, dates, numbers, vocab
+except ImportError:  # pragma: no cover
+    clean = dates = numbers = vocab = None  # type: ignore[assignment]
 
 
-def extract(text: str, published: dt.date | dt.datetime | None, title: str | None = None) -> list[Mention]:
-    return []
+# ACLED sub-event types the vocabulary may name beyond model.SUB_EVENT_TYPES
+EXTRA_EVENT_TYPES = {
+    "Looting/property destruction": "Strategic developments",
+    "Suicide bomb": "Explosions/Remote violence",
+}
+
+# a stand-in publication day for undated articles (see find_entities); any date works
+_STAND_IN_DAY = dt.date(2000, 1, 1)
+
+
+def _stage(module, name):
+    fn = getattr(module, name, None) if module is not None else None
+    return fn if callable(fn) else None
+
+
+def extract(
+    text: str,
+    published: dt.date | dt.datetime | None,
+    title: str | None = None,
+    options: ExtractOptions | None = None,
+) -> list[Mention]:
+    """Incident mentions reported by one article (spec sections 1-6)."""
+    opts = options or DEFAULT_OPTIONS
+    text = _guard(text, opts)
+    if not text.strip():
+        return []
+    pub = published.date() if isinstance(published, dt.datetime) else published
+    title = _guard(title, opts) if title else None
+
+    # 1-2. normalize + split into stories and sentences (clean normalizes for matching
+    #      internally; every offset indexes the original text)
+    split = _stage(clean, "split_stories")
+    if split is None:
+        return []
+    try:
+        stories = split(text, title)
+    except Exception:  # noqa: BLE001 - a splitter bug must not lose the whole corpus run
+        return []
+
+    mentions: list[Mention] = []
+    budget = opts.max_sentences
+    for story in stories:
+        sentences = story.sentences[:budget]
+        budget -= len(sentences)
+        # 3. entities per sentence (cheap prefilter first: cues; the rest only near events)
+        facts = find_entities(sentences, story.title, pub, opts)
+        # 4. assemble events
+        events = asm.assemble_story(facts, opts, pub)
+        # 5. resolve dates, scope, casualties -> mentions
+        mentions.extend(m for e in events if (m := resolve(e, text, pub, facts, opts)) is not None)
+        if budget <= 0:
+            break
+    return mentions
+
+
+def _guard(text, opts: ExtractOptions) -> str:
+    if text is None:
+        return ""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    elif not isinstance(text, str):
+        text = str(text)
+    if len(text) > opts.max_chars:
+        text = text[: opts.max_chars]
+    return text.replace("\x00", " ")
+
+
+def find_entities(sentences, title: str | None, pub: dt.date | None, opts: ExtractOptions) -> list[asm.Facts]:
+    """Cues for every sentence; actors, places, dates, casualties for the ones near an event."""
+    find_cues = _stage(vocab, "find_cues")
+    find_actors = _stage(vocab, "find_actors")
+    find_places = _stage(vocab, "find_places")
+    find_dates = _stage(dates, "find_dates")
+    find_cas = _stage(numbers, "find_casualties")
+    facts: list[asm.Facts] = []
+    for i, s in enumerate(sentences):
+        stext = s.text[: opts.max_sentence_chars]
+        f = asm.Facts(index=i, start=s.start, end=s.start + len(stext), text=stext)
+        f.cues = _safe(find_cues, stext)
+        facts.append(f)
+    if title and opts.title_context:
+        # the story title: context only (never evidence, never an event of its own)
+        t = asm.Facts(index=-1, start=-1, end=-1, text=title[: opts.max_sentence_chars], is_title=True)
+        t.cues = _safe(find_cues, t.text)
+        facts.insert(0, t)
+    event_idx = [
+        f.index for f in facts if asm._event_cues(f) or any(c.category == "casualties" for c in f.cues)
+    ]
+    if event_idx and facts and facts[0].is_title:
+        event_idx.append(-1)
+    near = set()
+    for i in event_idx:
+        near.update(range(i, i + opts.follow_window + 1))
+    for f in facts:
+        if f.index not in near:
+            continue
+        f.actors = [a for a in _safe(find_actors, f.text) if getattr(a, "kind", "") != "source"]
+        f.places = _safe(find_places, f.text)
+        found = _safe(find_dates, f.text, pub)
+        # "منذ الإثنين": the start of what is reported; only when nothing else dates it
+        f.dates = [d for d in found if not getattr(d, "since", False)] or found
+        # Undated article: relative dates are also resolved against a stand-in day so that
+        # the assembler can tell "Monday" from "today" apart; those are never output.
+        if pub is None:
+            found = _safe(find_dates, f.text, _STAND_IN_DAY)
+            f.ref_dates = [d for d in found if not getattr(d, "since", False)] or found
+        else:
+            f.ref_dates = f.dates
+        if find_cas is not None:
+            try:
+                f.casualties = find_cas(f.text)
+            except Exception:  # noqa: BLE001
+                f.casualties = None
+    return facts
+
+
+def _safe(fn, *args) -> list:
+    if fn is None:
+        return []
+    try:
+        return list(fn(*args))
+    except Exception:  # noqa: BLE001 - one bad sentence must not lose the article
+        return []
+
+
+def resolve(
+    e: asm.Event, text: str, pub: dt.date | None, facts: list[asm.Facts], opts: ExtractOptions
+) -> Mention | None:
+    """One Mention from an assembled event: scope, date, place, counts, evidence."""
+    perp, target = asm.decide_roles(e.roles, e.sub_event, e.weapon)
+    place = e.place
+    country = place.country if place is not None else None
+    # scope (spec section 1): outside Iraq only with an Iraqi faction / the PMF involved
+    iraqi_actor = any(a in asm.IRAQI_FACTIONS for a in (perp, target) if a)
+    if country is not None and country != "Iraq" and not iraqi_actor:
+        # an attack abroad on US / coalition forces that the story pins on Iraqi factions
+        story_factions = [a.actor_id for f in facts for a in f.actors if a.actor_id in asm.IRAQI_FACTIONS]
+        if target in ("us_forces", "coalition") and story_factions:
+            if perp == "unknown":
+                perp = story_factions[0]
+        else:
+            return None
+    flags = set().union(*(fr.facts.flags() for fr in e.frames))
+    if "foreign_war" in flags and not iraqi_actor and (country is None or country != "Iraq"):
+        return None
+    if place is None and not iraqi_actor:
+        # no place of its own: the story's places say where; a story set wholly abroad
+        # (Syria, Lebanon...) is out of scope
+        countries = {p.country for f in facts for p in f.places if p.kind != "country" or f.is_title}
+        if countries and "Iraq" not in countries:
+            return None
+    if perp == "unknown" and target is None and place is None:
+        return None  # nothing anchors it: a generic sentence about violence
+    if e.background and (e.date is None and e.ref_date is None or place is None):
+        # a recounted event needs its own date and place to be an incident (spec section 1)
+        return None
+    # date
+    date, precision = None, None
+    if e.date is not None:
+        date, precision = e.date.date, e.date.precision
+    elif e.background:
+        if pub is not None:
+            return None  # a recounted event without its own date: never the article's date
+    elif e.inherited_date is not None:
+        date, precision = e.inherited_date.date, e.inherited_date.precision
+    elif pub is not None:
+        date, precision = pub, "day"
+    sub = e.sub_event
+    if sub in ("Armed clash",) and target in asm.CIVILIAN and perp not in asm.CIVILIAN:
+        sub = "Attack"
+    weapon = e.weapon or asm.SUB_EVENT_WEAPON.get(sub)
+    if weapon == "arson" and sub not in (
+        "Mob violence",
+        "Violent demonstration",
+        "Looting/property destruction",
+        "Attack",
+    ):
+        weapon = asm.SUB_EVENT_WEAPON.get(sub, weapon)
+    m = Mention(
+        event_date=date,
+        date_precision=precision,
+        country=country,
+        governorate=place.governorate if place is not None else None,
+        location=place.name_en if place is not None else None,
+        latitude=place.latitude if place is not None else None,
+        longitude=place.longitude if place is not None else None,
+        event_type=SUB_EVENT_TYPES.get(sub) or EXTRA_EVENT_TYPES.get(sub),
+        sub_event_type=sub,
+        weapon=weapon,
+        perpetrator_id=perp,
+        target_id=target,
+        claimed=bool(e.claimed and perp != "unknown"),
+    )
+    for kind, count in (("killed", e.killed), ("wounded", e.wounded)):
+        if count is not None:
+            setattr(m, f"{kind}_low", count.low)
+            setattr(m, f"{kind}_best", count.best)
+            setattr(m, f"{kind}_high", count.high)
+    # evidence: the verbatim span from the first to the last sentence read
+    used = sorted(({fr.facts.index: fr.facts for fr in e.frames} | {f.index: f for f in e.follow}).items())
+    first, last = used[0][1], used[-1][1]
+    if len(used) == 1 or last.end - first.start <= 1500:
+        m.evidence_start, m.evidence_end = first.start, last.end
+        m.evidence = text[first.start : last.end]
+    else:
+        m.evidence_start, m.evidence_end = first.start, first.end
+        m.evidence = " … ".join(text[f.start : f.end] for _, f in used)
+    m.confidence = _confidence(e, m)
+    m.notes = list(dict.fromkeys(e.notes))
+    return m
+
+
+def _confidence(e: asm.Event, m: Mention) -> float:
+    """A 0..1 score from how complete the reading is (not calibrated; ranks mentions)."""
+    c = 0.4
+    c += 0.15 if m.location else 0
+    c += 0.15 if m.perpetrator_id != "unknown" else 0
+    c += 0.1 if m.target_id else 0
+    c += 0.1 if e.date is not None else 0
+    c += 0.05 if m.killed_best is not None or m.wounded_best is not None else 0
+    c -= 0.15 if e.background else 0
+    return round(max(0.05, min(1.0, c)), 2)

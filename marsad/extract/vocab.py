@@ -68,14 +68,14 @@ import csv
 import functools
 import itertools
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from marsad.extract.normalize import normalize, normalize_with_map
+from marsad.extract import normalize as _normalize_module
+from marsad.extract.normalize import normalize
 
 _DATA = Path(__file__).resolve().parent / "data"
 _PROJECT_DATA = Path(__file__).resolve().parents[1] / "data"
@@ -138,18 +138,7 @@ class Place:
 # --------------------------------------------------------------------------- normalization with offsets
 
 
-def _drop_class() -> str:
-    from marsad.extract import normalize as _n
-
-    return "".join(re.escape(c) for c in sorted(getattr(_n, "_DROP", ())))
-
-
-_DROP_CLASS = _drop_class()
-_DROP_CHARS = frozenset(re.sub(r"\\(.)", r"\1", _DROP_CLASS))
-# A run of whitespace/dropped characters that is not exactly one plain space between words.
-_RUN_CLASS = f"[{_DROP_CLASS}\\s]"
-_RUN = re.compile(f"^{_RUN_CLASS}+|{_RUN_CLASS}+$|(?! (?=[^{_DROP_CLASS}\\s])){_RUN_CLASS}+")
-_WS = re.compile(r"\s")
+_DROP_CHARS = _normalize_module._DROP_CHARS
 # Quotation marks and brackets may stand between the words of a name, as a space does:
 # news writes كتائب "حزب الله" العراقية, هيئة «الحشد الشعبي». The normalized text keeps them
 # (it is normalize() exactly, shared with other stages); the matchers skip them.
@@ -161,73 +150,11 @@ _NON_WORD = re.compile(r"[^\w#]+")
 _CLAUSE = re.compile(r"[;؛:!?؟]|(?<!\d)[،,.]|[،,.](?!\d)")  # not a decimal point
 
 
-def _fold_table() -> dict[int, str | None]:
-    from marsad.extract import normalize as _n
-
-    return dict(getattr(_n, "_TABLE", {}))
-
-
-_TABLE = _fold_table()
-
-
-class _Text:
-    """Normalized text with a piecewise map back to original offsets."""
-
-    __slots__ = ("norm", "text", "_nstarts", "_ostarts", "_index")
-
-    def __init__(self, text: str):
-        self.text = text
-        self._index: list[int] | None = None
-        norm_parts: list[str] = []
-        nstarts: list[int] = []
-        ostarts: list[int] = []
-        npos = 0
-        opos = 0
-        n = len(text)
-        for m in _RUN.finditer(text):
-            if m.start() > opos:
-                seg = text[opos : m.start()].translate(_TABLE)
-                nstarts.append(npos)
-                ostarts.append(opos)
-                norm_parts.append(seg)
-                npos += len(seg)
-            ws = _WS.search(text, m.start(), m.end())
-            if ws is not None and m.start() > 0 and m.end() < n and npos > 0:
-                nstarts.append(npos)
-                ostarts.append(ws.start())
-                norm_parts.append(" ")
-                npos += 1
-            opos = m.end()
-        if opos < n:
-            seg = text[opos:].translate(_TABLE)
-            nstarts.append(npos)
-            ostarts.append(opos)
-            norm_parts.append(seg)
-        norm = "".join(norm_parts)
-        if not _TABLE:  # normalize.py changed shape: use its own (slower) mapping
-            norm, self._index = normalize_with_map(text)
-        self.norm = norm
-        self._nstarts = nstarts
-        self._ostarts = ostarts
-
-    def orig(self, npos: int) -> int:
-        if self._index is not None:
-            return self._index[npos]
-        k = bisect_right(self._nstarts, npos) - 1
-        return self._ostarts[k] + (npos - self._nstarts[k])
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original span of norm[start:end], with any diacritics that end its last word."""
-        oend = self.orig(end - 1) + 1
-        text = self.text
-        while oend < len(text) and text[oend] in _DROP_CHARS and not text[oend].isspace():
-            oend += 1
-        return self.orig(start), oend
-
-
-@functools.lru_cache(maxsize=256)
-def _prepare(text: str) -> _Text:
-    return _Text(text)
+# Normalized text with a piecewise map back to original offsets: normalize.py's shared,
+# cached object (find_cues, find_actors, find_places, find_dates and the assembler all
+# read the same sentence; it is folded once).
+_Text = _normalize_module.Normalized
+_prepare = _normalize_module.prepare
 
 
 # --------------------------------------------------------------------------- alias expansion

@@ -1,0 +1,234 @@
+"""Behaviour of the staged extractor, on short invented Arabic texts (none copied from a corpus)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from marsad.extract import extract
+from marsad.model import SUB_EVENT_TYPES
+
+PUB = dt.date(2024, 3, 10)  # a Sunday
+
+
+def one(text: str, published=PUB, title=None):
+    ms = extract(text, published, title)
+    assert len(ms) == 1, [(m.sub_event_type, m.perpetrator_id, m.target_id, m.evidence) for m in ms]
+    return ms[0]
+
+
+# ---------------------------------------------------------------------------------------
+# sub-event types, one invented report each
+
+SUB_EVENTS = [
+    (
+        "انفجرت عبوة ناسفة صباح اليوم الأحد على رتل للتحالف الدولي قرب مدينة الديوانية دون وقوع إصابات.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "سقطت ثلاثة صواريخ كاتيوشا فجر اليوم على قاعدة عين الأسد الجوية التي تضم قوات أمريكية غربي الأنبار.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "شنت طائرة مسيرة أمريكية غارة على مقر لكتائب حزب الله في منطقة القائم، ما أسفر عن مقتل ثلاثة عناصر.",
+        "Air/drone strike",
+    ),
+    (
+        "اندلعت اشتباكات مسلحة بين سرايا السلام وعصائب أهل الحق في مدينة البصرة أسفرت عن مقتل شخصين.",
+        "Armed clash",
+    ),
+    ("اغتال مسلحون مجهولون ناشطا مدنيا وسط مدينة الناصرية مساء أمس السبت.", "Attack"),
+    ("أسقطت الدفاعات الجوية طائرة مسيرة مفخخة حاولت استهداف قاعدة حرير في أربيل.", "Disrupted weapons use"),
+    ("اعتقلت القوات الأمنية خمسة عناصر من تنظيم داعش في كركوك.", "Arrests"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub_event"), SUB_EVENTS)
+def test_extract_sub_event_type(text, sub_event):
+    m = one(text)
+    assert m.sub_event_type == sub_event
+    assert m.event_type == SUB_EVENT_TYPES[sub_event]
+
+
+def test_extract_riot_storming_and_burning():
+    m = one("اقتحم محتجون غاضبون مقر حزب سياسي في مدينة الكوت وأضرموا النار فيه مساء الأحد.")
+    assert m.event_type == "Riots"
+    assert m.perpetrator_id == "protesters"
+
+
+# ---------------------------------------------------------------------------------------
+# perpetrator / target
+
+ROLES = [
+    # verb-subject-object: the subject attacks
+    ("شنت القوات الأمريكية غارات جوية على مواقع لكتائب حزب الله في القائم.", "us_forces", "kataib_hezbollah"),
+    # the attacked site names its owner; no attacker named
+    ("استهدفت طائرة مسيرة مجهولة مقرا للحشد الشعبي في قضاء القائم.", "unknown", "pmf"),
+    # a claim names the perpetrator
+    (
+        "أعلنت المقاومة الإسلامية في العراق مسؤوليتها عن استهداف قاعدة عين الأسد التي تضم قوات أمريكية بطائرة مسيرة.",
+        "islamic_resistance_iraq",
+        "us_forces",
+    ),
+    # على يد
+    (
+        "قتل عنصران من سرايا السلام على يد مسلحين من عصائب أهل الحق في البصرة.",
+        "asaib_ahl_al_haq",
+        "saraya_al_salam",
+    ),
+    # a convoy hit by an IED: nobody named as perpetrator
+    (
+        "تعرض رتل دعم لوجستي للتحالف الدولي لانفجار عبوة ناسفة على الطريق السريع في بابل.",
+        "unknown",
+        "coalition",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "perp", "target"), ROLES)
+def test_extract_perpetrator_and_target(text, perp, target):
+    m = one(text)
+    assert (m.perpetrator_id, m.target_id) == (perp, target)
+
+
+def test_extract_claim_flag():
+    m = one("تبنت كتائب حزب الله الهجوم بالطائرات المسيرة على قاعدة حرير في أربيل مساء السبت.")
+    assert m.perpetrator_id == "kataib_hezbollah"
+    assert m.claimed is True
+
+
+def test_extract_faction_over_umbrella():
+    m = one(
+        "أعلنت حركة النجباء التابعة للحشد الشعبي مسؤوليتها عن قصف قاعدة فيكتوريا في مطار بغداد بالصواريخ."
+    )
+    assert m.perpetrator_id == "nujaba"
+
+
+# ---------------------------------------------------------------------------------------
+# not incidents
+
+NOTHING = [
+    # running total
+    "أحصت واشنطن أكثر من 150 هجوما ضد قواتها في العراق وسوريا منذ منتصف أكتوبر.",
+    # another war's toll
+    "ارتفع عدد الشهداء في قطاع غزة إلى 40 ألفا منذ بدء العدوان الإسرائيلي.",
+    # accident
+    "سقطت طائرة مسيرة تابعة للجيش العراقي إثر خلل فني قرب تكريت.",
+    # threat
+    "هددت كتائب حزب الله باستهداف القواعد الأمريكية في حال تعرض مواقعها لأي قصف.",
+    # condemnation / statement
+    "أدان رئيس الوزراء الهجمات على البعثات الدبلوماسية ودعا إلى ملاحقة المسؤولين عنها.",
+    # deployment
+    "وصلت تعزيزات عسكرية من الجيش إلى محافظة ميسان لضبط الأمن.",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_extract_not_an_incident(text):
+    assert extract(text, PUB) == []
+
+
+# ---------------------------------------------------------------------------------------
+# dates
+
+
+def test_extract_fresh_report_dated_by_weekday():
+    m = one("انفجرت عبوة ناسفة مساء الخميس على رتل للتحالف الدولي في محافظة بابل.")
+    assert m.event_date == dt.date(2024, 3, 7)
+    assert m.date_precision == "day"
+
+
+def test_extract_undated_report_gets_publication_day():
+    m = one("انفجرت عبوة ناسفة على رتل للتحالف الدولي في محافظة بابل دون وقوع إصابات.")
+    assert m.event_date == PUB
+
+
+def test_extract_no_publication_date_leaves_date_null():
+    m = one("انفجرت عبوة ناسفة اليوم الأحد على رتل للتحالف الدولي في محافظة بابل.", published=None)
+    assert m.event_date is None
+
+
+def test_extract_background_event_keeps_its_own_date():
+    text = (
+        "انفجرت عبوة ناسفة اليوم الأحد على رتل للتحالف الدولي في محافظة بابل دون وقوع إصابات. "
+        "وكانت طائرة مسيرة قد استهدفت مقرا للحشد الشعبي في محافظة الأنبار في الثالث من شباط الماضي."
+    )
+    ms = extract(text, PUB)
+    dates = sorted(m.event_date for m in ms)
+    assert PUB in dates
+    assert all(d in (PUB, dt.date(2024, 2, 3)) for d in dates)
+
+
+# ---------------------------------------------------------------------------------------
+# one mention per event
+
+
+def test_extract_two_foiled_attacks_are_two_mentions():
+    ms = extract("أحبطت الدفاعات الجوية هجومين بطائرات مسيرة على قاعدة عين الأسد الليلة الماضية.", PUB)
+    assert len(ms) == 2
+
+
+def test_extract_follow_up_sentence_adds_casualties_to_the_same_event():
+    text = (
+        "استهدفت طائرة مسيرة سيارة تقل عناصر من الحشد الشعبي قرب قضاء القائم اليوم الأحد. "
+        "وأضاف المصدر أن الضربة أسفرت عن مقتل ثلاثة عناصر وإصابة اثنين آخرين."
+    )
+    m = one(text)
+    assert (m.killed_best, m.wounded_best) == (3, 2)
+
+
+def test_extract_separate_incident_marker_splits():
+    text = (
+        "انفجرت عبوة ناسفة على رتل للتحالف الدولي في محافظة بابل. "
+        "وفي حادث منفصل، انفجرت عبوة ناسفة أخرى على رتل في محافظة الديوانية."
+    )
+    ms = extract(text, PUB)
+    assert sorted(m.governorate for m in ms) == ["Babil", "Qadisiyyah"]
+
+
+def test_extract_explicit_none_is_zero():
+    m = one("سقط صاروخ كاتيوشا قرب السفارة الأمريكية في المنطقة الخضراء ببغداد دون وقوع إصابات.")
+    assert (m.killed_best, m.wounded_best) == (0, 0)
+    assert m.target_id == "us_forces"
+
+
+# ---------------------------------------------------------------------------------------
+# evidence
+
+
+def test_extract_evidence_is_verbatim_with_exact_offsets():
+    text = (
+        "عنوان الخبر\n\nأفاد مصدر أمني بأن عبوة ناسفة انفجرت على رتل للتحالف الدولي في محافظة بابل. "
+        "وتحدث المحافظ عن مشاريع الإعمار في المدينة."
+    )
+    m = one(text)
+    assert text[m.evidence_start : m.evidence_end] == m.evidence
+    assert "عبوة ناسفة" in m.evidence
+    assert "الإعمار" not in m.evidence
+
+
+# ---------------------------------------------------------------------------------------
+# bad input: quick, no exception
+
+BAD = [
+    "",
+    "   \n\t  ",
+    "The quick brown fox jumps over the lazy dog. Rockets hit a base.",
+    "\x00\x01\x02\ufffd\ud7ff" * 500,
+    "انفجار " * 1500,  # one 10,000-char line without punctuation
+    ("انفجرت عبوة ناسفة على رتل في بابل. " * 40 + "\n") * 3600,  # ~5 MB
+]
+
+
+@pytest.mark.parametrize("text", BAD, ids=["empty", "whitespace", "english", "binary", "long-line", "5mb"])
+def test_extract_bad_input_is_quick_and_safe(text):
+    t0 = time.perf_counter()
+    out = extract(text, PUB)
+    assert isinstance(out, list)
+    assert time.perf_counter() - t0 < 5.0
+
+
+def test_extract_accepts_bytes_and_none_published():
+    assert isinstance(extract("انفجرت عبوة ناسفة في بابل.".encode(), None), list)
