@@ -1,0 +1,120 @@
+"""Exports for analysts: Parquet (zstd) for the published tables, faction_month.csv, manifest.json.
+
+Every file is written under a temporary name in the export directory and renamed over
+the old one (os.replace), so a reader never sees a half-written file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from marsad.warehouse.db import WarehouseError, table_names
+from marsad.warehouse.interchange import write_interchange, write_query_csv
+from marsad.warehouse.schema import SCHEMA_VERSION
+
+# export name -> (relation, order): the analyst-facing names of the warehouse.
+EXPORTS = {
+    "incidents": ("incidents", "event_date nulls last, incident_id"),
+    "faction_month": ("faction_month", "month, actor_id, role"),
+    "governorate_month": ("governorate_month", "month, governorate"),
+    "actor_pair_month": ("actor_pair_month", "month, perpetrator_id, target_id"),
+    "actors": ("actors", "actor_id"),
+}
+CSV_EXPORTS = ("faction_month",)
+
+
+@dataclass
+class ExportResult:
+    export_dir: Path
+    files: list[Path] = field(default_factory=list)
+    manifest: dict = field(default_factory=dict)
+
+
+def _copy(con: duckdb.DuckDBPyConnection, query: str, target: Path, options: str) -> None:
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        con.execute(f"copy ({query}) to '{_quote(temporary)}' ({options})")
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _quote(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _write_json(target: Path, data: dict) -> None:
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def manifest(con: duckdb.DuckDBPyConnection, row_counts: dict[str, int]) -> dict:
+    """What an export holds: schema version, row counts, covered range, undated incidents, versions."""
+    from marsad.extract import EXTRACTOR_VERSION
+
+    first, last, undated = con.execute(
+        "select min(event_date), max(event_date), count(*) filter (where event_date is null) from incidents"
+    ).fetchone()
+    versions = [
+        row[0]
+        for row in con.execute(
+            "select distinct extractor_version from stg_incident_mentions order by 1"
+        ).fetchall()
+    ]
+    articles = con.execute("select count(*) from stg_articles").fetchone()[0]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generated_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "extractor_version": EXTRACTOR_VERSION,
+        "extractor_versions_in_data": versions,
+        "articles": articles,
+        "row_counts": row_counts,
+        "covered_range": {
+            "first_event_date": first.isoformat() if first else None,
+            "last_event_date": last.isoformat() if last else None,
+            "first_month": first.replace(day=1).isoformat() if first else None,
+            "last_month": last.replace(day=1).isoformat() if last else None,
+        },
+        "undated_incidents": undated,
+        "undated_note": "incidents without event_date are in incidents but left out of the *_month tables",
+    }
+
+
+def export(con: duckdb.DuckDBPyConnection, export_dir: Path) -> ExportResult:
+    """Write every export and the manifest into export_dir."""
+    missing = [relation for relation, _ in EXPORTS.values() if relation not in table_names(con)]
+    if missing:
+        raise WarehouseError(
+            f"the warehouse has no {', '.join(missing)} yet: run `marsad build` (or `marsad run`) first"
+        )
+    export_dir = Path(export_dir)
+    export_dir.mkdir(parents=True, exist_ok=True)
+    result = ExportResult(export_dir)
+    row_counts = {}
+    for name, (relation, order) in EXPORTS.items():
+        query = f"select * from {relation} order by {order}"
+        target = export_dir / f"{name}.parquet"
+        _copy(con, query, target, "format parquet, compression zstd")
+        result.files.append(target)
+        row_counts[name] = con.execute(f"select count(*) from {relation}").fetchone()[0]
+        if name in CSV_EXPORTS:
+            target = export_dir / f"{name}.csv"
+            write_query_csv(con, query, target)  # cells starting =+-@ neutralized (interchange.py)
+            result.files.append(target)
+    interchange = write_interchange(con, export_dir)  # incidents.geojson, incidents_acled.csv
+    result.files.extend(interchange.files)
+    result.manifest = manifest(con, row_counts)
+    result.manifest["interchange"] = interchange.stats
+    _write_json(export_dir / "manifest.json", result.manifest)
+    result.files.append(export_dir / "manifest.json")
+    return result

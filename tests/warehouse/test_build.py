@@ -1,0 +1,136 @@
+"""`build`: seeds, models in order with the clustering step, data tests, in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from warehouse_kit import extracted, make_article, rows
+
+from marsad.model import Mention
+from marsad.warehouse import BuildError, build, load
+from marsad.warehouse.models import discover
+
+D = dt.date
+
+
+def drone_strike(**fields) -> Mention:
+    values = dict(
+        event_date=D(2024, 1, 4),
+        date_precision="day",
+        country="Iraq",
+        governorate="Anbar",
+        location="Ain al-Asad Air Base",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        weapon="drone",
+        perpetrator_id="islamic_resistance_iraq",
+        target_id="us_forces",
+        claimed=True,
+        wounded_low=2,
+        wounded_best=2,
+        wounded_high=2,
+        evidence="هجوم بطائرة مسيرة على قاعدة عين الأسد",
+        confidence=0.7,
+    )
+    values.update(fields)
+    return Mention(**values)
+
+
+def test_build_merges_reports_of_one_event_and_keeps_ids(con):
+    one, two = make_article(1), make_article(2, url="https://other.example/2")
+    load(
+        con,
+        [one, two],
+        [extracted(one, [drone_strike()]), extracted(two, [drone_strike(wounded_best=3, wounded_high=3)])],
+    )
+    result = build(con)
+    assert result.models[0].startswith("stg_")
+    assert result.row_counts["fct_incidents"] == 1
+    incident = rows(
+        con,
+        "select incident_id, source_urls, source_count, wounded_low, wounded_best, wounded_high from incidents",
+    )
+    assert incident[0]["source_urls"] == ["https://news.example/1", "https://other.example/2"]
+    assert (incident[0]["source_count"], incident[0]["wounded_low"], incident[0]["wounded_best"]) == (2, 2, 2)
+    assert incident[0]["wounded_high"] == 3
+    cells = rows(
+        con, "select role, incidents, wounded_best from faction_month where incidents > 0 order by role"
+    )
+    assert cells == [
+        {"role": "perpetrator", "incidents": 1, "wounded_best": 2},
+        {"role": "target", "incidents": 1, "wounded_best": 2},
+    ]
+    # a rebuild, and a third report of the same event, keep the id
+    build(con)
+    three = make_article(3, url="https://third.example/3")
+    load(con, [three], [extracted(three, [drone_strike()])])
+    build(con)
+    again = rows(con, "select incident_id, source_count from incidents")
+    assert again == [{"incident_id": incident[0]["incident_id"], "source_count": 3}]
+
+
+def test_build_on_an_empty_warehouse_passes_every_test(con):
+    result = build(con)
+    _, tests = discover()
+    assert result.tests == [t.name for t in tests]
+    assert result.row_counts["fct_incidents"] == 0
+    assert result.row_counts["dim_actors"] == 35
+
+
+def _sql_dir(tmp_path, files: dict[str, str]):
+    for name, text in files.items():
+        path = tmp_path / "sql" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    (tmp_path / "sql" / "tests").mkdir(parents=True, exist_ok=True)
+    stub = tmp_path / "sql" / "staging" / "stg_incident_mentions.sql"
+    if not stub.exists():  # the clustering step reads it
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        stub.write_text("-- grain: one row per mention\nselect * from incident_mentions")
+    return tmp_path / "sql"
+
+
+def test_python_step_without_its_input_is_refused(tmp_path):
+    sql = _sql_dir(tmp_path, {})
+    (sql / "staging" / "stg_incident_mentions.sql").unlink()
+    with pytest.raises(BuildError, match="needs stg_incident_mentions"):
+        discover(sql)
+
+
+def test_model_without_grain_is_refused(tmp_path):
+    sql = _sql_dir(tmp_path, {"staging/stg_x.sql": "select 1 as x"})
+    with pytest.raises(BuildError, match="grain"):
+        discover(sql)
+
+
+def test_dependency_cycle_is_refused(tmp_path):
+    sql = _sql_dir(
+        tmp_path,
+        {
+            "marts/a.sql": "-- grain: one row\nselect * from b",
+            "marts/b.sql": "-- grain: one row\nselect * from a",
+        },
+    )
+    with pytest.raises(BuildError, match="cycle: a, b"):
+        discover(sql)
+
+
+def test_order_follows_reads_not_file_names(tmp_path):
+    sql = _sql_dir(
+        tmp_path,
+        {
+            "marts/a_report.sql": "-- grain: one row per x\nwith base as (select * from z_base) select * from base",
+            "marts/z_base.sql": "-- grain: one row per x\nselect 1 as x",
+            "staging/stg_one.sql": "-- grain: one row\nselect 1 as x",
+        },
+    )
+    models, _ = discover(sql)
+    names = [m.name for m in models]
+    assert names.index("z_base") < names.index("a_report")
+
+
+def test_failing_model_names_itself(con, tmp_path):
+    sql = _sql_dir(tmp_path, {"marts/broken.sql": "-- grain: one row\nselect no_such_column from articles"})
+    with pytest.raises(BuildError, match="model broken failed"):
+        build(con, sql_dir=sql)

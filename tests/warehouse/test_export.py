@@ -1,0 +1,181 @@
+"""Exports: Parquet (zstd) and CSV read back in Polars and DuckDB with the documented schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import duckdb
+import polars as pl
+import pytest
+from warehouse_kit import incident_row
+
+from marsad.warehouse import WarehouseError, export
+
+D = dt.date
+
+INCIDENT_SCHEMA = {
+    "incident_id": pl.String,
+    "event_date": pl.Date,
+    "date_precision": pl.String,
+    "country": pl.String,
+    "governorate": pl.String,
+    "location": pl.String,
+    "latitude": pl.Float64,
+    "longitude": pl.Float64,
+    "event_type": pl.String,
+    "sub_event_type": pl.String,
+    "weapon": pl.String,
+    "perpetrator_id": pl.String,
+    "target_id": pl.String,
+    "claimed": pl.Boolean,
+    "killed_low": pl.Int32,
+    "killed_best": pl.Int32,
+    "killed_high": pl.Int32,
+    "wounded_low": pl.Int32,
+    "wounded_best": pl.Int32,
+    "wounded_high": pl.Int32,
+    "source_urls": pl.List(pl.String),
+    "source_count": pl.Int32,
+    "evidence": pl.String,
+    "confidence": pl.Float64,
+    "perpetrator_alternatives": pl.List(pl.String),
+}
+COUNTS = ["killed_low", "killed_best", "killed_high", "wounded_low", "wounded_best", "wounded_high"]
+FACTION_MONTH_SCHEMA = {
+    "actor_id": pl.String,
+    "month": pl.Date,
+    "role": pl.String,
+    "incidents": pl.Int32,
+    **{c: pl.Int32 for c in COUNTS},
+    "incidents_with_unknown_killed": pl.Int32,
+}
+GOVERNORATE_MONTH_SCHEMA = {
+    "governorate": pl.String,
+    **{k: v for k, v in FACTION_MONTH_SCHEMA.items() if k not in ("actor_id", "role")},
+}
+ACTOR_PAIR_MONTH_SCHEMA = {
+    "perpetrator_id": pl.String,
+    "target_id": pl.String,
+    **{k: v for k, v in FACTION_MONTH_SCHEMA.items() if k not in ("actor_id", "role")},
+}
+ACTORS_SCHEMA = {
+    "actor_id": pl.String,
+    "name_ar": pl.String,
+    "name_en": pl.String,
+    "kind": pl.String,
+    "umbrella": pl.String,
+    "umbrella_name_en": pl.String,
+    "notes": pl.String,
+}
+
+
+@pytest.fixture
+def exported(staged, marts_from, tmp_path):
+    con = marts_from(
+        staged,
+        [
+            incident_row("i1", event_date=D(2024, 1, 4), killed_low=1, killed_best=1, killed_high=1),
+            incident_row("i2", event_date=D(2024, 3, 9), evidence="قصف صاروخي على قاعدة عين الأسد"),
+            incident_row("i3", event_date=None, date_precision=None),
+        ],
+    )
+    out = tmp_path / "export"
+    result = export(con, out)
+    return con, out, result
+
+
+def test_export_writes_every_file_and_no_temporary(exported):
+    _, out, result = exported
+    assert sorted(p.name for p in out.iterdir()) == [
+        "actor_pair_month.parquet",
+        "actors.parquet",
+        "faction_month.csv",
+        "faction_month.parquet",
+        "governorate_month.parquet",
+        "incidents.geojson",  # marsad/warehouse/interchange.py
+        "incidents.parquet",
+        "incidents_acled.csv",  # marsad/warehouse/interchange.py
+        "manifest.json",
+    ]
+    assert sorted(p.name for p in result.files) == sorted(p.name for p in out.iterdir())
+
+
+@pytest.mark.parametrize(
+    "name, schema",
+    [
+        ("incidents", INCIDENT_SCHEMA),
+        ("faction_month", FACTION_MONTH_SCHEMA),
+        ("governorate_month", GOVERNORATE_MONTH_SCHEMA),
+        ("actor_pair_month", ACTOR_PAIR_MONTH_SCHEMA),
+        ("actors", ACTORS_SCHEMA),
+    ],
+)
+def test_parquet_reads_back_in_polars_and_duckdb_with_the_schema(exported, name, schema):
+    con, out, result = exported
+    frame = pl.read_parquet(out / f"{name}.parquet")
+    assert dict(frame.schema) == schema
+    assert frame.height == result.manifest["row_counts"][name]
+    reader = duckdb.connect()
+    assert (
+        reader.execute("select count(*) from read_parquet(?)", [str(out / f"{name}.parquet")]).fetchone()[0]
+        == frame.height
+    )
+    codec = reader.execute(
+        "select distinct compression from parquet_metadata(?)", [str(out / f"{name}.parquet")]
+    ).fetchall()
+    assert codec == [("ZSTD",)]
+    # the exported rows are the warehouse's rows
+    assert (
+        reader.execute(f"select * from read_parquet('{out / name}.parquet') order by all").fetchall()
+        == con.execute(f"select * from {name} order by all").fetchall()
+    )
+
+
+def test_incidents_parquet_keeps_arabic_and_lists(exported):
+    _, out, _ = exported
+    frame = pl.read_parquet(out / "incidents.parquet")
+    assert frame["incident_id"].to_list() == ["i1", "i2", "i3"]  # dated first, then by id
+    assert frame.filter(pl.col("incident_id") == "i2")["evidence"].item() == "قصف صاروخي على قاعدة عين الأسد"
+    assert frame["source_urls"].to_list()[0] == ["https://news.example/i1"]
+
+
+def test_faction_month_csv_matches_parquet(exported):
+    _, out, _ = exported
+    csv = pl.read_csv(out / "faction_month.csv", try_parse_dates=True)
+    parquet = pl.read_parquet(out / "faction_month.parquet")
+    assert csv.columns == parquet.columns
+    assert csv.height == parquet.height
+    assert csv["killed_best"].sum() == parquet["killed_best"].sum() == 2  # perpetrator + target role
+
+
+def test_manifest_counts_range_and_undated(exported):
+    _, out, _ = exported
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["schema_version"] == 1
+    assert manifest["undated_incidents"] == 1
+    assert manifest["covered_range"] == {
+        "first_event_date": "2024-01-04",
+        "last_event_date": "2024-03-09",
+        "first_month": "2024-01-01",
+        "last_month": "2024-03-01",
+    }
+    n_actors = manifest["row_counts"]["actors"]
+    assert manifest["row_counts"]["incidents"] == 3
+    assert manifest["row_counts"]["faction_month"] == n_actors * 3 * 2
+    assert manifest["row_counts"]["governorate_month"] == 19 * 3
+    assert {"generated_at", "extractor_version"} <= set(manifest)
+
+
+def test_export_again_replaces_files(exported):
+    con, out, _ = exported
+    con.execute("delete from int_incidents__clustered")
+    con.execute("create or replace table fct_incidents as select * from fct_incidents where false")
+    export(con, out)
+    assert pl.read_parquet(out / "incidents.parquet").height == 0
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_export_before_build_says_what_to_do(con, tmp_path):
+    with pytest.raises(WarehouseError, match="marsad build"):
+        export(con, tmp_path / "export")
