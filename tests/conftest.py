@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,9 @@ SHARED = REPO.parent / "shared"
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+# Prefect state of this test session only (never ~/.prefect or the checkout's data/prefect);
+# `marsad run` in tests goes through the marsad-pipeline flow.
+os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="marsad-test-prefect-"))
 
 
 def shared_or_skip(*parts: str) -> Path:

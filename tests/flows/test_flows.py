@@ -1,0 +1,185 @@
+"""The flows against a temporary Prefect API: what they store, what they skip, what they publish."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import warehouse_state
+
+from flows.backfill import marsad_backfill
+from flows.build import marsad_build
+from flows.pipeline import marsad_pipeline
+from marsad import pipeline
+from marsad.orchestrate import warehouse_lock
+from marsad.warehouse import WarehouseBusy
+
+pytestmark = pytest.mark.usefixtures("prefect_api")
+
+ARTICLES = [
+    {
+        "url": "https://news.example/a",
+        "published": "2024-03-05",
+        "text": "قصف صاروخي على قاعدة في الأنبار أسفر عن مقتل جنديين",
+    },
+    {"url": "https://news.example/b", "published": "2024-03-07", "text": "هجوم بطائرة مسيرة في نينوى"},
+]
+
+
+def write_corpus(path: Path, articles=ARTICLES) -> Path:
+    path.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in articles) + "\n", encoding="utf-8")
+    return path
+
+
+def read_artifacts(key: str):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.sorting import ArtifactSort
+
+    # newest first: every flow run of the session publishes under the same key
+    with get_client(sync_client=True) as client:
+        return client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])), sort=ArtifactSort.CREATED_DESC
+        )
+
+
+# --- marsad-pipeline ----------------------------------------------------------------------
+
+
+def test_pipeline_stores_the_bundled_corpus_like_the_engine(tmp_path, reference):
+    db, out = tmp_path / "w.duckdb", tmp_path / "export"
+    report = marsad_pipeline(db=str(db), export_dir=str(out))
+    state = warehouse_state(db)
+    assert state["incidents"] == reference["incidents"]
+    assert state["mentions"] == reference["mentions"]
+    assert report.counts["fetch"]["articles read"] == reference["articles"]
+    assert report.counts["build"]["new incidents"] == len(reference["incidents"])
+    assert (out / "manifest.json").exists()
+
+
+def test_pipeline_publishes_report_and_faction_month_artifacts(tmp_path):
+    corpus = write_corpus(tmp_path / "c.jsonl")
+    report = marsad_pipeline(
+        inputs=[str(corpus)], db=str(tmp_path / "w.duckdb"), export_dir=str(tmp_path / "e")
+    )
+    markdown = read_artifacts("marsad-pipeline-report")
+    assert markdown, "no markdown artifact"
+    text = markdown[0].data
+    assert "Counts per stage" in text and "New incidents" in text and "Failures per source" in text
+    for incident in report.new_incidents:
+        for url in incident["source_urls"]:
+            assert url in text
+    assert read_artifacts("marsad-pipeline-faction-month-changes")
+
+
+def test_second_run_with_nothing_new_does_only_the_cheap_checks(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "c.jsonl")
+    args = dict(inputs=[str(corpus)], db=str(tmp_path / "w.duckdb"), export_dir=str(tmp_path / "e"))
+    marsad_pipeline(**args)
+    before = warehouse_state(tmp_path / "w.duckdb")
+
+    def must_not_run(*_args, **_kwargs):
+        raise AssertionError("a run with nothing new must not extract, load or build")
+
+    for name in ("extract_articles", "load", "build", "export"):
+        monkeypatch.setattr(pipeline, name, must_not_run)
+    report = marsad_pipeline(**args)
+    assert report.skipped == ["extract", "load", "build", "export"]
+    assert report.incidents_total == len(before["incidents"])
+    assert warehouse_state(tmp_path / "w.duckdb") == before
+
+
+def test_changed_article_alone_is_extracted_again(tmp_path):
+    db, out = tmp_path / "w.duckdb", tmp_path / "e"
+    marsad_pipeline(inputs=[str(write_corpus(tmp_path / "c.jsonl"))], db=str(db), export_dir=str(out))
+    changed = [ARTICLES[0], {**ARTICLES[1], "text": ARTICLES[1]["text"] + " وإصابة ثلاثة مدنيين"}]
+    report = marsad_pipeline(
+        inputs=[str(write_corpus(tmp_path / "c.jsonl", changed))], db=str(db), export_dir=str(out)
+    )
+    assert report.counts["extract"]["to extract"] == 1
+    assert report.counts["load"]["articles changed"] == 1
+    assert "build" not in report.skipped
+
+
+def test_failed_extraction_is_named_with_its_source_and_retried_next_run(tmp_path, monkeypatch, caplog):
+    import marsad.extract
+
+    real = marsad.extract.extract
+
+    def flaky(text, *args, **kwargs):
+        if "نينوى" in text:
+            raise ValueError("boom")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(marsad.extract, "extract", flaky)
+    db, out = tmp_path / "w.duckdb", tmp_path / "e"
+    corpus = write_corpus(tmp_path / "c.jsonl")
+    report = marsad_pipeline(inputs=[str(corpus)], db=str(db), export_dir=str(out))
+    assert report.counts["extract"]["failed"] == 1
+    assert report.failures == {"input": ["extraction failed: https://news.example/b"]}
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any("https://news.example/b" in m and "'input'" in m for m in warnings), warnings
+    monkeypatch.setattr(marsad.extract, "extract", real)
+    again = marsad_pipeline(inputs=[str(corpus)], db=str(db), export_dir=str(out))
+    assert again.counts["extract"]["to extract"] == 1 and again.counts["extract"]["failed"] == 0
+
+
+def test_second_writer_waits_then_fails_naming_the_holder(tmp_path):
+    db = tmp_path / "w.duckdb"
+    held, release = threading.Event(), threading.Event()
+
+    def hold():
+        with warehouse_lock(
+            db, holder={"pid": 4242, "host": "elsewhere", "since": "now", "flow_run": "x/y (1)"}
+        ):
+            held.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert held.wait(10)
+        corpus = write_corpus(tmp_path / "c.jsonl")
+        with pytest.raises(WarehouseBusy, match=r"flow run x/y \(1\), process 4242 on elsewhere.*waited 1 s"):
+            marsad_pipeline(inputs=[str(corpus)], db=str(db), export_dir=str(tmp_path / "e"), lock_timeout=1)
+    finally:
+        release.set()
+        holder.join()
+    assert not db.exists(), "the waiting run must not have touched the warehouse"
+
+
+# --- marsad-backfill and marsad-build -----------------------------------------------------
+
+
+def test_backfill_reextracts_stored_articles_without_refetching(tmp_path, monkeypatch, reference):
+    import marsad.extract
+
+    db, out = tmp_path / "w.duckdb", tmp_path / "e"
+    shutil.copy(reference["db"], db)
+    monkeypatch.setattr(marsad.extract, "EXTRACTOR_VERSION", "next")
+    monkeypatch.setattr(pipeline, "load_inputs", lambda *a, **k: pytest.fail("a backfill must not fetch"))
+    report = marsad_backfill(db=str(db), export_dir=str(out), batch_size=20)
+    assert report.counts["extract"]["extracted"] == reference["articles"]
+    con = duckdb.connect(str(db), read_only=True)
+    versions = dict(con.execute("select extractor_version, count(*) from extractions group by 1").fetchall())
+    con.close()
+    assert versions["next"] == reference["articles"]
+    assert (out / "manifest.json").exists()
+    # nothing left for this version: a second backfill extracts nothing
+    assert (
+        marsad_backfill(db=str(db), export_dir=str(out)).counts["extract"]["stored articles to extract"] == 0
+    )
+
+
+def test_build_flow_rebuilds_models_and_exports(tmp_path, reference):
+    db, out = tmp_path / "w.duckdb", tmp_path / "e"
+    shutil.copy(reference["db"], db)
+    report = marsad_build(db=str(db), export_dir=str(out))
+    assert report.counts["build"]["incidents"] == len(reference["incidents"])
+    assert report.counts["build"]["new incidents"] == 0
+    assert (out / "faction_month.csv").exists()
+    assert read_artifacts("marsad-build-report")

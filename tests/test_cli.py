@@ -1,0 +1,203 @@
+"""The `marsad` command: run, build, export, sql; clear errors with exit codes, never a traceback."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from marsad import pipeline
+from marsad.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLES = [
+    {"url": "https://news.example/1", "published": "2024-01-05", "text": "قصف صاروخي"},
+    {"url": "https://news.example/2", "published": "2024-02-07", "text": "هجوم بطائرة مسيرة"},
+]
+
+
+def write_corpus(path: Path) -> Path:
+    lines = [json.dumps(a, ensure_ascii=False) for a in ARTICLES]
+    lines.insert(1, "{not json")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    return write_corpus(tmp_path / "corpus.jsonl")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One warehouse built by the engine's stages (what `marsad run` runs, without starting a
+    Prefect API), shared by the read-only tests of this module."""
+    root = tmp_path_factory.mktemp("cli")
+    db, out = root / "w.duckdb", root / "export"
+    corpus = write_corpus(root / "corpus.jsonl")
+    pipeline.run(db, out, inputs=[corpus])
+    return db, out
+
+
+@pytest.fixture
+def warehouse(built, tmp_path):
+    """A private copy of the built warehouse, for tests that change it."""
+    db = tmp_path / "w.duckdb"
+    shutil.copy(built[0], db)
+    return db, tmp_path / "export"
+
+
+def test_run_prints_summary_and_rejected_lines(tmp_path, corpus, capsys, monkeypatch):
+    """The real `marsad run` (through the Prefect flow), with --db and --export-dir from the environment."""
+    monkeypatch.setenv("MARSAD_DB", str(tmp_path / "env.duckdb"))
+    monkeypatch.setenv("MARSAD_EXPORT_DIR", str(tmp_path / "env-export"))
+    assert main(["run", "--input", str(corpus)]) == 0
+    captured = capsys.readouterr()
+    for label in (
+        "articles read",
+        "new",
+        "rejected lines",
+        "mentions stored",
+        "incidents",
+        "fetch",
+        "export",
+    ):
+        assert label in captured.out
+    assert f"{corpus}:2: broken JSON" in captured.out
+    assert (tmp_path / "env.duckdb").exists()
+    assert (tmp_path / "env-export" / "manifest.json").exists()
+
+
+def test_build_and_export_commands(warehouse, tmp_path, capsys):
+    db, _ = warehouse
+    capsys.readouterr()
+    assert main(["build", "--db", str(db)]) == 0
+    assert "data tests passed" in capsys.readouterr().out
+    other = tmp_path / "other"
+    assert main(["export", "--db", str(db), "--export-dir", str(other)]) == 0
+    assert "incidents.parquet" in capsys.readouterr().out
+    assert (other / "faction_month.csv").exists()
+
+
+QUERY = "select actor_id, name_ar, umbrella from actors where actor_id in ('badr', 'isis') order by actor_id"
+
+
+def test_sql_table_format(built, capsys):
+    db, _ = built
+    capsys.readouterr()
+    assert main(["sql", QUERY, "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "actor_id" in out and "منظمة بدر" in out and "NULL" in out and "2 row(s)" in out
+
+
+def test_sql_csv_format(built, capsys):
+    db, _ = built
+    capsys.readouterr()
+    assert main(["sql", QUERY, "--db", str(db), "--format", "csv"]) == 0
+    assert list(csv.reader(io.StringIO(capsys.readouterr().out))) == [
+        ["actor_id", "name_ar", "umbrella"],
+        ["badr", "منظمة بدر", "pmf"],
+        ["isis", "تنظيم داعش", ""],
+    ]
+
+
+def test_sql_json_format_to_file(built, tmp_path, capsys):
+    db, _ = built
+    target = tmp_path / "q" / "out.json"
+    query = "select date '2024-01-01' as month, ['a', 'b'] as urls, 1.5::double as x, null as nothing"
+    assert main(["sql", query, "--db", str(db), "--format", "json", "--out", str(target)]) == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == [
+        {"month": "2024-01-01", "urls": ["a", "b"], "x": 1.5, "nothing": None}
+    ]
+    assert "1 row(s) written" in capsys.readouterr().err
+
+
+def test_sql_is_read_only(built, capsys):
+    db, _ = built
+    assert main(["sql", "delete from articles", "--db", str(db)]) == 1
+    assert "read-only" in capsys.readouterr().err.lower()
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["sql", "select * from nope"], "query failed"),
+        (["export"], "no warehouse"),
+        (["run", "--input", "/nonexistent/x.jsonl"], "input not found"),
+        (["run", "--config", "/nonexistent/sources.yaml"], "config not found"),
+    ],
+)
+def test_errors_are_one_line_with_exit_1(tmp_path, capsys, argv, message):
+    if "--db" not in argv:
+        argv = [*argv, "--db", str(tmp_path / ("w.duckdb" if argv[0] == "sql" else "absent.duckdb"))]
+    if argv[0] == "sql":
+        pipeline.run(Path(argv[-1]), tmp_path / "e", inputs=[_tiny(tmp_path)])
+        capsys.readouterr()
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def _tiny(tmp_path):
+    path = tmp_path / "tiny.jsonl"
+    path.write_text(json.dumps(ARTICLES[0]) + "\n")
+    return path
+
+
+def test_newer_schema_refused_by_every_command(warehouse, capsys):
+    db, _ = warehouse
+    raw = duckdb.connect(str(db))
+    raw.execute("update schema_info set schema_version = 99")
+    raw.close()
+    for argv in (["build"], ["export"], ["sql", "select 1"]):
+        assert main([*argv, "--db", str(db)]) == 1
+        err = capsys.readouterr().err
+        assert "schema version 99" in err and "upgrade Marsad" in err
+
+
+def test_bad_usage_exits_2(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["sql", "select 1", "--format", "xml"])
+    assert exit_.value.code == 2
+    with pytest.raises(SystemExit) as exit_:
+        main([])
+    assert exit_.value.code == 2
+
+
+def test_entry_point_reports_a_locked_warehouse_without_traceback(warehouse):
+    db, _ = warehouse
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, sys; c = duckdb.connect({str(db)!r}); print('ok', flush=True); sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        done = subprocess.run(
+            [sys.executable, "-m", "marsad.cli", "sql", "select 1", "--db", str(db)],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            timeout=60,
+        )
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert done.returncode == 1
+    assert f"process {holder.pid}" in done.stderr
+    assert "Traceback" not in done.stderr
