@@ -7,7 +7,7 @@ UV := .tools/bin/uv
 VENV := .venv
 STAMP := $(VENV)/.synced
 
-.PHONY: setup run test test-fast lint format bench bench-quick clean
+.PHONY: setup browser run test test-fast lint format bench bench-quick clean
 
 setup: $(STAMP)
 
@@ -22,7 +22,21 @@ $(STAMP): $(UV) uv.lock pyproject.toml
 run: setup
 	$(VENV)/bin/marsad run
 
-test: setup
+# The report's browser tests need Debian's chromium + chromium-driver and a font with
+# Arabic glyphs (STACK.md: test tools cannot download a browser here). Installed only when
+# missing and only as root; otherwise the tests say how to install them (and fail under CI=true).
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! fc-list :lang=ar 2>/dev/null | grep -q .; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "browser: installing chromium, chromium-driver, fonts-dejavu-core (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      chromium chromium-driver fonts-dejavu-core >/dev/null; \
+	  else \
+	    echo "browser: /usr/bin/chromium missing; the report's browser tests will skip (sudo make browser)"; \
+	  fi; \
+	fi
+
+test: setup browser
 	$(VENV)/bin/python -m pytest
 
 test-fast: setup
