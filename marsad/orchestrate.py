@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from marsad import settings
+from marsad.safety import redact_url
 from marsad.warehouse import WarehouseBusy
 
 # The process work pool of prefect.yaml (`definitions.work_pools.process`).
@@ -184,8 +185,11 @@ def server_database_url(home: Path | None = None) -> str:
     return f"sqlite+aiosqlite:///{(home or prefect_home()) / 'server.db'}"
 
 
-def server_command(port: int) -> list[str]:
-    return _prefect("server", "start", "--host", "127.0.0.1", "--port", str(port))
+LOOPBACK = "127.0.0.1"
+
+
+def server_command(port: int, host: str = LOOPBACK) -> list[str]:
+    return _prefect("server", "start", "--host", host, "--port", str(port))
 
 
 def server_environment(port: int, env: dict | None = None) -> dict:
@@ -336,14 +340,18 @@ def cmd_server(args) -> int:
     port = args.port or server_port()
     env = server_environment(port)
     Path(env["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
-    print(
-        f"Prefect server on {local_api_url(port)} (database {env['PREFECT_SERVER_DATABASE_CONNECTION_URL']})"
-    )
+    host = getattr(args, "host", None) or LOOPBACK
+    database = redact_url(env["PREFECT_SERVER_DATABASE_CONNECTION_URL"])  # never print a password
+    print(f"Prefect server on {local_api_url(port)} (database {database})")
+    if host == LOOPBACK:
+        print(f"listening on {LOOPBACK} only: other machines cannot reach it (--host to change that)")
+    else:
+        print(f"listening on {host}: reachable from other machines, and Prefect's API has no login")
     print(
         f"in another shell: marsad deploy && marsad worker   (or: export PREFECT_API_URL={local_api_url(port)})"
     )
     sys.stdout.flush()
-    return supervise(server_command(port), env)
+    return supervise(server_command(port, host), env)
 
 
 def cmd_deploy(args) -> int:
@@ -393,6 +401,9 @@ def add_commands(commands) -> dict:
     )
     server.add_argument(
         "--port", type=int, default=None, help=f"default $MARSAD_PREFECT_PORT or {DEFAULT_PORT}"
+    )
+    server.add_argument(
+        "--host", default=LOOPBACK, help="address to listen on (default 127.0.0.1: this machine only)"
     )
 
     def with_api(sub) -> None:

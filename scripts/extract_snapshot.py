@@ -185,7 +185,9 @@ def snapshot(with_extract: bool = True) -> dict:
             rec = {
                 "stories": canon(stories),
                 "stories_no_title": canon(clean.split_stories(a.get("text") or "")),
-                "stories_perturbed": canon(clean.split_stories(perturb(a.get("text") or "", seed), a.get("title"))),
+                "stories_perturbed": canon(
+                    clean.split_stories(perturb(a.get("text") or "", seed), a.get("title"))
+                ),
                 "units": {},
             }
             seed += 1
@@ -227,8 +229,11 @@ def diff(directory: str) -> int:
     for key, a, pub, units in corpus_units():
         n_arts += 1
         text, title = a.get("text") or "", a.get("title")
-        for label, args in (("stories", (text, title)), ("stories_no_title", (text,)),
-                            ("stories_perturbed", (perturb(text, n_arts), title))):
+        for label, args in (
+            ("stories", (text, title)),
+            ("stories_no_title", (text,)),
+            ("stories_perturbed", (perturb(text, n_arts), title)),
+        ):
             if canon(ref.clean.split_stories(*args)) != canon(clean.split_stories(*args)):
                 bad += 1
                 print(f"DIFF {key} {label}")
@@ -239,7 +244,9 @@ def diff(directory: str) -> int:
                 if got[fn] != val:
                     bad += 1
                     if bad <= 30:
-                        print(f"DIFF {key} {fn} {s[:60]!r}\n  reference={val!r:.400}\n  working  ={got[fn]!r:.400}")
+                        print(
+                            f"DIFF {key} {fn} {s[:60]!r}\n  reference={val!r:.400}\n  working  ={got[fn]!r:.400}"
+                        )
     print(f"diff against {directory}: {n_arts} articles, {n_units} units, {bad} differences")
     return 1 if bad else 0
 
@@ -268,11 +275,15 @@ def compare(path: str) -> int:
                 if cu.get(fn) != val:
                     bad += 1
                     if bad <= 30:
-                        print(f"DIFF {key} {fn} {unit[:60]!r}\n  before={val!r:.300}\n  now   ={cu.get(fn)!r:.300}")
+                        print(
+                            f"DIFF {key} {fn} {unit[:60]!r}\n  before={val!r:.300}\n  now   ={cu.get(fn)!r:.300}"
+                        )
     n_units = sum(len(r["units"]) for r in before["modules"].values())
     ex_diff = sum(1 for k, v in before["extract"].items() if now["extract"].get(k) != v)
     print(f"per-module: {len(before['modules'])} articles, {n_units} units, {bad} differences")
-    print(f"extract() sanity: {ex_diff} of {len(before['extract'])} articles differ (assembler may be changing)")
+    print(
+        f"extract() sanity: {ex_diff} of {len(before['extract'])} articles differ (assembler may be changing)"
+    )
     return 1 if bad else 0
 
 
@@ -328,9 +339,13 @@ def timing(repeats: int, corpus: str = "dev") -> None:
             ts.append(time.process_time() - t0)
         med = statistics.median(ts)
         rows.append((name, med))
-        print(f"{name:28s} {med * 1000:9.1f} ms  ({med / len(items) * 1000:6.2f} ms/article)  runs={[round(t * 1000) for t in ts]}")
+        print(
+            f"{name:28s} {med * 1000:9.1f} ms  ({med / len(items) * 1000:6.2f} ms/article)  runs={[round(t * 1000) for t in ts]}"
+        )
     total = dict(rows)["extract() total"]
-    print(f"{len(items)} {corpus} articles, {len(flat)} sentences: {len(items) / total:.0f} articles/s (extract, CPU)")
+    print(
+        f"{len(items)} {corpus} articles, {len(flat)} sentences: {len(items) / total:.0f} articles/s (extract, CPU)"
+    )
 
 
 def main(argv=None) -> int:

@@ -36,10 +36,30 @@ sys.path.insert(0, str(REPO))
 from marsad.extract import EXTRACTOR_VERSION, extract  # noqa: E402
 
 COLUMNS = [
-    "incident_id", "event_date", "date_precision", "country", "governorate", "location",
-    "latitude", "longitude", "event_type", "sub_event_type", "weapon", "perpetrator_id",
-    "target_id", "claimed", "killed_low", "killed_best", "killed_high", "wounded_low",
-    "wounded_best", "wounded_high", "source_urls", "source_count", "evidence", "confidence",
+    "incident_id",
+    "event_date",
+    "date_precision",
+    "country",
+    "governorate",
+    "location",
+    "latitude",
+    "longitude",
+    "event_type",
+    "sub_event_type",
+    "weapon",
+    "perpetrator_id",
+    "target_id",
+    "claimed",
+    "killed_low",
+    "killed_best",
+    "killed_high",
+    "wounded_low",
+    "wounded_best",
+    "wounded_high",
+    "source_urls",
+    "source_count",
+    "evidence",
+    "confidence",
 ]
 
 _TAG = re.compile(r"<[^>]+>")
@@ -129,8 +149,10 @@ def clustered(rows: list[dict]) -> tuple[list[dict], str]:
             result = result.collect()
         incidents = result.to_dicts()
     except Exception as exc:  # keep the loop usable while the teammate's module evolves
-        print(f"cluster.{fn.__name__} failed ({type(exc).__name__}: {exc}); one incident per mention",
-              file=sys.stderr)
+        print(
+            f"cluster.{fn.__name__} failed ({type(exc).__name__}: {exc}); one incident per mention",
+            file=sys.stderr,
+        )
         return one_per_mention(rows), "one incident per mention (cluster failed)"
     if not incidents or "source_urls" not in incidents[0]:
         return one_per_mention(rows), "one incident per mention (cluster output lacks source_urls)"
@@ -144,13 +166,30 @@ def write_parquet(incidents: list[dict], path: Path) -> None:
     import polars as pl  # noqa: PLC0415
 
     schema = {
-        "incident_id": pl.Utf8, "event_date": pl.Date, "date_precision": pl.Utf8, "country": pl.Utf8,
-        "governorate": pl.Utf8, "location": pl.Utf8, "latitude": pl.Float64, "longitude": pl.Float64,
-        "event_type": pl.Utf8, "sub_event_type": pl.Utf8, "weapon": pl.Utf8, "perpetrator_id": pl.Utf8,
-        "target_id": pl.Utf8, "claimed": pl.Boolean, "killed_low": pl.Int64, "killed_best": pl.Int64,
-        "killed_high": pl.Int64, "wounded_low": pl.Int64, "wounded_best": pl.Int64,
-        "wounded_high": pl.Int64, "source_urls": pl.List(pl.Utf8), "source_count": pl.Int64,
-        "evidence": pl.Utf8, "confidence": pl.Float64,
+        "incident_id": pl.Utf8,
+        "event_date": pl.Date,
+        "date_precision": pl.Utf8,
+        "country": pl.Utf8,
+        "governorate": pl.Utf8,
+        "location": pl.Utf8,
+        "latitude": pl.Float64,
+        "longitude": pl.Float64,
+        "event_type": pl.Utf8,
+        "sub_event_type": pl.Utf8,
+        "weapon": pl.Utf8,
+        "perpetrator_id": pl.Utf8,
+        "target_id": pl.Utf8,
+        "claimed": pl.Boolean,
+        "killed_low": pl.Int64,
+        "killed_best": pl.Int64,
+        "killed_high": pl.Int64,
+        "wounded_low": pl.Int64,
+        "wounded_best": pl.Int64,
+        "wounded_high": pl.Int64,
+        "source_urls": pl.List(pl.Utf8),
+        "source_count": pl.Int64,
+        "evidence": pl.Utf8,
+        "confidence": pl.Float64,
     }
     data = {c: [inc.get(c) for inc in incidents] for c in schema}
     pl.DataFrame(data, schema=schema).write_parquet(path)
@@ -175,24 +214,38 @@ def main(argv=None) -> int:
     rows, seconds = mention_rows(articles)
     if a.dump:
         for r in rows:
-            print(f"[{r['article_id']}] {r['event_date']}/{r['date_precision']} {r['country']}/{r['governorate']}/"
-                  f"{r['location']} {r['perpetrator_id']}->{r['target_id']} {r['sub_event_type']} "
-                  f"w={r['weapon']} k={r['killed_best']} wd={r['wounded_best']} c={r['confidence']:.2f} "
-                  f"claimed={r['claimed']} notes={r['notes']}\n      {r['evidence'][:300]!r}")
+            print(
+                f"[{r['article_id']}] {r['event_date']}/{r['date_precision']} {r['country']}/{r['governorate']}/"
+                f"{r['location']} {r['perpetrator_id']}->{r['target_id']} {r['sub_event_type']} "
+                f"w={r['weapon']} k={r['killed_best']} wd={r['wounded_best']} c={r['confidence']:.2f} "
+                f"claimed={r['claimed']} notes={r['notes']}\n      {r['evidence'][:300]!r}"
+            )
     if a.no_cluster:
         incidents, how = one_per_mention(rows), "one incident per mention (--no-cluster)"
     else:
         incidents, how = clustered(rows)
     if not a.json:
         size = sum(len(article_text(x)) for x in articles)
-        print(f"extractor {EXTRACTOR_VERSION}: {len(articles)} articles ({size / 1024:.0f} KB) -> "
-              f"{len(rows)} mentions -> {len(incidents)} incidents; extract {seconds:.2f}s "
-              f"({len(articles) / max(seconds, 1e-9):.0f} articles/s); {how}", file=sys.stderr)
+        print(
+            f"extractor {EXTRACTOR_VERSION}: {len(articles)} articles ({size / 1024:.0f} KB) -> "
+            f"{len(rows)} mentions -> {len(incidents)} incidents; extract {seconds:.2f}s "
+            f"({len(articles) / max(seconds, 1e-9):.0f} articles/s); {how}",
+            file=sys.stderr,
+        )
 
     with tempfile.TemporaryDirectory() as tmp:
         out = a.out or Path(tmp) / "incidents.parquet"
         write_parquet(incidents, out)
-        cmd = [sys.executable, str(a.scorer), "--pred", str(out), "--corpus", str(a.corpus), "--gold", str(gold)]
+        cmd = [
+            sys.executable,
+            str(a.scorer),
+            "--pred",
+            str(out),
+            "--corpus",
+            str(a.corpus),
+            "--gold",
+            str(gold),
+        ]
         if a.json:
             cmd.append("--json")
         if a.show:

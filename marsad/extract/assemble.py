@@ -135,12 +135,12 @@ CAMPAIGN = re.compile(
 COMES_AFTER = re.compile(_n(r"(?:^|\s)(?:و)?(?:ياتي|تاتي|جاء|جاءت|يعد|يعتبر|تعد)(?:\s|$)"))
 BETWEEN_FIRST = re.compile(
     _n(
-        r"(?:اشتباك\S*|مواجهات|المواجهات|مواجهه|معارك|المعارك|اقتتال|قتال|تبادل\S*|صدامات|مناوشات|المناوشات)(?:\s+\S+){0,3}?\s+بين(?:\s+(?:عناصر|مسلحين|مسلحي|انصار|افراد|مقاتلي|قوه|قوات)(?:\s+من)?)?\s*(?:ال)?$"
+        r"(?:اشتباك\S*|مواجهات|المواجهات|مواجهه|معارك|المعارك|اقتتال|قتال|تبادل\S*|صدامات|مناوشات|المناوشات)(?:\s+\S+){0,3}?\s+بين(?:\s+(?:عناصر|مسلحين|مسلحي|انصار|افراد|مقاتلي|قوه|قوات|جماعه|ميليشيا|مليشيا|فصيل|حركه|تنظيم)(?:\s+من)?)?[\s\x22\u201c\u201d\u00ab\u00bb()']*(?:ال)?$"
     )
 )
 BETWEEN_SECOND = re.compile(
     _n(
-        r"(?:اشتباك\S*|مواجهات|المواجهات|مواجهه|معارك|المعارك|اقتتال|قتال|تبادل\S*|صدامات|مناوشات|المناوشات)(?:\s+\S+){0,3}?\s+بين\s+(?:\S+\s+){1,10}?(?:و|ومن جهه|وبين)(?:\s*(?:عناصر|مسلحين|مسلحي|انصار|افراد|مقاتلي|اخرين|قوه|قوات)(?:\s+من)?)?\s*(?:ال)?$"
+        r"(?:اشتباك\S*|مواجهات|المواجهات|مواجهه|معارك|المعارك|اقتتال|قتال|تبادل\S*|صدامات|مناوشات|المناوشات)(?:\s+\S+){0,3}?\s+بين\s+(?:\S+\s+){1,10}?(?:و|ومن جهه|وبين)(?:\s*(?:عناصر|مسلحين|مسلحي|انصار|افراد|مقاتلي|اخرين|قوه|قوات|جماعه|ميليشيا|مليشيا|فصيل|حركه|تنظيم)(?:\s+من)?)?[\s\x22\u201c\u201d\u00ab\u00bb()']*(?:ال)?$"
     )
 )
 DENIED = re.compile(_n(r"(?:^|\s)(?:و)?(?:انكار|انكر|انكرت|ينكر|تنكر|انكروا)(?:\s|$)"))
@@ -181,6 +181,14 @@ AFFILIATION = re.compile(
     )
 )
 # "التحالف الدولي لمحاربة داعش": the fought enemy in a coalition's name is no party
+# "سرايا السلام التابعة للتيار الصدري": the parent of a group named just before; (a base
+# "تابعة للحشد" is not a group: its owner is the one attacked, read as usual)
+BELONGS = re.compile(
+    _n(
+        r"(?:تابع\S*|التابع\S*)\s+(?:ل|لل)?"
+        r"(?:(?:ال|لل|ل)?(?:زعيم|سيد|رجل|دين|شيعي|امين|عام|قائد|مرجع)\S*\s+){0,3}$"
+    )
+)
 FOUGHT = re.compile(_n(r"(?:ل|ال)?(?:محاربه|مكافحه|قتال|المناهض|مناهض|لمواجهه)\s+(?:ل|لل)?$"))
 # "أعلنت/أقرت/نعت X مقتل ...": X announces its own loss (the attacked side)
 MOURNER_BEFORE = re.compile(_n(r"(?:اعلنت?|اقرت?|نعت?|نعي|اكدت?|اعترفت?)\s+$"))
@@ -206,7 +214,9 @@ BACKER = re.compile(
     _n(
         r"(?:موال\S*|الموالي\S*|متحالف\S*|المتحالف\S*|مرتبط\S*|المرتبط\S*|مدعوم\S*|المدعوم\S*|"
         r"حليف\S*|الحليف\S*|مقرب\S*|المقرب\S*|تدعم\S*|يدعم\S*|وكلاء|وكيل\S*|المحسوب\S*|محسوب\S*)"
-        r"\s+(?:مع\s+|من\s+|من قبل\s+|على\s+|ل|ب)?$"
+        r"\s+(?:مع\s+|من\s+|من قبل\s+|على\s+|ل|ب)?"
+        # "التابعة للزعيم الشيعي مقتدى الصدر": a title or two between the link and the name
+        r"(?:(?:ال|لل|ل)?(?:زعيم|سيد|رجل|دين|شيعي|امين|عام|قائد|مرجع)\S*\s+){0,3}$"
     )
 )
 # the first word of a "member" actor hit (vocab: "غارة أمريكية", "مقر الحشد"), normalized
@@ -597,9 +607,19 @@ def read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS:
             continue
         if (
-            BACKER.search(f.norm[max(0, ns - 30) : ns])
+            BACKER.search(f.norm[max(0, ns - 50) : ns])
             or FOUGHT.search(f.norm[max(0, ns - 20) : ns])
             or APPOSITIVE.search(f.norm[max(0, ns - 40) : ns])
+        ):
+            continue
+        belongs = BELONGS.search(f.norm[max(0, ns - 50) : ns])
+        if belongs and any(
+            o is not a
+            and o.end <= a.start
+            and 0 <= f.npos(a.start) - belongs.end() + belongs.start() - f.npos(o.end) < 25
+            # a member faction named as the owner of PMF brigades is the more specific actor
+            and actor_specificity(a.actor_id) <= actor_specificity(o.actor_id)
+            for o in f.actors
         ):
             continue
         if NAMED_AS.search(f.norm[max(0, ns - 20) : ns]):
@@ -645,7 +665,10 @@ def read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         elif BETWEEN_FIRST.search(before):
             # "اشتباكات بين X و Y": no initiator; read X as one side, Y as the other
             roles.append(Role(aid, "perp", 1.8, base + a.start))
-        elif BETWEEN_SECOND.search(before):
+        elif BETWEEN_SECOND.search(
+            f.norm[max(0, ns - 160) : ns] + ("و" if f.norm[ns:ne].startswith("و") else "")
+        ):
+            # (the hit may carry the conjunction itself: "ومسلحي عصائب أهل الحق")
             roles.append(Role(aid, "target", 1.8, base + a.start))
         else:
             roles.append(Role(aid, "?", 0.5, base + a.start))
@@ -714,6 +737,10 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
         ]
         top = max(r.strength for r in rs)
         strong = [r for r in rs if r.strength >= top - 0.5]
+        # "unknown" (gunmen, "مسلحين") is a last resort: a faction named with about as strong
+        # a role is the more specific answer (spec section 2: name the most specific actor)
+        named = [r for r in strong if r.actor_id != "unknown"]
+        strong = named or strong
         return max(strong, key=lambda r: (r.strength, actor_specificity(r.actor_id), -r.pos)).actor_id
 
     target = best(targets, set())

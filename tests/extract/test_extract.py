@@ -232,3 +232,34 @@ def test_extract_bad_input_is_quick_and_safe(text):
 
 def test_extract_accepts_bytes_and_none_published():
     assert isinstance(extract("انفجرت عبوة ناسفة في بابل.".encode(), None), list)
+
+
+# ---------------------------------------------------------------------------------------
+# clashes between two named groups: both sides, whatever words frame them
+
+CLASH_SIDES = [
+    # the clash named only by the preposition that governs it ("في مواجهات")
+    "قتل ثلاثة مقاتلين من سرايا السلام وعصائب أهل الحق في مواجهات ليلية في مدينة العمارة، غداة معارك في بغداد.",
+    # "بين جماعة X ... ومسلحي Y": group words before each side, the conjunction inside the hit
+    "قتل خمسة أشخاص في الاشتباكات بين جماعة سرايا السلام، الذراع المسلح للتيار الصدري، ومسلحي عصائب أهل الحق في العمارة.",
+    # quotation marks around the second side's name
+    "اندلعت اشتباكات الليلة الماضية بين مسلحي سرايا السلام وميليشيا “عصائب أهل الحق” الموالية لإيران في العمارة.",
+    # the parent movement of the first side is not a third party
+    "اندلعت اشتباكات بين عناصر من سرايا السلام التابعة للتيار الصدري وآخرين من عصائب أهل الحق في العمارة.",
+]
+
+
+@pytest.mark.parametrize("text", CLASH_SIDES)
+def test_extract_clash_names_both_sides_and_its_place(text):
+    m = one(text)
+    assert m.sub_event_type == "Armed clash"
+    assert {m.perpetrator_id, m.target_id} == {"saraya_al_salam", "asaib_ahl_al_haq"}
+    assert m.governorate == "Maysan"
+
+
+def test_extract_named_faction_beats_unnamed_gunmen_of_equal_weight():
+    m = one(
+        "اندلعت اشتباكات بين جماعة سرايا السلام وعصائب أهل الحق في العمارة، "
+        "بعد استهداف سيارة تقل مسلحين قرب مقر العصائب."
+    )
+    assert m.perpetrator_id != "unknown"

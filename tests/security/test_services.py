@@ -32,11 +32,6 @@ def test_server_binds_to_loopback_and_says_so(started, capsys):
     assert "http://127.0.0.1:4999" in capsys.readouterr().out
 
 
-@pytest.mark.xfail(
-    reason="marsad.orchestrate.cmd_server prints PREFECT_SERVER_DATABASE_CONNECTION_URL as is; "
-    "it should print marsad.safety.redact_url(...) of it (owner: Prefect helper)",
-    strict=False,
-)
 def test_server_startup_shows_no_database_password(started, capsys, monkeypatch):
     secret = "CANARY-db-password-91c2"
     monkeypatch.setenv(
@@ -45,3 +40,15 @@ def test_server_startup_shows_no_database_password(started, capsys, monkeypatch)
     assert orchestrate.cmd_server(argparse.Namespace(port=4999)) == 0
     out = capsys.readouterr()
     assert secret not in out.out and secret not in out.err
+
+
+def test_server_on_another_address_only_when_asked_and_warns(started, capsys):
+    assert orchestrate.cmd_server(argparse.Namespace(port=4999, host="0.0.0.0")) == 0
+    command = started["command"]
+    assert command[command.index("--host") + 1] == "0.0.0.0"
+    assert "reachable from other machines" in capsys.readouterr().out
+
+
+def test_server_says_it_listens_on_loopback_only(started, capsys):
+    assert orchestrate.cmd_server(argparse.Namespace(port=4999)) == 0
+    assert "listening on 127.0.0.1 only" in capsys.readouterr().out
