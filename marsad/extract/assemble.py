@@ -189,6 +189,14 @@ BELONGS = re.compile(
         r"(?:(?:ال|لل|ل)?(?:زعيم|سيد|رجل|دين|شيعي|امين|عام|قائد|مرجع)\S*\s+){0,3}$"
     )
 )
+# reporters as the audience, not the victims: "قال للصحفيين", "ردا على أسئلة صحفيين"
+PRESS = re.compile(_n(r"(?:صحف|صحاف|مراسل|اعلاميين)"))
+AUDIENCE_BEFORE = re.compile(
+    _n(
+        r"(?:^|\s)(?:و)?(?:اسئله|سؤال|ل?قال|قالت|ابلغ|ابلغت|صرح|صرحت|اكد|اكدت|اوضح|اوضحت|افاد|افادت|"
+        r"تحدث|تحدثت|امام|مع|اخبر|اخبرت)(?:\s+\S+){0,2}\s*$"
+    )
+)
 FOUGHT = re.compile(_n(r"(?:ل|ال)?(?:محاربه|مكافحه|قتال|المناهض|مناهض|لمواجهه)\s+(?:ل|لل)?$"))
 # "أعلنت/أقرت/نعت X مقتل ...": X announces its own loss (the attacked side)
 MOURNER_BEFORE = re.compile(_n(r"(?:اعلنت?|اقرت?|نعت?|نعي|اكدت?|اعترفت?)\s+$"))
@@ -296,7 +304,7 @@ def vocab() -> Vocab:
         ),
         series=re.compile(rf"(?:^|\s)(?:و|ب|ل|لل)?{w['series_words']}(?:\s|$)"),
         two_events=re.compile(rf"(?:^|\s)(?:و|ب|ل)?(?:ال)?{w['two_events']}(?:\s|$)"),
-        anaphora=re.compile(rf"(?:^|\s)(?:و|ب|ل|لل|ف)?{w['anaphora']}(?:\s|$|،)"),
+        anaphora=re.compile(rf"(?:^|\s)(?:و|ب|ل|لل|ف)?{w['anaphora']}(?=[\s،؛:.,!؟)\x22\u201d\u00bb]|$)"),
     )
 
 
@@ -612,6 +620,10 @@ def read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             or APPOSITIVE.search(f.norm[max(0, ns - 40) : ns])
         ):
             continue
+        if a.actor_id == "civilians" and PRESS.search(f.norm[ns:ne]):
+            surface = f.norm[ns:ne]
+            if surface.startswith(("لل", "ل")) or AUDIENCE_BEFORE.search(f.norm[max(0, ns - 40) : ns]):
+                continue
         belongs = BELONGS.search(f.norm[max(0, ns - 50) : ns])
         if belongs and any(
             o is not a
@@ -728,12 +740,18 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
         rs = [r for r in rs if r.actor_id not in exclude]
         if not rs:
             return None
-        ids = {r.actor_id for r in rs}
-        # a faction named with its umbrella: the faction (spec section 2)
+        # a faction named with its umbrella: the faction (spec section 2), with the weight
+        # of the umbrella's role ("strike on a PMF HQ ... Nujaba mourns its commander")
+        members: dict[str, Role] = {}
+        for r in rs:
+            umbrella = UMBRELLA_OF.get(r.actor_id)
+            if umbrella and (umbrella not in members or r.strength > members[umbrella].strength):
+                members[umbrella] = r
         rs = [
-            r
+            Role(members[r.actor_id].actor_id, r.role, max(r.strength, members[r.actor_id].strength), r.pos)
+            if r.actor_id in members
+            else r
             for r in rs
-            if not (r.actor_id in UMBRELLA_OF.values() and any(UMBRELLA_OF.get(i) == r.actor_id for i in ids))
         ]
         top = max(r.strength for r in rs)
         strong = [r for r in rs if r.strength >= top - 0.5]
@@ -878,8 +896,9 @@ def event_places(f: Facts) -> list:
                 and not re.search(r"(?:^|\s)(?:و|ف)?(?:ب|و)$", before)
             ):
                 continue  # "اعترفت إسرائيل", "رد إيران": a state acting, not a location
-        if p.kind in ("city", "governorate") and DIRECTION.search(before[-12:]):
-            # "جنوبي بغداد": somewhere near the city, maybe in another governorate
+        if p.kind == "city" and DIRECTION.search(before[-12:]):
+            # "جنوبي بغداد": somewhere near the city, maybe in another governorate (Kalsu,
+            # "50 km south of Baghdad", is in Babil); "شمال محافظة بابل" stays in Babil
             p = _replace(p, governorate=None, kind="region")
         out.append(p)
     return out
@@ -1382,6 +1401,14 @@ def follow_up(e: Event, f: Facts) -> None:
         if e.wounded is None and cas.wounded is not None:
             e.wounded = cas.wounded
             added = True
+        if v.anaphora.search(f.norm):
+            # "قتلت قياديا" then "اثنان على الأقل قتلا في هذه العملية": a later, fuller toll
+            # of the same event (named by "this operation") supersedes a partial one
+            for name in ("killed", "wounded"):
+                old, new = getattr(e, name), getattr(cas, name)
+                if old is not None and new is not None and (new.best or 0) > (old.best or 0):
+                    setattr(e, name, new)
+                    added = True
     roles = read_roles(f, 0, len(f.text))
     # a later sentence may name who did it (claim, attribution) or whose loss it was
     strong = [r for r in roles if r.strength >= 3.0]

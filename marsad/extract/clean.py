@@ -570,6 +570,8 @@ def _is_boundary(text: str, i: int, j: int, end: int) -> bool:
     if nxt and not nxt.isspace() and nxt not in _CLOSERS:
         if ch in "،,":
             return True
+        if _glued_sentence(text, i, j, end):
+            return True
         # "1.5", "العربية.نت", "..ميليشيات": no boundary without a following space
         return False
     if ch == "." and j - i == 1:
@@ -577,6 +579,28 @@ def _is_boundary(text: str, i: int, j: int, end: int) -> bool:
         if _SINGLE_LETTER_ABBR.search(before):  # "د." "م." "U.S."
             return False
     return True
+
+
+def _arabic_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a"
+
+
+# site names written with a dot: "العربية.نت"
+_DOMAIN_TAILS = ("نت", "كوم", "انفو", "أنفو", "اورغ")
+
+
+def _glued_sentence(text: str, i: int, j: int, end: int) -> bool:
+    """Pages flattened without spaces: "قتلت قائدا له.وصرح مسؤول", "...؟من هو": one
+    terminator between two Arabic words is a boundary, unless it joins a site name."""
+    if j - i != 1 or i == 0 or not _arabic_letter(text[i - 1]) or not _arabic_letter(text[j]):
+        return False
+    if text[i] in "؟!":
+        return True
+    k = j
+    while k < end and not text[k].isspace() and text[k] not in ".،,؟!:؛":
+        k += 1
+    word = text[j:k]
+    return len(word) >= 3 and word not in _DOMAIN_TAILS
 
 
 _LEADING_JUNK = "-–—•●▪◆■*>·" + _INVISIBLE

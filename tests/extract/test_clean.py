@@ -571,3 +571,25 @@ def test_clean_many_quotes_no_blowup() -> None:
     t0 = time.perf_counter()
     assert_offsets(text, split_stories(text))
     assert time.perf_counter() - t0 < 5
+
+
+# --------------------------------------------------------------------------------------
+# pages flattened without a space after the full stop
+
+
+GLUED = [
+    ("قتل شخصان في الهجوم.وقال مصدر أمني إن المهاجمين فروا.", 2),
+    ("من هو قائد الفصيل؟من يقف وراء الضربة؟", 2),
+    ("استهدف القصف مقرا للفصيل!وأكدت مصادر سقوط قتلى.", 2),
+    # a site name written with a dot, and a decimal, are no boundary
+    ("وقال موقع العربية.نت إن الانفجار وقع فجرا.", 1),
+    ("بلغت قوة الانفجار 1.5 طن من المتفجرات.", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), GLUED)
+def test_clean_glued_full_stop_between_arabic_words_splits(text: str, count: int) -> None:
+    sentences = [s for story in split_stories(text) for s in story.sentences]
+    assert len(sentences) == count, [s.text for s in sentences]
+    for s in sentences:
+        assert text[s.start : s.end] == s.text

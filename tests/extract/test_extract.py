@@ -263,3 +263,38 @@ def test_extract_named_faction_beats_unnamed_gunmen_of_equal_weight():
         "بعد استهداف سيارة تقل مسلحين قرب مقر العصائب."
     )
     assert m.perpetrator_id != "unknown"
+
+
+# ---------------------------------------------------------------------------------------
+# who was hit: reporters as the audience, a faction named with its umbrella
+
+
+def test_extract_reporters_spoken_to_are_not_the_target():
+    m = one(
+        "قتل عنصران من الحشد الشعبي بقصف بطائرة مسيرة استهدف مقرا للحشد في القائم. "
+        "ولم يعلق مسؤول عسكري على الضربة ردا على أسئلة صحفيين. وقال المتحدث للصحفيين إن التحقيق جار."
+    )
+    assert m.target_id == "pmf"
+
+
+def test_extract_member_faction_takes_the_umbrellas_place_as_target():
+    m = one(
+        "استهدفت طائرة مسيرة أمريكية مقرا للحشد الشعبي في بغداد اليوم ما أسفر عن مقتل عنصرين. "
+        "وأعلنت حركة النجباء في بيان مقتل أحد قادتها في الضربة."
+    )
+    assert (m.perpetrator_id, m.target_id) == ("us_forces", "nujaba")
+
+
+def test_extract_fuller_toll_of_this_operation_supersedes_a_partial_one():
+    m = one(
+        "استهدفت طائرة مسيرة أمريكية مقرا للحشد الشعبي في بغداد اليوم، وقتلت قياديا فيه. "
+        "وقال مصدر أمني إن ثلاثة من عناصر الحشد على الأقل قتلوا في هذه العملية."
+    )
+    assert m.killed_best == 3
+
+
+def test_extract_direction_from_a_city_leaves_the_governorate_open_but_not_from_a_governorate():
+    near_city = one("سقطت ثلاثة صواريخ على قاعدة عسكرية للحشد الشعبي جنوبي بغداد اليوم.")
+    assert near_city.governorate is None
+    in_governorate = one("سقطت ثلاثة صواريخ على قاعدة عسكرية للحشد الشعبي شمال محافظة بابل اليوم.")
+    assert in_governorate.governorate == "Babil"
