@@ -823,6 +823,17 @@ def _pick_date(dates: list, cue_pos: int):
     return min(dates, key=lambda d: abs(d.start - cue_pos))
 
 
+CULMINATION = re.compile(_n(r"(?:ذروته|ذروتها|ذروتهما|اوجها|اوجه)\s+(?:ب|في|مع)?\S*\s*$"))
+
+
+def _culmination(f: Facts, count) -> bool:
+    """The count is the peak act a series 'culminated in', right after the word for it."""
+    if count is None:
+        return False
+    ns = f.npos(count.start)
+    return bool(CULMINATION.search(f.norm[max(0, ns - 30) : ns]))
+
+
 def _bind_casualties(f: Facts, lo: int, hi: int):
     cas = f.casualties
     if cas is None:
@@ -1007,7 +1018,10 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         ref_dates = [d for d in f.ref_dates if _in(d.start, lo, hi)]
         killed, wounded = _bind_casualties(f, lo, hi)
         if "aggregate" in flags:
-            killed = wounded = None
+            # a running total is no one event's count -- unless the series "culminated in"
+            # one named act ("بلغت ذروتها بمقتل ثلاثة جنود في موقع بالأردن")
+            killed = killed if _culmination(f, killed) else None
+            wounded = wounded if _culmination(f, wounded) else None
         claimed = "claim" in flags and any(r.role == "perp" and r.strength >= 3.0 for r in roles)
         prior = bool(prior)
         background = (prior and main_has_event) or sentence_background

@@ -298,3 +298,32 @@ def test_extract_direction_from_a_city_leaves_the_governorate_open_but_not_from_
     assert near_city.governorate is None
     in_governorate = one("سقطت ثلاثة صواريخ على قاعدة عسكرية للحشد الشعبي شمال محافظة بابل اليوم.")
     assert in_governorate.governorate == "Babil"
+
+
+def test_extract_peak_of_a_series_keeps_its_own_toll():
+    ms = extract(
+        "وتبنت المقاومة الإسلامية في العراق سلسلة من الهجمات على القوات الأمريكية، بلغت ذروتها "
+        "بمقتل ثلاثة جنود أمريكيين بطائرة مسيرة في موقع عسكري بالأردن أواخر يناير.",
+        PUB,
+    )
+    assert [m.killed_best for m in ms if m.country == "Jordan"] == [3]
+
+
+def test_extract_running_total_of_a_series_is_no_count():
+    ms = extract(
+        "وقال البنتاغون إن أكثر من 150 هجوما نفذت ضد القوات الأمريكية منذ أكتوبر أسفرت عن إصابة 70 جنديا.",
+        PUB,
+    )
+    assert all(m.wounded_best is None for m in ms)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["جماعات متشددة مدعومة من إيران", "ميليشيات مدعومة إيرانيا", "فصائل مسلحة موالية لإيران"],
+)
+def test_extract_unnamed_iran_backed_groups_are_the_generic_actor(phrase):
+    from marsad.extract.vocab import find_actors
+
+    assert [a.actor_id for a in find_actors(f"وقال إن الهجوم نفذته {phrase} تعمل في المنطقة.")] == [
+        "iran_aligned_militias"
+    ]
