@@ -54,7 +54,7 @@ bench: setup
 	$(VENV)/bin/python -m bench.run
 
 bench-quick: setup
-	$(VENV)/bin/python -m bench.run --quick
+	$(VENV)/bin/python -m bench.run --quick --out bench/results.local.json --no-doc
 
 clean:
 	rm -rf data/export data/marsad.duckdb .pytest_cache

@@ -60,20 +60,25 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--config", type=Path, default=None, help="sources config (default: sources.yaml)")
     with_db(run)
     with_export_dir(run)
-    run.add_argument(
-        "--lock-timeout",
-        type=float,
-        default=None,
-        metavar="SECONDS",
-        help="wait at most this long for another run writing the warehouse (default 600)",
-    )
+    def with_lock_timeout(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--lock-timeout",
+            type=float,
+            default=None,
+            metavar="SECONDS",
+            help="wait at most this long for another run writing the warehouse (default 600)",
+        )
+
+    with_lock_timeout(run)
 
     build = commands.add_parser("build", help="run the SQL models and their data tests")
     with_db(build)
+    with_lock_timeout(build)
 
     export = commands.add_parser("export", help="write Parquet, CSV and manifest.json")
     with_db(export)
     with_export_dir(export)
+    with_lock_timeout(export)
 
     sql = commands.add_parser("sql", help="run one SQL query on the warehouse (read-only)")
     sql.add_argument("query", help='e.g. "select * from faction_month limit 5"')
@@ -83,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="write the analysts' HTML report (and --png figures)")
     with_db(report)
-    report.add_argument("--out", type=Path, default=None, help="report directory (default: data/report)")
+    report.add_argument("--out", type=Path, default=None, help="report directory (default: $MARSAD_REPORT_DIR or data/report)")
     report.add_argument("--png", action="store_true", help="also write the main figures as PNG (Chromium)")
     report.add_argument("--top", type=int, default=8, metavar="N", help="factions shown by default (8)")
 
@@ -176,8 +181,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from marsad import pipeline
+    from marsad.orchestrate import warehouse_lock
 
-    result = pipeline.build(_db(args))
+    # the same one-writer lock as the flows: a build never lands between a run's stages
+    with warehouse_lock(_db(args), args.lock_timeout):
+        result = pipeline.build(_db(args))
     print(f"built {len(result.models)} models, {len(result.tests)} data tests passed")
     for name in ("fct_incidents", "faction_month", "governorate_month", "actor_pair_month", "dim_actors"):
         print(f"  {name}: {result.row_counts.get(name, 0)} rows")
@@ -187,7 +195,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from marsad import pipeline
 
-    result = pipeline.export(_db(args), _export_dir(args))
+    from marsad.orchestrate import warehouse_lock
+
+    with warehouse_lock(_db(args), args.lock_timeout):
+        result = pipeline.export(_db(args), _export_dir(args))
     for path in result.files:
         print(path)
     return 0
