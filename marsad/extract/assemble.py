@@ -380,6 +380,8 @@ class Facts:
     ref_dates: list = field(default_factory=list)  # dates against a stand-in day when undated
     casualties: object = None
     is_title: bool = False
+    # actors of a sentence far from any event (read for coreference only, never roles)
+    context_actors: list = field(default_factory=list)
 
     _nt: object = None
 
@@ -1534,6 +1536,7 @@ def assemble_story(
                 e.roles.append(Role(claimants[0], "perp", 1.6, 8_000_000))
                 e.claimed = True
                 e.notes.append("perpetrator: the story's claimant")
+    _resolve_group_anaphora(events, facts)
     for e in events:
         if any(r.role == "target" for r in e.roles) or e.place is None:
             continue
@@ -1551,6 +1554,7 @@ def assemble_story(
         if e.sub_event is None:
             e.sub_event = infer_sub_event(e, events[k - 1] if k else None)
             e.notes.append("sub-event inferred")
+    events = _drop_country_summaries(events)
     # a fresh event without its own date expression happened when the story's dated
     # fresh report did (the lead's "اليوم الأحد" covers the follow-up paragraphs)
     last_date = next((e.date for e in events if e.date is not None and not e.background), None)
@@ -1560,6 +1564,89 @@ def assemble_story(
         elif e.date is None and not e.background:
             e.inherited_date = last_date
     return events
+
+
+# "أنصار الميليشيا", "مقر الحركة": a definite singular group noun points back to the one
+# armed faction the story has named
+GROUP_ANAPHOR = re.compile(
+    _n(r"(?:^|\s)(?:و|ب|ل)?(?:ال|لل)(?:ميليشيا|مليشيا|فصيل|حركه|جماعه|كتائب|عصائب|سرايا)(?=[\s،.]|$)")
+)
+NAMED_FACTIONS = IRAQI_FACTIONS - FACTIONS_UMBRELLAS
+# the word before it makes the group what was hit: its site, leader or convoy
+ANAPHOR_HIT = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ب|ل)?(?:مقر|مقرات|مقري|مكتب|مكاتب|موقع|مواقع|مخزن|مخازن|قياده|قائد|قادة|قيادي|"
+        r"رتل|ارتال|سياره|استهداف|استهدف|استهدفت|قصف|ضرب)\s*$"
+    )
+)
+
+
+def _resolve_group_anaphora(events: list[Event], facts: list[Facts]) -> None:
+    """An event with no named attacker whose own words say "the militia" / "the movement"
+    gets the one faction the story named before it (none when the story named several)."""
+    v = vocab()
+    for e in events:
+        if e.background or any(
+            r.role == "perp" and r.strength >= 1.5 and r.actor_id != "unknown" for r in e.roles
+        ):
+            continue
+        named = {
+            a.actor_id
+            for f in facts
+            if f.is_title or f.index <= e.last_index
+            for a in (f.actors or f.context_actors)
+            if a.actor_id in NAMED_FACTIONS
+        }
+        if len(named) != 1:
+            continue
+        faction = named.pop()
+        if any(r.actor_id == faction and r.role == "target" and r.strength >= 2.0 for r in e.roles):
+            continue
+        for fr in e.frames:
+            f = fr.facts
+            if "denial" in f.flags() or DENIED.search(f.norm):
+                continue  # "نفى ... أي صلة للفصيل": the faction says it was not them
+            text = f.norm[f.npos(fr.lo) : f.npos(fr.hi)]
+            m = GROUP_ANAPHOR.search(text)
+            if m is None:
+                continue
+            role = "target" if ANAPHOR_HIT.search(text[: m.start() + 1]) else "perp"
+            e.roles.append(Role(faction, role, 1.6, (f.index + 1) * 100_000 + fr.lo))
+            e.notes.append("actor: the story's faction, named again as 'the militia'")
+            break
+
+
+def _drop_country_summaries(events: list[Event]) -> list[Event]:
+    """'Attacks on three US bases in Iraq' and then the bases by name: the country-wide
+    event summarizes the named ones. An uncounted event placed only in a country is
+    dropped when the story holds an event of the same kind at a named place in that
+    country, with the same attacked party."""
+
+    def targets(e: Event) -> set[str]:
+        return {r.actor_id for r in e.roles if r.role == "target" and r.strength >= 1.0}
+
+    kept = []
+    for e in events:
+        summary = (
+            not e.background
+            and e.place is not None
+            and e.place.kind == "country"
+            and e.killed is None
+            and e.wounded is None
+            and any(
+                o is not e
+                and not o.background
+                and o.place is not None
+                and PLACE_RANK.get(o.place.kind, 1) >= 3
+                and o.place.country == e.place.country
+                and _family(o.sub_event) == _family(e.sub_event)
+                and targets(o) & targets(e)
+                for o in events
+            )
+        )
+        if not summary:
+            kept.append(e)
+    return kept
 
 
 def _same_target(e: Event, fr: Frame) -> bool:
@@ -1637,6 +1724,9 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
         return WEAPON_SUB_EVENT[e.weapon]
     words = " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
     if previous is not None and previous.sub_event and re.search(r"مماثل|نفسه|ذاته|اخر|ثان", words):
+        if previous.sub_event == "Disrupted weapons use" and previous.weapon in WEAPON_SUB_EVENT:
+            # "another attack" after one that was shot down: an attack of that weapon
+            return WEAPON_SUB_EVENT[previous.weapon]
         return previous.sub_event  # "هجوم مماثل": the same kind as the one just reported
     if re.search(r"(?:^|\s)(?:و|ب|ل)?(?:ال)?(?:ضربه|ضربات|ضربتين)(?:\s|$)", words):
         return "Air/drone strike"

@@ -327,3 +327,29 @@ def test_extract_unnamed_iran_backed_groups_are_the_generic_actor(phrase):
     assert [a.actor_id for a in find_actors(f"وقال إن الهجوم نفذته {phrase} تعمل في المنطقة.")] == [
         "iran_aligned_militias"
     ]
+
+
+def test_extract_country_wide_summary_gives_way_to_the_named_bases():
+    ms = extract(
+        "أعلنت فصائل مسلحة موالية لإيران هذا الأسبوع مسؤوليتها عن هجمات بطائرات مسيرة على قواعد أمريكية في العراق. "
+        "وشنت الفصائل هجمات استهدفت قاعدة عين الأسد في الأنبار وقاعدة حرير في أربيل.",
+        PUB,
+    )
+    assert sorted(m.location for m in ms) == ["Ain al-Asad Air Base", "Harir Air Base"]
+
+
+def test_extract_the_militia_named_again_is_the_storys_faction():
+    m = one(
+        "حاول أنصار حركة ثأر الله استعادة مقرهم في البصرة. "
+        "وهاجم العشرات من أنصار الحركة القوة الأمنية التي تحرس المقر في منطقة المعقل مساء أمس، ما أدى إلى إصابة شرطي."
+    )
+    assert m.perpetrator_id == "thar_allah"
+
+
+def test_extract_the_faction_denying_a_link_is_not_made_the_attacker():
+    ms = extract(
+        "عثرت قوة أمنية على منصة صواريخ معدة للإطلاق قرب مطار بغداد اليوم. "
+        "ونفى متحدث باسم كتائب حزب الله أي صلة للفصيل بالمنصة.",
+        PUB,
+    )
+    assert all(m.perpetrator_id != "kataib_hezbollah" for m in ms)
