@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--config", type=Path, default=None, help="sources config (default: sources.yaml)")
     with_db(run)
     with_export_dir(run)
+
     def with_lock_timeout(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
             "--lock-timeout",
@@ -88,7 +89,9 @@ def _parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="write the analysts' HTML report (and --png figures)")
     with_db(report)
-    report.add_argument("--out", type=Path, default=None, help="report directory (default: $MARSAD_REPORT_DIR or data/report)")
+    report.add_argument(
+        "--out", type=Path, default=None, help="report directory (default: $MARSAD_REPORT_DIR or data/report)"
+    )
     report.add_argument("--png", action="store_true", help="also write the main figures as PNG (Chromium)")
     report.add_argument("--top", type=int, default=8, metavar="N", help="factions shown by default (8)")
 
@@ -194,7 +197,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from marsad import pipeline
-
     from marsad.orchestrate import warehouse_lock
 
     with warehouse_lock(_db(args), args.lock_timeout):

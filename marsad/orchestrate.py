@@ -388,9 +388,15 @@ def cmd_serve(args) -> int:
     signal.signal(signal.SIGINT, signal.default_int_handler)  # see _restore_default_signals
     signal.signal(signal.SIGTERM, _interrupt)
     try:
+        # Prefect's runner installs its own handlers once it starts: on SIGINT serve()
+        # returns, on SIGTERM it raises SystemExit(0), both after pausing the deployments
         serve_deployments()
     except KeyboardInterrupt:
-        print("marsad serve: stopped (its deployments are paused until it runs again)", file=sys.stderr)
+        pass
+    except SystemExit as exc:
+        if exc.code not in (0, None):
+            raise
+    print("marsad serve: stopped (its deployments are paused until it runs again)", file=sys.stderr)
     return 0
 
 

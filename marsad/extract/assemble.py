@@ -1584,7 +1584,6 @@ ANAPHOR_HIT = re.compile(
 def _resolve_group_anaphora(events: list[Event], facts: list[Facts]) -> None:
     """An event with no named attacker whose own words say "the militia" / "the movement"
     gets the one faction the story named before it (none when the story named several)."""
-    v = vocab()
     for e in events:
         if e.background or any(
             r.role == "perp" and r.strength >= 1.5 and r.actor_id != "unknown" for r in e.roles
