@@ -181,6 +181,8 @@ AFFILIATION = re.compile(
     )
 )
 # "التحالف الدولي لمحاربة داعش": the fought enemy in a coalition's name is no party
+# "حمّل X Y مسؤولية ...", "اتهم X Y بـ...": X (right after the verb) accuses, Y is accused
+ACCUSER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:حمل|حملت|حملوا|يحمل|تحمل|اتهم|اتهمت|اتهموا|يتهم|تتهم)\s*$"))
 # "سرايا السلام التابعة للتيار الصدري": the parent of a group named just before; (a base
 # "تابعة للحشد" is not a group: its owner is the one attacked, read as usual)
 BELONGS = re.compile(
@@ -626,6 +628,10 @@ def read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             surface = f.norm[ns:ne]
             if surface.startswith(("لل", "ل")) or AUDIENCE_BEFORE.search(f.norm[max(0, ns - 40) : ns]):
                 continue
+        if ACCUSER_VERB.search(f.norm[max(0, ns - 15) : ns]) and any(
+            o.start >= a.end and 0 <= f.npos(o.start) - ne < 40 for o in f.actors if o is not a
+        ):
+            continue  # "حمّل مجلس الوزراء التحالف الدولي مسؤولية": the accuser, not a party
         belongs = BELONGS.search(f.norm[max(0, ns - 50) : ns])
         if belongs and any(
             o is not a

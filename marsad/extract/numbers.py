@@ -1281,6 +1281,15 @@ class _Binder:
                 if not self.cue_backward(i, cls):
                     self._bind(cls, i, None)
                 continue
+            if kind == "verb_d":
+                # a dual verb ("قتلا", "أصيبا") has its two subjects before it (a verb before
+                # its subject stays singular): what follows it is not who died, unless a count
+                before = len(self.found[cls])
+                if self.cue_forward(i, cls, kind) and any(c is not None for _, c in self.found[cls][before:]):
+                    continue
+                del self.found[cls][before:]
+                self._bind(cls, i, self._fixed(2, i, i + 1, lead))
+                continue
             if self.cue_forward(i, cls, kind):
                 continue
             if kind == "verb_d":

@@ -353,3 +353,11 @@ def test_extract_the_faction_denying_a_link_is_not_made_the_attacker():
         PUB,
     )
     assert all(m.perpetrator_id != "kataib_hezbollah" for m in ms)
+
+
+def test_extract_who_holds_someone_responsible_is_not_the_attacker():
+    m = one(
+        "قتل عنصران من الحشد الشعبي بضربة جوية استهدفت مقرا للحشد في بغداد اليوم. "
+        "وحمّل مجلس الوزراء العراقي التحالف الدولي مسؤولية الهجوم."
+    )
+    assert m.perpetrator_id == "coalition"
