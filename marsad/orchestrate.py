@@ -311,7 +311,24 @@ def serve_deployments() -> None:
                 tags=spec.get("tags") or [],
             )
         )
-    serve(*deployments)
+    try:
+        serve(*deployments)
+    finally:
+        # Stopping pauses the schedules. Prefect's runner pauses them as it shuts down, but
+        # on SIGTERM it exits from its signal handler and that can be cut short after the
+        # first deployment (Prefect 3.8.8), so every one is paused here as well.
+        _pause_deployments([f"{d.flow_name}/{d.name}" for d in deployments])
+
+
+def _pause_deployments(names: list[str]) -> None:
+    from prefect.client.orchestration import get_client
+
+    try:
+        with get_client(sync_client=True) as client:
+            for name in names:
+                client.pause_deployment(client.read_deployment_by_name(name).id)
+    except Exception as exc:  # the server is gone: nothing to pause, and not this command's failure
+        print(f"marsad serve: could not pause {', '.join(names)}: {exc}", file=sys.stderr)
 
 
 # ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -201,3 +202,92 @@ def test_entry_point_reports_a_locked_warehouse_without_traceback(warehouse):
     assert done.returncode == 1
     assert f"process {holder.pid}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_entry_point_run_keeps_valid_articles_and_names_each_rejected_line(tmp_path):
+    """`marsad run` as a user starts it (its own process, a temporary Prefect API) on a messy
+    JSONL file: the valid articles are stored, every bad line is named with its number, and
+    with stderr not a terminal the progress is one plain line per stage."""
+    messy = tmp_path / "messy.jsonl"
+    lines = [
+        json.dumps(ARTICLES[0], ensure_ascii=False),  # 1: valid
+        '{"url": "https://news.example/broken", "text": "قصف',  # 2: broken JSON
+        json.dumps({"published": "2024-01-05", "text": "قصف صاروخي"}, ensure_ascii=False),  # 3: no url
+        json.dumps({"url": "https://news.example/empty", "text": "  "}),  # 4: empty text
+        json.dumps({"url": "https://news.example/huge", "text": "x" * 5_000_000}),  # 5: 5 MB of text
+        json.dumps(ARTICLES[1], ensure_ascii=False),  # 6: valid
+    ]
+    messy.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db, out = tmp_path / "w.duckdb", tmp_path / "export"
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}  # a temporary API of its own
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "marsad.cli",
+            "run",
+            "--input",
+            str(messy),
+            "--db",
+            str(db),
+            "--export-dir",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**env, "PYTHONPATH": str(REPO)},
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+
+    rejected = [line.strip() for line in done.stdout.splitlines() if line.startswith(f"  {messy}:")]
+    assert rejected[1:] == [
+        f"{messy}:3: missing url",
+        f"{messy}:4: empty text",
+        f"{messy}:5: text too large (5,000,000 characters, limit 1,000,000)",
+    ]
+    assert rejected[0].startswith(f"{messy}:2: broken JSON (")
+    assert "rejected (4):" in done.stdout
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        stored = [row[0] for row in con.execute("select url from articles order by url").fetchall()]
+    finally:
+        con.close()
+    assert stored == ["https://news.example/1", "https://news.example/2"]
+    assert (out / "manifest.json").exists()
+
+    # flows/progress.py's LineReporter: one line per stage, in order, each with its note
+    stages = re.findall(r"^marsad: (\w+) done in \d+\.\d\d s: (.+)$", done.stderr, re.MULTILINE)
+    assert [stage for stage, _ in stages] == ["fetch", "extract", "load", "build", "export"], done.stderr
+    notes = dict(stages)
+    assert notes["fetch"] == "2 articles, 4 rejected"
+    assert notes["extract"] == "2 articles, 0 failed"
+    assert notes["load"].startswith("2 new, 0 changed")
+    assert "\x1b[" not in done.stderr  # no terminal codes: plain lines only
+
+
+def test_serve_without_a_server_says_how_to_start_one(tmp_path):
+    """`marsad serve` refuses at once, in one line, when no Prefect server answers (a served
+    deployment itself needs a real server: tests/flows/test_deployments.py)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # nothing listens here once the socket is closed
+    api = f"http://127.0.0.1:{port}/api"
+    done = subprocess.run(
+        [sys.executable, "-m", "marsad.cli", "serve", "--api-url", api],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        f"marsad serve: error: no Prefect server answers at {api}: start one with `marsad server` "
+        "(or set PREFECT_API_URL to yours)"
+    ]

@@ -181,6 +181,8 @@ AFFILIATION = re.compile(
     )
 )
 # "التحالف الدولي لمحاربة داعش": the fought enemy in a coalition's name is no party
+# "يدل على أن الولايات المتحدة ...", "أشار إلى أن": a clause opens; its subject is no object
+COMPLEMENTIZER = re.compile(_n(r"(?:^|\s)(?:علي|على|الي|إلى)\s+(?:ان|انه|انها)\s*$"))
 # "حمّل X Y مسؤولية ...", "اتهم X Y بـ...": X (right after the verb) accuses, Y is accused
 ACCUSER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:حمل|حملت|حملوا|يحمل|تحمل|اتهم|اتهمت|اتهموا|يتهم|تتهم)\s*$"))
 # "سرايا السلام التابعة للتيار الصدري": the parent of a group named just before; (a base
@@ -669,7 +671,7 @@ def read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "perp", 3.0, base + a.start))
         elif v.perp_after.search(after):
             roles.append(Role(aid, "perp", 3.5, base + a.start))
-        elif v.target_before.search(before):
+        elif v.target_before.search(before) and not COMPLEMENTIZER.search(before):
             roles.append(Role(aid, "target", 2.5, base + a.start))
         elif v.target_subject_after.search(after):
             roles.append(Role(aid, "target", 2.0, base + a.start))

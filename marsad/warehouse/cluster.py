@@ -553,7 +553,7 @@ class _StrictIndex:
 def _same_toll(m: M, c: Cluster) -> bool:
     for fld in ("killed_best", "wounded_best"):
         mine = m.row.get(fld)
-        if mine is not None and mine > 0 and all(o.row.get(fld) == mine for o in c.members if not o.undated):
+        if mine is not None and mine > 1 and all(o.row.get(fld) == mine for o in c.members if not o.undated):
             return True
     return False
 

@@ -6,6 +6,7 @@ two workers. Every process is started in its own process group and stopped even 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -27,6 +28,7 @@ pytestmark = pytest.mark.slow
 PY = sys.executable
 DRIVER = str(Path(__file__).with_name("run_driver.py"))
 PIPELINE = "marsad-pipeline/pipeline-every-15-min"
+CORPUS = REPO / "samples" / "corpus" / "articles.jsonl"  # sources.yaml's bundled source
 
 
 class Server:
@@ -48,9 +50,10 @@ class Server:
         }
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    root = tmp_path_factory.mktemp("prefect-server")
+@contextlib.contextmanager
+def running_server(root: Path):
+    """`marsad server` on a free port of 127.0.0.1 with its own PREFECT_HOME under root."""
+    root.mkdir(parents=True, exist_ok=True)
     port = free_port()
     api = f"http://127.0.0.1:{port}/api"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
@@ -70,6 +73,12 @@ def server(tmp_path_factory):
         yield Server(root, api, env)
     finally:
         stop_tree(process)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with running_server(tmp_path_factory.mktemp("prefect-server")) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
@@ -230,6 +239,18 @@ def test_two_runs_at_once_second_waits_or_fails_naming_the_first(server, referen
 def test_run_killed_during_load_loses_and_duplicates_nothing(server, reference, tmp_path):
     env = server.env_for(tmp_path)
     db, out = tmp_path / "w.duckdb", tmp_path / "export"
+
+    # a committed previous state: the first half of the corpus, run to the end
+    lines = CORPUS.read_text(encoding="utf-8").splitlines(keepends=True)
+    part = tmp_path / "part.jsonl"
+    part.write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
+    first = marsad("run", "--input", str(part), env=env)
+    assert first.returncode == 0, first.stderr[-3000:]
+    committed = warehouse_state(db)
+    assert 0 < committed["articles"] < reference["articles"] and committed["incidents"]
+    exported = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    # the whole corpus, killed inside its load's transaction (new rows written, not committed)
     marker = tmp_path / "in-load"
     killed = start(
         [
@@ -253,7 +274,11 @@ def test_run_killed_during_load_loses_and_duplicates_nothing(server, reference, 
     finally:
         stop(killed)
     assert read_holder(db)["pid"] == killed.pid  # its lock file stays; the lock itself died with it
+    # nothing of the killed run is stored, nothing of the first run is lost, the exports are untouched
+    assert warehouse_state(db) == committed
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == exported
 
+    # the next run stores exactly what one clean run over the whole corpus does
     after = marsad("run", "--lock-timeout", "5", env=env)
     assert after.returncode == 0, after.stderr[-3000:]
     same_data(warehouse_state(db), reference)
@@ -312,3 +337,58 @@ def test_backfill_is_split_over_two_workers_and_loaded_once(deployed, reference,
     again = pipeline.load(db, [], [item for key in keys for item in read_done_shard(done, key)])
     assert again.extractions == 0 and again.mentions == 0
     same_data(warehouse_state(db), reference)
+
+
+# --- marsad serve -------------------------------------------------------------------------
+
+
+SERVED = [  # prefect.yaml's deployments
+    ("marsad-pipeline", "pipeline-every-15-min"),
+    ("marsad-build", "build-daily"),
+    ("marsad-backfill", "backfill"),
+    ("marsad-extract-shards", "extract-shards"),
+]
+
+
+@pytest.fixture
+def fresh_server(tmp_path):
+    """A server of its own: `marsad serve` updating deployments that `marsad deploy` made
+    leaves them without their pull step and with no path (Prefect 3.8's
+    RunnerDeployment._update), and their runs then crash loading the flow."""
+    with running_server(tmp_path / "prefect-server") as running:
+        yield running
+
+
+def test_serve_runs_its_deployments_and_stops_on_sigterm(fresh_server, reference, tmp_path):
+    server = fresh_server
+    env = server.env_for(tmp_path, PREFECT_RUNNER_POLL_FREQUENCY="1")
+    served = start([PY, "-m", "marsad.cli", "serve"], env, tmp_path / "serve.log")
+    try:
+        wait_for(lambda: b"being served" in served.log_path.read_bytes(), 180, "marsad serve to start")
+        with server.client() as client:
+            deployment = client.read_deployment_by_name(PIPELINE)
+            assert not deployment.paused
+            assert [s.schedule.cron for s in deployment.schedules] == ["*/15 * * * *"]
+            flow_run = client.create_flow_run_from_deployment(deployment.id)
+
+            def finished():
+                state = client.read_flow_run(flow_run.id).state
+                return state if state.is_final() else None
+
+            state = wait_for(finished, 300, "the served run to finish", interval=1)
+            assert state.is_completed(), state
+        os.kill(served.pid, signal.SIGTERM)
+        assert served.wait(timeout=60) == 0
+        with server.client() as client:  # stopping it paused its schedules (docs/notes/prefect.md)
+            names = [f"{flow}/{name}" for flow, name in SERVED]
+            assert [client.read_deployment_by_name(name).paused for name in names] == [True] * len(names)
+    finally:
+        stop(served)
+    # (Prefect's runner exits from its SIGTERM handler and may log an asyncio traceback on
+    # the way out; the exit code, the paused schedules and the last line are what count)
+    assert (
+        served.log_path.read_text()
+        .rstrip()
+        .endswith("marsad serve: stopped (its deployments are paused until it runs again)")
+    )
+    same_data(warehouse_state(tmp_path / "w.duckdb"), reference)

@@ -76,6 +76,114 @@ def test_pipeline_publishes_report_and_faction_month_artifacts(tmp_path):
     assert read_artifacts("marsad-pipeline-faction-month-changes")
 
 
+def faction_month_cells(db: Path) -> dict[tuple, tuple]:
+    """(actor, month YYYY-MM, role) -> (incidents, killed_best, wounded_best), every cell."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute(
+            "select actor_id, strftime(month, '%Y-%m'), role, incidents, killed_best, wounded_best "
+            "from faction_month"
+        ).fetchall()
+    finally:
+        con.close()
+    return {(a, m, r): tuple(v or 0 for v in values) for a, m, r, *values in rows}
+
+
+def changes_table() -> list[dict]:
+    """The rows of the newest faction-month table artifact."""
+    newest = read_artifacts("marsad-pipeline-faction-month-changes")[0]
+    assert newest.type == "table"
+    return json.loads(newest.data)
+
+
+def as_changes(rows: list[dict]) -> dict[tuple, tuple]:
+    """(actor, month, role) -> ((before), (after)) of each row of the table artifact."""
+    return {
+        (r["actor_id"], r["month"], r["role"]): (
+            (r["incidents_before"], r["killed_best_before"], r["wounded_best_before"]),
+            (r["incidents_after"], r["killed_best_after"], r["wounded_best_after"]),
+        )
+        for r in rows
+    }
+
+
+# an article whose evidence sentence holds markdown marks (emphasis, parentheses, a period)
+MARKED = {
+    "url": "https://news.example/c",
+    "published": "2024-03-09",
+    "text": "أعلنت *فصائل المقاومة* أن قصفاً صاروخياً استهدف قاعدة عين الأسد في الأنبار (غرب العراق) "
+    "وأسفر عن مقتل جنديين.",
+}
+# two more months and four more factions: more cells to list
+OTHERS = [
+    {
+        "url": "https://news.example/d",
+        "published": "2024-01-20",
+        "text": "تبنت كتائب حزب الله هجوماً بطائرة مسيرة على قاعدة عين الأسد الجوية في الأنبار "
+        "أسفر عن إصابة ثلاثة جنود أمريكيين.",
+    },
+    {
+        "url": "https://news.example/e",
+        "published": "2024-02-02",
+        "text": "قصفت طائرة مسيرة تركية مواقع لحزب العمال الكردستاني في سنجار ما أدى إلى مقتل ثلاثة مسلحين.",
+    },
+]
+
+
+def test_faction_month_table_artifact_lists_exactly_the_cells_each_run_changed(tmp_path):
+    from marsad.safety import md_text
+
+    db, out = tmp_path / "w.duckdb", tmp_path / "e"
+    corpus = tmp_path / "c.jsonl"
+
+    # first run: the warehouse was empty, so the changed cells are the non-zero ones
+    first = marsad_pipeline(
+        inputs=[str(write_corpus(corpus, [*ARTICLES, MARKED, *OTHERS]))], db=str(db), export_dir=str(out)
+    )
+    cells = faction_month_cells(db)
+    rows = changes_table()
+    assert len(rows) == first.counts["build"]["faction-month cells changed"] >= 6
+    assert as_changes(rows) == {key: ((0, 0, 0), value) for key, value in cells.items() if value != (0, 0, 0)}
+    # the markdown artifact shows each new incident with its evidence, escaped
+    text = read_artifacts("marsad-pipeline-report")[0].data
+    assert first.new_incidents and f"## New incidents ({len(first.new_incidents)} of " in text
+    for incident in first.new_incidents:
+        assert incident["evidence"] and md_text(incident["evidence"]) in text, incident["evidence"]
+    marked = [i["evidence"] for i in first.new_incidents if "https://news.example/c" in i["source_urls"]]
+    assert marked and "*" in marked[0]
+    assert md_text(marked[0]) in text and marked[0] not in text  # shown escaped, never as markdown
+
+    # a changed article (three wounded more): only the cells whose numbers moved are listed
+    changed = [
+        ARTICLES[0],
+        {**ARTICLES[1], "text": ARTICLES[1]["text"] + " وإصابة ثلاثة مدنيين"},
+        MARKED,
+        *OTHERS,
+    ]
+    second = marsad_pipeline(inputs=[str(write_corpus(corpus, changed))], db=str(db), export_dir=str(out))
+    now = faction_month_cells(db)
+    expected = {
+        key: (cells.get(key, (0, 0, 0)), now.get(key, (0, 0, 0)))
+        for key in set(cells) | set(now)
+        if cells.get(key, (0, 0, 0)) != now.get(key, (0, 0, 0))
+    }
+    assert expected, "the changed article must change some faction-month cell"
+    rows = changes_table()
+    assert as_changes(rows) == expected
+    assert len(rows) == second.counts["build"]["faction-month cells changed"]
+    text = read_artifacts("marsad-pipeline-report")[0].data
+    for incident in second.new_incidents:
+        assert md_text(incident["evidence"]) in text
+
+    # nothing new: no cell changed, the table holds only its empty placeholder row
+    third = marsad_pipeline(inputs=[str(corpus)], db=str(db), export_dir=str(out))
+    assert third.skipped == ["extract", "load", "build", "export"]
+    assert changes_table() == [
+        {"actor_id": None, "month": None, "role": None, "incidents_before": None, "incidents_after": None}
+    ]
+    assert "## New incidents (0 of " in read_artifacts("marsad-pipeline-report")[0].data
+
+
 def test_second_run_with_nothing_new_does_only_the_cheap_checks(tmp_path, monkeypatch):
     corpus = write_corpus(tmp_path / "c.jsonl")
     args = dict(inputs=[str(corpus)], db=str(tmp_path / "w.duckdb"), export_dir=str(tmp_path / "e"))

@@ -153,6 +153,45 @@ def test_report_with_the_bundled_top_n_on_an_empty_range_shows_a_message(browser
     assert _errors(browser) == []
 
 
+def test_casualty_bands_span_low_to_high(browser, report_dir):
+    """The light band of a casualty cell runs from its low to its high: drawn with a height
+    when low < high, flat when they are equal; the best-estimate bar rises to best inside it."""
+    browser.get((report_dir / INDEX_NAME).as_uri())
+    assert _visible(browser, "#chart-casualties rect.band") > 0
+
+    def cell(actor: str, month_index: int, what: str) -> dict:
+        # the band and the bar of one cell, as laid out on the page (CSS pixels, y downwards)
+        return browser.execute_script(
+            "var g = document.querySelector('#chart-casualties g.row[data-actor=\"' + arguments[0] +"
+            ' \'"][data-role="perpetrator"] g.col[data-mi="\' + arguments[1] + \'"]\');'
+            "if (!g) { return null; }"
+            "var bar = g.querySelector('rect.bar.' + arguments[2]);"
+            "if (!bar) { return null; }"
+            "var band = bar.previousElementSibling, a = band.getBoundingClientRect(), b = bar.getBoundingClientRect();"
+            "return {cls: band.getAttribute('class'), top: a.top, bottom: a.bottom, height: a.height,"
+            " bar_top: b.top, bar_bottom: b.bottom};",
+            actor,
+            month_index,
+            what,
+        )
+
+    # Kata'ib Hezbollah, January 2024: wounded low 3, best 3, high 5 (report_kit incident 2)
+    wounded = cell("kataib_hezbollah", 0, "wounded")
+    assert wounded is not None and wounded["cls"] == "band"
+    assert wounded["height"] > 5
+    assert wounded["top"] < wounded["bar_top"] - 5  # the band reaches above the bar: high > best
+    assert abs(wounded["bottom"] - wounded["bar_top"]) < 1  # and starts at low = best
+    # ... its killed: 2, 2, 2: a flat band at the bar's top
+    killed = cell("kataib_hezbollah", 0, "killed")
+    assert killed is not None and killed["cls"] == "band"
+    assert killed["height"] < 1 and abs(killed["top"] - killed["bar_top"]) < 1
+    # ISIS, March 2024: wounded low 2, best 3, no high (open): band from 2 up to best, below the bar's top
+    isis = cell("isis", 2, "wounded")
+    assert isis is not None and isis["height"] > 1
+    assert abs(isis["top"] - isis["bar_top"]) < 1 and isis["bottom"] > isis["bar_top"] + 1
+    assert _errors(browser) == []
+
+
 def _png_size(path: Path) -> tuple[int, int]:
     header = path.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
@@ -170,3 +209,55 @@ def test_png_figures_for_slides(warehouse, tmp_path):
         width, height = _png_size(tmp_path / name)
         assert width > 800 and height > 300, name
         assert tmp_path / name in result.files
+
+
+def _valid_png(path: Path) -> tuple[int, int]:
+    """(width, height) of a PNG file after checking it whole: signature, every chunk's CRC,
+    IHDR first, IEND last, and image data that inflates to exactly the size IHDR declares."""
+    import zlib
+
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", path
+    offset, chunks, idat = 8, [], b""
+    while offset < len(data):
+        assert offset + 12 <= len(data), f"{path.name}: truncated"
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        assert offset + 12 + length <= len(data), f"{path.name}: truncated"
+        kind, body = data[offset + 4 : offset + 8], data[offset + 8 : offset + 8 + length]
+        (crc,) = struct.unpack(">I", data[offset + 8 + length : offset + 12 + length])
+        assert zlib.crc32(kind + body) == crc, f"{path.name}: bad CRC in {kind!r}"
+        chunks.append(kind)
+        idat += body if kind == b"IDAT" else b""
+        offset += 12 + length
+    assert chunks[0] == b"IHDR" and chunks[-1] == b"IEND" and offset == len(data), path.name
+    ihdr = data[16:29]
+    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", ihdr)
+    channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[colour]
+    assert depth == 8 and interlace == 0, (depth, interlace)
+    pixels = zlib.decompress(idat)
+    assert len(pixels) == height * (1 + width * channels), "image data does not match IHDR"
+    assert len(set(pixels)) > 32, f"{path.name} looks blank"
+    return width, height
+
+
+def test_report_png_through_the_cli(warehouse, tmp_path):
+    import sys
+
+    chromium_or_skip()
+    repo = Path(__file__).resolve().parents[2]
+    out = tmp_path / "slides"
+    done = subprocess.run(
+        [sys.executable, "-m", "marsad.cli", "report", "--db", str(warehouse), "--out", str(out), "--png"],
+        capture_output=True,
+        text=True,
+        cwd=repo,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    names = [name for name, _ in PNG_FIGURES.values()]
+    assert done.stdout.split() == [str(out / INDEX_NAME), *(str(out / name) for name in names)]
+    assert sorted(p.name for p in out.iterdir()) == sorted([INDEX_NAME, *names])  # no temporary left
+    for name in names:
+        width, height = _valid_png(out / name)
+        assert width > 800 and height > 300, name
+        assert 20_000 < (out / name).stat().st_size < 5_000_000, name

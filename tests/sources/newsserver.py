@@ -3,7 +3,9 @@
 Fixture files are served with `{BASE}` replaced by the server's own address, with ETag and
 Last-Modified, answering 304 to a matching conditional GET. The /faults/ paths misbehave
 on purpose (429 with Retry-After, 500 then 200, a slow answer, oversized bodies, a
-redirect loop, 404). Every request is logged (path and headers) for the tests to inspect.
+redirect loop, a redirect chain of any length, 404); /faults/held/ answers after a pause
+and counts the requests it holds at once. Every request is logged (path and headers) for
+the tests to inspect.
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ class NewsServer:
         self.slow_seconds = slow_seconds
         self.huge_bytes = huge_bytes
         self.gdelt_full_above_hours: float | None = None  # windows longer than this answer 250 results
+        self.hold_seconds = 0.3  # how long /faults/held/* keeps each request
+        self.in_flight = 0  # /faults/held/* requests being answered now
+        self.max_in_flight = 0  # the most of them at any one time
         self.lock = threading.Lock()
         server = self
 
@@ -182,6 +187,22 @@ class NewsServer:
             return
         if path == "/faults/loop-b":
             self.send(handler, 302, headers={"Location": f"{self.base}/faults/loop-a"})
+            return
+        if path.startswith("/faults/chain/"):  # /faults/chain/<length>/<hops left>: 302s, then a page
+            length, left = (int(part) for part in path.split("/")[3:5])
+            if left > 0:
+                self.send(handler, 302, headers={"Location": f"/faults/chain/{length}/{left - 1}"})
+            else:
+                self.send(handler, 200, self.fixture("news-3.html"), "text/html; charset=utf-8")
+            return
+        if path.startswith("/faults/held/"):
+            with self.lock:
+                self.in_flight += 1
+                self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            time.sleep(self.hold_seconds)
+            with self.lock:  # before the answer: a client cannot have its next request in before this
+                self.in_flight -= 1
+            self.send(handler, 200, self.fixture("news-1.html"), "text/html; charset=utf-8")
             return
         if path == "/faults/redirect-to-news":
             self.send(handler, 301, headers={"Location": "/news/3.html"})

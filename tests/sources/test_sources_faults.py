@@ -91,6 +91,31 @@ def test_redirect_is_followed_and_final_url_kept(write_config, db):
     assert len(outcome.articles) == 1
 
 
+@pytest.mark.parametrize("hops", [3, 5])
+def test_redirect_chain_up_to_five_hops_is_followed(write_config, db, server, hops):
+    outcome = fetch(write_config, db, one_page(f"/faults/chain/{hops}/{hops}"))
+    (row,) = log_rows(db, f"/faults/chain/{hops}/{hops}")
+    assert (row["status"], row["error"]) == (200, None)
+    assert row["history"] == " -> ".join(["302"] * hops + ["200"])
+    assert row["final_url"] == f"{server.base}/faults/chain/{hops}/0"
+    assert len(outcome.articles) == 1
+
+
+def test_redirect_chain_over_five_hops_is_refused_and_logged(write_config, db, server):
+    outcome = fetch(write_config, db, one_page("/faults/chain/6/6"))
+    (row,) = log_rows(db, "/faults/chain/6/6")
+    assert row["status"] == 302 and row["error"].startswith("too many redirects (over 5): ")
+    assert row["error"].endswith("/faults/chain/6/6 -> " + " -> ".join(
+        f"{server.base}/faults/chain/6/{n}" for n in (5, 4, 3, 2, 1)
+    ))  # fmt: skip
+    assert row["history"] == " -> ".join(["302"] * 6)
+    assert row["body_sha256"] is None
+    # five redirects followed, the sixth not: its target was never asked for
+    assert [server.hits[f"/faults/chain/6/{n}"] for n in (6, 5, 4, 3, 2, 1, 0)] == [1, 1, 1, 1, 1, 1, 0]
+    assert not outcome.articles
+    assert [r.reason for r in outcome.rejections] == [row["error"]]
+
+
 def test_fault_robots_disallow_is_never_requested(write_config, db, server):
     outcome = fetch(write_config, db, one_page("/private/secret.html"))
     (row,) = log_rows(db, "/private/secret.html")
@@ -210,3 +235,40 @@ def test_per_host_minimum_interval_spaces_requests(write_config, db, server):
     # robots.txt takes the first slot, the pages (fetched by 4 threads) the next three, 0.3 s
     # apart; measured on arrival, so only the whole span is safe from scheduling noise
     assert starts[-1] - starts[0] >= 0.85
+
+
+@pytest.mark.parametrize("limit", [1, 3])
+def test_per_host_concurrency_limit_holds_at_the_server(write_config, db, server, limit):
+    from conftest import FAST_HTTP
+
+    # eight pages of one host, fetched by the stage's four threads; each answer takes 0.3 s
+    urls = ", ".join(f"'{{BASE}}/faults/held/{n}'" for n in range(8))
+    config = write_config(
+        f"- {{name: watch, kind: pages, urls: [{urls}]}}",
+        http=FAST_HTTP + f"  per_host_concurrency: {limit}\n",
+    )
+    fetch_sources(load_config(config), db=db, raw_dir=db.parent / "raw")
+    assert sum(server.hits[f"/faults/held/{n}"] for n in range(8)) == 8
+    assert server.max_in_flight == limit  # reached, never passed
+
+
+def test_per_host_concurrency_limit_holds_for_many_threads_of_one_fetcher(server):
+    import threading
+
+    from marsad.sources.http import Fetcher, HttpOptions
+
+    options = HttpOptions(
+        connect_timeout=1, read_timeout=2, retries=0, min_interval=0, per_host_concurrency=2
+    )
+    results = []
+    with Fetcher(options) as fetcher:
+        threads = [
+            threading.Thread(target=lambda n=n: results.append(fetcher.get(f"{server.base}/faults/held/{n}")))
+            for n in range(12)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+    assert len(results) == 12 and all(r.ok for r in results)
+    assert server.max_in_flight == 2

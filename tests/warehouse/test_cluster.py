@@ -638,3 +638,14 @@ def test_build_incident_clusters_keeps_registry_rows_of_vanished_mentions():
     con.execute("delete from incident_mentions where mention_id = 'h1'")
     assert build_incident_clusters(con) == 3
     assert con.execute("select count(*) from incident_registry where mention_id = 'h1'").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize(("toll", "merged"), [(1, False), (3, True)])
+def test_cluster_undated_report_joins_a_month_dated_one_only_on_a_telling_toll(toll, merged):
+    # a report dated only "in January" and an undated report of the same site: one death is
+    # too common a figure to say they are the same event; three deaths tell
+    rows = [
+        mention("m1", event_date=dt.date(2024, 1, 1), date_precision="month", killed=toll),
+        mention("u1", event_date=None, date_precision=None, published=None, killed=toll),
+    ]
+    assert (cluster_mentions(frame(rows))[0].height == 1) is merged

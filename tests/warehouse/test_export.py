@@ -179,3 +179,111 @@ def test_export_again_replaces_files(exported):
 def test_export_before_build_says_what_to_do(con, tmp_path):
     with pytest.raises(WarehouseError, match="marsad build"):
         export(con, tmp_path / "export")
+
+
+# --- a failure mid-export ------------------------------------------------------------------
+
+
+def _files(out) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def _temporaries(out) -> list[str]:
+    return [p.name for p in out.iterdir() if p.name.startswith(".") or p.name.endswith(".tmp")]
+
+
+def _change_the_data(con):
+    """One incident fewer, marts rebuilt: every export written now differs from the last one."""
+    from warehouse_kit import MARTS
+
+    from marsad.warehouse.models import run_models
+
+    con.execute("delete from int_incidents__clustered where incident_id = 'i1'")
+    run_models(con, MARTS)
+
+
+ORDER = [  # the order export() writes its files in
+    "incidents.parquet",
+    "faction_month.parquet",
+    "faction_month.csv",
+    "governorate_month.parquet",
+    "actor_pair_month.parquet",
+    "actors.parquet",
+    "incidents.geojson",
+    "incidents_acled.csv",
+    "manifest.json",
+]
+
+
+def test_rename_failing_on_the_second_file_keeps_it_and_the_rest_whole(exported, monkeypatch):
+    import os
+
+    con, out, _ = exported
+    before = _files(out)
+    _change_the_data(con)
+    real_replace = os.replace
+    renamed = []
+
+    def replace(source, target):
+        if os.path.basename(target) == "faction_month.parquet":
+            raise OSError(28, "No space left on device")
+        renamed.append(os.path.basename(target))
+        return real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OSError, match="No space left"):
+        export(con, out)
+    monkeypatch.setattr(os, "replace", real_replace)
+
+    assert renamed == ["incidents.parquet"]  # the failure hit the second file
+    after = _files(out)
+    assert sorted(after) == sorted(before) and _temporaries(out) == []
+    # the file whose write failed, and every file after it: the previous export, byte for byte
+    for name in ORDER[1:]:
+        assert after[name] == before[name], name
+    # the one renamed before the failure is a whole file of the new data (never half of one)
+    assert pl.read_parquet(out / "incidents.parquet")["incident_id"].to_list() == ["i2", "i3"]
+    # the next export completes and replaces everything
+    export(con, out)
+    assert (
+        pl.read_parquet(out / "faction_month.parquet").height
+        == con.execute("select count(*) from faction_month").fetchone()[0]
+    )
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["row_counts"]["incidents"] == 2
+
+
+def test_copy_failing_mid_query_leaves_no_partial_file(exported):
+    con, out, _ = exported
+    before = _files(out)
+    _change_the_data(con)
+    # a real DuckDB error while the COPY of the second export streams its rows
+    con.execute("alter table faction_month rename to faction_month_built")
+    con.execute(
+        "create view faction_month as select * replace ("
+        "  case when month = date '2024-03-01' then error('disk full') else incidents end as incidents)"
+        " from faction_month_built"
+    )
+    with pytest.raises(duckdb.Error, match="disk full"):
+        export(con, out)
+    after = _files(out)
+    assert _temporaries(out) == []
+    for name in ORDER[1:]:
+        assert after[name] == before[name], name
+
+
+def test_csv_writer_failing_mid_rows_keeps_the_old_file(tmp_path):
+    from marsad.warehouse.interchange import write_csv
+
+    target = tmp_path / "faction_month.csv"
+    write_csv(target, ["a", "b"], [[1, "old"]])
+    old = target.read_bytes()
+
+    def rows():
+        yield [2, "new"]
+        yield [3, "new"]
+        raise OSError(5, "Input/output error")
+
+    with pytest.raises(OSError, match="Input/output"):
+        write_csv(target, ["a", "b"], rows())
+    assert target.read_bytes() == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["faction_month.csv"]
