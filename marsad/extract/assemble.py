@@ -181,6 +181,12 @@ AFFILIATION = re.compile(
     )
 )
 # "التحالف الدولي لمحاربة داعش": the fought enemy in a coalition's name is no party
+WEAPON_OF = re.compile(
+    _n(
+        r"(?:طائرات|طائره|طيران|مسيره|مسيرات|مروحيات|مروحيه|صواريخ|مدفعيه|راجمات|دبابات|زوارق)"
+        r"(?:\s+\S+){0,2}\s+(?:ال)?تابع\S*\s+(?:ل|لل)?$"
+    )
+)
 # "يدل على أن الولايات المتحدة ...", "أشار إلى أن": a clause opens; its subject is no object
 COMPLEMENTIZER = re.compile(_n(r"(?:^|\s)(?:علي|على|الي|إلى)\s+(?:ان|انه|انها)\s*$"))
 # "حمّل X Y مسؤولية ...", "اتهم X Y بـ...": X (right after the verb) accuses, Y is accused
@@ -664,6 +670,10 @@ def read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             if MEMBER_SITE.search(head) and not v.perp_before.search(before):
                 roles.append(Role(aid, "target", 2.5, base + a.start))
                 continue
+        if WEAPON_OF.search(before):
+            # "طائرات إف-16 التابعة للقوة الجوية": the aircraft's owner flew the strike
+            roles.append(Role(aid, "perp", 2.5, base + a.start))
+            continue
         others_before = any(o is not a and o.end <= a.start and a.start - o.end <= 30 for o in f.actors)
         if MOURNER_BEFORE.search(before[-12:]) and MOURNER_AFTER.search(after):
             roles.append(Role(aid, "target", 3.0, base + a.start))
@@ -871,7 +881,8 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
     for m in v.prior_link.finditer(f.norm):
         o = f.orig(m.end())
         # the link governs an event noun only when an occurrence cue starts right after it
-        if any(0 <= c.start - o <= 40 for c in cues):
+        # (a few words at most: "بعد ليلة هادئة تجددت المواجهات" is a time, not an event)
+        if any(0 <= c.start - o <= 40 and len(f.text[o : c.start].split()) <= 3 for c in cues):
             cuts.append((f.orig(m.start()), o))
     for m in CONCURRENT.finditer(f.norm):
         cuts.append((f.orig(m.start()), f.orig(m.start()) + 1, None))  # None: concurrent

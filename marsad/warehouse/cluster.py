@@ -265,6 +265,7 @@ class M:
     place_key: str | None  # governorate, or a country abroad, or a site: what strict joins compare
     specific_location: str | None
     weekdays: frozenset[int] = frozenset()
+    renewed: bool = False
     sort_key: tuple = ()
     undated: bool = False
 
@@ -313,6 +314,7 @@ def _prepare(row: dict) -> M:
         place_key=place_key,
         specific_location=specific,
         weekdays=evidence_weekdays(row.get("evidence")),
+        renewed=bool(_RENEWED_RE.search(row.get("evidence") or "")),
         undated=lo is None,
     )
     published = row.get("published")
@@ -397,13 +399,25 @@ def evidence_weekdays(evidence: str | None) -> frozenset[int]:
     return frozenset(WEEKDAYS[w] for w in _WEEKDAY_RE.findall(evidence or ""))
 
 
+# "تجددت المواجهات الثلاثاء": clashes renewed after a pause are a new episode, not the
+# previous day's fighting reported late
+_RENEWED_RE = re.compile(r"تجدد|استؤنف|استئناف")
+
+
+def _renewal_apart(a: M, b: M) -> bool:
+    """One report says the fighting was renewed, and the two name different days."""
+    return (a.renewed or b.renewed) and a.tier == 0 and b.tier == 0 and a.lo != b.lo
+
+
 def _strict_agreement(a: M, b: M) -> bool:
     """Extra checks for a join where one side has no date: weekdays and counts must not clash."""
     wa, wb = a.weekdays, b.weekdays
     for undated, other, days in ((a, b, wa), (b, a, wb)):
         if undated.undated and days and not other.undated and other.tier == 0:
-            # "on Thursday" against a dated report: the night may straddle two days
-            near = {(other.lo.weekday() + k) % 7 for k in (-1, 0, 1)}
+            # "on Thursday" against a dated report: the night may straddle two days (not
+            # when the report says the fighting was renewed that day)
+            spread = (0,) if undated.renewed else (-1, 0, 1)
+            near = {(other.lo.weekday() + k) % 7 for k in spread}
             if not days & near:
                 return False
     if a.undated and b.undated and wa and wb and not (wa & wb):
@@ -423,7 +437,7 @@ def compatible(a: M, b: M, actors: Actors) -> bool:
     ra, rb = a.row, b.row
     strict = a.undated or b.undated
     # date
-    if not strict and (a.lo > b.hi + _ONE_DAY or b.lo > a.hi + _ONE_DAY):
+    if not strict and (a.lo > b.hi + _ONE_DAY or b.lo > a.hi + _ONE_DAY or _renewal_apart(a, b)):
         return False
     # place
     ga, gb = ra["governorate"], rb["governorate"]

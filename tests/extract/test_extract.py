@@ -361,3 +361,24 @@ def test_extract_who_holds_someone_responsible_is_not_the_attacker():
         "وحمّل مجلس الوزراء العراقي التحالف الدولي مسؤولية الهجوم."
     )
     assert m.perpetrator_id == "coalition"
+
+
+def test_extract_after_a_quiet_night_the_renewed_clash_is_the_news_not_background():
+    m = one("بعد ليلة هادئة تجددت صباح اليوم المواجهات بين سرايا السلام وعصائب أهل الحق في البصرة.")
+    assert m.event_date == PUB and m.sub_event_type == "Armed clash"
+
+
+def test_extract_aircraft_belonging_to_a_force_make_it_the_attacker():
+    m = one(
+        "أعلنت خلية الإعلام الأمني مقتل عشرة من عناصر داعش بضربات جوية نفذتها طائرات إف-16 "
+        "التابعة للقوة الجوية العراقية في وادي حوران اليوم."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iraqi_security_forces", "isis", 10)
+
+
+def test_extract_subject_of_a_that_clause_is_not_the_target():
+    m = one(
+        "قصفت طائرات مسيرة مقرا للحشد الشعبي في قاعدة كالسو اليوم. "
+        "وقالت مصادر إن ذلك يدل على أن الولايات المتحدة تنتهك سيادة العراق."
+    )
+    assert m.target_id == "pmf"

@@ -649,3 +649,15 @@ def test_cluster_undated_report_joins_a_month_dated_one_only_on_a_telling_toll(t
         mention("u1", event_date=None, date_precision=None, published=None, killed=toll),
     ]
     assert (cluster_mentions(frame(rows))[0].height == 1) is merged
+
+
+def test_cluster_renewed_fighting_the_next_day_is_a_new_event():
+    clash = {"event_type": "Battles", "sub_event_type": "Armed clash", "weapon": "small_arms"}
+    monday = mention("m1", event_date=dt.date(2024, 1, 8), **clash, evidence="اشتباكات عنيفة مساء الإثنين")
+    tuesday = mention(
+        "t1", event_date=dt.date(2024, 1, 9), **clash, evidence="تجددت الاشتباكات صباح الثلاثاء"
+    )
+    late = mention("l1", event_date=dt.date(2024, 1, 9), **clash, evidence="اشتباكات ليل الإثنين الثلاثاء")
+    assert groups(cluster_mentions(frame([monday, tuesday]))[0]) == {frozenset({"m1"}), frozenset({"t1"})}
+    # without the word for "renewed", a report a day later may be the same night's fighting
+    assert cluster_mentions(frame([monday, late]))[0].height == 1
