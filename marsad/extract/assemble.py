@@ -181,6 +181,7 @@ AFFILIATION = re.compile(
     )
 )
 # "التحالف الدولي لمحاربة داعش": the fought enemy in a coalition's name is no party
+AGENT_NOUN = re.compile(_n(r"(?:^|\s)(?:عمليه|ضربه|غاره|هجوم|غارات|ضربات)(?:\s+(?:جويه|عسكريه))?\s*(?:ل)?$"))
 WEAPON_OF = re.compile(
     _n(
         r"(?:طائرات|طائره|طيران|مسيره|مسيرات|مروحيات|مروحيه|صواريخ|مدفعيه|راجمات|دبابات|زوارق)"
@@ -670,6 +671,10 @@ def read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             if MEMBER_SITE.search(head) and not v.perp_before.search(before):
                 roles.append(Role(aid, "target", 2.5, base + a.start))
                 continue
+        if AGENT_NOUN.search(before) and (f.norm[ns:ne].startswith("ل") or before.rstrip().endswith(" ل")):
+            # "استهدفت عملية للجيش الأميركي مقرا": the operation OF the army (its agent)
+            roles.append(Role(aid, "perp", 2.2, base + a.start))
+            continue
         if WEAPON_OF.search(before):
             # "طائرات إف-16 التابعة للقوة الجوية": the aircraft's owner flew the strike
             roles.append(Role(aid, "perp", 2.5, base + a.start))

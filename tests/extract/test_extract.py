@@ -382,3 +382,8 @@ def test_extract_subject_of_a_that_clause_is_not_the_target():
         "وقالت مصادر إن ذلك يدل على أن الولايات المتحدة تنتهك سيادة العراق."
     )
     assert m.target_id == "pmf"
+
+
+def test_extract_the_operation_of_an_army_names_its_agent():
+    m = one("استهدفت عملية للجيش الأمريكي اليوم مقرا للحشد الشعبي في القائم، وقتلت قياديا فيه.")
+    assert (m.perpetrator_id, m.target_id) == ("us_forces", "pmf")
