@@ -76,6 +76,7 @@ from urllib.parse import urlsplit
 import polars as pl
 
 from marsad.model import SUB_EVENT_TYPES
+from marsad.warehouse.fields import CASUALTIES, WHEN_WHERE_WHAT
 
 log = logging.getLogger(__name__)
 
@@ -120,51 +121,23 @@ MENTION_SCHEMA: dict[str, pl.DataType] = {
     "mention_id": pl.String,
     "article_url": pl.String,
     "published": pl.Datetime("us"),
-    "event_date": pl.Date,
-    "date_precision": pl.String,
-    "country": pl.String,
-    "governorate": pl.String,
-    "location": pl.String,
-    "latitude": pl.Float64,
-    "longitude": pl.Float64,
-    "event_type": pl.String,
-    "sub_event_type": pl.String,
-    "weapon": pl.String,
+    **WHEN_WHERE_WHAT,
     "perpetrator_id": pl.String,
     "target_id": pl.String,
     "claimed": pl.Boolean,
-    "killed_low": pl.Int64,
-    "killed_best": pl.Int64,
-    "killed_high": pl.Int64,
-    "wounded_low": pl.Int64,
-    "wounded_best": pl.Int64,
-    "wounded_high": pl.Int64,
+    **CASUALTIES,
     "evidence": pl.String,
     "confidence": pl.Float64,
 }
 
 INCIDENT_SCHEMA: dict[str, pl.DataType] = {
     "incident_id": pl.String,
-    "event_date": pl.Date,
-    "date_precision": pl.String,
-    "country": pl.String,
-    "governorate": pl.String,
-    "location": pl.String,
-    "latitude": pl.Float64,
-    "longitude": pl.Float64,
-    "event_type": pl.String,
-    "sub_event_type": pl.String,
-    "weapon": pl.String,
+    **WHEN_WHERE_WHAT,
     "perpetrator_id": pl.String,
     "perpetrator_alternatives": pl.List(pl.String),
     "target_id": pl.String,
     "claimed": pl.Boolean,
-    "killed_low": pl.Int32,
-    "killed_best": pl.Int32,
-    "killed_high": pl.Int32,
-    "wounded_low": pl.Int32,
-    "wounded_best": pl.Int32,
-    "wounded_high": pl.Int32,
+    **CASUALTIES,
     "source_urls": pl.List(pl.String),
     "source_count": pl.Int32,
     "evidence": pl.String,

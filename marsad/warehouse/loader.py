@@ -20,6 +20,7 @@ import duckdb
 import polars as pl
 
 from marsad.model import Article, Mention
+from marsad.warehouse.fields import CASUALTIES, WHEN_WHERE_WHAT
 
 
 def article_id(article: Article) -> str:
@@ -96,25 +97,11 @@ MENTION_SCHEMA = {
     "article_url": pl.String,
     "content_hash": pl.String,
     "mention_index": pl.Int32,
-    "event_date": pl.Date,
-    "date_precision": pl.String,
-    "country": pl.String,
-    "governorate": pl.String,
-    "location": pl.String,
-    "latitude": pl.Float64,
-    "longitude": pl.Float64,
-    "event_type": pl.String,
-    "sub_event_type": pl.String,
-    "weapon": pl.String,
+    **WHEN_WHERE_WHAT,
     "perpetrator_id": pl.String,
     "target_id": pl.String,
     "claimed": pl.Boolean,
-    "killed_low": pl.Int32,
-    "killed_best": pl.Int32,
-    "killed_high": pl.Int32,
-    "wounded_low": pl.Int32,
-    "wounded_best": pl.Int32,
-    "wounded_high": pl.Int32,
+    **CASUALTIES,
     "evidence": pl.String,
     "evidence_start": pl.Int32,
     "evidence_end": pl.Int32,

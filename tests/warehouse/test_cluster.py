@@ -593,6 +593,7 @@ def _sql(dtype: pl.DataType) -> str:
         pl.Float64: "double",
         pl.Boolean: "boolean",
         pl.Int64: "integer",
+        pl.Int32: "integer",
     }.get(dtype, "timestamp")
 
 
