@@ -24,6 +24,13 @@ http:
 
 
 @pytest.fixture
+def fast_http() -> str:
+    """FAST_HTTP for tests that add a key to it (a fixture: `conftest` is not importable by
+    name when several test folders are collected together)."""
+    return FAST_HTTP
+
+
+@pytest.fixture
 def server():
     with NewsServer() as running:
         yield running

@@ -238,14 +238,13 @@ def test_per_host_minimum_interval_spaces_requests(write_config, db, server):
 
 
 @pytest.mark.parametrize("limit", [1, 3])
-def test_per_host_concurrency_limit_holds_at_the_server(write_config, db, server, limit):
-    from conftest import FAST_HTTP
+def test_per_host_concurrency_limit_holds_at_the_server(write_config, db, server, limit, fast_http):
 
     # eight pages of one host, fetched by the stage's four threads; each answer takes 0.3 s
     urls = ", ".join(f"'{{BASE}}/faults/held/{n}'" for n in range(8))
     config = write_config(
         f"- {{name: watch, kind: pages, urls: [{urls}]}}",
-        http=FAST_HTTP + f"  per_host_concurrency: {limit}\n",
+        http=fast_http + f"  per_host_concurrency: {limit}\n",
     )
     fetch_sources(load_config(config), db=db, raw_dir=db.parent / "raw")
     assert sum(server.hits[f"/faults/held/{n}"] for n in range(8)) == 8
