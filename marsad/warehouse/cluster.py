@@ -470,6 +470,11 @@ def affinity(a: M, b: M) -> int:
 class Cluster:
     members: list[M] = field(default_factory=list)
     urls: set[str] = field(default_factory=set)
+    # the governorates and countries its members name: a mention naming another one is
+    # incompatible with that member, so with the cluster (complete linkage) -- a cheap
+    # test before the pairwise one
+    governorates: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
 
     @property
     def anchor(self) -> M:
@@ -493,9 +498,12 @@ def _candidates(
 ):
     """(score, cluster index) of the clusters `m` is compatible with, best first."""
     scored = []
+    governorate, country = m.row.get("governorate"), m.row.get("country")
     for ci in sorted(pool):
         c = clusters[ci]
         if m.article_url in c.urls:
+            continue
+        if (governorate and c.governorates - {governorate}) or (country and c.countries - {country}):
             continue
         members = [o for o in c.members if not o.undated] if dated_only else c.members
         if members and all(compatible(m, other, actors) for other in members):
@@ -562,6 +570,10 @@ def group_mentions(ms: list[M], actors: Actors) -> list[Cluster]:
             ci = len(clusters)
             clusters.append(Cluster())
         clusters[ci].members.append(m)
+        if m.row.get("governorate"):
+            clusters[ci].governorates.add(m.row["governorate"])
+        if m.row.get("country"):
+            clusters[ci].countries.add(m.row["country"])
         clusters[ci].urls.add(m.article_url)
         return ci
 
@@ -607,9 +619,10 @@ def group_mentions(ms: list[M], actors: Actors) -> list[Cluster]:
 
 def _mode(values: Iterable, *, lowest: bool = True):
     """The value most reports give, ties going to the lowest (None ignored)."""
-    counts = Counter(v for v in values if v is not None)
-    if not counts:
-        return None
+    present = [v for v in values if v is not None]
+    if len(present) <= 1:
+        return present[0] if present else None  # most incidents have one report
+    counts = Counter(present)
     top = max(counts.values())
     tied = sorted(v for v, n in counts.items() if n == top)
     return tied[0] if lowest else tied[-1]
