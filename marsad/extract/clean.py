@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from marsad.extract.normalize import normalize
+from marsad.extract.normalize import normalize, prepare
 
 
 @dataclass(frozen=True)
@@ -198,11 +198,15 @@ _SEPARATOR_RE = re.compile(r"^\s*(?:[*\-–—_=~•●▪◆■#]\s*){1,}$")
 # ASCII letter (A-Z, a-z, and for sre also İ ı ſ K); a text without one is searched
 # with the Arabic alternatives alone, in the same order (same matches, same findall).
 _LATINISH_RE = re.compile(r"[A-Za-z\u0130\u0131\u017f\u212a]")
-_COPYRIGHT_AR = re.compile(r"©|جميع الحقوق محفوظه|حقوق النشر|الحقوق محفوظه")
-_BOILERPLATE_AR = re.compile(
-    r"ملفات تعريف الارتباط|الكوكيز|سياسه الخصوصيه|شروط الاستخدام|يرجى تفعيل|جافا ?سكريبت|"
-    r"اضغط هنا|انقر هنا|لمشاهده الفيديو|تحميل التطبيق|النشره البريديه|البريد الالكتروني"
-)
+# The Arabic alternatives of _COPYRIGHT_RE and _BOILERPLATE_RE are plain phrases and only
+# their presence counts: `in` finds each one faster than sre scans for the alternation
+# (which tries a match at every alef). "جميع الحقوق محفوظه" holds "الحقوق محفوظه".
+_COPYRIGHT_AR = ("©", "حقوق النشر", "الحقوق محفوظه")
+_BOILERPLATE_AR = (
+    "ملفات تعريف الارتباط", "الكوكيز", "سياسه الخصوصيه", "شروط الاستخدام", "يرجى تفعيل",
+    "جافا سكريبت", "جافاسكريبت", "اضغط هنا", "انقر هنا", "لمشاهده الفيديو", "تحميل التطبيق",
+    "النشره البريديه", "البريد الالكتروني",
+)  # fmt: skip
 _SOURCE_INLINE_AR = re.compile(r"\|\s*(?:المصدر)\b")
 _SOCIAL_AR = re.compile(
     r"فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تليغرام|تلجرام|تيليجرام|انستغرام|انستجرام|"
@@ -217,10 +221,31 @@ def _tweet_link(probe: str) -> bool:
     return _DOTCOM_RE.search(probe) is not None and _TWEET_LINK_RE.search(probe) is not None
 
 
+def _has_any(text: str, phrases: tuple[str, ...]) -> bool:
+    for phrase in phrases:
+        if phrase in text:
+            return True
+    return False
+
+
+def _copyright(norm: str, latin: bool) -> bool:
+    return _COPYRIGHT_RE.search(norm) is not None if latin else _has_any(norm, _COPYRIGHT_AR)
+
+
+# a word holding no letter or digit ("-", "|", "__"), after its space (the first word aside)
+_LONE_MARK_RE = re.compile(r" (?:[^\w ]|_)+(?= |\Z)")
+
+
 def _count_words(norm: str) -> int:
-    """len([w for w in norm.split() if any(c.isalnum() for c in w)])"""
-    toks = norm.split()
-    return len(toks) - sum(1 for w in toks if not w.isalnum() and _ALNUM_RE.search(w) is None)
+    """len([w for w in norm.split() if any(c.isalnum() for c in w)]) of a normalize()d
+    text (words are cut by exactly one plain space), without splitting it."""
+    if not norm:
+        return 0
+    marks = len(_LONE_MARK_RE.findall(norm))
+    first_end = norm.find(" ")
+    if _ALNUM_RE.search(norm, 0, first_end if first_end >= 0 else len(norm)) is None:
+        marks += 1
+    return norm.count(" ") + 1 - marks
 
 
 _MONTHS = (
@@ -245,6 +270,7 @@ _DATELINE_DASH_RE = re.compile(
     r"^\s*(?:[^\s\d\-–—:،,.\"«“(]{2,20}\s+)?[^\s\d\-–—:،,.\"«“(]{2,20}"
     r"\s*(?:[-–—]{1,4}|(?<=\s)ـ+|ـ{2,})\s+\S"
 )
+_DASH_MARKS = ("-", "–", "—", "ـ")  # one of them is in every _DATELINE_DASH_RE match
 _DATELINE_LINE_RE = re.compile(r"^[^\W\d][^/ـ\-–—]{0,40}?\s*(?:/|ـ+|[-–—]+)\s*\S{0,12}\s*$")
 _DATE_PREFIX_RE = re.compile(r"\s*date\s+\d{4}(?:-\d{1,2}){0,2}\s*", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^[\s\-–—•●▪◆■*>·]+")
@@ -341,10 +367,10 @@ def _classify(raw: str, norm: str) -> int:
     # (each test below reads the cheap word count first; the result is the same)
     n_words = _count_words(norm)
     latin = _LATINISH_RE.search(norm) is not None
-    if n_words <= 25 and (_COPYRIGHT_RE if latin else _COPYRIGHT_AR).search(norm):
+    if n_words <= 25 and _copyright(norm, latin):
         return FOOTER
     if n_words <= 40:
-        if (_BOILERPLATE_RE if latin else _BOILERPLATE_AR).search(norm):
+        if _BOILERPLATE_RE.search(norm) if latin else _has_any(norm, _BOILERPLATE_AR):
             return DROP
         if (_SOURCE_INLINE_RE if latin else _SOURCE_INLINE_AR).search(norm):
             return DROP
@@ -353,26 +379,27 @@ def _classify(raw: str, norm: str) -> int:
     social_re = _SOCIAL_RE if latin else _SOCIAL_AR
     if norm.strip(" :.-–—|•") in ("المزيد", "المزيد من"):  # alone only: "المزيد من القوات..." is text
         return LIST_HEADER
-    m = _LIST_HEADER_RE.match(norm)
-    if m and n_words <= 40:
+    m = _LIST_HEADER_RE.match(norm) if n_words <= 40 else None
+    if m:
         # header alone on its line (maybe with ':'), or with headline/tags after it
         return LIST_HEADER if not norm[m.end() :].strip() else LIST_INLINE
     if _is_timestamp_line(norm) or _VIEWS_RE.match(norm):
         return DROP
-    if _BYLINE_RE.match(norm) and n_words <= 8 and not _ends_with_punct(stripped):
+    if n_words <= 8 and _BYLINE_RE.match(norm) and not _ends_with_punct(stripped):
         return FOOTER
-    if _CREDIT_RE.match(norm) and n_words <= 15:
+    if n_words <= 15 and _CREDIT_RE.match(norm):
         return FOOTER
-    if _CREDIT_BARE_RE.match(norm) and n_words <= 8 and not _ends_with_punct(stripped):
+    if n_words <= 8 and _CREDIT_BARE_RE.match(norm) and not _ends_with_punct(stripped):
         return FOOTER
-    if _SHARE_START_RE.match(norm) and n_words <= 20 and (social_re.search(norm) or n_words <= 3):
+    if n_words <= 20 and _SHARE_START_RE.match(norm) and (social_re.search(norm) or n_words <= 3):
         return DROP
     socials = len(social_re.findall(norm)) if n_words <= 12 else 0
     if socials >= 2 and n_words <= 2 * socials + 1:  # a row of network names / share buttons
         return DROP
     if _PAREN_ONLY_RE.match(stripped):
         return DROP
-    if n_words <= 30 and _CAPTION_END_RE.search(norm):
+    # (the credit's bracket ends the line: a normalized line has no trailing space)
+    if n_words <= 30 and norm.endswith((")", "]")) and _CAPTION_END_RE.search(norm):
         return DROP
     if n_words <= 12 and _CAPTION_START_RE.match(norm) and not _ends_with_punct(stripped):
         return DROP
@@ -389,8 +416,8 @@ def _classify(raw: str, norm: str) -> int:
         return SHORT
     if (
         n_words <= _MAX_HEADLINE_WORDS
-        and not _INNER_STOP_RE.search(stripped)
         and len(stripped) <= _MAX_HEADLINE_CHARS
+        and not _INNER_STOP_RE.search(stripped)
         and not _ends_with_punct(stripped)
         and not _BULLET_RE.match(stripped)
         and not stripped.startswith(_CONJ_START)
@@ -404,10 +431,13 @@ def _starts_with_dateline(stripped: str) -> bool:
     head = stripped[:80]
     if _DATELINE_PAREN_RE.match(head):
         return True
-    m = _DATELINE_SLASH_RE.match(head)
+    # (each pattern below needs its mark in the head: a cheap test spares most lines a match)
+    m = _DATELINE_SLASH_RE.match(head) if "/" in head else None
     if m:
         # "ليل الجمعة/ السبت", "أيار/ مايو" are dates, not datelines
         return normalize(m.group(1)).lower() not in _TIME_WORD_SET
+    if not _has_any(head, _DASH_MARKS):
+        return False
     m = _DATELINE_DASH_RE.match(head)
     if m:
         # "وقال ... - " is a sentence, not a dateline; واسط is a governorate starting with و
@@ -436,7 +466,10 @@ _LINE_RE = re.compile(r"[^\r\n\u2028\u2029\x85\v\f]+")
 
 
 def _norm_line(raw: str) -> str:
-    return normalize(raw[: _MAX_FURNITURE_CHARS + 100])
+    # Most lines are one whole sentence: a line folded whole is folded through
+    # normalize.prepare, the cached object that the sentence's finders read next.
+    limit = _MAX_FURNITURE_CHARS + 100
+    return prepare(raw).norm if len(raw) <= limit else normalize(raw[:limit])
 
 
 def _dup_key(stripped: str, norm: str | None = None) -> str:
@@ -465,13 +498,14 @@ def _same_title(key: str, title_key: str) -> bool:
 # --------------------------------------------------------------------------------------
 
 _TERMINATORS = frozenset(".!?؟؛;…")
+_CLAUSE_TERMINATORS = _TERMINATORS | frozenset("،,")
 _CLOSERS = frozenset("\"'”’»)]")
 _SINGLE_LETTER_ABBR = re.compile(r"(?:^|[\s(«\"“.])[\u0621-\u064A\u0671-\u06D3A-Za-z]$")
 
 
 def _sentence_spans(text: str, start: int, end: int, clause: bool = False) -> list[tuple[int, int]]:
     """Cut text[start:end] into spans ending at terminators outside quotes."""
-    terms = _TERMINATORS | (frozenset("،,") if clause else frozenset())
+    terms = _CLAUSE_TERMINATORS if clause else _TERMINATORS
     cuts, stop = _scan(text, start, end, terms, respect_quotes=True)
     if stop < end:  # a quote never closed (or ran on too long): no protection after it
         tail, _ = _scan(text, stop, end, terms, respect_quotes=False)
@@ -641,20 +675,25 @@ def _furniture_sentence(sentence: str) -> bool:
     head = sentence[:_MAX_FURNITURE_CHARS]
     if _tweet_link(head) or _is_latin_line(head):
         return True
-    norm = normalize(head[:200])
+    # a sentence of up to 200 characters is folded through normalize.prepare: the same
+    # cached object every finder of pipeline.py reads next (normalize(sentence) exactly)
+    norm = prepare(sentence).norm if len(sentence) <= 200 else normalize(head[:200])
     if _LIST_HEADER_RE.match(norm):
         return True
-    return bool((_COPYRIGHT_RE if _LATINISH_RE.search(norm) else _COPYRIGHT_AR).search(norm))
+    return _copyright(norm, _LATINISH_RE.search(norm) is not None)
 
 
 def _make_sentences(text: str, start: int, end: int, clause: bool = False) -> list[Sentence]:
     out: list[Sentence] = []
     for s, e in (p for span in _sentence_spans(text, start, end, clause) for p in _cap(text, *span)):
         s, e = _trim(text, s, e)
-        if e > s and any(ch.isalpha() for ch in text[s:e]) and not _PAREN_ONLY_RE.match(text[s:e]):
-            if not clause and _furniture_sentence(text[s:e]):
+        if e <= s:
+            continue
+        sentence = text[s:e]
+        if any(ch.isalpha() for ch in sentence) and not _PAREN_ONLY_RE.match(sentence):
+            if not clause and _furniture_sentence(sentence):
                 continue
-            out.append(Sentence(text[s:e], s, e))
+            out.append(Sentence(sentence, s, e))
     return out
 
 
@@ -695,6 +734,14 @@ class _Page:
         self.norms = [_norm_line(r) for r in self.raws]
         self.kinds = [_classify(r, m) for r, m in zip(self.raws, self.norms, strict=True)]
         self.n = len(self.kinds)
+        self._keys: list[str | None] = [None] * self.n
+
+    def key(self, k: int) -> str:
+        """_dup_key of line k (read up to three times: title repeats, title, repeats)."""
+        key = self._keys[k]
+        if key is None:
+            key = self._keys[k] = _dup_key(self.raws[k], self.norms[k])
+        return key
 
     def next_content(self, k: int) -> int:
         """Index of the next line after k that is neither blank nor dropped (or n)."""
@@ -723,7 +770,7 @@ def _drop_title_repeats(page: _Page) -> None:
         if page.kinds[k] not in (HEADLINE, BODY, SHORT, DATELINE) or len(raw) > 600:
             continue
         # a repeat ending in a full stop is the lede that a scraper took as the title
-        if _same_title(_dup_key(raw, page.norms[k]), page.title_key) and not raw.rstrip().endswith("."):
+        if _same_title(page.key(k), page.title_key) and not raw.rstrip().endswith("."):
             page.kinds[k] = DROP
 
 
@@ -749,9 +796,7 @@ def _page_title(page: _Page, first_body: int) -> str | None:
             top_title = _clean_title(page.raws[k])
     given = _clean_title(page.title) if page.title else None
     given_on_page = bool(page.title_key) and any(
-        _same_title(_dup_key(page.raws[k], page.norms[k]), page.title_key)
-        for k in range(min(page.n, 12))
-        if len(page.raws[k]) <= 600
+        _same_title(page.key(k), page.title_key) for k in range(min(page.n, 12)) if len(page.raws[k]) <= 600
     )
     # a scraped site name ("رئيس التحرير") loses to the headline the page itself shows
     if given and top_title and given_on_page and len(page.title_key.split()) > 3:
@@ -860,7 +905,7 @@ def _cut(page: _Page, first_body: int, story_title: str | None, unit_set: set[in
                     continue
             # a lone sub-heading inside an article: keep its words as a sentence
         if kind == BODY and len(stripped) >= 30:  # repeated paragraph (short lines may repeat)
-            key = _dup_key(stripped, norms[k])
+            key = page.key(k)  # (from norms[k] alone, as _dup_key(stripped, norms[k]))
             if key in seen:
                 continue
             seen.add(key)

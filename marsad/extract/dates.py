@@ -23,8 +23,9 @@ starts, a hint for the assembler that the sentence may be an aggregate.
 
 Conventions (see docs/notes/dates.md):
 
-- Matching runs on `normalize(text)`; spans map back to `text` (what
-  normalize_with_map would give, computed only where offsets drift).
+- Matching runs on `normalize(text)`; spans map back to `text` with the offset map of
+  normalize.prepare(text) (normalize_with_map's; the sentence is folded once, shared
+  with vocab.py).
 - Weeks start on Saturday (`WEEK_START`), the first day of the week on Iraqi and most
   Arab calendars; `الأسبوع الماضي` is the Saturday-to-Friday week before the one that
   holds the publication day.
@@ -41,7 +42,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from marsad.extract.normalize import normalize, normalize_with_map, span_to_original
+from marsad.extract.normalize import normalize, prepare
 
 __all__ = ["DateRef", "find_dates", "resolve_weekday", "WEEK_START"]
 
@@ -736,25 +737,24 @@ def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
             published = dt.date.fromisoformat(published[:10])
         except ValueError:
             published = None
-    n = normalize(text)
+    # the sentence's shared, cached normalization (vocab.find_cues already folded it);
+    # its offset map is normalize_with_map's
+    t = prepare(text)
+    n = t.norm
     cands = _candidates(n, published)
     if not cands:
         return []
     chosen = [c for c in _join(n, _select(cands)) if c.kind != "block" and c.date is not None]
     if not chosen:
         return []
-    to_original = _offset_map(text, n)
-    if to_original is None:  # should not happen: fall back to the reference mapping
-        norm, index = normalize_with_map(text)
-        if norm != n:
-            return []
-        to_original = lambda s, e: span_to_original(index, s, e)  # noqa: E731
-    return _emit(text, n, to_original, chosen, published)
+    orig = t.orig
+    return _emit(text, n, lambda s, e: (orig(s), orig(e - 1) + 1), chosen, published)
 
 
-# Characters normalize() drops (marks, tatweel, invisible controls), found by asking it;
-# a span is mapped back by skipping over them. Should normalize() ever drop something
-# outside these blocks, the length check in _offset_map falls back to normalize_with_map.
+# An independent offset map (find_dates uses normalize.prepare's; tests check the two
+# agree). Characters normalize() drops (marks, tatweel, invisible controls), found by
+# asking it; a span is mapped back by skipping over them. Should normalize() ever drop
+# something outside these blocks, the length check in _offset_map returns None.
 _DROPPED = "".join(
     ch
     for ch in map(chr, [0x00AD, *range(0x0600, 0x0700), *range(0x2000, 0x2070), 0xFEFF])

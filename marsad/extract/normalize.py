@@ -94,8 +94,17 @@ def fold(text: str) -> str:
 _DROP_CHARS = frozenset(_DROP)
 _DROP_CLASS = "".join(re.escape(c) for c in sorted(_DROP))
 _RUN_CLASS = f"[{_DROP_CLASS}\\s]"
-# A run of whitespace/dropped characters that is not exactly one plain space between words.
+# A run of whitespace/dropped characters that is not exactly one plain space between words
+# (the reference definition; Normalized scans with _RUN_SEEK).
 _RUN = re.compile(f"^{_RUN_CLASS}+|{_RUN_CLASS}+$|(?! (?=[^{_DROP_CLASS}\\s])){_RUN_CLASS}+")
+# Speed: the same matches as _RUN.finditer, written to open with a character class so that
+# sre skips in a tight C loop to the next whitespace / dropped character (instead of trying
+# a match at every position; 3x faster on news sentences). A run starts at any such
+# character, except a single plain space with text on both sides. \s is spelled out (every
+# str.isspace() character is below U+3001) so that the class is one bitmap.
+_SPACE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+_RUN_CHARS = "[" + _DROP_CLASS + re.escape(_SPACE_CHARS) + "]"
+_RUN_SEEK = re.compile(f"{_RUN_CHARS}(?:(?<! )|(?={_RUN_CHARS})|(?<=\\A )|\\Z){_RUN_CHARS}*")
 _WS = re.compile(r"\s")
 
 
@@ -122,7 +131,7 @@ class Normalized:
         opos = 0
         n = len(text)
         ws_search = _WS.search
-        for m in _RUN.finditer(text):
+        for m in _RUN_SEEK.finditer(text):
             ms, me = m.span()
             if ms > opos:
                 nstarts.append(npos)
@@ -152,12 +161,15 @@ class Normalized:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of norm[start:end], with any diacritics that end its last word."""
-        oend = self.orig(end - 1) + 1
+        nstarts, ostarts = self._nstarts, self._ostarts  # orig(), inlined: one call per hit
+        k = bisect_right(nstarts, end - 1) - 1
+        oend = ostarts[k] + (end - 1 - nstarts[k]) + 1
         text = self.text
         size = len(text)
         while oend < size and text[oend] in _DROP_CHARS and not text[oend].isspace():
             oend += 1
-        return self.orig(start), oend
+        k = bisect_right(nstarts, start) - 1
+        return ostarts[k] + (start - nstarts[k]), oend
 
     def index(self) -> list[int]:
         """normalize_with_map(text)[1]: every normalized character's original offset."""

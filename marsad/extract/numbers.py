@@ -53,7 +53,7 @@ from pathlib import Path
 
 import yaml
 
-from marsad.extract.normalize import normalize
+from marsad.extract.normalize import normalize, prepare
 
 __all__ = ["Count", "Casualties", "parse_count", "find_counts", "find_casualties"]
 
@@ -879,20 +879,45 @@ def parse_count(phrase: str) -> Count | None:
 
 
 # ------------------------------------------------------------------ casualties
+_PRECHECK_STEMS = (
+    "قتل قتيل شهيد شهدا شهاد استشهد حتف مصرع صاب صيب جرح جريح ضحا ضحي خساير وفاه "
+    "وفيات وفات توفي توفو جثث جثه جثت غتال غتيال غتيل اعدمو اعدمت اعدمه اردوه اردته ارداه ارداها "
+    "مقتول صبن تصفي يصب"
+).split()
+_PRECHECK_MARKS = "\u064b-\u0652\u0670\u0640"
+_PRECHECK_FOLD = {"ا": "اأإآٱ", "ه": "هة", "ي": "يىئی", "و": "وؤ"}
+
+
 def _build_precheck() -> re.Pattern:
     """One regex over the RAW sentence for any casualty stem, tolerant of diacritics,
     tatweel and hamza / ta marbuta spellings, so most sentences cost one scan."""
-    marks = "[\u064b-\u0652\u0670\u0640]*"
-    fold = {"ا": "[اأإآٱ]", "ه": "[هة]", "ي": "[يىئی]", "و": "[وؤ]"}
-    stems = (
-        "قتل قتيل شهيد شهدا شهاد استشهد حتف مصرع صاب صيب جرح جريح ضحا ضحي خساير وفاه "
-        "وفيات وفات توفي توفو جثث جثه جثت غتال غتيال غتيل اعدمو اعدمت اعدمه اردوه اردته ارداه ارداها "
-        "مقتول صبن تصفي يصب"
-    ).split()
-    return re.compile("|".join(marks.join(fold.get(ch, ch) for ch in stem) for stem in stems))
+    marks = f"[{_PRECHECK_MARKS}]*"
+    fold = {ch: f"[{chars}]" for ch, chars in _PRECHECK_FOLD.items()}
+    return re.compile("|".join(marks.join(fold.get(ch, ch) for ch in stem) for stem in _PRECHECK_STEMS))
+
+
+def _trie(words: list[str]) -> str:
+    """The alternation of literal `words` as a trie (sre tries one branch per letter)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(w[1:])
+    alts = [re.escape(ch) + _trie(rest) for ch, rest in sorted(groups.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in groups else body
 
 
 _CUE_PRECHECK = _build_precheck()
+# Speed: normalize() drops every mark the raw precheck skips and folds every spelling it
+# accepts to the bare letter, so a sentence the precheck matches holds a bare stem in its
+# normalized form. That scan (a literal trie over the sentence that vocab.find_cues has
+# already folded and normalize.prepare cached) rules most sentences out first; the raw
+# precheck still decides for the others (same answer, fewer scans).
+_STEM_PRECHECK = re.compile(_trie(_PRECHECK_STEMS))
+assert all(normalize(stem) == stem for stem in _PRECHECK_STEMS)
+assert all(normalize(f"ا{c}ا") == "اا" for c in map(chr, [*range(0x064B, 0x0653), 0x0670, 0x0640]))
+assert all(normalize(c) == ch for ch, chars in _PRECHECK_FOLD.items() for c in chars)
 
 
 class _Binder:
@@ -1434,6 +1459,8 @@ for _table in (
     _expand(_table)  # built once at import, not on the first sentence
 _EMPTY = Casualties(None, None)
 _DISEASE = frozenset(_norm_list(_V.get("disease_words")))
+# every token form _strip_set(w, _DISEASE) answers truthily for (with or without a clitic)
+_DISEASE_FORMS = frozenset(form for form, (word, _lead) in _expand(_DISEASE).items() if word)
 _VIOLENT_RE = re.compile(r"قتل|مقتل|استشهد|استشهاد|هجوم|انفجار|اشتباك|قصف|اغتيال|عبوه|مسلح|رصاص|غاره|صاروخ")
 
 
@@ -1441,9 +1468,10 @@ def find_casualties(sentence: str) -> Casualties:
     """Killed and wounded counts one sentence reports (spec section 6)."""
     if not sentence or not isinstance(sentence, str):
         return _EMPTY
-    if not _CUE_PRECHECK.search(sentence):
+    norm = prepare(sentence).norm
+    if not _STEM_PRECHECK.search(norm) or not _CUE_PRECHECK.search(sentence):
         return _EMPTY
     toks = _Toks(sentence)
-    if any(_strip_set(w, _DISEASE) for w in toks.w) and not _VIOLENT_RE.search(normalize(sentence)):
+    if not _DISEASE_FORMS.isdisjoint(toks.w) and not _VIOLENT_RE.search(norm):
         return _EMPTY  # infections and deaths from a disease, not casualties of violence
     return _Binder(toks).result()
