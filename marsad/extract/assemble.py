@@ -391,10 +391,12 @@ class Facts:
     ref_dates: list = field(default_factory=list)  # dates against a stand-in day when undated
     casualties: object = None
     is_title: bool = False
-    # actors of a sentence far from any event (read for coreference only, never roles)
-    context_actors: list = field(default_factory=list)
+    # actors of a sentence far from any event (read lazily for coreference, never roles)
+    context_actors: list | None = None
 
     _nt: object = None
+    _flags: frozenset = frozenset()
+    _flags_of: object = None
 
     def _text(self):
         """The normalized sentence with its offset map, computed on first use and shared
@@ -414,8 +416,12 @@ class Facts:
     def orig(self, npos: int) -> int:
         return self._text().orig(npos, len(self.text))
 
-    def flags(self) -> set[str]:
-        return {c.category for c in self.cues if ":" not in c.category}
+    def flags(self) -> frozenset[str]:
+        # read many times per sentence: computed once per cue list
+        if self._flags_of is not self.cues:
+            self._flags = frozenset(c.category for c in self.cues if ":" not in c.category)
+            self._flags_of = self.cues
+        return self._flags
 
 
 @dataclass
@@ -943,6 +949,8 @@ def event_places(f: Facts) -> list:
 
 def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list[Frame]:
     """The event frames one sentence reports (usually 0 or 1)."""
+    if not f.cues:
+        return []  # every frame hangs on a cue: most sentences end here
     v = vocab()
     flags = f.flags()
     cues = occurrence_cues(f)
@@ -1605,6 +1613,18 @@ ANAPHOR_HIT = re.compile(
 )
 
 
+def _story_actors(f: Facts) -> list:
+    """The actors a sentence names; for a sentence far from any event (whose actors the
+    pipeline did not read) they are read now, once, for coreference only."""
+    if f.actors:
+        return f.actors
+    if f.context_actors is None:
+        from marsad.extract import vocab as entity_vocab
+
+        f.context_actors = [a for a in entity_vocab.find_actors(f.text) if getattr(a, "kind", "") != "source"]
+    return f.context_actors
+
+
 def _resolve_group_anaphora(events: list[Event], facts: list[Facts]) -> None:
     """An event with no named attacker whose own words say "the militia" / "the movement"
     gets the one faction the story named before it (none when the story named several)."""
@@ -1612,18 +1632,6 @@ def _resolve_group_anaphora(events: list[Event], facts: list[Facts]) -> None:
         if e.background or any(
             r.role == "perp" and r.strength >= 1.5 and r.actor_id != "unknown" for r in e.roles
         ):
-            continue
-        named = {
-            a.actor_id
-            for f in facts
-            if f.is_title or f.index <= e.last_index
-            for a in (f.actors or f.context_actors)
-            if a.actor_id in NAMED_FACTIONS
-        }
-        if len(named) != 1:
-            continue
-        faction = named.pop()
-        if any(r.actor_id == faction and r.role == "target" and r.strength >= 2.0 for r in e.roles):
             continue
         for fr in e.frames:
             f = fr.facts
@@ -1633,6 +1641,18 @@ def _resolve_group_anaphora(events: list[Event], facts: list[Facts]) -> None:
             m = GROUP_ANAPHOR.search(text)
             if m is None:
                 continue
+            named = {
+                a.actor_id
+                for g in facts
+                if g.is_title or g.index <= e.last_index
+                for a in _story_actors(g)
+                if a.actor_id in NAMED_FACTIONS
+            }
+            if len(named) != 1:
+                break
+            faction = named.pop()
+            if any(r.actor_id == faction and r.role == "target" and r.strength >= 2.0 for r in e.roles):
+                break
             role = "target" if ANAPHOR_HIT.search(text[: m.start() + 1]) else "perp"
             e.roles.append(Role(faction, role, 1.6, (f.index + 1) * 100_000 + fr.lo))
             e.notes.append("actor: the story's faction, named again as 'the militia'")

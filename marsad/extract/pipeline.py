@@ -116,15 +116,9 @@ def find_entities(sentences, title: str | None, pub: dt.date | None, opts: Extra
     near = set()
     for i in event_idx:
         near.update(range(i, i + opts.follow_window + 1))
-    last_event = max(event_idx, default=-1)
     for f in facts:
         if f.index not in near:
-            if f.index < last_event:
-                # "أنصار الحركة" later on points back to the faction named here
-                f.context_actors = [
-                    a for a in _safe(find_actors, f.text) if getattr(a, "kind", "") != "source"
-                ]
-            continue
+            continue  # (the assembler reads its actors later if coreference needs them)
         f.actors = [a for a in _safe(find_actors, f.text) if getattr(a, "kind", "") != "source"]
         f.places = _safe(find_places, f.text)
         found = _safe(find_dates, f.text, pub)
