@@ -694,6 +694,10 @@ def read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "perp", 3.5, base + a.start))
         elif v.target_before.search(before) and not COMPLEMENTIZER.search(before):
             roles.append(Role(aid, "target", 2.5, base + a.start))
+        elif not others_before and v.attack_verb_before.search(before[-12:]):
+            # "وشنت الفصائل هجمات استهدفت ...": the subject right after an active attack verb
+            # (a later "استهدفت" belongs to the attacks, not to a passive of this actor)
+            roles.append(Role(aid, "perp", 2.0, base + a.start))
         elif v.target_subject_after.search(after):
             roles.append(Role(aid, "target", 2.0, base + a.start))
         elif v.attack_verb_before.search(before):
@@ -1584,7 +1588,7 @@ def assemble_story(
         settle_counts(e)
     for k, e in enumerate(events):
         if e.sub_event is None:
-            e.sub_event = infer_sub_event(e, events[k - 1] if k else None)
+            e.sub_event = infer_sub_event(e, events[k - 1] if k else None) or _sibling_sub_event(e, events)
             e.notes.append("sub-event inferred")
     events = _drop_country_summaries(events)
     # a fresh event without its own date expression happened when the story's dated
@@ -1659,6 +1663,20 @@ def _resolve_group_anaphora(events: list[Event], facts: list[Facts]) -> None:
             break
 
 
+def _sibling_sub_event(e: Event, events: list[Event]) -> str | None:
+    """'Attacks targeted Ain al-Asad and Harir': the sites of one listed clause were hit by
+    the same kind of attack; a site whose event learned its kind lends it to the others."""
+    if "site split" not in e.notes:
+        return None
+    mine = {(fr.facts.index, fr.lo) for fr in e.frames if "site split" in fr.notes}
+    for o in events:
+        if o is not e and o.sub_event is not None and mine & {(fr.facts.index, fr.lo) for fr in o.frames}:
+            if e.weapon is None:
+                e.weapon = o.weapon
+            return o.sub_event
+    return None
+
+
 def _drop_country_summaries(events: list[Event]) -> list[Event]:
     """'Attacks on three US bases in Iraq' and then the bases by name: the country-wide
     event summarizes the named ones. An uncounted event placed only in a country is
@@ -1670,25 +1688,32 @@ def _drop_country_summaries(events: list[Event]) -> list[Event]:
 
     kept = []
     for e in events:
+        named = [
+            o
+            for o in events
+            if o is not e
+            and not o.background
+            and o.place is not None
+            and PLACE_RANK.get(o.place.kind, 1) >= 3
+            and o.place.country == (e.place.country if e.place is not None else None)
+            and (o.sub_event is None or _family(o.sub_event) == _family(e.sub_event))
+            and targets(o) & targets(e)
+        ]
         summary = (
             not e.background
             and e.place is not None
             and e.place.kind == "country"
             and e.killed is None
             and e.wounded is None
-            and any(
-                o is not e
-                and not o.background
-                and o.place is not None
-                and PLACE_RANK.get(o.place.kind, 1) >= 3
-                and o.place.country == e.place.country
-                and _family(o.sub_event) == _family(e.sub_event)
-                and targets(o) & targets(e)
-                for o in events
-            )
+            and named
         )
         if not summary:
             kept.append(e)
+            continue
+        for o in named:
+            # the summary said what kind of attack the named ones were ("بطائرات مسيرة")
+            if o.sub_event is None and e.sub_event is not None:
+                o.sub_event, o.weapon = e.sub_event, o.weapon or e.weapon
     return kept
 
 

@@ -191,6 +191,8 @@ def resolve(
     elif pub is not None:
         date, precision = pub, "day"
     sub = e.sub_event
+    if sub is None:
+        return None  # "the attack" with nothing to say what kind: no incident (spec 2: a type)
     if sub in ("Armed clash",) and target in asm.CIVILIAN and perp not in asm.CIVILIAN:
         sub = "Attack"
     weapon = e.weapon or asm.SUB_EVENT_WEAPON.get(sub)

@@ -336,6 +336,10 @@ def test_extract_country_wide_summary_gives_way_to_the_named_bases():
         PUB,
     )
     assert sorted(m.location for m in ms) == ["Ain al-Asad Air Base", "Harir Air Base"]
+    # each named base: the summary's kind of attack, the groups that launched it, the US hosts
+    assert {(m.sub_event_type, m.perpetrator_id, m.target_id) for m in ms} == {
+        ("Air/drone strike", "iran_aligned_militias", "us_forces")
+    }
 
 
 def test_extract_the_militia_named_again_is_the_storys_faction():
@@ -387,3 +391,10 @@ def test_extract_subject_of_a_that_clause_is_not_the_target():
 def test_extract_the_operation_of_an_army_names_its_agent():
     m = one("استهدفت عملية للجيش الأمريكي اليوم مقرا للحشد الشعبي في القائم، وقتلت قياديا فيه.")
     assert (m.perpetrator_id, m.target_id) == ("us_forces", "pmf")
+
+
+def test_extract_an_attack_of_no_known_kind_is_no_incident():
+    # every incident has a type (spec 2): "the first attack the embassy has suffered" alone is not one
+    assert (
+        extract("يذكر أن هذا هو الهجوم الأول الذي تتعرض له السفارة الأمريكية في بغداد منذ أشهر.", PUB) == []
+    )
