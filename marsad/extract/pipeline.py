@@ -196,6 +196,12 @@ def resolve(
     if sub in ("Armed clash",) and target in asm.CIVILIAN and perp not in asm.CIVILIAN:
         sub = "Attack"
     weapon = e.weapon or asm.SUB_EVENT_WEAPON.get(sub)
+    if (
+        weapon == "airstrike"
+        and e.weapon is None
+        and perp not in asm.STATE_ATTACKERS | {"iraqi_security_forces"}
+    ):
+        weapon = "drone"  # armed groups strike from the air with drones, not aircraft
     if weapon == "arson" and sub not in (
         "Mob violence",
         "Violent demonstration",

@@ -398,3 +398,9 @@ def test_extract_an_attack_of_no_known_kind_is_no_incident():
     assert (
         extract("يذكر أن هذا هو الهجوم الأول الذي تتعرض له السفارة الأمريكية في بغداد منذ أشهر.", PUB) == []
     )
+
+
+def test_extract_an_armed_group_striking_from_the_air_uses_a_drone():
+    # "a strike" with no word for the weapon: a faction has no aircraft
+    m = one("أعلنت المقاومة الإسلامية في العراق تنفيذ ضربة على قاعدة التنف في سوريا اليوم.")
+    assert m.sub_event_type == "Air/drone strike" and m.weapon == "drone"
