@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from prefect import flow, get_run_logger
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.pipeline import Clock, paths, rebuild
 from flows.report import RunReport, publish_report
@@ -69,7 +70,7 @@ def run_shards(
     return runs
 
 
-@flow(name="marsad-backfill")
+@flow(name="marsad-backfill", task_runner=ThreadPoolTaskRunner(max_workers=settings.EXTRACT_WORKERS))
 def marsad_backfill(
     db: str | None = None,
     export_dir: str | None = None,

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from prefect import flow, get_run_logger
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.report import RunReport, compare, group_failures, publish_report
 from flows.tasks import (
@@ -67,7 +68,7 @@ def rebuild(db: Path, export_dir: Path, report: RunReport, clock: Clock) -> None
     report.counts["export"] = {"files": len(exported.files)}
 
 
-@flow(name="marsad-pipeline")
+@flow(name="marsad-pipeline", task_runner=ThreadPoolTaskRunner(max_workers=settings.EXTRACT_WORKERS))
 def marsad_pipeline(
     config: str | None = None,
     inputs: list[str] | None = None,
