@@ -7,7 +7,7 @@ UV := .tools/bin/uv
 VENV := .venv
 STAMP := $(VENV)/.synced
 
-.PHONY: setup browser run test test-fast lint format bench bench-quick clean
+.PHONY: setup browser run test test-fast lint format bench bench-deps bench-quick clean
 
 setup: $(STAMP)
 
@@ -50,10 +50,14 @@ format: setup
 	$(VENV)/bin/ruff format marsad flows tests
 	$(VENV)/bin/ruff check --fix marsad flows tests
 
-bench: setup
+# the peers of the benchmark (dateparser, pyarabic) are the `bench` dependency group
+bench-deps: $(UV)
+	$(UV) sync --frozen --quiet --group bench
+
+bench: bench-deps
 	$(VENV)/bin/python -m bench.run
 
-bench-quick: setup
+bench-quick: bench-deps
 	$(VENV)/bin/python -m bench.run --quick --out bench/results.local.json --no-doc
 
 clean:
