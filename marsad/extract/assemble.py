@@ -188,6 +188,9 @@ WEAPON_OF = re.compile(
         r"(?:\s+\S+){0,2}\s+(?:ال)?تابع\S*\s+(?:ل|لل)?$"
     )
 )
+VICTIMS_BODIES = re.compile(
+    _n(r"(?:ال)?جث\S*\s+(?:ال)?(?:قتلي|ضحايا|الضحايا|المسلحين|الارهابيين|المهاجمين|عناصر|الانتحاري)")
+)
 # "يدل على أن الولايات المتحدة ...", "أشار إلى أن": a clause opens; its subject is no object
 COMPLEMENTIZER = re.compile(_n(r"(?:^|\s)(?:علي|على|الي|إلى)\s+(?:ان|انه|انها)\s*$"))
 # "حمّل X Y مسؤولية ...", "اتهم X Y بـ...": X (right after the verb) accuses, Y is accused
@@ -550,6 +553,8 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
             continue  # "الأسلحة التي عثر عليها بحوزتهم ... وأحزمة ناسفة": weapons held, not used
         if CAMPAIGN.search(before[-30:]):
             continue  # "عمليات اغتيال", "موجة تفجيرات": a campaign, not one act
+        if c.category == "sub_event:Attack" and VICTIMS_BODIES.match(f.norm[ns : ns + 40]):
+            continue  # "جثث القتلى": the bodies of an event already told, not a killing of its own
         if v.series.search(" " + surface_n + " ") and not v.two_events.search(" " + surface_n + " "):
             continue
         out.append(c)

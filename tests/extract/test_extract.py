@@ -404,3 +404,22 @@ def test_extract_an_armed_group_striking_from_the_air_uses_a_drone():
     # "a strike" with no word for the weapon: a faction has no aircraft
     m = one("أعلنت المقاومة الإسلامية في العراق تنفيذ ضربة على قاعدة التنف في سوريا اليوم.")
     assert m.sub_event_type == "Air/drone strike" and m.weapon == "drone"
+
+
+def test_extract_the_bodies_of_the_dead_are_no_killing_of_their_own():
+    ms = extract(
+        "قتل ثمانية من عناصر داعش بضربات جوية للقوة الجوية العراقية في وادي حوران اليوم. "
+        "وتقدمت قوة بعد الضربات إلى موقع الاستهداف وعثرت على جثث القتلى ومعدات اتصال.",
+        PUB,
+    )
+    assert [m.sub_event_type for m in ms] == ["Air/drone strike"]
+
+
+def test_extract_attackers_using_bad_weather_is_no_accident():
+    m = one(
+        "قالت وزارة البيشمركة إن مسلحين من داعش حاولوا التسلل إلى موقع في قضاء مخمور مستغلين سوء الأحوال "
+        "الجوية، فاندلع اشتباك عنيف أسفر عن مقتل عنصر من البيشمركة."
+    )
+    assert m.sub_event_type == "Armed clash" and m.killed_best == 1
+    # the weather named as the cause of a crash still makes it an accident
+    assert extract("سقطت طائرة مسيرة قرب قاعدة عين الأسد اليوم بسبب سوء الأحوال الجوية.", PUB) == []
