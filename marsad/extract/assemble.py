@@ -224,6 +224,14 @@ CONCURRENT = re.compile(
 LAUNCHED_FROM = re.compile(
     _n(r"(?:اطلق\S*|انطلق\S*|مصدر\S*|منصه)\s+(?:\S+\s+){0,6}?(?:من|عبر)\s+(?:\S+\s+){0,4}$")
 )
+# a place that only describes another ("البوكمال المحاذية لقضاء القائم") or a route
+# ("نقلت عبر منفذ القائم"): not where the event happened
+NOT_THE_SITE = re.compile(
+    _n(
+        r"(?:(?:ال)?(?:محاذي|مجاور|متاخم|مقابل)\S*\s+(?:ل|لل)?(?:\S+\s+)?"
+        r"|(?:^|\s)عبر\s+(?:\S+\s+)?)$"
+    )
+)
 LOCATIVE = re.compile(
     _n(r"(?:^|\s)(?:في|داخل|الي|نحو|باتجاه|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|وسط|اراضي|عمق)\s*$")
 )
@@ -938,6 +946,8 @@ def event_places(f: Facts) -> list:
         before = f.norm[max(0, ns - 50) : ns]
         if LAUNCHED_FROM.search(before):
             continue  # "أطلق من منطقة ...": where the rockets came from, not where they hit
+        if NOT_THE_SITE.search(before[-30:]):
+            continue
         if p.kind == "country" or p.governorate is None:
             if AFFILIATION.search(before[-30:]):
                 continue

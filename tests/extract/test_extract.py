@@ -423,3 +423,11 @@ def test_extract_attackers_using_bad_weather_is_no_accident():
     assert m.sub_event_type == "Armed clash" and m.killed_best == 1
     # the weather named as the cause of a crash still makes it an accident
     assert extract("سقطت طائرة مسيرة قرب قاعدة عين الأسد اليوم بسبب سوء الأحوال الجوية.", PUB) == []
+
+
+def test_extract_a_place_that_only_describes_another_is_not_a_second_site():
+    m = one(
+        "قتل عشرة مقاتلين من كتائب حزب الله بغارات شنتها طائرات أمريكية ليل السبت على مواقع للفصيل "
+        "في ريف مدينة البوكمال السورية المحاذية لقضاء القائم العراقي."
+    )
+    assert (m.location, m.country, m.killed_best) == ("Albu Kamal", "Syria", 10)
