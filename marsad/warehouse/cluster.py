@@ -199,6 +199,13 @@ def coarse_place_names(path: Path = DATA / "governorates.csv", places: Path = PL
 
 
 @lru_cache(maxsize=1)
+def capital_governorates(path: Path = DATA / "governorates.csv") -> dict[str, str]:
+    """Governorate capital (lower-case English name) -> its governorate."""
+    with path.open(encoding="utf-8") as fh:
+        return {row["capital_en"].strip().lower(): row["governorate"].strip() for row in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=1)
 def city_names(places: Path = PLACES) -> frozenset[str]:
     """Gazetteer names of towns and cities: a site within `CITY_KM` of one may be in it."""
     if not places.exists():
@@ -270,6 +277,10 @@ def _prepare(row: dict) -> M:
     specific = loc if loc and loc.strip().lower() not in coarse_place_names() else None
     if row.get("governorate"):
         place_key = row["governorate"]
+    elif row.get("country") == "Iraq" and (loc or "").strip().lower() in capital_governorates():
+        # "شرقي بغداد": the extractor leaves the governorate open (a direction from a city may
+        # cross a border), but the report is still about the city's surroundings
+        place_key = capital_governorates()[loc.strip().lower()]
     elif row.get("country") and row["country"] != "Iraq":
         # abroad, a country narrows a place as a governorate does in Iraq (sites still must agree)
         place_key = f"country:{row['country']}"

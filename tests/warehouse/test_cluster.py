@@ -662,3 +662,22 @@ def test_cluster_renewed_fighting_the_next_day_is_a_new_event():
     assert groups(cluster_mentions(frame([monday, tuesday]))[0]) == {frozenset({"m1"}), frozenset({"t1"})}
     # without the word for "renewed", a report a day later may be the same night's fighting
     assert cluster_mentions(frame([monday, late]))[0].height == 1
+
+
+def test_cluster_undated_report_near_a_capital_joins_that_governorates_event():
+    # "a drone struck a PMF HQ east of Baghdad": the report leaves the governorate open, but
+    # it is about Baghdad's surroundings; the one dated report of the same strike there takes it
+    strike = {**DRONE, "perpetrator_id": "us_forces", "target_id": "pmf"}
+    dated = mention("d1", **VICTORY, **strike)
+    undated = mention(
+        "u1",
+        **strike,
+        event_date=None,
+        date_precision=None,
+        published=None,
+        governorate=None,
+        location="Baghdad",
+    )
+    assert cluster_mentions(frame([dated, undated]))[0].height == 1
+    elsewhere = mention("e1", **HARIR, **strike)
+    assert groups(cluster_mentions(frame([elsewhere, undated]))[0]) == {frozenset({"e1"}), frozenset({"u1"})}
