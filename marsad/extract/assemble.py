@@ -195,14 +195,11 @@ VICTIMS_BODIES = re.compile(
 COMPLEMENTIZER = re.compile(_n(r"(?:^|\s)(?:علي|على|الي|إلى)\s+(?:ان|انه|انها)\s*$"))
 # "حمّل X Y مسؤولية ...", "اتهم X Y بـ...": X (right after the verb) accuses, Y is accused
 ACCUSER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:حمل|حملت|حملوا|يحمل|تحمل|اتهم|اتهمت|اتهموا|يتهم|تتهم)\s*$"))
+# up to three title words between a link word and a name ("للزعيم الشيعي مقتدى الصدر")
+TITLES = r"(?:(?:ال|لل|ل)?(?:زعيم|سيد|رجل|دين|شيعي|امين|عام|قائد|مرجع)\S*\s+){0,3}"
 # "سرايا السلام التابعة للتيار الصدري": the parent of a group named just before; (a base
 # "تابعة للحشد" is not a group: its owner is the one attacked, read as usual)
-BELONGS = re.compile(
-    _n(
-        r"(?:تابع\S*|التابع\S*)\s+(?:ل|لل)?"
-        r"(?:(?:ال|لل|ل)?(?:زعيم|سيد|رجل|دين|شيعي|امين|عام|قائد|مرجع)\S*\s+){0,3}$"
-    )
-)
+BELONGS = re.compile(_n(r"(?:تابع\S*|التابع\S*)\s+(?:ل|لل)?" + TITLES + "$"))
 # reporters as the audience, not the victims: "قال للصحفيين", "ردا على أسئلة صحفيين"
 PRESS = re.compile(_n(r"(?:صحف|صحاف|مراسل|اعلاميين)"))
 AUDIENCE_BEFORE = re.compile(
@@ -244,9 +241,8 @@ BACKER = re.compile(
     _n(
         r"(?:موال\S*|الموالي\S*|متحالف\S*|المتحالف\S*|مرتبط\S*|المرتبط\S*|مدعوم\S*|المدعوم\S*|"
         r"حليف\S*|الحليف\S*|مقرب\S*|المقرب\S*|تدعم\S*|يدعم\S*|وكلاء|وكيل\S*|المحسوب\S*|محسوب\S*)"
-        r"\s+(?:مع\s+|من\s+|من قبل\s+|على\s+|ل|ب)?"
+        r"\s+(?:مع\s+|من\s+|من قبل\s+|على\s+|ل|ب)?" + TITLES + "$"
         # "التابعة للزعيم الشيعي مقتدى الصدر": a title or two between the link and the name
-        r"(?:(?:ال|لل|ل)?(?:زعيم|سيد|رجل|دين|شيعي|امين|عام|قائد|مرجع)\S*\s+){0,3}$"
     )
 )
 # the first word of a "member" actor hit (vocab: "غارة أمريكية", "مقر الحشد"), normalized
