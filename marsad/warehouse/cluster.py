@@ -832,7 +832,7 @@ def _coerce(name: str, have: pl.DataType, want: pl.DataType) -> pl.Expr:
 def _normalize_mentions(mentions: pl.DataFrame) -> list[dict]:
     frame = mentions
     if "article_url" not in frame.columns:
-        # callers outside the warehouse (scripts/score_dev.py) name the article's url differently
+        # callers outside the warehouse may name the article's url differently
         for alias in ("url", "source_url"):
             if alias in frame.columns:
                 frame = frame.with_columns(pl.col(alias).alias("article_url"))

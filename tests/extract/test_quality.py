@@ -1,6 +1,6 @@
 """Quality gate: the extraction engine scored against gold corpora must not regress.
 
-Runs scripts/score_dev.py (extract -> cluster -> ../shared/eval/score.py --json) on
+Runs scripts/score_dev.py (marsad.pipeline.run -> export -> ../shared/eval/score.py --json) on
 ../shared/eval/dev and on the bundled samples corpus, and fails when any figure falls
 below its floor (or above its ceiling) in tests/quality_baseline.json. Floors are the
 measured values rounded down by at most 0.005 for float noise: raise them when the
