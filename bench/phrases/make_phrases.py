@@ -14,37 +14,12 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from bench.synth import MONTHS_GREGORIAN, MONTHS_LEVANTINE, WEEKDAYS
+
 HERE = Path(__file__).resolve().parent
 
-WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")  # Monday=0
-GREG = (
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-)
-LEV = (
-    "كانون الثاني",
-    "شباط",
-    "آذار",
-    "نيسان",
-    "أيار",
-    "حزيران",
-    "تموز",
-    "آب",
-    "أيلول",
-    "تشرين الأول",
-    "تشرين الثاني",
-    "كانون الأول",
-)
+# the same hand-written month and weekday names as the synthetic corpus (never the engine's)
+GREG, LEV = MONTHS_GREGORIAN, MONTHS_LEVANTINE
 SCRIPTS = {"ascii": "0123456789", "indic": "٠١٢٣٤٥٦٧٨٩", "eastern": "۰۱۲۳۴۵۶۷۸۹"}
 
 
