@@ -392,18 +392,49 @@ class Facts:
     end: int
     text: str
     cues: list = field(default_factory=list)
-    actors: list = field(default_factory=list)
-    places: list = field(default_factory=list)
-    dates: list = field(default_factory=list)
-    ref_dates: list = field(default_factory=list)  # dates against a stand-in day when undated
-    casualties: object = None
     is_title: bool = False
     # actors of a sentence far from any event (read lazily for coreference, never roles)
     context_actors: list | None = None
+    # Near an event, the entity finders (pipeline.find_entities) are attached here and run
+    # on first read: a sentence's dates or places are often never read (measured on the
+    # synthetic corpus: dates 25 %, places 60 %, casualties 72 % of the near sentences).
+    # The finders are pure functions of the sentence, so reading late gives what reading
+    # early gave. A sentence with no finders (far from any event) has no entities.
+    finders: object = field(default=None, repr=False)
 
     _nt: object = None
     _flags: frozenset = frozenset()
     _flags_of: object = None
+    _entities: dict = field(default_factory=dict, repr=False)
+
+    def _entity(self, name: str):
+        got = self._entities
+        if name not in got:
+            if self.finders is None:
+                return [] if name != "casualties" else None
+            got.update(self.finders(self, name))
+        return got[name]
+
+    @property
+    def actors(self) -> list:
+        return self._entity("actors")
+
+    @property
+    def places(self) -> list:
+        return self._entity("places")
+
+    @property
+    def dates(self) -> list:
+        return self._entity("dates")
+
+    @property
+    def ref_dates(self) -> list:
+        """Dates against a stand-in day when the article is undated."""
+        return self._entity("ref_dates")
+
+    @property
+    def casualties(self):
+        return self._entity("casualties")
 
     def _text(self):
         """The normalized sentence with its offset map, computed on first use and shared
@@ -971,10 +1002,10 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
     cues = occurrence_cues(f)
     if (
         not cues
+        and not flags & ({"aggregate", "foreign_war"} | STANCE)
         and f.casualties is not None
         and (f.casualties.killed is not None or f.casualties.wounded is not None)
         and ("perpetrator" in flags or any(a.actor_id == "unknown" for a in f.actors))
-        and not flags & ({"aggregate", "foreign_war"} | STANCE)
     ):
         # "قتل عنصران على يد مسلحين", "أطلق مسلحون مجهولون النار ... ما أسفر عن مقتل": a
         # killing by named attackers is an event even without an attack noun
@@ -984,10 +1015,11 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
     if not any(c.category.startswith("sub_event:") or c.category in OCCURRENCE_CATEGORIES for c in cues):
         # weapons named alone ("يحملون الأسلحة الخفيفة") are no event; fired AT someone, or
         # with casualties, they are
-        cas = f.casualties
         fired = any(SHOT_AT.match(f.norm[f.npos(c.end) : f.npos(c.end) + 25]) for c in cues)
-        if not (fired or (cas is not None and (cas.killed is not None or cas.wounded is not None))):
-            return []
+        if not fired:
+            cas = f.casualties
+            if cas is None or (cas.killed is None and cas.wounded is None):
+                return []
     if "accident" in flags:
         return []
     frames: list[Frame] = []
@@ -1565,7 +1597,7 @@ def assemble_story(
                 Role(r.actor_id, r.role, min(r.strength, 1.5), 10_000 + r.pos)
                 for r in read_roles(title, 0, len(title.text))
             )
-    story_actors = [a.actor_id for f in facts for a in f.actors]
+    story_actors: list[str] | None = None  # read below only for a base's host (finders run on first read)
     # a claim in the story ("أعلنت المقاومة الإسلامية تنفيذ ثلاث عمليات"; its detail
     # sentences say "استهدفوا", "ضربت") names the perpetrator of its unattributed events
     claimants = [
@@ -1590,6 +1622,8 @@ def assemble_story(
         if _family(e.sub_event) == "remote" or e.sub_event is None:
             # an attack on a base that hosts US-led forces hits them (the text or, for the
             # well-known hosting bases, domain knowledge says so: assembly.yaml us_hosting_sites)
+            if story_actors is None:
+                story_actors = [a.actor_id for f in facts for a in f.actors]
             hosts = [a for a in story_actors if a in ("us_forces", "coalition")]
             if e.place.name_en in us_hosting_sites() or (hosts and e.place.kind in ("base", "airport")):
                 host = hosts[0] if hosts else "us_forces"

@@ -116,27 +116,52 @@ def find_entities(sentences, title: str | None, pub: dt.date | None, opts: Extra
     near = set()
     for i in event_idx:
         near.update(range(i, i + opts.follow_window + 1))
+    finders = _Finders(find_actors, find_places, find_dates, find_cas, pub)
     for f in facts:
-        if f.index not in near:
-            continue  # (the assembler reads its actors later if coreference needs them)
-        f.actors = [a for a in _safe(find_actors, f.text) if getattr(a, "kind", "") != "source"]
-        f.places = _safe(find_places, f.text)
-        found = _safe(find_dates, f.text, pub)
-        # "منذ الإثنين": the start of what is reported; only when nothing else dates it
-        f.dates = [d for d in found if not getattr(d, "since", False)] or found
-        # Undated article: relative dates are also resolved against a stand-in day so that
-        # the assembler can tell "Monday" from "today" apart; those are never output.
-        if pub is None:
-            found = _safe(find_dates, f.text, _STAND_IN_DAY)
-            f.ref_dates = [d for d in found if not getattr(d, "since", False)] or found
-        else:
-            f.ref_dates = f.dates
-        if find_cas is not None:
-            try:
-                f.casualties = find_cas(f.text)
-            except Exception:  # noqa: BLE001
-                f.casualties = None
+        if f.index in near:
+            f.finders = finders  # run on first read (the assembler reads far from all of them)
     return facts
+
+
+class _Finders:
+    """The entity finders of one story's sentences near an event, run on first read.
+
+    `__call__(facts, name)` returns the entities of one kind (dates come with their
+    ref_dates): {"actors": [...]}, {"places": [...]}, {"dates": [...], "ref_dates": [...]},
+    {"casualties": Casualties | None}."""
+
+    __slots__ = ("actors", "places", "dates", "casualties", "pub")
+
+    def __init__(self, find_actors, find_places, find_dates, find_cas, pub: dt.date | None) -> None:
+        self.actors, self.places, self.dates, self.casualties = find_actors, find_places, find_dates, find_cas
+        self.pub = pub
+
+    def __call__(self, f: asm.Facts, name: str) -> dict:
+        text = f.text
+        if name == "actors":
+            return {"actors": [a for a in _safe(self.actors, text) if getattr(a, "kind", "") != "source"]}
+        if name == "places":
+            return {"places": _safe(self.places, text)}
+        if name in ("dates", "ref_dates"):
+            found = _safe(self.dates, text, self.pub)
+            # "منذ الإثنين": the start of what is reported; only when nothing else dates it
+            dates = [d for d in found if not getattr(d, "since", False)] or found
+            ref_dates = dates
+            # Undated article: relative dates are also resolved against a stand-in day so
+            # that the assembler can tell "Monday" from "today" apart; those are never output.
+            if self.pub is None:
+                found = _safe(self.dates, text, _STAND_IN_DAY)
+                ref_dates = [d for d in found if not getattr(d, "since", False)] or found
+            return {"dates": dates, "ref_dates": ref_dates}
+        if name == "casualties":
+            cas = None
+            if self.casualties is not None:
+                try:
+                    cas = self.casualties(text)
+                except Exception:  # noqa: BLE001
+                    cas = None
+            return {"casualties": cas}
+        raise KeyError(name)
 
 
 def _safe(fn, *args) -> list:
