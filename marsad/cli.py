@@ -125,7 +125,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from marsad import pipeline
-    from marsad.orchestrate import prefect_environment
+    from marsad.orchestrate import TemporaryServer, prefect_environment
     from marsad.sources import SourceError
 
     # A bad config or a missing --input fails here, at once and in one line, before a
@@ -138,9 +138,20 @@ def cmd_run(args: argparse.Namespace) -> int:
     # Through the marsad-pipeline flow (a temporary Prefect API unless PREFECT_API_URL is
     # set); Prefect reads its settings once, so they are set before it is imported.
     prefect_environment()
+    server = None
+    if not os.environ.get("PREFECT_API_URL") and "prefect" not in sys.modules:
+        # the temporary API boots in a subprocess while this one imports and warms up
+        # (once Prefect is imported it has read its settings: it starts its own, as before)
+        server = TemporaryServer().start()
+        os.environ["PREFECT_API_URL"] = server.api_url
     if sys.stderr.isatty() and not args.verbose:
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")  # the bars say it
     from flows.local import run_pipeline
+    from marsad.extract import warm
+
+    warm()
+    if server is not None:
+        server.wait(float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS") or 90))
 
     summary = run_pipeline(
         _db(args),

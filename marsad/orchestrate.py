@@ -8,6 +8,7 @@ because Prefect reads its settings once per process.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime as dt
 import errno
@@ -18,6 +19,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -200,7 +202,9 @@ def server_environment(port: int, env: dict | None = None) -> dict:
     return env
 
 
-def wait_healthy(api_url: str, timeout: float = 90.0, process: subprocess.Popen | None = None) -> None:
+def wait_healthy(
+    api_url: str, timeout: float = 90.0, process: subprocess.Popen | None = None, interval: float = 0.5
+) -> None:
     """Block until the Prefect API answers /health (STACK.md: 6-16 s from cold)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -214,8 +218,96 @@ def wait_healthy(api_url: str, timeout: float = 90.0, process: subprocess.Popen 
                     return
         except (urllib.error.URLError, OSError):
             pass
-        time.sleep(0.5)
+        time.sleep(interval)
     raise TimeoutError(f"the Prefect API at {api_url} was not healthy after {timeout:.0f} s")
+
+
+class TemporaryServer:
+    """Prefect's temporary API for one `marsad run`, started before Prefect is imported.
+
+    Without PREFECT_API_URL, Prefect itself would start this server on the first flow
+    call: it imports the whole server stack in the calling process (most of the ~4 s
+    `import prefect.server.api.server`), then starts the same server in a subprocess and
+    waits for it (~5 s more, mostly the same imports again). Started here first, the
+    subprocess boots on the second core while this process imports the client and warms
+    the extractor, and this process never imports the server. Same command and settings
+    as prefect.server.api.server.SubprocessASGIServer (no UI, the ephemeral set of
+    services, the database under PREFECT_HOME). Stopped by `stop()` (also at exit).
+    """
+
+    def __init__(self, env: dict | None = None) -> None:
+        self.env = dict(os.environ if env is None else env)
+        self.port: int | None = None
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def api_url(self) -> str:
+        return local_api_url(self.port)
+
+    def command(self) -> list[str]:
+        return [
+            sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+            "--host", LOOPBACK, "--port", str(self.port), "--log-level", "error", "--lifespan", "on",
+        ]  # fmt: skip
+
+    def start(self) -> TemporaryServer:
+        with socket.socket() as sock:  # a free port (uvicorn exits with 3 if it is taken since)
+            sock.bind((LOOPBACK, 0))
+            self.port = sock.getsockname()[1]
+        env = {**self.env, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+        env.pop("PREFECT_API_URL", None)
+        self._stderr = tempfile.TemporaryFile()  # read only if it fails (a pipe could fill up)
+        self.process = subprocess.Popen(
+            self.command(),
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=self._stderr,
+            preexec_fn=_die_with_parent,  # noqa: PLW1509 - no threads yet; a killed run leaves no server
+        )
+        atexit.register(self.stop)
+        return self
+
+    def wait(self, timeout: float = 90.0) -> None:
+        """Until /health answers; a server that exits first is restarted once on a new port."""
+        assert self.process is not None, "start() first"
+        for attempt in range(2):
+            try:
+                wait_healthy(self.api_url, timeout, self.process, interval=0.05)
+                return
+            except RuntimeError:
+                if attempt or self.process.returncode != 3:  # 3: the port was taken meanwhile
+                    self._stderr.seek(0)
+                    err = self._stderr.read().decode("utf-8", "replace").strip()
+                    raise OrchestrationError(
+                        f"the temporary Prefect API exited with code {self.process.returncode}"
+                        + (f": {err[-2000:]}" if err else "")
+                    ) from None
+                self.start()
+            except TimeoutError as exc:
+                self.stop()
+                raise OrchestrationError(
+                    f"{exc} (PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS sets the limit)"
+                ) from None
+
+    def stop(self) -> None:
+        process, self.process = self.process, None
+        if process is None or process.poll() is not None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: SIGTERM when the parent dies (Linux), so no server outlives it."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def deploy_commands(pool: str = WORK_POOL) -> list[list[str]]:

@@ -9,4 +9,17 @@ EXTRACTOR_VERSION = "0.3.12"
 
 from marsad.extract.pipeline import extract  # noqa: E402
 
-__all__ = ["EXTRACTOR_VERSION", "extract"]
+
+def warm() -> None:
+    """Build the vocabulary and rule tables now; the first extract() call otherwise pays
+    for them (~1 s). Callers overlap it with other waiting (a Prefect API starting)."""
+    import datetime as dt
+
+    extract(
+        "قصفت طائرة مسيرة مجهولة قاعدة عين الأسد في الأنبار يوم الأحد، ما أسفر عن مقتل جنديين وإصابة ثلاثة.",
+        dt.date(2024, 1, 1),
+        "قصف قاعدة عين الأسد",
+    )
+
+
+__all__ = ["EXTRACTOR_VERSION", "extract", "warm"]
