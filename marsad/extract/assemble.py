@@ -406,6 +406,8 @@ class Facts:
     _flags: frozenset = frozenset()
     _flags_of: object = None
     _entities: dict = field(default_factory=dict, repr=False)
+    # readings of this sentence that several rules ask for (event_places, read_roles)
+    _memo: dict = field(default_factory=dict, repr=False)
 
     def _entity(self, name: str):
         got = self._entities
@@ -653,6 +655,14 @@ def _sub_event_of(cues: list) -> tuple[str | None, str | None, bool]:
 
 def read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
     """Perpetrator / target evidence for every actor named in [lo, hi) of the sentence."""
+    key = ("roles", lo, hi)
+    got = f._memo.get(key)
+    if got is None:
+        got = f._memo[key] = _read_roles(f, lo, hi)
+    return list(got)
+
+
+def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
     v = vocab()
     roles: list[Role] = []
     speakers = _speaker_spans(f) if f.actors else []
@@ -963,6 +973,13 @@ def event_places(f: Facts) -> list:
     A country named after an affiliation word ("الموالية لإيران", "المدعومة من إيران",
     "الحدودية مع سوريا") is who backs whom or a border, not the event's location.
     """
+    got = f._memo.get("places")
+    if got is None:
+        got = f._memo["places"] = _event_places(f)
+    return list(got)
+
+
+def _event_places(f: Facts) -> list:
     out = []
     for p in f.places:
         if (p.start <= 2 or f.text[max(0, p.start - 1)] == "\n") and DATELINE.match(

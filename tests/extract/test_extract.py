@@ -431,3 +431,27 @@ def test_extract_a_place_that_only_describes_another_is_not_a_second_site():
         "في ريف مدينة البوكمال السورية المحاذية لقضاء القائم العراقي."
     )
     assert (m.location, m.country, m.killed_best) == ("Albu Kamal", "Syria", 10)
+
+
+WARM = """
+import datetime as dt, gc, sys
+from marsad.extract import extract, warm
+text = "قصف صاروخي استهدف قاعدة بلد الجوية في صلاح الدين يوم الثلاثاء وأسفر عن إصابة جنديين."
+before = extract(text, dt.date(2024, 5, 2))
+warm()
+assert gc.get_freeze_count() > 10_000, gc.get_freeze_count()
+after = extract(text, dt.date(2024, 5, 2))
+assert repr(after) == repr(before) and len(after) == 1, (before, after)
+print("ok")
+"""
+
+
+def test_warm_builds_the_tables_and_freezes_them_out_of_gc_scans():
+    """warm(): same output after it; the objects alive then are out of the collector's scans
+    (a subprocess: gc.freeze is process-wide)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", WARM], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok"
