@@ -14,6 +14,7 @@ Exit codes: 0 done, 1 the job failed (message on stderr, no traceback), 2 bad us
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import decimal
@@ -150,17 +151,23 @@ def cmd_run(args: argparse.Namespace) -> int:
     from marsad.extract import warm
 
     warm()
+    settings_of_run = contextlib.nullcontext()
     if server is not None:
         server.wait(float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS") or 90))
+        from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-    summary = run_pipeline(
-        _db(args),
-        _export_dir(args),
-        config=args.config,
-        inputs=args.input,
-        lock_timeout=args.lock_timeout,
-        tracebacks=args.debug,
-    )
+        # heartbeats let a lasting server notice a crashed run; this API ends with the run
+        # (and the flow's end waits up to a second for the heartbeat thread)
+        settings_of_run = temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+    with settings_of_run:
+        summary = run_pipeline(
+            _db(args),
+            _export_dir(args),
+            config=args.config,
+            inputs=args.input,
+            lock_timeout=args.lock_timeout,
+            tracebacks=args.debug,
+        )
     table = Table(title="marsad run", show_header=True, header_style="bold")
     table.add_column("")
     table.add_column("count", justify="right")
