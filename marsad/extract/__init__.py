@@ -17,7 +17,9 @@ def warm() -> None:
     Then `gc.freeze()`: every object alive now (the vocabulary's hundreds of thousands,
     the imported modules) moves out of the collector's scans for the life of the process;
     extraction allocates heavily and each collection would walk them again (callgrind:
-    -1.5 % instructions per article). Call it once, after the imports a process needs."""
+    -1.5 % instructions per article); they are unfrozen at exit. Call it once, after the
+    imports a process needs."""
+    import atexit
     import datetime as dt
     import gc
 
@@ -27,6 +29,9 @@ def warm() -> None:
         "قصف قاعدة عين الأسد",
     )
     gc.freeze()
+    # back under the collector at exit, so that interpreter shutdown frees them as usual
+    # (else DuckDB's nanobind bindings report "leaked instances" on stderr)
+    atexit.register(gc.unfreeze)
 
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "warm"]
