@@ -19,9 +19,10 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.pipeline import Clock, paths, rebuild
 from flows.report import RunReport, publish_report
 from flows.shards import default_shards_dir, load_shards, workers_of, write_work_shards
-from flows.tasks import extract_all, load_articles
+from flows.tasks import extract_all, load_staging
 from marsad import pipeline, settings
 from marsad.orchestrate import warehouse_lock
+from marsad.warehouse.staging import Staging
 
 SHARD_DEPLOYMENT = "marsad-extract-shards/extract-shards"
 # Seconds between looks at the shard runs' states (a shard run takes seconds to minutes).
@@ -117,20 +118,23 @@ def marsad_backfill(
             }
             rebuild(db_path, export_path, report, clock)
     else:
-        result = extract_all(stored, batch_size)
-        clock.lap("extract")
-        report.counts["extract"].update(extracted=len(result.extracted), failed=len(result.failed))
-        for url, source in result.failed:
-            report.add_failure(source, f"extraction failed: {url}")
-        with warehouse_lock(db_path, lock_timeout):
-            if result.extracted:
-                stats = load_articles(db_path, [], result.extracted)
-                clock.lap("load")
-                report.counts["load"] = {
-                    "extractions stored": stats.extractions,
-                    "mentions stored": stats.mentions,
-                }
-            rebuild(db_path, export_path, report, clock)
+        # each batch is staged on disk as it is extracted (see marsad-pipeline)
+        with Staging() as staging:
+            result = extract_all(stored, batch_size, staging)
+            pipeline.release_articles(stored)
+            clock.lap("extract")
+            report.counts["extract"].update(extracted=result.count, failed=len(result.failed))
+            for url, source in result.failed:
+                report.add_failure(source, f"extraction failed: {url}")
+            with warehouse_lock(db_path, lock_timeout):
+                if result.count:
+                    stats = load_staging(db_path, staging)
+                    clock.lap("load")
+                    report.counts["load"] = {
+                        "extractions stored": stats.extractions,
+                        "mentions stored": stats.mentions,
+                    }
+                rebuild(db_path, export_path, report, clock)
     publish_report(report, "marsad-backfill")
     return report
 

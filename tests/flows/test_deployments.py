@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -237,7 +238,8 @@ def test_two_runs_at_once_second_waits_or_fails_naming_the_first(server, referen
 
 
 def test_run_killed_during_load_loses_and_duplicates_nothing(server, reference, tmp_path):
-    env = server.env_for(tmp_path)
+    (tmp_path / "tmp").mkdir()
+    env = server.env_for(tmp_path, TMPDIR=str(tmp_path / "tmp"))  # the killed run's staging area
     db, out = tmp_path / "w.duckdb", tmp_path / "export"
 
     # a committed previous state: the first half of the corpus, run to the end
@@ -282,6 +284,67 @@ def test_run_killed_during_load_loses_and_duplicates_nothing(server, reference, 
     after = marsad("run", "--lock-timeout", "5", env=env)
     assert after.returncode == 0, after.stderr[-3000:]
     same_data(warehouse_state(db), reference)
+
+
+def test_run_killed_while_staging_its_extractions_stores_nothing(server, reference, tmp_path):
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = server.env_for(tmp_path, TMPDIR=str(temporary))
+    db, out = tmp_path / "w.duckdb", tmp_path / "export"
+
+    # a committed previous state: the first half of the corpus, run to the end
+    lines = CORPUS.read_text(encoding="utf-8").splitlines(keepends=True)
+    part = tmp_path / "part.jsonl"
+    part.write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
+    first = marsad("run", "--input", str(part), env=env)
+    assert first.returncode == 0, first.stderr[-3000:]
+    committed = warehouse_state(db)
+    exported = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    # the whole corpus in batches of 10, killed once two batches are staged on disk
+    marker = tmp_path / "in-extract"
+    killed = start(
+        [
+            PY,
+            DRIVER,
+            "--db",
+            str(db),
+            "--export-dir",
+            str(out),
+            "--batch-size",
+            "10",
+            "--hold-in-extract",
+            str(marker),
+            str(tmp_path / "never"),
+        ],
+        env,
+        tmp_path / "killed.log",
+    )
+    try:
+        wait_for(marker.exists, 300, "the run to have staged two extraction batches")
+        staging = Path(marker.read_text(encoding="utf-8"))
+        assert sorted(p.name for p in staging.glob("extractions-*")) == [
+            "extractions-000000.parquet",
+            "extractions-000001.parquet",
+        ]
+        os.killpg(killed.pid, signal.SIGKILL)
+        killed.wait(timeout=30)
+    finally:
+        stop(killed)
+    # the staged batches are not in the warehouse, nothing of the first run is lost
+    assert warehouse_state(db) == committed
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == exported
+    assert staging.exists()  # a killed run cannot clean up after itself...
+
+    # ...the next run's staging area removes it once it is old enough (its process is gone),
+    # and that run stores exactly what one clean run over the whole corpus does
+    old = time.time() - 7200
+    os.utime(staging, (old, old))
+    after = marsad("run", "--lock-timeout", "5", env=env)
+    assert after.returncode == 0, after.stderr[-3000:]
+    same_data(warehouse_state(db), reference)
+    assert not staging.exists()
+    assert list(temporary.glob("marsad-staging-*")) == []
 
 
 # --- scale-out -----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import threading
@@ -193,7 +194,7 @@ def test_second_run_with_nothing_new_does_only_the_cheap_checks(tmp_path, monkey
     def must_not_run(*_args, **_kwargs):
         raise AssertionError("a run with nothing new must not extract, load or build")
 
-    for name in ("extract_articles", "load", "build", "export"):
+    for name in ("extract_articles", "load", "load_staged", "build", "export"):
         monkeypatch.setattr(pipeline, name, must_not_run)
     report = marsad_pipeline(**args)
     assert report.skipped == ["extract", "load", "build", "export"]
@@ -234,6 +235,84 @@ def test_failed_extraction_is_named_with_its_source_and_retried_next_run(tmp_pat
     monkeypatch.setattr(marsad.extract, "extract", real)
     again = marsad_pipeline(inputs=[str(corpus)], db=str(db), export_dir=str(out))
     assert again.counts["extract"]["to extract"] == 1 and again.counts["extract"]["failed"] == 0
+
+
+def test_each_batch_is_staged_as_extracted_and_none_is_kept_in_memory(tmp_path, monkeypatch):
+    import tempfile
+
+    from flows import tasks
+    from marsad.warehouse.staging import Staging
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    staged, results = [], []
+    real_add, real_load = Staging.add_extracted, pipeline.load_staged
+
+    def add_extracted(self, batch, part):
+        staged.append((part, len(batch), sorted(p.name for p in self.path.iterdir())))
+        return real_add(self, batch, part)
+
+    def load_staged(db, staging):
+        # the load finds every batch on disk, and no batch result carried its mentions
+        assert len(staging.files("extractions")) == 2
+        results.append(staging.articles)
+        return real_load(db, staging)
+
+    monkeypatch.setattr(Staging, "add_extracted", add_extracted)
+    monkeypatch.setattr(pipeline, "load_staged", load_staged)
+    real_batch = tasks.extract_batch.fn
+
+    @functools.wraps(real_batch)
+    def spy_batch(*args, **kwargs):
+        result = real_batch(*args, **kwargs)
+        assert result.extracted == [] and result.count == 1
+        return result
+
+    monkeypatch.setattr(tasks.extract_batch, "fn", spy_batch)
+    db, out = tmp_path / "w.duckdb", tmp_path / "e"
+    report = marsad_pipeline(
+        inputs=[str(write_corpus(tmp_path / "c.jsonl"))], db=str(db), export_dir=str(out), batch_size=1
+    )
+    assert [(part, n) for part, n, _ in staged] == [(0, 1), (1, 1)]
+    assert staged[1][2] == ["extractions-000000.parquet", "mentions-000000.parquet"]  # batch 0 on disk
+    assert results == [2]
+    assert report.counts["extract"]["extracted"] == 2 and report.counts["load"]["articles new"] == 2
+    assert warehouse_state(db)["extractions"] == 2
+    assert list((tmp_path / "tmp").iterdir()) == []  # the staging area is gone after the run
+
+
+def test_run_failing_mid_extraction_changes_nothing(tmp_path, monkeypatch):
+    import tempfile
+
+    from marsad.warehouse.staging import Staging
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    db, out = tmp_path / "w.duckdb", tmp_path / "e"
+    marsad_pipeline(
+        inputs=[str(write_corpus(tmp_path / "c.jsonl", ARTICLES[:1]))], db=str(db), export_dir=str(out)
+    )
+    before = warehouse_state(db)
+    exported = {p.name: p.read_bytes() for p in out.iterdir()}
+    real_add = Staging.add_extracted
+
+    def full_disk(self, batch, part):
+        if part == 1:
+            raise OSError(28, "No space left on device")
+        return real_add(self, batch, part)
+
+    monkeypatch.setattr(Staging, "add_extracted", full_disk)
+    changed = [{**ARTICLES[0], "text": ARTICLES[0]["text"] + " وإصابة ثلاثة"}, ARTICLES[1]]
+    with pytest.raises(OSError, match="No space"):
+        marsad_pipeline(
+            inputs=[str(write_corpus(tmp_path / "c.jsonl", changed))],
+            db=str(db),
+            export_dir=str(out),
+            batch_size=1,
+        )
+    assert warehouse_state(db) == before  # batch 0 was staged, none of it is stored
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == exported
+    assert list((tmp_path / "tmp").iterdir()) == []
 
 
 def test_second_writer_waits_then_fails_naming_the_holder(tmp_path):
