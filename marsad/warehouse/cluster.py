@@ -55,10 +55,29 @@ Stable ids (the rule, also in docs/notes/clustering.md):
 - A cluster without an heir-id gets a fresh id; when that fresh id is already in the
   registry (a split off the incident that the anchor used to name), it is salted with
   the cluster's sorted mention_ids, so an id never silently names a different event.
+
+The fast path (`cluster_mentions`, the default; `fast=False` is the one-at-a-time
+reference it is tested against): a mention compatible with no other mention is an incident
+of its own whatever the greedy order, and it never changes another mention's choice. A
+conservative prefilter in Polars finds the mentions that may have a partner. Dated pairs
+are blocked on days (two periods within one day of each other share a day once each is
+stretched by a day), governorate, type class and actor classes (the components of
+`types_compatible` and `actors_compatible` over the values present, NULL where a rule
+makes a value a wildcard; the two sides of a Battles report sorted, since they may be named
+the other way round); pairs with an undated mention on place key and event type. Pairs are
+then checked for article, country, type and actor rules once per distinct combination: a
+superset of what `compatible` accepts (sites, weekdays, tolls and renewed fighting are
+left to the rules). Only those mentions go through the Python phases, each searching the
+clusters of its partners only; the rest become incidents in bulk with `reconcile`'s result
+for one report. Ids are `assign_ids`': votes that share neither old id nor cluster with
+another are granted in bulk, the rest go through the greedy; fresh ids are hashed in bulk,
+and any clash among them falls back to the loop in canonical order. Same incidents, ids
+and registry as the reference.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -266,6 +285,25 @@ def period(date: dt.date | None, precision: str | None) -> tuple[dt.date | None,
     return date, date
 
 
+def _place(governorate: str | None, country: str | None, loc: str | None) -> tuple[str | None, str | None]:
+    """(specific location, place key) of a mention: the site it names, and what strict joins compare."""
+    specific = loc if loc and loc.strip().lower() not in coarse_place_names() else None
+    if governorate:
+        place_key = governorate
+    elif country == "Iraq" and (loc or "").strip().lower() in capital_governorates():
+        # "شرقي بغداد": the extractor leaves the governorate open (a direction from a city may
+        # cross a border), but the report is still about the city's surroundings
+        place_key = capital_governorates()[loc.strip().lower()]
+    elif country and country != "Iraq":
+        # abroad, a country narrows a place as a governorate does in Iraq (sites still must agree)
+        place_key = f"country:{country}"
+    elif country and specific:
+        place_key = f"site:{specific}"
+    else:
+        place_key = None
+    return specific, place_key
+
+
 def _prepare(row: dict) -> M:
     if row.get("event_type") is None and row.get("sub_event_type") in SUB_EVENT_TYPES:
         row["event_type"] = SUB_EVENT_TYPES[row["sub_event_type"]]
@@ -273,21 +311,7 @@ def _prepare(row: dict) -> M:
         row["perpetrator_id"] = "unknown"
     lo, hi = period(row.get("event_date"), row.get("date_precision"))
     tier = UNDATED_RANK if lo is None else PRECISION_RANK.get((row.get("date_precision") or "day").lower(), 0)
-    loc = row.get("location")
-    specific = loc if loc and loc.strip().lower() not in coarse_place_names() else None
-    if row.get("governorate"):
-        place_key = row["governorate"]
-    elif row.get("country") == "Iraq" and (loc or "").strip().lower() in capital_governorates():
-        # "شرقي بغداد": the extractor leaves the governorate open (a direction from a city may
-        # cross a border), but the report is still about the city's surroundings
-        place_key = capital_governorates()[loc.strip().lower()]
-    elif row.get("country") and row["country"] != "Iraq":
-        # abroad, a country narrows a place as a governorate does in Iraq (sites still must agree)
-        place_key = f"country:{row['country']}"
-    elif row.get("country") and specific:
-        place_key = f"site:{specific}"
-    else:
-        place_key = None
+    specific, place_key = _place(row.get("governorate"), row.get("country"), row.get("location"))
     m = M(
         row=row,
         mention_id=str(row["mention_id"]),
@@ -437,7 +461,11 @@ def compatible(a: M, b: M, actors: Actors) -> bool:
         return False
     if strict and (a.place_key is None or a.place_key != b.place_key or not _strict_agreement(a, b)):
         return False
-    # actors, either way round in a clash
+    return _actors_agree(ra, rb, actors)
+
+
+def _actors_agree(ra: dict, rb: dict, actors: Actors) -> bool:
+    """The actor rule of `compatible`: both sides compatible, either way round in a clash."""
     pa, pb, ta, tb = ra["perpetrator_id"], rb["perpetrator_id"], ra.get("target_id"), rb.get("target_id")
     if actors_compatible(pa, pb, actors, null_ok=True) and actors_compatible(ta, tb, actors, null_ok=True):
         return True
@@ -564,7 +592,12 @@ def _same_toll(m: M, c: Cluster) -> bool:
     return False
 
 
-def group_mentions(ms: list[M], actors: Actors) -> list[Cluster]:
+def group_mentions(
+    ms: list[M],
+    actors: Actors,
+    partners: dict[str, Iterable[str]] | None = None,
+    strict_partners: dict[str, Iterable[str]] | None = None,
+) -> list[Cluster]:
     """Clusters of mentions, built one mention at a time in canonical order, in three phases.
 
     A: dated mentions cluster among themselves. B: each undated mention joins the dated
@@ -572,6 +605,11 @@ def group_mentions(ms: list[M], actors: Actors) -> list[Cluster]:
     week or month also needs the same non-zero toll), when that cluster is the unique best
     (judged against the dated members only, so undated joiners do not steer each other).
     C: the undated mentions left cluster among themselves under the same strict rules.
+
+    `partners` and `strict_partners` (the fast path's candidate pairs: supersets of the
+    compatible pairs of dated mentions, and of those with an undated one) narrow the search
+    to the clusters holding one of a mention's partners: a candidate cluster holds only
+    compatible members, so the choice is the same.
     """
     ms = sorted(ms, key=lambda m: m.sort_key)
     clusters: list[Cluster] = []
@@ -590,13 +628,19 @@ def group_mentions(ms: list[M], actors: Actors) -> list[Cluster]:
 
     # A: dated
     by_day: dict[dt.date, set[int]] = {}
+    cluster_of: dict[str, int] = {}
     for m in (m for m in ms if not m.undated):
         pool: set[int] = set()
-        for d in _days(m):
-            pool |= by_day.get(d, set())
+        if partners is None:
+            for d in _days(m):
+                pool |= by_day.get(d, set())
+        else:
+            pool = _partner_clusters(m, partners, cluster_of)
         ci = add(_choose(_candidates(m, clusters, pool, actors), _is_vague(m)), m)
-        for d in _days(m):
-            by_day.setdefault(d, set()).add(ci)
+        if partners is None:
+            for d in _days(m):
+                by_day.setdefault(d, set()).add(ci)
+        cluster_of[m.mention_id] = ci
 
     # B: undated onto dated clusters (strict agreement, unique best)
     by_place = _StrictIndex()
@@ -607,6 +651,8 @@ def group_mentions(ms: list[M], actors: Actors) -> list[Cluster]:
     leftovers = []
     for m in (m for m in ms if m.undated):
         pool = by_place.pool(m)
+        if strict_partners is not None:
+            pool = pool & _partner_clusters(m, strict_partners, cluster_of)
         # a week or a month is too loose a date to hang an undated report on, unless they
         # share a concrete fact: the same death or injury toll
         pool = {ci for ci in pool if ci not in coarse or _same_toll(m, clusters[ci])}
@@ -619,9 +665,18 @@ def group_mentions(ms: list[M], actors: Actors) -> list[Cluster]:
     # C: undated among themselves
     by_place = _StrictIndex()
     for m in leftovers:
-        ci = add(_choose(_candidates(m, clusters, by_place.pool(m), actors), vague=True), m)
+        pool = by_place.pool(m)
+        if strict_partners is not None:
+            pool = pool & _partner_clusters(m, strict_partners, cluster_of)
+        ci = add(_choose(_candidates(m, clusters, pool, actors), vague=True), m)
         by_place.add(m, ci)
+        cluster_of[m.mention_id] = ci
     return clusters
+
+
+def _partner_clusters(m: M, partners: dict[str, Iterable[str]], cluster_of: dict[str, int]) -> set[int]:
+    """The clusters holding one of `m`'s partners (those placed so far)."""
+    return {cluster_of[p] for p in partners.get(m.mention_id, ()) if p in cluster_of}
 
 
 # ---------------------------------------------------------------------------------------
@@ -690,6 +745,11 @@ def _oriented(cluster: Cluster, actors: Actors) -> list[dict]:
     return out
 
 
+def _report_confidence(confidence: float | None) -> float:
+    """One report's confidence, 0.5 when unknown, within 0..1."""
+    return 0.5 if confidence is None else min(max(float(confidence), 0.0), 1.0)
+
+
 def reconcile(cluster: Cluster, actors: Actors) -> dict:
     rows = _oriented(cluster, actors)
     dated = [m for m in cluster.members if not m.undated]
@@ -724,8 +784,7 @@ def reconcile(cluster: Cluster, actors: Actors) -> dict:
     # independent reports raise confidence (noisy-or over outlets; one outlet's copies count once)
     by_outlet: dict[str, float] = {}
     for m in cluster.members:
-        c = m.row.get("confidence")
-        c = 0.5 if c is None else min(max(float(c), 0.0), 1.0)
+        c = _report_confidence(m.row.get("confidence"))
         dom = _domain(m.article_url)
         by_outlet[dom] = max(by_outlet.get(dom, 0.0), c)
     doubt = 1.0
@@ -829,7 +888,8 @@ def _coerce(name: str, have: pl.DataType, want: pl.DataType) -> pl.Expr:
     return col.cast(want, strict=False)
 
 
-def _normalize_mentions(mentions: pl.DataFrame) -> list[dict]:
+def _normalized_frame(mentions: pl.DataFrame) -> pl.DataFrame:
+    """The mentions in MENTION_SCHEMA (aliases resolved, missing columns NULL), ids checked."""
     frame = mentions
     if "article_url" not in frame.columns:
         # callers outside the warehouse may name the article's url differently
@@ -841,6 +901,17 @@ def _normalize_mentions(mentions: pl.DataFrame) -> list[dict]:
         if name not in frame.columns:
             frame = frame.with_columns(pl.lit(None, dtype=dtype).alias(name))
     frame = frame.select(_coerce(name, frame.schema[name], dtype) for name, dtype in MENTION_SCHEMA.items())
+    ids = frame["mention_id"]
+    if ids.null_count():
+        raise ValueError("cluster_mentions: a mention has no mention_id")
+    if ids.n_unique() != len(ids):
+        dupes = frame.group_by("mention_id").len().filter(pl.col("len") > 1)["mention_id"].to_list()
+        raise ValueError(f"cluster_mentions: mention_id not unique: {sorted(map(str, dupes))[:5]}")
+    return frame
+
+
+def _rows(frame: pl.DataFrame) -> list[dict]:
+    """Normalized mentions as dicts, the form the clustering rules read."""
     rows = frame.to_dicts()
     for r in rows:
         if isinstance(r.get("event_date"), dt.datetime):
@@ -850,13 +921,22 @@ def _normalize_mentions(mentions: pl.DataFrame) -> list[dict]:
             r["published"] = dt.datetime.combine(pub, dt.time())
         elif isinstance(pub, dt.datetime) and pub.tzinfo is not None:
             r["published"] = pub.astimezone(dt.UTC).replace(tzinfo=None)
-    ids = [r["mention_id"] for r in rows]
-    if any(i is None for i in ids):
-        raise ValueError("cluster_mentions: a mention has no mention_id")
-    dupes = [i for i, n in Counter(ids).items() if n > 1]
-    if dupes:
-        raise ValueError(f"cluster_mentions: mention_id not unique: {sorted(map(str, dupes))[:5]}")
     return rows
+
+
+def _normalize_mentions(mentions: pl.DataFrame) -> list[dict]:
+    return _rows(_normalized_frame(mentions))
+
+
+def _registry_frame(registry: pl.DataFrame | None) -> pl.DataFrame:
+    """The previous registry as (mention_id, incident_id) strings, one row per mention (the last)."""
+    if registry is None or not registry.height:
+        return pl.DataFrame(schema=REGISTRY_SCHEMA)
+    return (
+        registry.select(pl.col("mention_id").cast(pl.String), pl.col("incident_id").cast(pl.String))
+        .drop_nulls()
+        .unique(subset="mention_id", keep="last", maintain_order=True)
+    )
 
 
 def empty_incidents() -> pl.DataFrame:
@@ -864,21 +944,78 @@ def empty_incidents() -> pl.DataFrame:
 
 
 def cluster_mentions(
-    mentions: pl.DataFrame, registry: pl.DataFrame | None = None
+    mentions: pl.DataFrame, registry: pl.DataFrame | None = None, *, fast: bool = True
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Incidents from mentions (spec section 5), and the (mention_id, incident_id) registry rows.
 
     `registry` is the previous run's registry (any rows; those of absent mentions are
     ignored except that their ids are never handed out fresh again). The result does not
     depend on the order of `mentions`' rows.
+
+    `fast=False` runs every mention through the Python rules one at a time: the reference
+    the fast path (module docstring) is tested against; the result is the same.
     """
+    incidents, registry_rows = _clustered(mentions, registry, fast=fast)
+    return incidents.sort("incident_id"), registry_rows.sort("mention_id")
+
+
+def _clustered(
+    mentions: pl.DataFrame, registry: pl.DataFrame | None, *, fast: bool = True
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """`cluster_mentions` without the final sorts."""
     actors = load_actors()
-    rows = _normalize_mentions(mentions)
-    old: dict[str, str] = {}
-    if registry is not None and registry.height:
-        for r in registry.select("mention_id", "incident_id").to_dicts():
-            if r["mention_id"] is not None and r["incident_id"] is not None:
-                old[str(r["mention_id"])] = str(r["incident_id"])
+    frame = _normalized_frame(mentions)
+    old = _registry_frame(registry)
+    if not fast:
+        previous = dict(zip(old["mention_id"], old["incident_id"], strict=True))
+        return _cluster_reference(_rows(frame), previous, actors)
+    if not frame.height:
+        return empty_incidents(), pl.DataFrame(schema=REGISTRY_SCHEMA)
+    prep = _prepared(frame)
+    mergeable, partners, strict_partners = _mergeable(prep, actors)
+    in_python = prep["_i"].is_in(mergeable.implode())
+    ms = [_prepare(r) for r in _rows(frame.filter(in_python))]
+    clusters = group_mentions(ms, actors, partners, strict_partners)
+    singles = prep.filter(~in_python)
+
+    def sort_keys(anchors: Iterable[str]) -> dict[str, tuple]:
+        keys = {c.anchor.mention_id: c.anchor.sort_key for c in clusters}
+        rest = [a for a in anchors if a not in keys]
+        if rest:
+            for row in _rows(frame.filter(pl.col("mention_id").is_in(rest))):
+                keys[str(row["mention_id"])] = _prepare(row).sort_key
+        return keys
+
+    single_ids, cluster_ids = _assign_ids_fast(singles["mention_id"], clusters, old, sort_keys)
+    records = [
+        {"incident_id": cid, **reconcile(c, actors)} for cid, c in zip(cluster_ids, clusters, strict=True)
+    ]
+    parts = [pl.DataFrame(records, schema=INCIDENT_SCHEMA)] if records else []
+    if singles.height:
+        parts.append(_single_incidents(singles.with_columns(incident_id=single_ids)))
+    registry_rows = pl.concat(
+        [
+            pl.DataFrame(
+                {
+                    "mention_id": [m.mention_id for c in clusters for m in c.members],
+                    "incident_id": [
+                        cid for cid, c in zip(cluster_ids, clusters, strict=True) for _ in c.members
+                    ],
+                },
+                schema=REGISTRY_SCHEMA,
+            ),
+            pl.DataFrame(
+                {"mention_id": singles["mention_id"], "incident_id": single_ids}, schema=REGISTRY_SCHEMA
+            ),
+        ]
+    )
+    return pl.concat(parts), registry_rows
+
+
+def _cluster_reference(
+    rows: list[dict], old: dict[str, str], actors: Actors
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Every mention through the Python rules one at a time, then `assign_ids` and `reconcile`."""
     clusters = group_mentions([_prepare(r) for r in rows], actors)
     ids = assign_ids(clusters, old)
     records = []
@@ -893,6 +1030,529 @@ def cluster_mentions(
         pl.DataFrame(reg, schema=REGISTRY_SCHEMA) if reg else pl.DataFrame(schema=REGISTRY_SCHEMA)
     ).sort("mention_id")
     return incidents, registry_rows
+
+
+# ---------------------------------------------------------------------------------------
+# the fast path: the mentions that cannot merge, in bulk
+
+# What Python's str.strip() removes (str.isspace()); Polars' strip_chars() without
+# arguments strips Unicode White_Space, which lacks \x1c-\x1f.
+_PY_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# Candidate pairs the prefilter makes at most in one join (a bigger block is joined in
+# slices), and at most in one block: beyond PAIR_LIMIT a block is taken whole (every
+# mention in it that meets another goes through the Python rules, by the days' pools).
+PAIR_BUDGET = 5_000_000
+PAIR_LIMIT = 100_000_000
+# distinct values above which a class key (type or actor family) is not computed
+_CLASS_LIMIT = 3_000
+# below this many row pairs, the prefilter joins on its fixed columns only
+_SMALL_BLOCKS = 1_000_000
+
+
+def _tier_of(precision: str | None) -> int:
+    """A dated mention's precision tier as `_prepare` reads it (an unknown precision is a day)."""
+    return PRECISION_RANK.get((precision or "day").lower(), 0)
+
+
+def _map_distinct(frame: pl.DataFrame, columns: list[str], fn, out: dict[str, pl.DataType]) -> pl.DataFrame:
+    """`frame` with the columns `out`: `fn` applied once per distinct value of `columns` (NULLs too)."""
+    keys = frame.select(columns).unique()
+    values = [fn(*row) for row in keys.iter_rows()]
+    mapped = keys.with_columns(
+        pl.Series(name, [v[k] for v in values], dtype=dtype) for k, (name, dtype) in enumerate(out.items())
+    )
+    return frame.join(mapped, on=columns, how="left", nulls_equal=True, maintain_order="left")
+
+
+def _prepared(frame: pl.DataFrame) -> pl.DataFrame:
+    """What `_prepare` derives from each mention, as columns whose names start with `_`."""
+    date, sub = pl.col("event_date"), pl.col("sub_event_type")
+    precisions = frame["date_precision"].drop_nulls().unique().to_list()
+    tier = (
+        pl.col("date_precision")
+        .replace_strict(precisions, [_tier_of(p) for p in precisions], default=0, return_dtype=pl.Int8)
+        .fill_null(_tier_of(None))
+    )
+    prep = frame.with_columns(
+        _i=pl.int_range(pl.len(), dtype=pl.UInt32),
+        _url=pl.col("article_url").fill_null(""),
+        _et=pl.when(pl.col("event_type").is_null())
+        .then(sub.replace_strict(SUB_EVENT_TYPES, default=None, return_dtype=pl.String))
+        .otherwise(pl.col("event_type")),
+        _perp=pl.col("perpetrator_id").fill_null("unknown"),
+        # a governorate or a country is compared only when given (non-empty)
+        _gk=pl.when(pl.col("governorate") != "").then(pl.col("governorate")),
+        _ck=pl.when(pl.col("country") != "").then(pl.col("country")),
+        _tier=pl.when(date.is_null()).then(pl.lit(UNDATED_RANK, pl.Int8)).otherwise(tier),
+    )
+    t = pl.col("_tier")
+    prep = prep.with_columns(
+        # period(): the days the date stands for, as day numbers
+        _lo=pl.when(t == 2)
+        .then(date.dt.month_start())
+        .when(t == 3)
+        .then(pl.date(date.dt.year(), 1, 1))
+        .otherwise(date)
+        .cast(pl.Int32),
+        _hi=pl.when(t == 1)
+        .then(date + pl.duration(days=6))
+        .when(t == 2)
+        .then(date.dt.month_end())
+        .when(t == 3)
+        .then(pl.date(date.dt.year(), 12, 31))
+        .otherwise(date)
+        .cast(pl.Int32),
+    )
+    return _map_distinct(
+        prep, ["governorate", "country", "location"], _place, {"_spec": pl.String, "_pkey": pl.String}
+    )
+
+
+def _classes(values: list, related) -> dict:
+    """Connected components of `related` over `values` (union-find): related values share a class."""
+    parent = list(range(len(values)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a in range(len(values)):
+        for b in range(a + 1, len(values)):
+            if find(a) != find(b) and related(values[a], values[b]):
+                parent[find(a)] = find(b)
+    return {v: find(k) for k, v in enumerate(values)}
+
+
+def _class_keys(prep: pl.DataFrame, actors: Actors) -> pl.DataFrame:
+    """`prep` with blocking keys that compatible mentions share, NULL where a mention may meet
+    any value.
+
+    `_tc`: the type's class (components of `types_compatible` over the (event_type,
+    sub_event_type) given). `_pc`, `_xc`: the classes of perpetrator and target (components
+    of `actors_compatible` over the actors named, `unknown` left out); in the class of
+    Battles, whose two sides may be named the other way round, the two classes sorted, and
+    both NULL when one side is unknown; both NULL when the event type is not given.
+    """
+    types = prep.select("_et", "sub_event_type").unique().drop_nulls("_et").rows()
+    named = pl.concat([prep["_perp"], prep["target_id"]]).drop_nulls().unique()
+    named = named.filter(named != "unknown").to_list()
+
+    def types_related(a: tuple, b: tuple) -> bool:
+        ra = {"event_type": a[0], "sub_event_type": a[1]}
+        return types_compatible(ra, {"event_type": b[0], "sub_event_type": b[1]}, strict=False)
+
+    tclass = _classes(types, types_related) if len(types) <= _CLASS_LIMIT else dict.fromkeys(types, 0)
+    aclass = (
+        _classes(named, lambda a, b: actors_compatible(a, b, actors, null_ok=True))
+        if len(named) <= _CLASS_LIMIT
+        else dict.fromkeys(named, 0)
+    )
+    tframe = pl.DataFrame(
+        {
+            "_et": [t[0] for t in tclass],
+            "sub_event_type": [t[1] for t in tclass],
+            "_tc": list(tclass.values()),
+        },
+        schema={"_et": pl.String, "sub_event_type": pl.String, "_tc": pl.Int32},
+    )
+    keyed = prep.join(
+        tframe, on=["_et", "sub_event_type"], how="left", nulls_equal=True, maintain_order="left"
+    )
+    battles = {c for t, c in tclass.items() if t[0] == "Battles"}
+    perp, target = (
+        pl.col(name).replace_strict(list(aclass), list(aclass.values()), default=None, return_dtype=pl.Int32)
+        for name in ("_perp", "target_id")
+    )
+    keyed = keyed.with_columns(_p=perp, _x=target)
+    p, x = pl.col("_p"), pl.col("_x")
+    clash = pl.col("_tc").is_in(list(battles))
+    both = p.is_not_null() & x.is_not_null()
+    return keyed.with_columns(
+        _pc=pl.when(pl.col("_tc").is_null())
+        .then(None)
+        .when(clash)
+        .then(pl.when(both).then(pl.min_horizontal(p, x)))
+        .otherwise(p),
+        _xc=pl.when(pl.col("_tc").is_null())
+        .then(None)
+        .when(clash)
+        .then(pl.when(both).then(pl.max_horizontal(p, x)))
+        .otherwise(x),
+    )
+
+
+def _block_pairs(
+    left: pl.DataFrame, right: pl.DataFrame | None, fixed: list[str], wild: list[str]
+) -> tuple[pl.DataFrame, list[pl.Series], bool]:
+    """(_i, _j): a row of `left` and a row of `right` (another row of `left` when None) that
+    agree on `fixed` and on every `wild` column both give (NULL: any value).
+
+    One join per pair of NULL patterns, on the columns both rows give, in slices of at most
+    about PAIR_BUDGET pairs. A join that would make more than PAIR_LIMIT pairs is not made:
+    its rows that meet another are returned whole instead, and the flag (the pairs are
+    complete) is False.
+    """
+
+    def parts(frame: pl.DataFrame) -> dict[int, pl.DataFrame]:
+        pattern = pl.sum_horizontal(
+            pl.lit(0, pl.UInt8), *(pl.col(w).is_null().cast(pl.UInt8) * (1 << k) for k, w in enumerate(wild))
+        ).alias("_pattern")
+        out = frame.with_columns(pattern).partition_by("_pattern", as_dict=True, include_key=False)
+        return {key[0] if isinstance(key, tuple) else key: part for key, part in out.items()}
+
+    same = right is None
+    if left.height * (left if same else right).height <= _SMALL_BLOCKS:
+        wild = []  # a few rows: one join on the fixed columns costs less than one per pattern
+    lparts = parts(left)
+    rparts = lparts if same else parts(right)
+    found, whole, complete = [], [], True
+    for p, lpart in lparts.items():
+        for q, rpart in rparts.items():
+            if same and q < p:
+                continue
+            keys = fixed + [w for k, w in enumerate(wild) if not (p >> k) & 1 and not (q >> k) & 1]
+            lhs = lpart.select([*keys, "_i"])
+            if same and p == q:
+                # one block with itself: only groups of two or more rows hold a pair
+                lhs = lhs.filter(pl.len().over(keys) > 1)
+                rhs = lhs.rename({"_i": "_j"})
+                counts = lhs.group_by(keys).len()["len"].cast(pl.Int64)
+                size = int((counts * (counts - 1) // 2).sum())
+            else:
+                rhs = rpart.select([*keys, "_i"]).rename({"_i": "_j"})
+                size = (
+                    lhs.group_by(keys)
+                    .len()
+                    .join(rhs.group_by(keys).len(), on=keys)
+                    .select((pl.col("len").cast(pl.Int64) * pl.col("len_right")).sum())
+                    .item()
+                )
+            if not size:
+                continue
+            if size > PAIR_LIMIT:
+                complete = False
+                whole.append(lhs.join(rhs, on=keys, how="semi")["_i"])
+                whole.append(rhs.join(lhs.rename({"_i": "_j"}), on=keys, how="semi")["_j"])
+                continue
+            step = max(1, lhs.height * PAIR_BUDGET // size)
+            for start in range(0, lhs.height, step):
+                pairs = lhs.slice(start, step).join(rhs, on=keys).select("_i", "_j")
+                found.append(
+                    pairs.filter(
+                        pl.col("_i") < pl.col("_j") if same and p == q else pl.col("_i") != pl.col("_j")
+                    )
+                )
+    pairs = pl.concat(found) if found else pl.DataFrame(schema={"_i": pl.UInt32, "_j": pl.UInt32})
+    return pairs, whole, complete
+
+
+_SIGNATURE = ["_et", "sub_event_type", "_perp", "target_id"]
+
+
+def _checked(pairs: pl.DataFrame, keyed: pl.DataFrame, strict: bool, actors: Actors) -> pl.DataFrame:
+    """The pairs (one row per unordered pair) of different articles, countries that do not
+    clash, and event types and actors that pass `compatible`'s rules (judged once per
+    distinct combination)."""
+    pairs = pairs.select(_i=pl.min_horizontal("_i", "_j"), _j=pl.max_horizontal("_i", "_j")).unique()
+    if not pairs.height:
+        return pairs
+    # signatures (event type, sub-event type, perpetrator, target) of the rows in a pair
+    rows = pl.concat([pairs["_i"], pairs["_j"]]).unique().sort()
+    fields = keyed.select("_url", "_ck", *_SIGNATURE)[rows]
+    signatures = fields.select(_SIGNATURE).unique().with_row_index("_sig")
+    fields = fields.join(signatures, on=_SIGNATURE, how="left", nulls_equal=True, maintain_order="left")
+    at = {"_url": pl.String, "_ck": pl.String, "_sig": pl.UInt32}
+    lookup = pl.DataFrame({"_row": rows}).hstack(fields.select(list(at)))
+    pairs = pairs.join(lookup, left_on="_i", right_on="_row").join(
+        lookup, left_on="_j", right_on="_row", suffix="_b"
+    )
+    pairs = pairs.filter(
+        (pl.col("_url") != pl.col("_url_b"))
+        & (pl.col("_ck").is_null() | pl.col("_ck_b").is_null() | (pl.col("_ck") == pl.col("_ck_b")))
+    )
+    combos = pairs.select("_sig", "_sig_b").unique()
+    rows_of = {
+        sig: {"event_type": et, "sub_event_type": sub, "perpetrator_id": perp, "target_id": target}
+        for sig, et, sub, perp, target in signatures.select("_sig", *_SIGNATURE).iter_rows()
+    }
+    ok = [
+        types_compatible(rows_of[a], rows_of[b], strict=strict)
+        and _actors_agree(rows_of[a], rows_of[b], actors)
+        for a, b in combos.iter_rows()
+    ]
+    combos = combos.filter(pl.Series(ok, dtype=pl.Boolean))
+    return pairs.join(combos, on=["_sig", "_sig_b"], how="semi").select("_i", "_j")
+
+
+def _partners(pairs: pl.DataFrame, ids: pl.Series) -> dict[str, list[str]]:
+    """mention_id -> the mention_ids it is paired with (either way)."""
+    both = pl.concat([pairs, pairs.select(_i="_j", _j="_i")])
+    both = both.select(a=ids.gather(both["_i"]), b=ids.gather(both["_j"])).group_by("a").agg("b")
+    return dict(zip(both["a"], both["b"].to_list(), strict=True))
+
+
+def _mergeable(
+    prep: pl.DataFrame, actors: Actors
+) -> tuple[pl.Series, dict[str, list[str]] | None, dict[str, list[str]] | None]:
+    """The mentions that may be compatible with another (the rest are incidents of their own
+    whatever the order), with each one's dated partners and its partners in a join with an
+    undated mention (None when a block was too big to pair and was taken whole).
+
+    A conservative prefilter: a pair passes when its dates lie within a day of each other
+    (both dated), or its place keys and event types are equal (one undated: strict), and its
+    governorates, countries, articles, types and actors pass `compatible`'s rules; sites,
+    weekdays, tolls and renewed fighting are left to the Python rules.
+    """
+    keyed = _class_keys(prep, actors)
+    wild = ["_gk", "_tc", "_pc", "_xc"]
+    dated = keyed.filter(pl.col("_tier") < UNDATED_RANK).select(["_i", *wild, "_lo", "_hi"])
+    # Two periods lie within one day of each other when [lo, hi + 1] and [lo', hi' + 1]
+    # share a day: one row per day of each (two for a day), and pairs within each day.
+    one_day = dated.filter(pl.col("_lo") == pl.col("_hi"))
+    days = pl.concat(
+        [
+            one_day.with_columns(_day=pl.col("_lo")),
+            one_day.with_columns(_day=pl.col("_lo") + 1),
+            dated.filter(pl.col("_lo") != pl.col("_hi"))
+            .with_columns(_day=pl.int_ranges("_lo", pl.col("_hi") + 2, dtype=pl.Int32))
+            .explode("_day"),
+        ]
+    ).drop("_lo", "_hi")
+    overlap, whole, complete = _block_pairs(days, None, ["_day"], wild)
+    pairs = _checked(overlap, keyed, False, actors)
+    found = [pairs["_i"], pairs["_j"], *whole]
+
+    # a join with an undated mention needs the same place key and event type (strict)
+    strict = keyed.filter(pl.col("_pkey").is_not_null() & pl.col("_et").is_not_null())
+    undated = strict.filter(pl.col("_tier") == UNDATED_RANK)
+    spairs, swhole, scomplete = _block_pairs(undated, strict, ["_pkey", "_et"], wild[:1] + wild[2:])
+    spairs = _checked(spairs, keyed, True, actors)
+    found += [spairs["_i"], spairs["_j"], *swhole]
+
+    ids = prep["mention_id"]
+    return (
+        pl.concat(found).unique(),
+        _partners(pairs, ids) if complete else None,
+        _partners(spairs, ids) if scomplete else None,
+    )
+
+
+def _single_confidence(confidence: float | None) -> float:
+    """`reconcile`'s confidence of an incident of one report."""
+    return round(max(0.0, _report_confidence(confidence)), 4)
+
+
+def _counts(prefix: str) -> list[pl.Expr]:
+    """`reconcile_counts` of one report, as columns."""
+    low, best, high = (pl.col(f"{prefix}_{bound}") for bound in ("low", "best", "high"))
+    return [
+        pl.when(best.is_null())
+        .then(low)
+        .otherwise(pl.min_horizontal(pl.coalesce(low, best), best))
+        .alias(f"{prefix}_low"),
+        best.alias(f"{prefix}_best"),
+        pl.when(best.is_not_null() & (high < best)).then(best).otherwise(high).alias(f"{prefix}_high"),
+    ]
+
+
+def _single_incidents(singles: pl.DataFrame) -> pl.DataFrame:
+    """`reconcile` of clusters of one mention (prepared, with their incident_id), in bulk."""
+    confidence = pl.col("confidence")
+    values = singles["confidence"].drop_nulls().drop_nans().unique().to_list()
+    latitude = pl.col("latitude")
+    frame = singles.select(
+        *_counts("killed"),
+        *_counts("wounded"),
+        "incident_id",
+        "event_date",
+        "country",
+        "governorate",
+        "location",
+        "sub_event_type",
+        "weapon",
+        "target_id",
+        date_precision=pl.col("_tier").replace_strict(
+            {rank: name for name, rank in PRECISION_RANK.items()}, default=None, return_dtype=pl.String
+        ),
+        latitude=latitude,
+        longitude=pl.when(latitude.is_not_null()).then(pl.col("longitude")),
+        event_type=pl.coalesce(
+            pl.col("sub_event_type").replace_strict(SUB_EVENT_TYPES, default=None, return_dtype=pl.String),
+            pl.col("_et"),
+        ),
+        perpetrator_id=pl.when(pl.col("_perp") == "").then(pl.lit("unknown")).otherwise(pl.col("_perp")),
+        perpetrator_alternatives=pl.lit([], dtype=pl.List(pl.String)),
+        claimed=pl.col("claimed").fill_null(False),
+        source_urls=pl.concat_list("_url"),
+        source_count=pl.lit(1, dtype=pl.Int32),
+        evidence=pl.col("evidence").fill_null("").str.strip_chars(_PY_WHITESPACE),
+        confidence=pl.when(confidence.is_null())
+        .then(pl.lit(_single_confidence(None)))
+        .when(confidence.is_nan())
+        .then(pl.lit(_single_confidence(math.nan)))
+        .otherwise(
+            confidence.replace_strict(
+                values, [_single_confidence(v) for v in values], default=None, return_dtype=pl.Float64
+            )
+        ),
+        mention_ids=pl.concat_list("mention_id"),
+    )
+    return frame.select(pl.col(name).cast(dtype) for name, dtype in INCIDENT_SCHEMA.items())
+
+
+def _fresh_ids(keys: pl.Series) -> pl.Series:
+    """`fresh_id` of many keys at once (DuckDB's sha1 is hashlib's, over the UTF-8 bytes)."""
+    import duckdb
+
+    if not len(keys):
+        return pl.Series(keys.name, [], dtype=pl.String)
+    con = duckdb.connect()
+    try:
+        con.register("fresh_keys", keys.alias("key").to_frame().with_row_index("n"))
+        return con.sql("select n, 'inc_' || sha1(key)[1:16] as id from fresh_keys order by n").pl()["id"]
+    finally:
+        con.close()
+
+
+def _assign_ids_fast(
+    singles: pl.Series, clusters: list[Cluster], old: pl.DataFrame, sort_keys
+) -> tuple[pl.Series, list[str]]:
+    """`assign_ids` for one-mention clusters (`singles`, their mention_ids) and `clusters`:
+    their ids, in their order.
+
+    The same ids: a vote that shares neither its old id nor its cluster with another vote is
+    granted whatever the order; the others go through the greedy in Python (`sort_keys`
+    gives anchors' canonical keys). A fresh id is the anchor's hash unless taken; a clash
+    among fresh ids falls back to `assign_ids`' loop in canonical order.
+    """
+    n = len(singles)
+    anchors = pl.concat([singles, pl.Series([c.anchor.mention_id for c in clusters], dtype=pl.String)])
+    # votes (cluster number _k, old id, how many of its mentions held it); a one-mention
+    # cluster votes with its mention's old id
+    members = pl.DataFrame(
+        {
+            "mention_id": [m.mention_id for c in clusters for m in c.members],
+            "_k": [n + k for k, c in enumerate(clusters) for _ in c.members],
+        },
+        schema={"mention_id": pl.String, "_k": pl.UInt32},
+    )
+    cluster_votes = members.join(old, on="mention_id").group_by("_k", "incident_id").agg(n=pl.len())
+    if old.height and n:
+        single_old = singles.to_frame("mention_id").join(
+            old, on="mention_id", how="left", maintain_order="left"
+        )
+        single_old = single_old["incident_id"]
+    else:
+        single_old = pl.Series("incident_id", [None] * n, dtype=pl.String)
+    voted = pl.concat([single_old.drop_nulls(), cluster_votes["incident_id"]])
+    shared = voted.filter(voted.is_duplicated()).unique().implode()  # old ids of two votes or more
+    lone = single_old.is_not_null() & ~single_old.is_in(shared)
+    single_ids = single_old.zip_with(lone, pl.Series([None] * n, dtype=pl.String))
+    cluster_votes = cluster_votes.with_columns(
+        _lone=(pl.len().over("_k") == 1) & ~pl.col("incident_id").is_in(shared)
+    )
+    cluster_ids: list[str | None] = [None] * len(clusters)
+    for k, old_id in cluster_votes.filter("_lone").select("_k", "incident_id").iter_rows():
+        cluster_ids[k - n] = old_id
+
+    contested = [
+        *(
+            (k, old_id, 1)
+            for k, old_id in zip(
+                (single_old.is_not_null() & ~lone).arg_true(),
+                single_old.filter(single_old.is_not_null() & ~lone),
+                strict=True,
+            )
+        ),
+        *cluster_votes.filter(~pl.col("_lone")).select("_k", "incident_id", "n").iter_rows(),
+    ]
+    granted: dict[int, str] = {}
+    if contested:
+        keys = sort_keys(anchors.gather(sorted({k for k, _, _ in contested})).to_list())
+        used: set[str] = set()
+        for k, old_id, _ in sorted(contested, key=lambda v: (-v[2], v[1], keys[anchors[v[0]]])):
+            if k not in granted and old_id not in used:
+                granted[k] = old_id
+                used.add(old_id)
+        at = [k for k in granted if k < n]
+        if at:
+            single_ids = single_ids.scatter(at, [granted[k] for k in at])
+        for k, old_id in granted.items():
+            if k >= n:
+                cluster_ids[k - n] = old_id
+
+    fresh_at = pl.concat(
+        [
+            single_ids.is_null().arg_true(),
+            pl.Series([n + k for k, i in enumerate(cluster_ids) if i is None], dtype=pl.UInt32),
+        ]
+    )
+    fresh = _fresh_ids(anchors.gather(fresh_at))
+    taken = old["incident_id"]  # every granted id is an old one
+    ok = fresh.n_unique() == len(fresh)
+    clash = fresh_at.filter(fresh.is_in(taken.implode())) if ok and old.height else fresh_at.clear()
+    if len(clash):
+        # the anchor's old id went to another cluster (a split): never reuse it
+        salted = pl.Series(
+            [fresh_id(anchors[k] + "|" + _salt(k, n, anchors, clusters)) for k in clash], dtype=pl.String
+        )
+        ok = (
+            salted.n_unique() == len(salted)
+            and not taken.is_in(salted.implode()).any()
+            and not fresh.is_in(salted.implode()).any()
+        )
+        if ok:
+            keys = sort_keys(anchors.gather(clash).to_list())
+            for k, value in sorted(zip(clash, salted, strict=True), key=lambda kv: keys[anchors[kv[0]]]):
+                log.info("incident split: fresh id %s for a cluster anchored at %s", value, anchors[k])
+            fresh = (
+                pl.DataFrame({"k": fresh_at, "id": fresh})
+                .join(pl.DataFrame({"k": clash, "salted": salted}), on="k", how="left", maintain_order="left")
+                .select(pl.coalesce("salted", "id"))
+                .to_series()
+            )
+    if not ok:
+        fresh = _fresh_in_order(
+            fresh_at, anchors, set(taken.to_list()), sort_keys, lambda k: _salt(k, n, anchors, clusters)
+        )
+    ids = pl.concat([single_ids, pl.Series(cluster_ids, dtype=pl.String)]).scatter(fresh_at, fresh)
+    retired = {old_id for _, old_id, _ in contested} - set(granted.values())
+    for old_id in sorted(retired):
+        log.info("incident id %s retired: its mentions merged into other incidents", old_id)
+    return ids.head(n), ids.tail(len(clusters)).to_list()
+
+
+def _salt(k: int, n: int, anchors: pl.Series, clusters: list[Cluster]) -> str:
+    """The sorted mention_ids of cluster number k (a one-mention cluster below n)."""
+    if k < n:
+        return anchors[k]
+    return "|".join(sorted(m.mention_id for m in clusters[k - n].members))
+
+
+def _fresh_in_order(fresh_at: pl.Series, anchors: pl.Series, taken: set[str], sort_keys, salt) -> pl.Series:
+    """`assign_ids`' fresh ids one cluster at a time in canonical order (when fresh ids clash),
+    in the order of `fresh_at`."""
+    keys = sort_keys(anchors.gather(fresh_at).to_list())
+    values: dict[int, str] = {}
+    for k in sorted(fresh_at.to_list(), key=lambda k: keys[anchors[k]]):
+        anchor = anchors[k]
+        candidate = fresh_id(anchor)
+        if candidate in taken:
+            salt_text = salt(k)
+            candidate = fresh_id(anchor + "|" + salt_text)
+            m = 1
+            while candidate in taken:
+                candidate = fresh_id(f"{anchor}|{salt_text}|{m}")
+                m += 1
+            log.info("incident split: fresh id %s for a cluster anchored at %s", candidate, anchor)
+        values[k] = candidate
+        taken.add(candidate)
+    return pl.Series([values[k] for k in fresh_at.to_list()], dtype=pl.String)
 
 
 # ---------------------------------------------------------------------------------------
@@ -941,24 +1601,42 @@ def build_incident_clusters(con) -> int:
     columns = ", ".join(name for name in MENTION_SCHEMA if name in available)
     mentions = _frame(con, f"select {columns} from stg_incident_mentions")
     registry = _frame(con, "select mention_id, incident_id from incident_registry")
-    incidents, registry_rows = cluster_mentions(mentions, registry)
-    # Frames go to DuckDB through Parquet: the venv has no pyarrow, so DuckDB cannot scan a
-    # Polars frame directly (STACK.md); Polars writes Parquet on its own.
-    with tempfile.TemporaryDirectory(prefix="marsad-cluster-") as tmp:
-        inc_path = Path(tmp) / "incidents.parquet"
-        reg_path = Path(tmp) / "registry.parquet"
-        incidents.write_parquet(inc_path)
-        registry_rows.write_parquet(reg_path)
-        cols = ",\n    ".join(f"cast({name} as {sqltype}) as {name}" for name, sqltype in _SQL_TYPES.items())
+    incidents, registry_rows = _clustered(mentions, registry)
+    cols = ",\n    ".join(f"cast({name} as {sqltype}) as {name}" for name, sqltype in _SQL_TYPES.items())
+    with _scannable(con, incidents, "marsad_clustered") as source:
         con.execute(
             f"create or replace table int_incidents__clustered as\nselect\n    {cols}\n"
-            f"from read_parquet({_sql_literal(inc_path)})\norder by incident_id"
+            f"from {source}\norder by incident_id"
         )
+    # only the rows that change: a re-run with the same ids writes nothing
+    with _scannable(con, registry_rows, "marsad_registry") as source:
         con.execute(
             "insert or replace into incident_registry (mention_id, incident_id) "
-            f"select mention_id, incident_id from read_parquet({_sql_literal(reg_path)})"
+            f"select new.mention_id, new.incident_id from {source} as new "
+            "left join incident_registry as old on old.mention_id = new.mention_id "
+            "where old.incident_id is distinct from new.incident_id "
+            # the primary key's index is built faster from keys in order
+            "order by new.mention_id"
         )
     return incidents.height
+
+
+@contextlib.contextmanager
+def _scannable(con, frame: pl.DataFrame, name: str):
+    """A relation name under which DuckDB reads `frame`: the frame itself through Arrow
+    (pyarrow is a dependency), or a Parquet copy where pyarrow is missing."""
+    try:
+        con.register(name, frame)
+    except ModuleNotFoundError:
+        with tempfile.TemporaryDirectory(prefix="marsad-cluster-") as tmp:
+            path = Path(tmp) / f"{name}.parquet"
+            frame.write_parquet(path)
+            yield f"read_parquet({_sql_literal(path)})"
+        return
+    try:
+        yield name
+    finally:
+        con.unregister(name)
 
 
 def _frame(con, sql: str) -> pl.DataFrame:

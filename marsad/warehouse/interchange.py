@@ -132,14 +132,18 @@ def in_region(longitude: float, latitude: float) -> bool:
 
 def geojson(con: duckdb.DuckDBPyConnection) -> dict:
     """The incidents with coordinates as a GeoJSON FeatureCollection (RFC 7946)."""
-    incidents = _records(con, "select * from incidents order by event_date nulls last, incident_id")
+    # only the located incidents come to Python; the others are counted in SQL
+    total, unlocated = con.execute(
+        "select count(*), count(*) filter (where latitude is null or longitude is null) from incidents"
+    ).fetchone()
+    incidents = _records(
+        con,
+        "select * from incidents where latitude is not null and longitude is not null "
+        "order by event_date nulls last, incident_id",
+    )
     features = []
-    unlocated = 0
     for incident in incidents:
         latitude, longitude = incident.get("latitude"), incident.get("longitude")
-        if latitude is None or longitude is None:
-            unlocated += 1
-            continue
         features.append(
             {
                 "type": "Feature",
@@ -153,7 +157,7 @@ def geojson(con: duckdb.DuckDBPyConnection) -> dict:
         "name": "marsad_incidents",
         # A foreign member (RFC 7946 section 6.1): what is not in the features, and why.
         "marsad": {
-            "incidents": len(incidents),
+            "incidents": total,
             "features": len(features),
             "incidents_without_coordinates": unlocated,
             "note": "incidents without latitude/longitude are in incidents.parquet, not here",
@@ -375,6 +379,24 @@ def _acled_actor(
     return name, actor.get("umbrella_name_en") or "", inter
 
 
+def _acled_skip_reason_sql() -> str:
+    """SQL for why `acled_rows` leaves an incident out (NULL: written). Parameters: the
+    ACLED (event_type, sub_event_type) pairs joined by chr(31), a character none of them
+    holds, then the known countries.
+
+    The rules, in order: an event date; an ACLED event type and sub-event type; both
+    coordinates; a known country (the country, else Iraq when a governorate is given;
+    empty strings count as not given)."""
+    return (
+        "case when event_date is null then 'no event_date' "
+        "when not coalesce(list_contains($1, event_type || chr(31) || sub_event_type), false) "
+        "then 'no ACLED event type' "
+        "when latitude is null or longitude is null then 'no coordinates' "
+        "when not coalesce(list_contains($2, case when country <> '' then country "
+        "when governorate <> '' then 'Iraq' end), false) then 'country unknown' end"
+    )
+
+
 @dataclass
 class AcledResult:
     rows: list[list] = field(default_factory=list)
@@ -389,27 +411,26 @@ def acled_rows(con: duckdb.DuckDBPyConnection, timestamp: int | None = None) -> 
         (row["name_en"], row["country"]): row["kind"]
         for row in _records(con, "select name_en, country, kind from places where name_en is not null")
     }
-    incidents = _records(con, "select * from incidents order by event_date nulls last, incident_id")
     result = AcledResult()
-
-    def skip(reason: str) -> None:
-        result.skipped[reason] = result.skipped.get(reason, 0) + 1
+    # Why an incident is left out, the first rule it fails in this order, in SQL: only the
+    # incidents written come to Python. Reasons are counted in the order they first occur.
+    order = "event_date nulls last, incident_id"
+    reason = _acled_skip_reason_sql()
+    pairs = [f"{event_type}\x1f{sub}" for event_type, subs in ACLED_EVENT_TYPES.items() for sub in subs]
+    params = [pairs, list(COUNTRIES)]
+    for why, count in con.execute(
+        f"select reason, count(*) from (select {reason} as reason, row_number() over (order by {order}) as n "
+        "from incidents) where reason is not null group by reason order by min(n)",
+        params,
+    ).fetchall():
+        result.skipped[why] = count
+    cursor = con.execute(f"select * from incidents where {reason} is null order by {order}", params)
+    names = [d[0] for d in cursor.description]
+    incidents = (dict(zip(names, row, strict=True)) for row in cursor.fetchall())
 
     for incident in incidents:
-        if incident["event_date"] is None:
-            skip("no event_date")
-            continue
         event_type, sub_event_type = incident["event_type"], incident["sub_event_type"]
-        if event_type not in ACLED_EVENT_TYPES or sub_event_type not in ACLED_EVENT_TYPES[event_type]:
-            skip("no ACLED event type")
-            continue
-        if incident["latitude"] is None or incident["longitude"] is None:
-            skip("no coordinates")
-            continue
         country = incident["country"] or ("Iraq" if incident["governorate"] else None)
-        if country not in COUNTRIES:
-            skip("country unknown")
-            continue
         iso, alpha3, region = COUNTRIES[country]
 
         actor1, assoc1, inter1 = _acled_actor(

@@ -4,6 +4,8 @@
 -- extractor_version) of its current content hash: mentions of older contents and
 -- superseded extractor versions stay in the raw table but not here. It reads three raw
 -- tables (mentions, extractions, articles) because "current" is defined across them.
+-- The article's columns come along with its current extraction (one row per article):
+-- `articles` is read once, so DuckDB does not materialize it for a second join.
 
 with articles as (
     select * from articles
@@ -22,6 +24,8 @@ current_extraction as (
         extractions.article_id,
         extractions.content_hash,
         extractions.extractor_version,
+        articles.published,
+        articles.source_name,
     from extractions
     inner join articles
         on articles.article_id = extractions.article_id
@@ -37,8 +41,8 @@ final as (
         mentions.mention_id,
         mentions.article_id,
         mentions.article_url,
-        articles.published,
-        articles.source_name,
+        current_extraction.published,
+        current_extraction.source_name,
         mentions.content_hash,
         mentions.mention_index,
         mentions.extractor_version,
@@ -71,8 +75,6 @@ final as (
         on current_extraction.article_id = mentions.article_id
         and current_extraction.content_hash = mentions.content_hash
         and current_extraction.extractor_version = mentions.extractor_version
-    inner join articles
-        on articles.article_id = mentions.article_id
 )
 
 select * from final

@@ -641,6 +641,47 @@ def test_build_incident_clusters_keeps_registry_rows_of_vanished_mentions():
     assert con.execute("select count(*) from incident_registry where mention_id = 'h1'").fetchone()[0] == 1
 
 
+class _WithoutArrow:
+    """A connection that cannot scan a Polars frame (as without pyarrow)."""
+
+    def __init__(self, con):
+        self._con = con
+
+    def register(self, *args):
+        raise ModuleNotFoundError("No module named 'pyarrow'")
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+
+def test_build_incident_clusters_same_tables_through_parquet_without_arrow():
+    direct, parquet = _warehouse(NIGHT), _warehouse(NIGHT)
+    build_incident_clusters(direct)
+    build_incident_clusters(_WithoutArrow(parquet))
+    for table, key in (("int_incidents__clustered", "incident_id"), ("incident_registry", "mention_id")):
+        query = f"select * from {table} order by {key}"
+        assert direct.execute(query).fetchall() == parquet.execute(query).fetchall()
+
+
+def test_build_incident_clusters_rerun_keeps_the_registry_and_mends_a_changed_row():
+    con = _warehouse(NIGHT)
+    build_incident_clusters(con)
+    query = "select * from incident_registry order by mention_id"
+    before = con.execute(query).fetchall()
+    build_incident_clusters(con)
+    assert con.execute(query).fetchall() == before
+    # only rows whose id changes are written: a row that differs from the clustering is
+    # written back with the id of its mention's incident
+    con.execute("update incident_registry set incident_id = 'inc_stale' where mention_id = 'h1'")
+    build_incident_clusters(con)
+    (incident,) = con.execute(
+        "select incident_id from int_incidents__clustered where list_contains(mention_ids, 'h1')"
+    ).fetchone()
+    assert con.execute("select incident_id from incident_registry where mention_id = 'h1'").fetchone() == (
+        incident,
+    )
+
+
 @pytest.mark.parametrize(("toll", "merged"), [(1, False), (3, True)])
 def test_cluster_undated_report_joins_a_month_dated_one_only_on_a_telling_toll(toll, merged):
     # a report dated only "in January" and an undated report of the same site: one death is

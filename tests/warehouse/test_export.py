@@ -287,3 +287,51 @@ def test_csv_writer_failing_mid_rows_keeps_the_old_file(tmp_path):
         write_csv(target, ["a", "b"], rows())
     assert target.read_bytes() == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["faction_month.csv"]
+
+
+def test_acled_and_geojson_leave_out_and_count_like_one_pass_over_the_incidents(staged, marts_from):
+    """The reasons an incident stays out of incidents_acled.csv, tried in order and counted in
+    the order they first occur (as a pass over the incidents in export order counts them);
+    only the incidents written reach Python."""
+    from marsad.warehouse.interchange import ACLED_EVENT_TYPES, COUNTRIES, acled_rows, geojson
+
+    con = marts_from(
+        staged,
+        [
+            incident_row("a1", latitude=None),  # no coordinates
+            incident_row("a2", country="Atlantis"),  # country unknown
+            incident_row("a3", sub_event_type="Air/drone strike", event_date=D(2024, 1, 2)),
+            incident_row("a4", event_date=None, date_precision=None, latitude=None),  # no event_date
+            incident_row("a5", event_type="Protests", sub_event_type="Armed clash"),  # no ACLED type
+            incident_row("a6", country="", governorate=""),  # neither: country unknown
+            incident_row("a7", country="", governorate="Anbar"),  # Iraq
+            incident_row("a8", longitude=None, event_date=D(2024, 1, 1)),
+            incident_row("a9", event_date=D(2023, 12, 31)),
+        ],
+    )
+    incidents = con.execute("select * from incidents order by event_date nulls last, incident_id")
+    names = [d[0] for d in incidents.description]
+    skipped: dict[str, int] = {}
+    written = []
+    for incident in (dict(zip(names, row, strict=True)) for row in incidents.fetchall()):
+        event_type, sub = incident["event_type"], incident["sub_event_type"]
+        country = incident["country"] or ("Iraq" if incident["governorate"] else None)
+        if incident["event_date"] is None:
+            reason = "no event_date"
+        elif event_type not in ACLED_EVENT_TYPES or sub not in ACLED_EVENT_TYPES[event_type]:
+            reason = "no ACLED event type"
+        elif incident["latitude"] is None or incident["longitude"] is None:
+            reason = "no coordinates"
+        elif country not in COUNTRIES:
+            reason = "country unknown"
+        else:
+            written.append(incident["incident_id"])
+            continue
+        skipped[reason] = skipped.get(reason, 0) + 1
+    result = acled_rows(con, timestamp=0)
+    assert list(result.skipped.items()) == list(skipped.items())
+    assert [row[0].removeprefix("IRQ") for row in result.rows] == [i.removeprefix("inc_") for i in written]
+    collection = geojson(con)
+    assert collection["marsad"]["incidents"] == 9
+    assert collection["marsad"]["incidents_without_coordinates"] == 3
+    assert [f["id"] for f in collection["features"]] == ["a9", "a3", "a2", "a5", "a6", "a7"]

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from warehouse_kit import ACTOR_IDS, extracted, incident_row, make_article, rows
 
 from marsad import settings
@@ -93,6 +96,89 @@ def test_stg_incident_mentions_keeps_latest_extraction_of_current_content(con):
     ]
     # superseded mentions stay in the raw table
     assert con.execute("select count(*) from incident_mentions").fetchone()[0] == 4
+
+
+# The formulation of stg_incident_mentions before the article's columns came along with
+# the current extraction (a second join of `articles`): the rewrite must keep every row.
+STG_INCIDENT_MENTIONS_BEFORE = """
+with current_extraction as (
+    select extractions.article_id, extractions.content_hash, extractions.extractor_version,
+    from extractions
+    inner join articles
+        on articles.article_id = extractions.article_id
+        and articles.content_hash = extractions.content_hash
+    qualify row_number() over (
+        partition by extractions.article_id
+        order by extractions.extracted_at desc, extractions.extractor_version desc
+    ) = 1
+)
+select
+    m.mention_id, m.article_id, m.article_url, articles.published, articles.source_name,
+    m.content_hash, m.mention_index, m.extractor_version, m.event_date, m.date_precision,
+    m.country, m.governorate, m.location, m.latitude, m.longitude, m.event_type,
+    m.sub_event_type, m.weapon, m.perpetrator_id, m.target_id, m.claimed, m.killed_low,
+    m.killed_best, m.killed_high, m.wounded_low, m.wounded_best, m.wounded_high, m.evidence,
+    m.evidence_start, m.evidence_end, m.confidence, m.notes,
+from incident_mentions as m
+inner join current_extraction
+    on current_extraction.article_id = m.article_id
+    and current_extraction.content_hash = m.content_hash
+    and current_extraction.extractor_version = m.extractor_version
+inner join articles on articles.article_id = m.article_id
+"""
+
+
+@hypothesis_settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    extractions=st.lists(
+        st.tuples(
+            st.integers(0, 3), st.integers(0, 2), st.sampled_from(["v1", "v2", "v3"]), st.integers(0, 2)
+        ),
+        max_size=14,
+    ),
+    contents=st.lists(st.integers(0, 2), min_size=4, max_size=4),
+    mentions=st.lists(
+        st.tuples(st.integers(0, 3), st.integers(0, 2), st.sampled_from(["v1", "v2", "v3"])), max_size=20
+    ),
+)
+def test_stg_incident_mentions_same_rows_as_before(con, extractions, contents, mentions):
+    """Random raw tables: several contents and extractor versions per article, extraction
+    times that tie, mentions of current and superseded extractions."""
+    for table in ("incident_mentions", "extractions", "articles"):
+        con.execute(f"delete from {table}")
+    for n, content in enumerate(contents):
+        con.execute(
+            "insert into articles values (?, ?, null, ?, ?, 't', 'x', ?, ?, null)",
+            [
+                f"a{n}",
+                f"https://news.example/{n}",
+                f"h{content}",
+                dt.datetime(2024, 1, n + 1),
+                f"s{n}",
+                dt.datetime(2024, 2, 1),
+            ],
+        )
+    seen = set()
+    for n, content, version, day in extractions:
+        if (n, content, version) not in seen:
+            seen.add((n, content, version))
+            con.execute(
+                "insert into extractions values (?, ?, ?, 1, ?)",
+                [f"a{n}", f"h{content}", version, dt.datetime(2024, 3, 1 + day)],
+            )
+    for k, (n, content, version) in enumerate(mentions):
+        con.execute(
+            "insert into incident_mentions (mention_id, extractor_version, article_id, article_url, content_hash, "
+            "mention_index, perpetrator_id, claimed, evidence, evidence_start, evidence_end, confidence, location) "
+            "values (?, ?, ?, ?, ?, ?, 'unknown', false, 'e', 0, 1, 0.5, ?)",
+            [f"m{k}", version, f"a{n}", f"https://news.example/{n}", f"h{content}", k, f"L{k}"],
+        )
+    run_models(con, ["stg_incident_mentions"])
+    got = con.execute("select * from stg_incident_mentions order by mention_id").fetchall()
+    before = con.execute(f"select * from ({STG_INCIDENT_MENTIONS_BEFORE}) order by mention_id").fetchall()
+    assert got == before
 
 
 def test_stg_actors_and_governorates_from_csv(staged):
