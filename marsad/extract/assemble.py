@@ -34,7 +34,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -405,38 +405,33 @@ class Facts:
     _nt: object = None
     _flags: frozenset = frozenset()
     _flags_of: object = None
-    _entities: dict = field(default_factory=dict, repr=False)
     # readings of this sentence that several rules ask for (event_places, read_roles)
     _memo: dict = field(default_factory=dict, repr=False)
 
-    def _entity(self, name: str):
-        got = self._entities
-        if name not in got:
-            if self.finders is None:
-                return [] if name != "casualties" else None
-            got.update(self.finders(self, name))
-        return got[name]
-
-    @property
+    @cached_property
     def actors(self) -> list:
-        return self._entity("actors")
+        return self.finders.actors(self.text) if self.finders else []
 
-    @property
+    @cached_property
     def places(self) -> list:
-        return self._entity("places")
+        return self.finders.places(self.text) if self.finders else []
+
+    @cached_property
+    def _all_dates(self) -> tuple[list, list]:
+        return self.finders.dates(self.text) if self.finders else ([], [])
 
     @property
     def dates(self) -> list:
-        return self._entity("dates")
+        return self._all_dates[0]
 
     @property
     def ref_dates(self) -> list:
         """Dates against a stand-in day when the article is undated."""
-        return self._entity("ref_dates")
+        return self._all_dates[1]
 
-    @property
+    @cached_property
     def casualties(self):
-        return self._entity("casualties")
+        return self.finders.casualties(self.text) if self.finders else None
 
     def _text(self):
         """The normalized sentence with its offset map, computed on first use and shared

@@ -124,44 +124,40 @@ def find_entities(sentences, title: str | None, pub: dt.date | None, opts: Extra
 
 
 class _Finders:
-    """The entity finders of one story's sentences near an event, run on first read.
+    """The entity finders of one story's sentences near an event; Facts runs each on the
+    sentence's text on first read (a finder that fails gives no entities)."""
 
-    `__call__(facts, name)` returns the entities of one kind (dates come with their
-    ref_dates): {"actors": [...]}, {"places": [...]}, {"dates": [...], "ref_dates": [...]},
-    {"casualties": Casualties | None}."""
-
-    __slots__ = ("actors", "places", "dates", "casualties", "pub")
+    __slots__ = ("_actors", "_places", "_dates", "_casualties", "pub")
 
     def __init__(self, find_actors, find_places, find_dates, find_cas, pub: dt.date | None) -> None:
-        self.actors, self.places, self.dates, self.casualties = find_actors, find_places, find_dates, find_cas
+        self._actors, self._places, self._dates, self._casualties = find_actors, find_places, find_dates, find_cas
         self.pub = pub
 
-    def __call__(self, f: asm.Facts, name: str) -> dict:
-        text = f.text
-        if name == "actors":
-            return {"actors": [a for a in _safe(self.actors, text) if getattr(a, "kind", "") != "source"]}
-        if name == "places":
-            return {"places": _safe(self.places, text)}
-        if name in ("dates", "ref_dates"):
-            found = _safe(self.dates, text, self.pub)
-            # "منذ الإثنين": the start of what is reported; only when nothing else dates it
-            dates = [d for d in found if not getattr(d, "since", False)] or found
-            ref_dates = dates
-            # Undated article: relative dates are also resolved against a stand-in day so
-            # that the assembler can tell "Monday" from "today" apart; those are never output.
-            if self.pub is None:
-                found = _safe(self.dates, text, _STAND_IN_DAY)
-                ref_dates = [d for d in found if not getattr(d, "since", False)] or found
-            return {"dates": dates, "ref_dates": ref_dates}
-        if name == "casualties":
-            cas = None
-            if self.casualties is not None:
-                try:
-                    cas = self.casualties(text)
-                except Exception:  # noqa: BLE001
-                    cas = None
-            return {"casualties": cas}
-        raise KeyError(name)
+    def actors(self, text: str) -> list:
+        return [a for a in _safe(self._actors, text) if getattr(a, "kind", "") != "source"]
+
+    def places(self, text: str) -> list:
+        return _safe(self._places, text)
+
+    def dates(self, text: str) -> tuple[list, list]:
+        """(dates, ref_dates): "منذ الإثنين" (the start of what is reported) only when
+        nothing else dates it. Undated article: relative dates are also resolved against a
+        stand-in day (ref_dates) so that the assembler can tell "Monday" from "today"
+        apart; those are never output."""
+        found = _safe(self._dates, text, self.pub)
+        dates = [d for d in found if not getattr(d, "since", False)] or found
+        if self.pub is not None:
+            return dates, dates
+        found = _safe(self._dates, text, _STAND_IN_DAY)
+        return dates, [d for d in found if not getattr(d, "since", False)] or found
+
+    def casualties(self, text: str):
+        if self._casualties is None:
+            return None
+        try:
+            return self._casualties(text)
+        except Exception:  # noqa: BLE001 - one bad sentence must not lose the article
+            return None
 
 
 def _safe(fn, *args) -> list:
