@@ -239,6 +239,8 @@ class TemporaryServer:
         self.env = dict(os.environ if env is None else env)
         self.port: int | None = None
         self.process: subprocess.Popen | None = None
+        self._stderr = None
+        atexit.register(self.stop)
 
     @property
     def api_url(self) -> str:
@@ -256,7 +258,8 @@ class TemporaryServer:
             self.port = sock.getsockname()[1]
         env = {**self.env, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
         env.pop("PREFECT_API_URL", None)
-        self._stderr = tempfile.TemporaryFile()  # read only if it fails (a pipe could fill up)
+        if self._stderr is None:
+            self._stderr = tempfile.TemporaryFile()  # read only if it fails (a pipe could fill up)
         self.process = subprocess.Popen(
             self.command(),
             env=env,
@@ -265,7 +268,6 @@ class TemporaryServer:
             stderr=self._stderr,
             preexec_fn=_die_with_parent,  # noqa: PLW1509 - no threads yet; a killed run leaves no server
         )
-        atexit.register(self.stop)
         return self
 
     def wait(self, timeout: float = 90.0) -> None:
@@ -292,14 +294,16 @@ class TemporaryServer:
 
     def stop(self) -> None:
         process, self.process = self.process, None
-        if process is None or process.poll() is not None:
-            return
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        if self._stderr is not None:
+            self._stderr.close()
+            self._stderr = None
 
 
 def _die_with_parent() -> None:
