@@ -237,44 +237,47 @@ def test_two_runs_at_once_second_waits_or_fails_naming_the_first(server, referen
     assert query.returncode == 0 and query.stdout.split() == ["n", str(reference["articles"])]
 
 
-def test_run_killed_during_load_loses_and_duplicates_nothing(server, reference, tmp_path):
-    (tmp_path / "tmp").mkdir()
-    env = server.env_for(tmp_path, TMPDIR=str(tmp_path / "tmp"))  # the killed run's staging area
+def _half_committed(server, tmp_path):
+    """A warehouse holding the first half of the corpus, run to the end (a committed
+    previous state), with a TMPDIR of its own for the runs' staging areas."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = server.env_for(tmp_path, TMPDIR=str(temporary))
     db, out = tmp_path / "w.duckdb", tmp_path / "export"
-
-    # a committed previous state: the first half of the corpus, run to the end
     lines = CORPUS.read_text(encoding="utf-8").splitlines(keepends=True)
     part = tmp_path / "part.jsonl"
     part.write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
     first = marsad("run", "--input", str(part), env=env)
     assert first.returncode == 0, first.stderr[-3000:]
-    committed = warehouse_state(db)
-    assert 0 < committed["articles"] < reference["articles"] and committed["incidents"]
     exported = {p.name: p.read_bytes() for p in out.iterdir()}
+    return env, db, out, temporary, warehouse_state(db), exported
 
-    # the whole corpus, killed inside its load's transaction (new rows written, not committed)
-    marker = tmp_path / "in-load"
+
+def _kill_when(env, db, out, tmp_path, marker, what, *options, inspect=lambda: None):
+    """Run the whole corpus through the driver, SIGKILL it once `marker` exists (the
+    driver holds there); `inspect()` runs in between. Returns the killed process."""
     killed = start(
-        [
-            PY,
-            DRIVER,
-            "--db",
-            str(db),
-            "--export-dir",
-            str(out),
-            "--hold-in-load",
-            str(marker),
-            str(tmp_path / "never"),
-        ],
+        [PY, DRIVER, "--db", str(db), "--export-dir", str(out), *options, str(marker), str(tmp_path / "never")],
         env,
         tmp_path / "killed.log",
     )
     try:
-        wait_for(marker.exists, 300, "the run to be inside its load")
+        wait_for(marker.exists, 300, what)
+        inspect()
         os.killpg(killed.pid, signal.SIGKILL)
         killed.wait(timeout=30)
     finally:
         stop(killed)
+    return killed
+
+
+def test_run_killed_during_load_loses_and_duplicates_nothing(server, reference, tmp_path):
+    env, db, out, _, committed, exported = _half_committed(server, tmp_path)
+    assert 0 < committed["articles"] < reference["articles"] and committed["incidents"]
+
+    # the whole corpus, killed inside its load's transaction (new rows written, not committed)
+    marker = tmp_path / "in-load"
+    killed = _kill_when(env, db, out, tmp_path, marker, "the run to be inside its load", "--hold-in-load")
     assert read_holder(db)["pid"] == killed.pid  # its lock file stays; the lock itself died with it
     # nothing of the killed run is stored, nothing of the first run is lost, the exports are untouched
     assert warehouse_state(db) == committed
@@ -287,50 +290,25 @@ def test_run_killed_during_load_loses_and_duplicates_nothing(server, reference, 
 
 
 def test_run_killed_while_staging_its_extractions_stores_nothing(server, reference, tmp_path):
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
-    env = server.env_for(tmp_path, TMPDIR=str(temporary))
-    db, out = tmp_path / "w.duckdb", tmp_path / "export"
-
-    # a committed previous state: the first half of the corpus, run to the end
-    lines = CORPUS.read_text(encoding="utf-8").splitlines(keepends=True)
-    part = tmp_path / "part.jsonl"
-    part.write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
-    first = marsad("run", "--input", str(part), env=env)
-    assert first.returncode == 0, first.stderr[-3000:]
-    committed = warehouse_state(db)
-    exported = {p.name: p.read_bytes() for p in out.iterdir()}
+    env, db, out, temporary, committed, exported = _half_committed(server, tmp_path)
 
     # the whole corpus in batches of 10, killed once two batches are staged on disk
     marker = tmp_path / "in-extract"
-    killed = start(
-        [
-            PY,
-            DRIVER,
-            "--db",
-            str(db),
-            "--export-dir",
-            str(out),
-            "--batch-size",
-            "10",
-            "--hold-in-extract",
-            str(marker),
-            str(tmp_path / "never"),
-        ],
-        env,
-        tmp_path / "killed.log",
-    )
-    try:
-        wait_for(marker.exists, 300, "the run to have staged two extraction batches")
+    staged: list[Path] = []
+
+    def two_batches_staged() -> None:
         staging = Path(marker.read_text(encoding="utf-8"))
         assert sorted(p.name for p in staging.glob("extractions-*")) == [
             "extractions-000000.parquet",
             "extractions-000001.parquet",
         ]
-        os.killpg(killed.pid, signal.SIGKILL)
-        killed.wait(timeout=30)
-    finally:
-        stop(killed)
+        staged.append(staging)
+
+    _kill_when(
+        env, db, out, tmp_path, marker, "the run to have staged two extraction batches",
+        "--batch-size", "10", "--hold-in-extract", inspect=two_batches_staged,
+    )  # fmt: skip
+    staging = staged[0]
     # the staged batches are not in the warehouse, nothing of the first run is lost
     assert warehouse_state(db) == committed
     assert {p.name: p.read_bytes() for p in out.iterdir()} == exported
