@@ -593,3 +593,37 @@ def test_clean_glued_full_stop_between_arabic_words_splits(text: str, count: int
     assert len(sentences) == count, [s.text for s in sentences]
     for s in sentences:
         assert text[s.start : s.end] == s.text
+
+
+# ============================================================================ speed shortcuts
+# A line or sentence without a Latin letter skips the Latin-script checks
+# (clean._LatinIndex): the kinds and the furniture verdicts must be those of the full checks.
+_LINE_PIECES = st.sampled_from(
+    list("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآ ٠١٢")
+    + list(" .،:|-—()[]@/*•")
+    + ["http://", "www.", ".com", "pic.twitter.com/x", "Source", "AFP", "ſ", "K", "İ", "ı", "é", "©"]
+    + ["اقرأ أيضاً", "المصدر:", "كتب:", "شارك", "فيسبوك", "حقوق النشر", "(رويترز)", "2023"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=60).map("".join))
+def test_latin_shortcut_gives_the_full_checks_verdict(line: str) -> None:
+    from marsad.extract import clean
+
+    index = clean._LatinIndex(line)
+    has = index.any(0, len(line))
+    assert has == (clean._ANY_LATIN_RE.search(line) is not None)
+    norm = clean._norm_line(line)
+    assert clean._classify(line, norm, has) == clean._classify(line, norm)
+    assert clean._furniture_sentence(line, has) == clean._furniture_sentence(line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=80).map("".join), st.data())
+def test_latin_index_answers_for_any_span(text: str, data) -> None:
+    from marsad.extract import clean
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert clean._LatinIndex(text).any(start, end) == (clean._ANY_LATIN_RE.search(text, start, end) is not None)
