@@ -1464,12 +1464,30 @@ _DISEASE_FORMS = frozenset(form for form, (word, _lead) in _expand(_DISEASE).ite
 _VIOLENT_RE = re.compile(r"قتل|مقتل|استشهد|استشهاد|هجوم|انفجار|اشتباك|قصف|اغتيال|عبوه|مسلح|رصاص|غاره|صاروخ")
 
 
+def _raw_cue(sentence: str, text) -> bool:
+    """`_CUE_PRECHECK.search(sentence)`, tried only where the normalized text holds a stem.
+
+    A raw match is a stem whose letters may carry marks (dropped by normalize) and hamza /
+    ta marbuta spellings (folded to the bare letter), so the normalized text holds that
+    stem from the match's first letter on; every position where a stem starts there is
+    tried (overlaps too), so the answer is the raw search's, without scanning the whole
+    raw sentence (`text` is prepare(sentence))."""
+    search, match, norm = _STEM_PRECHECK.search, _CUE_PRECHECK.match, text.norm
+    m = search(norm)
+    while m is not None:
+        if match(sentence, text.orig(m.start())):
+            return True
+        m = search(norm, m.start() + 1)
+    return False
+
+
 def find_casualties(sentence: str) -> Casualties:
     """Killed and wounded counts one sentence reports (spec section 6)."""
     if not sentence or not isinstance(sentence, str):
         return _EMPTY
-    norm = prepare(sentence).norm
-    if not _STEM_PRECHECK.search(norm) or not _CUE_PRECHECK.search(sentence):
+    text = prepare(sentence)
+    norm = text.norm
+    if not _raw_cue(sentence, text):
         return _EMPTY
     toks = _Toks(sentence)
     if not _DISEASE_FORMS.isdisjoint(toks.w) and not _VIOLENT_RE.search(norm):

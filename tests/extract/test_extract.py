@@ -6,6 +6,8 @@ import datetime as dt
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.extract import extract
 from marsad.model import SUB_EVENT_TYPES
@@ -459,3 +461,19 @@ def test_warm_builds_the_tables_and_freezes_them_out_of_gc_scans():
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "ok"
     assert "leaked" not in done.stderr  # unfrozen at exit: shutdown frees what it froze
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["انكر", "وانكرت", "ينكر", "إنكار", "تنكر", "انكروا", "نكر", "منكر", "انكار"])
+        | st.sampled_from(list("ابتنكرو ") + [" ", "\n", "،"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_denial_shortcut_answers_like_the_pattern(text: str) -> None:
+    from marsad.extract import assemble
+    from marsad.extract.normalize import normalize
+
+    norm = normalize(text)
+    assert assemble._denied(norm) == (assemble.DENIED.search(norm) is not None)

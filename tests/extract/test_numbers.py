@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from marsad.extract.numbers import Casualties, Count, find_casualties, find_counts, parse_count
@@ -613,3 +613,28 @@ def test_precheck_lets_every_cue_through():
 @pytest.mark.parametrize("sentence", ["قُتِلَ جنديٌّ", "أُصيـــب شخصان", "استُشهِد منتسب", "اغتيال ناشط"])
 def test_precheck_tolerates_diacritics_and_tatweel(sentence):
     assert find_casualties(sentence) != Casualties(None, None)
+
+
+# The raw casualty precheck is tried only where the normalized sentence holds a stem
+# (numbers._raw_cue): same answer as the stem scan followed by the raw scan.
+_CUE_PIECES = st.sampled_from(
+    ["قتل", "قتيل", "شهيد", "شهداء", "استشهد", "مصرع", "أصيب", "إصابة", "جرح", "جريح", "ضحايا", "وفاة"]
+    + ["توفي", "جثث", "اغتيال", "أعدموه", "أرداه", "مقتول", "صاب", "حتفه", "خسائر"]
+    + list("ابتجحدرسشصضعغفقكلمنهويىةئؤأإآی ")
+    + ["\u064e", "\u0650", "\u0651", "\u0652", "\u0640", "\u200c", "\u200f", "ھ", "۰", "  "]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CUE_PIECES, max_size=40).map("".join))
+# a first stem that the raw spelling breaks (zero-width joiner, Urdu heh), a later one that holds
+@example("ق\u200cتل ثم قتل")
+@example("شھيد وجريح")
+@example("ق\u200cتل")
+def test_raw_cue_shortcut_answers_like_both_scans(sentence: str) -> None:
+    from marsad.extract import numbers
+    from marsad.extract.normalize import prepare
+
+    text = prepare(sentence)
+    both = bool(numbers._STEM_PRECHECK.search(text.norm)) and bool(numbers._CUE_PRECHECK.search(sentence))
+    assert numbers._raw_cue(sentence, text) == both
