@@ -19,7 +19,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.pipeline import Clock, paths, rebuild
 from flows.report import RunReport, publish_report
 from flows.shards import default_shards_dir, load_shards, workers_of, write_work_shards
-from flows.tasks import extract_all, load_staging
+from flows.tasks import bulk, extract_all, load_staging
 from marsad import pipeline, settings
 from marsad.orchestrate import warehouse_lock
 from marsad.warehouse.staging import Staging
@@ -101,7 +101,7 @@ def marsad_backfill(
 
     if shard_runs > 0 and stored:
         shards = Path(shards_dir) if shards_dir else default_shards_dir()
-        keys = write_work_shards(pipeline.batches(stored, batch_size), shards, EXTRACTOR_VERSION)
+        keys = write_work_shards(bulk(pipeline.batches(stored, batch_size)), shards, EXTRACTOR_VERSION)
         run_shards(keys, shard_runs, shards, EXTRACTOR_VERSION, shard_deployment, shard_timeout)
         clock.lap("extract")
         workers = workers_of(keys, shards, EXTRACTOR_VERSION)

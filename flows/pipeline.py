@@ -22,6 +22,7 @@ from flows.tasks import (
     extract_all,
     load_staging,
     read_sources,
+    bulk,
     select_articles,
     snapshot_marts,
 )
@@ -102,7 +103,7 @@ def marsad_pipeline(
         }
         report.rejections = [str(rejection) for rejection in fetched.rejections]
         report.sources = list(fetched.reports)
-        selection = select_articles(db_path, fetched.articles, EXTRACTOR_VERSION)
+        selection = select_articles(db_path, bulk(fetched.articles), EXTRACTOR_VERSION)
         report.counts["extract"] = {
             "new or changed articles": selection.changed,
             "to extract": len(selection.pending),

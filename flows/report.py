@@ -5,6 +5,7 @@ faction-month cells the run changed)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,36 @@ MAX_CELLS_SHOWN = 500
 MAX_FAILURES_SHOWN = 20
 
 
+class Rows(Sequence):
+    """Rows of a report (new incidents, changed cells): a read-only sequence of dicts.
+
+    Not a list on purpose: Prefect walks every list, dict and dataclass that a flow returns
+    or a task receives, item by item, looking for futures (0.6 s for the 10,000 new
+    incidents of a cold 10,000-article run); it leaves other objects alone. Compares equal
+    to a list or tuple of the same rows."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, rows: Iterable[dict] = ()) -> None:
+        self._rows = tuple(rows)
+
+    def __getitem__(self, index):
+        return Rows(self._rows[index]) if isinstance(index, slice) else self._rows[index]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Rows):
+            return self._rows == other._rows
+        return isinstance(other, (list, tuple)) and self._rows == tuple(other)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"Rows({list(self._rows)!r})"
+
+
 @dataclass
 class RunReport:
     """The outcome of one pipeline, backfill or build run."""
@@ -30,8 +61,8 @@ class RunReport:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)  # stage -> label -> n
     seconds: dict[str, float] = field(default_factory=dict)
     failures: dict[str, list[str]] = field(default_factory=dict)  # source -> what failed
-    new_incidents: list[dict] = field(default_factory=list)
-    changed_cells: list[dict] = field(default_factory=list)
+    new_incidents: Rows = field(default_factory=Rows)
+    changed_cells: Rows = field(default_factory=Rows)
     skipped: list[str] = field(default_factory=list)  # stages skipped because nothing changed
     rejections: list[str] = field(default_factory=list)  # input records not turned into articles
     sources: list = field(default_factory=list)  # marsad.sources.context.SourceReport per source
@@ -41,7 +72,7 @@ class RunReport:
         self.failures.setdefault(source, []).append(what)
 
 
-def compare(before: Snapshot, after: Snapshot) -> tuple[list[dict], list[dict]]:
+def compare(before: Snapshot, after: Snapshot) -> tuple[Rows, Rows]:
     """New incidents, and faction-month cells whose numbers changed (a missing cell counts as zero)."""
     new = [after.incidents[key] for key in sorted(after.incidents) if key not in before.incidents]
     new.sort(key=lambda r: (str(r.get("event_date")), r["incident_id"]))
@@ -64,7 +95,7 @@ def compare(before: Snapshot, after: Snapshot) -> tuple[list[dict], list[dict]]:
                     "wounded_best_after": now["wounded_best"],
                 }
             )
-    return new, changed
+    return Rows(new), Rows(changed)
 
 
 def _link(url: str) -> str:
@@ -150,7 +181,7 @@ def publish_report(report: RunReport, key: str) -> None:
     create_markdown_artifact(
         markdown(report), key=f"{key}-report", description=f"{report.flow}: what this run did"
     )
-    rows = report.changed_cells[:MAX_CELLS_SHOWN] or [
+    rows = list(report.changed_cells[:MAX_CELLS_SHOWN]) or [
         {"actor_id": None, "month": None, "role": None, "incidents_before": None, "incidents_after": None}
     ]
     create_table_artifact(
