@@ -291,3 +291,34 @@ def test_serve_without_a_server_says_how_to_start_one(tmp_path):
         f"marsad serve: error: no Prefect server answers at {api}: start one with `marsad server` "
         "(or set PREFECT_API_URL to yours)"
     ]
+
+
+def test_quick_exit_keeps_exit_code_output_and_exit_hooks(tmp_path):
+    """The `marsad` command skips dismantling the interpreter, but not what exit must do:
+    buffered output, threads' exit hooks (Prefect drains its queues there), atexit handlers
+    (the temporary API stops there), in that order, and the exit code."""
+    log = tmp_path / "hooks.txt"
+    script = f"""
+import atexit, threading, time
+from marsad.cli import quick_exit
+log = open({str(log)!r}, "a", buffering=1)
+threading._register_atexit(lambda: log.write("thread hook\\n"))
+atexit.register(lambda: log.write("atexit\\n"))
+worker = threading.Thread(target=lambda: (time.sleep(0.3), log.write("worker done\\n")))
+worker.start()
+print("to stdout", end="")  # no newline: stays in the buffer until flushed
+quick_exit(3)
+print("never")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=60,
+    )
+    assert done.returncode == 3
+    assert done.stdout == "to stdout"
+    lines = log.read_text().splitlines()
+    assert sorted(lines[:2]) == ["thread hook", "worker done"] and lines[2:] == ["atexit"]
