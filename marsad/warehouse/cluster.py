@@ -7,8 +7,8 @@ registry (majority vote, one heir per id, collision-free fresh ids). Recursive C
 express transitive closure, which is exactly what must *not* happen (A~B and B~C do not
 make A~C), and the greedy one-mention-at-a-time decisions are sequential by nature. The
 rules stay readable and unit-testable here; the warehouse only feeds the staged mentions
-in and writes `int_incidents__clustered` and `incident_registry` out, so re-clustering
-never needs re-extraction.
+in and takes the incidents (`int_incidents__clustered`, an ephemeral model the build
+registers) and `incident_registry` out, so re-clustering never needs re-extraction.
 
 Clustering rules (docs/notes/clustering.md has the reasoning and the examples):
 
@@ -77,14 +77,12 @@ and registry as the reference.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import hashlib
 import logging
 import math
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -95,6 +93,7 @@ from urllib.parse import urlsplit
 import polars as pl
 
 from marsad.model import SUB_EVENT_TYPES
+from marsad.warehouse.db import scannable
 from marsad.warehouse.fields import CASUALTIES, WHEN_WHERE_WHAT
 
 log = logging.getLogger(__name__)
@@ -1558,40 +1557,18 @@ def _fresh_in_order(fresh_at: pl.Series, anchors: pl.Series, taken: set[str], so
 # ---------------------------------------------------------------------------------------
 # the warehouse entry point
 
-REGISTRY_DDL = "create table if not exists incident_registry (mention_id varchar primary key, incident_id varchar not null)"
-
-_SQL_TYPES = {
-    "incident_id": "varchar",
-    "event_date": "date",
-    "date_precision": "varchar",
-    "country": "varchar",
-    "governorate": "varchar",
-    "location": "varchar",
-    "latitude": "double",
-    "longitude": "double",
-    "event_type": "varchar",
-    "sub_event_type": "varchar",
-    "weapon": "varchar",
-    "perpetrator_id": "varchar",
-    "perpetrator_alternatives": "varchar[]",
-    "target_id": "varchar",
-    "claimed": "boolean",
-    "killed_low": "integer",
-    "killed_best": "integer",
-    "killed_high": "integer",
-    "wounded_low": "integer",
-    "wounded_best": "integer",
-    "wounded_high": "integer",
-    "source_urls": "varchar[]",
-    "source_count": "integer",
-    "evidence": "varchar",
-    "confidence": "double",
-    "mention_ids": "varchar[]",
-}
+# No primary key: an index on 1M keys costs more to keep than the rows themselves, and
+# the rows stay unique by construction (`_write_registry`); the data test
+# incident_registry__mention_id_unique_not_null checks it on every build. A registry
+# created with the key (before this) works the same and keeps it.
+REGISTRY_DDL = (
+    "create table if not exists incident_registry (mention_id varchar not null, incident_id varchar not null)"
+)
 
 
-def build_incident_clusters(con) -> int:
-    """Re-cluster `stg_incident_mentions` into `int_incidents__clustered`; keep ids in `incident_registry`.
+def build_incident_clusters(con) -> pl.DataFrame:
+    """Re-cluster `stg_incident_mentions`: the incidents (`INCIDENT_SCHEMA`), which the build
+    registers as `int_incidents__clustered`; their mentions' ids are kept in `incident_registry`.
 
     Runs inside the caller's transaction (no commit here). Registry rows of mentions that
     are gone stay, so their ids are never handed to a different event.
@@ -1602,41 +1579,28 @@ def build_incident_clusters(con) -> int:
     mentions = _frame(con, f"select {columns} from stg_incident_mentions")
     registry = _frame(con, "select mention_id, incident_id from incident_registry")
     incidents, registry_rows = _clustered(mentions, registry)
-    cols = ",\n    ".join(f"cast({name} as {sqltype}) as {name}" for name, sqltype in _SQL_TYPES.items())
-    with _scannable(con, incidents, "marsad_clustered") as source:
+    _write_registry(con, registry_rows)
+    return incidents
+
+
+def _write_registry(con, registry_rows: pl.DataFrame) -> None:
+    """Only the rows that change: a re-run with the same ids writes nothing.
+
+    Unique by construction: `registry_rows` has one row per current mention (mention_ids
+    are checked unique before clustering), a mention already in the registry is updated
+    in place, and only the others are appended.
+    """
+    with scannable(con, registry_rows, "marsad_registry") as source:
         con.execute(
-            f"create or replace table int_incidents__clustered as\nselect\n    {cols}\n"
-            f"from {source}\norder by incident_id"
+            f"update incident_registry set incident_id = new.incident_id from {source} as new "
+            "where incident_registry.mention_id = new.mention_id "
+            "and incident_registry.incident_id <> new.incident_id"
         )
-    # only the rows that change: a re-run with the same ids writes nothing
-    with _scannable(con, registry_rows, "marsad_registry") as source:
         con.execute(
-            "insert or replace into incident_registry (mention_id, incident_id) "
+            f"insert into incident_registry (mention_id, incident_id) "
             f"select new.mention_id, new.incident_id from {source} as new "
-            "left join incident_registry as old on old.mention_id = new.mention_id "
-            "where old.incident_id is distinct from new.incident_id "
-            # the primary key's index is built faster from keys in order
-            "order by new.mention_id"
+            "anti join incident_registry as old on old.mention_id = new.mention_id"
         )
-    return incidents.height
-
-
-@contextlib.contextmanager
-def _scannable(con, frame: pl.DataFrame, name: str):
-    """A relation name under which DuckDB reads `frame`: the frame itself through Arrow
-    (pyarrow is a dependency), or a Parquet copy where pyarrow is missing."""
-    try:
-        con.register(name, frame)
-    except ModuleNotFoundError:
-        with tempfile.TemporaryDirectory(prefix="marsad-cluster-") as tmp:
-            path = Path(tmp) / f"{name}.parquet"
-            frame.write_parquet(path)
-            yield f"read_parquet({_sql_literal(path)})"
-        return
-    try:
-        yield name
-    finally:
-        con.unregister(name)
 
 
 def _frame(con, sql: str) -> pl.DataFrame:
@@ -1650,7 +1614,3 @@ def _frame(con, sql: str) -> pl.DataFrame:
         if not rows:
             return pl.DataFrame({c: [] for c in columns})
         return pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
-
-
-def _sql_literal(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"

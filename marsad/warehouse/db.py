@@ -7,8 +7,11 @@ code does not know, into a `WarehouseError` whose message says what to do.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -117,3 +120,29 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
         con.close()
         raise
     return con
+
+
+@contextlib.contextmanager
+def scannable(con: duckdb.DuckDBPyConnection, frame, name: str) -> Iterator[str]:
+    """`name` as a relation DuckDB reads `frame` (a Polars frame) under, until the block ends.
+
+    The frame itself, scanned in place through Arrow (pyarrow is a dependency); where
+    pyarrow is missing, a temporary view over a Parquet copy in a temporary directory.
+    """
+    try:
+        con.register(name, frame)
+    except ModuleNotFoundError:
+        with tempfile.TemporaryDirectory(prefix="marsad-frame-") as tmp:
+            path = Path(tmp) / f"{name}.parquet"
+            frame.write_parquet(path)
+            literal = "'" + str(path).replace("'", "''") + "'"
+            con.execute(f"create or replace temp view {name} as select * from read_parquet({literal})")
+            try:
+                yield name
+            finally:
+                con.execute(f"drop view if exists temp.main.{name}")
+        return
+    try:
+        yield name
+    finally:
+        con.unregister(name)

@@ -58,6 +58,11 @@ def _write_json(target: Path, data: dict) -> None:
         temporary.unlink(missing_ok=True)
 
 
+# the extractor versions of the current mentions, as the build found them; a warehouse
+# built before that model existed answers from the staging view (the same rows, slower)
+VERSIONS = "int_extractor_versions__current"
+
+
 def manifest(con: duckdb.DuckDBPyConnection, row_counts: dict[str, int]) -> dict:
     """What an export holds: schema version, row counts, covered range, undated incidents, versions."""
     from marsad.extract import EXTRACTOR_VERSION
@@ -65,11 +70,10 @@ def manifest(con: duckdb.DuckDBPyConnection, row_counts: dict[str, int]) -> dict
     first, last, undated = con.execute(
         "select min(event_date), max(event_date), count(*) filter (where event_date is null) from incidents"
     ).fetchone()
+    source = VERSIONS if VERSIONS in table_names(con) else "stg_incident_mentions"
     versions = [
         row[0]
-        for row in con.execute(
-            "select distinct extractor_version from stg_incident_mentions order by 1"
-        ).fetchall()
+        for row in con.execute(f"select distinct extractor_version from {source} order by 1").fetchall()
     ]
     articles = con.execute("select count(*) from stg_articles").fetchone()[0]
     return {

@@ -413,14 +413,20 @@ def acled_rows(con: duckdb.DuckDBPyConnection, timestamp: int | None = None) -> 
     }
     result = AcledResult()
     # Why an incident is left out, the first rule it fails in this order, in SQL: only the
-    # incidents written come to Python. Reasons are counted in the order they first occur.
+    # incidents written come to Python. Reasons are counted in the order they first occur
+    # in `order`: a reason's first incident is its least (event_date, incident_id) among
+    # the dated ones, else its least incident_id (undated incidents come last), so the
+    # reasons sort on those two minima, without numbering (sorting) every incident.
     order = "event_date nulls last, incident_id"
     reason = _acled_skip_reason_sql()
     pairs = [f"{event_type}\x1f{sub}" for event_type, subs in ACLED_EVENT_TYPES.items() for sub in subs]
     params = [pairs, list(COUNTRIES)]
     for why, count in con.execute(
-        f"select reason, count(*) from (select {reason} as reason, row_number() over (order by {order}) as n "
-        "from incidents) where reason is not null group by reason order by min(n)",
+        f"select reason, count(*) from (select {reason} as reason, event_date, incident_id from incidents) "
+        "where reason is not null group by reason "
+        "order by min({'event_date': event_date, 'incident_id': incident_id}) "
+        "filter (where event_date is not null) nulls last, "
+        "min(incident_id) filter (where event_date is null)",
         params,
     ).fetchall():
         result.skipped[why] = count

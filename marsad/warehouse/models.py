@@ -4,6 +4,7 @@ A model is one file `sql/<layer>/<name>.sql` whose header comments say
 
     -- grain: one row per ...           (required)
     -- materialized: view | table       (default: view in staging, table elsewhere)
+    -- snapshot: build                  (optional, views only; see below)
 
 and whose body is one query. Dependencies are inferred: a model depends on every other
 model (or Python step) its body reads (`from NAME` / `join NAME`, its own CTEs aside), so the order is derived, never
@@ -13,12 +14,30 @@ Seeds (reference CSVs) are loaded as `seed_*` tables first; the clustering step
 (marsad.warehouse.cluster, issue "one event, many reports") runs as a Python model that
 produces `int_incidents__clustered` from `stg_incident_mentions`.
 
+Two materializations exist for the build's duration only, so that a large relation is
+neither written nor computed more often than its readers need:
+
+- *ephemeral*, which a Python model (`materialized == "python"`) always is: its frame is
+  registered under the model's name (DuckDB scans it in place through Arrow) until the
+  build ends, and never written to the warehouse. Only tables may read it (checked by `discover`): a view over it would
+  dangle once the build is over. So `int_incidents__clustered` is read once, by
+  `fct_incidents` (and by the small `int_months__covered`), and the incidents are written
+  once, not twice. A table of that name left by an older build is dropped.
+- *snapshot: build* (a view read by several steps): after the view is created, its rows
+  are held in a temporary table of the same name, which shadows the view (DuckDB
+  resolves temporary objects first) for the rest of the build: the Python model, the data
+  tests and the row count read it instead of re-running the view's joins each time. The
+  rows are the view's, because the build is one transaction under the writer lock: the
+  raw tables cannot change under it. The temporary table is dropped when the build
+  ends; the warehouse keeps the view.
+
 A data test is `sql/tests/<name>.sql`, a query returning the rows that break a rule; the
 build fails naming every test that returned rows, and rolls back to the previous state.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import logging
 import re
@@ -30,7 +49,7 @@ import duckdb
 
 from marsad import settings
 from marsad.model import DATE_PRECISIONS, SUB_EVENT_TYPES, WEAPONS
-from marsad.warehouse.db import WarehouseError
+from marsad.warehouse.db import WarehouseError, scannable
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +66,13 @@ class Model:
     name: str
     layer: str
     sql: str  # body without comments
-    materialized: str  # view | table | python
+    materialized: str  # view | table | python (ephemeral: module docstring)
     grain: str
     path: Path | None = None
     depends_on: tuple[str, ...] = ()
-    run: Callable[[duckdb.DuckDBPyConnection], None] | None = None
+    # a Python model: returns its rows (a Polars frame), which the build registers
+    run: Callable[[duckdb.DuckDBPyConnection], object] | None = None
+    snapshot: bool = False  # a view held in a temporary table for the build (module docstring)
 
 
 @dataclass(frozen=True)
@@ -69,7 +90,7 @@ class BuildResult:
 
 
 _COMMENT = re.compile(r"--[^\n]*")
-_HEADER = re.compile(r"^\s*--\s*(grain|materialized)\s*:\s*(.+?)\s*$", re.MULTILINE)
+_HEADER = re.compile(r"^\s*--\s*(grain|materialized|snapshot)\s*:\s*(.+?)\s*$", re.MULTILINE)
 # A relation a query reads: the name after `from` or `join` (CTE names are removed after).
 _RELATION = re.compile(r"\b(?:from|join)\s+([A-Za-z_][A-Za-z0-9_]*)", re.IGNORECASE)
 _CTE = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\s+as\s*\(", re.IGNORECASE)
@@ -87,14 +108,20 @@ def parse_model(path: Path, layer: str) -> Model:
     materialized = headers.get("materialized", "view" if layer in ("staging", "views") else "table")
     if materialized not in ("view", "table"):
         raise BuildError(f"{path}: materialized must be view or table, not {materialized!r}")
-    return Model(path.stem, layer, strip_comments(text), materialized, headers["grain"], path)
+    snapshot = headers.get("snapshot")
+    if snapshot not in (None, "build") or (snapshot and materialized != "view"):
+        raise BuildError(f"{path}: `-- snapshot: build` is the only snapshot, and for views only")
+    return Model(
+        path.stem, layer, strip_comments(text), materialized, headers["grain"], path, snapshot=bool(snapshot)
+    )
 
 
-def cluster_step(con: duckdb.DuckDBPyConnection) -> None:
-    """The clustering step (issue "one event, many reports"): stg_incident_mentions -> int_incidents__clustered."""
+def cluster_step(con: duckdb.DuckDBPyConnection):
+    """The clustering step (issue "one event, many reports"): stg_incident_mentions -> the
+    incidents of int_incidents__clustered (a frame; the registry is written as it runs)."""
     from marsad.warehouse.cluster import build_incident_clusters
 
-    build_incident_clusters(con)
+    return build_incident_clusters(con)
 
 
 def python_models() -> list[Model]:
@@ -123,7 +150,7 @@ def discover(sql_dir: Path = settings.SQL_DIR) -> tuple[list[Model], list[DataTe
     names = set(found)
     resolved = {}
     for name, model in found.items():
-        if model.materialized == "python":
+        if model.run is not None:
             deps = set(model.depends_on)
             missing = sorted(deps - names)
             if missing:
@@ -135,6 +162,13 @@ def discover(sql_dir: Path = settings.SQL_DIR) -> tuple[list[Model], list[DataTe
             read = set(_RELATION.findall(model.sql)) - ctes
             deps = {token for token in read if token in names and token != name}
         resolved[name] = replace(model, depends_on=tuple(sorted(deps)))
+    for name, model in resolved.items():
+        ephemeral = [dep for dep in model.depends_on if resolved[dep].materialized == "python"]
+        if ephemeral and model.materialized == "view":
+            raise BuildError(
+                f"{model.path or name}: a view cannot read {', '.join(ephemeral)}, which exists only "
+                "while the build runs (ephemeral); make it a table"
+            )
     tests = [
         DataTest(path.stem, strip_comments(path.read_text(encoding="utf-8")), path)
         for path in sorted((sql_dir / "tests").glob("*.sql"))
@@ -204,17 +238,48 @@ def load_seeds(con: duckdb.DuckDBPyConnection) -> None:
     _seed(con, "seed_codes", ["field", "code", "parent"], codes)
 
 
-def run_model(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+def run_model(con: duckdb.DuckDBPyConnection, model: Model, held: contextlib.ExitStack | None = None) -> None:
+    """Materialize one model. What lasts only for the build (an ephemeral model's
+    registration, a snapshot) is released by `held`; without it, there is no snapshot,
+    and an ephemeral model is refused."""
     try:
         if model.run is not None:
-            model.run(con)
+            if held is None:
+                raise BuildError(f"model {model.name} is ephemeral: it exists only within a build")
+            # a table of this name is a previous build's (before it was ephemeral): stale
+            _drop_if_kind(con, model.name, "BASE TABLE")
+            held.enter_context(scannable(con, model.run(con), model.name))
         elif model.materialized == "view":
+            _drop_if_kind(con, model.name, "BASE TABLE")
             con.execute(f"create or replace view {model.name} as\n{model.sql}")
+            if model.snapshot and held is not None:
+                _snapshot(con, model.name, held)
         else:
+            _drop_if_kind(con, model.name, "VIEW")
             con.execute(f"create or replace table {model.name} as\n{model.sql}")
     except duckdb.Error as exc:
         where = model.path or model.name
         raise BuildError(f"model {model.name} failed ({where}): {exc}") from None
+
+
+def _drop_if_kind(con: duckdb.DuckDBPyConnection, name: str, kind: str) -> None:
+    """Drop `name` where an older build made it a `kind` (VIEW or BASE TABLE) and this one
+    makes it the other: `create or replace` cannot change an object's kind."""
+    found = con.execute(
+        "select table_type from information_schema.tables "
+        "where table_catalog = current_database() and table_schema = 'main' and table_name = ?",
+        [name],
+    ).fetchall()
+    if found and found[0][0] == kind:
+        con.execute(f"drop {'view' if kind == 'VIEW' else 'table'} {name}")
+
+
+def _snapshot(con: duckdb.DuckDBPyConnection, view: str, held: contextlib.ExitStack) -> None:
+    """Hold the rows of `view` in a temporary table of the same name until `held` closes."""
+    database = con.execute("select current_database()").fetchone()[0]
+    qualified = f'"{database.replace(chr(34), chr(34) * 2)}".main.{view}'
+    con.execute(f"create or replace temp table {view} as select * from {qualified}")
+    held.callback(con.execute, f"drop table if exists temp.main.{view}")
 
 
 def run_tests(con: duckdb.DuckDBPyConnection, tests: Iterable[DataTest]) -> list[str]:
@@ -242,27 +307,37 @@ def run_models(
     """Run the named models only, in dependency order (for tests and partial rebuilds)."""
     wanted = set(names)
     models, _ = discover(sql_dir)
-    for model in models:
-        if model.name in wanted:
-            run_model(con, model)
+    with contextlib.ExitStack() as held:
+        for model in models:
+            if model.name in wanted:
+                run_model(con, model, held)
 
 
 def build(con: duckdb.DuckDBPyConnection, sql_dir: Path = settings.SQL_DIR, test: bool = True) -> BuildResult:
-    """Seeds, every model in order, then the data tests; all in one transaction."""
+    """Seeds, every model in order, then the data tests; all in one transaction.
+
+    Ephemeral models and snapshots (module docstring) last until the row counts are
+    taken; on failure they are released after the rollback (an aborted transaction
+    accepts no statement but ROLLBACK)."""
     models, tests = discover(sql_dir)
     result = BuildResult()
+    held = contextlib.ExitStack()
     con.begin()
     try:
         load_seeds(con)
         for model in models:
-            run_model(con, model)
+            run_model(con, model, held)
             result.models.append(model.name)
         if test:
             result.tests = run_tests(con, tests)
         for model in models:
-            result.row_counts[model.name] = con.execute(f"select count(*) from {model.name}").fetchone()[0]
+            # fetchall: a result left unfinished blocks the unregistering below
+            result.row_counts[model.name] = con.execute(f"select count(*) from {model.name}").fetchall()[0][0]
+        held.close()
         con.commit()
     except BaseException:
         con.rollback()
+        with contextlib.suppress(Exception):
+            held.close()
         raise
     return result

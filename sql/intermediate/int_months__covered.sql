@@ -1,6 +1,7 @@
 -- grain: one row per month (month, its first day) from the first to the last dated incident
--- materialized: view
+-- materialized: table
 -- The month spine the zero-filled aggregates (faction_month, governorate_month) share.
+-- A table, not a view: int_incidents__clustered exists only while the build runs.
 
 with incidents as (
     select * from int_incidents__clustered

@@ -1,11 +1,14 @@
 -- grain: one row per mention (mention_id) of the current extraction of each article
 -- materialized: view
+-- snapshot: build
 -- The current extraction of an article is the latest one (by extracted_at, then
 -- extractor_version) of its current content hash: mentions of older contents and
 -- superseded extractor versions stay in the raw table but not here. It reads three raw
 -- tables (mentions, extractions, articles) because "current" is defined across them.
 -- The article's columns come along with its current extraction (one row per article):
 -- `articles` is read once, so DuckDB does not materialize it for a second join.
+-- Within a build it is evaluated once (snapshot: build, marsad/warehouse/models.py): the
+-- clustering step, its data tests and the row count read that snapshot.
 
 with articles as (
     select * from articles

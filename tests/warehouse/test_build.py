@@ -9,7 +9,7 @@ from warehouse_kit import extracted, make_article, rows
 
 from marsad.model import Mention
 from marsad.warehouse import BuildError, build, load
-from marsad.warehouse.models import discover
+from marsad.warehouse.models import CLUSTERED, discover
 
 D = dt.date
 
@@ -98,10 +98,23 @@ def test_python_step_without_its_input_is_refused(tmp_path):
         discover(sql)
 
 
-def test_model_without_grain_is_refused(tmp_path):
-    sql = _sql_dir(tmp_path, {"staging/stg_x.sql": "select 1 as x"})
-    with pytest.raises(BuildError, match="grain"):
-        discover(sql)
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"staging/stg_x.sql": "select 1 as x"}, "grain"),
+        (
+            {
+                "intermediate/int_x.sql": f"-- grain: one row\n-- materialized: view\nselect * from {CLUSTERED}"
+            },
+            "cannot read int_incidents__clustered",
+        ),
+        ({"marts/x.sql": "-- grain: one row\n-- snapshot: build\nselect 1 as x"}, "snapshot"),
+    ],
+    ids=["no grain", "view over an ephemeral model", "snapshot of a table"],
+)
+def test_malformed_model_is_refused(tmp_path, files, message):
+    with pytest.raises(BuildError, match=message):
+        discover(_sql_dir(tmp_path, files))
 
 
 def test_dependency_cycle_is_refused(tmp_path):
@@ -134,3 +147,68 @@ def test_failing_model_names_itself(con, tmp_path):
     sql = _sql_dir(tmp_path, {"marts/broken.sql": "-- grain: one row\nselect no_such_column from articles"})
     with pytest.raises(BuildError, match="model broken failed"):
         build(con, sql_dir=sql)
+
+
+# ---------------------------------------------------------------------------------------
+# what lasts only for the build: the ephemeral clustering output, the staging snapshot
+
+
+def _relations(con) -> dict[str, str]:
+    return dict(
+        con.execute(
+            "select table_name, table_type from information_schema.tables "
+            "where table_name in ('int_incidents__clustered', 'stg_incident_mentions', 'int_months__covered')"
+        ).fetchall()
+    )
+
+
+def test_build_leaves_no_ephemeral_relation_or_snapshot(con):
+    article = make_article(1)
+    load(con, [article], [extracted(article, [drone_strike()])])
+    result = build(con)
+    assert result.row_counts[CLUSTERED] == result.row_counts["fct_incidents"] == 1
+    assert result.row_counts["stg_incident_mentions"] == 1
+    # the staging view stays a view (its snapshot is gone); the clustering output is not stored
+    assert _relations(con) == {"stg_incident_mentions": "VIEW", "int_months__covered": "BASE TABLE"}
+    assert not con.execute("select * from duckdb_tables() where temporary").fetchall()
+    # the view reads the raw tables again: a mention loaded after the build is in it
+    two = make_article(2, url="https://other.example/2")
+    load(con, [two], [extracted(two, [drone_strike(event_date=D(2024, 2, 1))])])
+    assert con.execute("select count(*) from stg_incident_mentions").fetchone()[0] == 2
+
+
+def test_failed_build_leaves_no_ephemeral_relation_or_snapshot(con, tmp_path):
+    article = make_article(1)
+    load(con, [article], [extracted(article, [drone_strike()])])
+    build(con)
+    before = rows(con, "select * from incidents")
+    sql = _sql_dir(tmp_path, {})
+    import shutil
+
+    from marsad import settings
+
+    shutil.rmtree(sql)
+    shutil.copytree(settings.SQL_DIR, sql)
+    (sql / "tests" / "always_fails.sql").write_text("select 1 as x")
+    with pytest.raises(BuildError, match="always_fails"):
+        build(con, sql_dir=sql)
+    assert rows(con, "select * from incidents") == before
+    assert not con.execute("select * from duckdb_tables() where temporary").fetchall()
+    assert CLUSTERED not in _relations(con)
+    build(con)  # and the next build runs
+
+
+def test_build_upgrades_a_warehouse_of_an_older_build(con):
+    # before: int_incidents__clustered a table, int_months__covered a view, the registry keyed
+    article = make_article(1)
+    load(con, [article], [extracted(article, [drone_strike()])])
+    con.execute(f"create table {CLUSTERED} as select 1 as stale")
+    con.execute("create view int_months__covered as select date '2020-01-01' as month")
+    con.execute(
+        "create table incident_registry (mention_id varchar primary key, incident_id varchar not null)"
+    )
+    build(con)
+    assert _relations(con) == {"stg_incident_mentions": "VIEW", "int_months__covered": "BASE TABLE"}
+    assert rows(con, "select * from int_months__covered") == [{"month": D(2024, 1, 1)}]
+    assert con.execute("select count(*) from incident_registry").fetchone()[0] == 1
+    build(con)

@@ -17,6 +17,7 @@ from marsad.warehouse.cluster import (
     cluster_mentions,
     reconcile_counts,
 )
+from marsad.warehouse.db import scannable
 
 # ---------------------------------------------------------------------------------------
 # builders
@@ -597,39 +598,44 @@ def _sql(dtype: pl.DataType) -> str:
     }.get(dtype, "timestamp")
 
 
-def test_build_incident_clusters_writes_table_and_registry():
+def _clustered_rows(incidents: pl.DataFrame) -> dict[str, list[str]]:
+    return dict(incidents.select("incident_id", "mention_ids").iter_rows())
+
+
+def test_build_incident_clusters_returns_incidents_and_writes_registry():
     con = _warehouse(NIGHT)
     con.execute("begin")
-    assert build_incident_clusters(con) == 4
+    incidents = build_incident_clusters(con)
     con.execute("commit")
-    types = dict(
-        con.execute("select column_name, column_type from (describe int_incidents__clustered)").fetchall()
-    )
+    assert incidents.height == 4
+    assert incidents.schema == pl.Schema(INCIDENT_SCHEMA)
+    # as the build registers it (int_incidents__clustered), the SQL models see these types
+    with scannable(con, incidents, "int_incidents__clustered"):
+        types = dict(
+            con.execute("select column_name, column_type from (describe int_incidents__clustered)").fetchall()
+        )
     assert list(types) == list(INCIDENT_SCHEMA)
     assert (
         types["source_urls"] == "VARCHAR[]"
         and types["killed_best"] == "INTEGER"
         and types["event_date"] == "DATE"
     )
-    first = con.execute(
-        "select incident_id, mention_ids from int_incidents__clustered order by incident_id"
-    ).fetchall()
+    first = _clustered_rows(incidents)
     assert con.execute("select count(*) from incident_registry").fetchone()[0] == len(NIGHT)
     # a new report and a re-run: the same ids
     con.execute(
         "insert into incident_mentions values (" + ", ".join("?" for _ in MENTION_SCHEMA) + ")",
         [mention("a4", published=dt.datetime(2024, 1, 4, 22)).get(c) for c in MENTION_SCHEMA],
     )
-    assert build_incident_clusters(con) == 4
-    second = dict(con.execute("select incident_id, mention_ids from int_incidents__clustered").fetchall())
-    assert {i for i, _ in first} == set(second)
-    assert any("a4" in ids for ids in second.values())
+    second = build_incident_clusters(con)
+    assert second.height == 4
+    assert set(first) == set(_clustered_rows(second))
+    assert any("a4" in ids for ids in _clustered_rows(second).values())
 
 
 def test_build_incident_clusters_on_no_mentions():
     con = _warehouse([])
-    assert build_incident_clusters(con) == 0
-    assert con.execute("select count(*) from int_incidents__clustered").fetchone()[0] == 0
+    assert build_incident_clusters(con).height == 0
     assert con.execute("select count(*) from incident_registry").fetchone()[0] == 0
 
 
@@ -637,7 +643,7 @@ def test_build_incident_clusters_keeps_registry_rows_of_vanished_mentions():
     con = _warehouse(NIGHT)
     build_incident_clusters(con)
     con.execute("delete from incident_mentions where mention_id = 'h1'")
-    assert build_incident_clusters(con) == 3
+    assert build_incident_clusters(con).height == 3
     assert con.execute("select count(*) from incident_registry where mention_id = 'h1'").fetchone()[0] == 1
 
 
@@ -654,13 +660,23 @@ class _WithoutArrow:
         return getattr(self._con, name)
 
 
-def test_build_incident_clusters_same_tables_through_parquet_without_arrow():
+def test_build_incident_clusters_same_results_through_parquet_without_arrow():
     direct, parquet = _warehouse(NIGHT), _warehouse(NIGHT)
-    build_incident_clusters(direct)
-    build_incident_clusters(_WithoutArrow(parquet))
-    for table, key in (("int_incidents__clustered", "incident_id"), ("incident_registry", "mention_id")):
-        query = f"select * from {table} order by {key}"
-        assert direct.execute(query).fetchall() == parquet.execute(query).fetchall()
+    incidents = build_incident_clusters(direct)
+    assert build_incident_clusters(_WithoutArrow(parquet)).equals(incidents)
+    query = "select * from incident_registry order by mention_id"
+    assert direct.execute(query).fetchall() == parquet.execute(query).fetchall()
+    # the ephemeral relation: the same rows and types through the Parquet copy
+    relation = "select * from int_incidents__clustered order by incident_id"
+    with scannable(direct, incidents, "int_incidents__clustered"):
+        expected = direct.execute(relation).fetchall()
+        types = direct.execute("describe int_incidents__clustered").fetchall()
+    with scannable(_WithoutArrow(parquet), incidents, "int_incidents__clustered"):
+        assert parquet.execute(relation).fetchall() == expected
+        assert parquet.execute("describe int_incidents__clustered").fetchall() == types
+    assert not parquet.execute(
+        "select * from duckdb_views() where view_name = 'int_incidents__clustered'"
+    ).fetchall()
 
 
 def test_build_incident_clusters_rerun_keeps_the_registry_and_mends_a_changed_row():
@@ -673,13 +689,33 @@ def test_build_incident_clusters_rerun_keeps_the_registry_and_mends_a_changed_ro
     # only rows whose id changes are written: a row that differs from the clustering is
     # written back with the id of its mention's incident
     con.execute("update incident_registry set incident_id = 'inc_stale' where mention_id = 'h1'")
-    build_incident_clusters(con)
-    (incident,) = con.execute(
-        "select incident_id from int_incidents__clustered where list_contains(mention_ids, 'h1')"
-    ).fetchone()
+    incidents = build_incident_clusters(con)
+    (incident,) = incidents.filter(pl.col("mention_ids").list.contains("h1"))["incident_id"]
     assert con.execute("select incident_id from incident_registry where mention_id = 'h1'").fetchone() == (
         incident,
     )
+
+
+def test_build_incident_clusters_keeps_a_registry_made_with_a_primary_key():
+    # warehouses built before the registry lost its primary key: the same rows, kept
+    fresh, keyed = _warehouse(NIGHT), _warehouse(NIGHT)
+    keyed.execute(
+        "create table incident_registry (mention_id varchar primary key, incident_id varchar not null)"
+    )
+    keyed.execute("insert into incident_registry values ('h1', 'inc_stale'), ('gone', 'inc_gone')")
+    fresh.execute(
+        "create table incident_registry (mention_id varchar not null, incident_id varchar not null)"
+    )
+    fresh.execute("insert into incident_registry values ('h1', 'inc_stale'), ('gone', 'inc_gone')")
+    for con in (fresh, keyed):
+        con.execute("begin")
+        build_incident_clusters(con)
+        con.execute("commit")
+        build_incident_clusters(con)  # a re-run: nothing to change
+    query = "select * from incident_registry order by mention_id"
+    assert keyed.execute(query).fetchall() == fresh.execute(query).fetchall()
+    assert ("gone", "inc_gone") in keyed.execute(query).fetchall()
+    assert len(keyed.execute(query).fetchall()) == len(NIGHT) + 1
 
 
 @pytest.mark.parametrize(("toll", "merged"), [(1, False), (3, True)])

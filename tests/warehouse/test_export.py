@@ -335,3 +335,43 @@ def test_acled_and_geojson_leave_out_and_count_like_one_pass_over_the_incidents(
     assert collection["marsad"]["incidents"] == 9
     assert collection["marsad"]["incidents_without_coordinates"] == 3
     assert [f["id"] for f in collection["features"]] == ["a9", "a3", "a2", "a5", "a6", "a7"]
+
+
+# ---------------------------------------------------------------------------------------
+# incidents_acled.csv: why incidents are left out, in the order the reasons first occur
+
+LEFT_OUT = {
+    "no event_date": {"event_date": None, "date_precision": None},
+    "no ACLED event type": {
+        "event_type": "Strategic developments",
+        "sub_event_type": "Looting/property destruction",
+    },
+    "no coordinates": {"latitude": None, "longitude": None},
+    "country unknown": {"country": "Atlantis", "governorate": None},
+}
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_acled_reasons_come_in_export_order(staged, marts_from, seed):
+    # the reference: number the incidents in export order, a reason's first one decides
+    import random
+
+    from marsad.warehouse.interchange import ACLED_EVENT_TYPES, COUNTRIES, _acled_skip_reason_sql, acled_rows
+
+    rng = random.Random(seed)
+    incidents = []
+    for k in range(30):
+        reason = rng.choice([None, *LEFT_OUT])
+        fields = {"event_date": D(2024, 1, rng.randint(1, 4))}
+        fields.update(LEFT_OUT.get(reason, {}))
+        incidents.append(incident_row(f"i{rng.randint(0, 10**6):07d}_{k}", **fields))
+    con = marts_from(staged, incidents)
+    pairs = [f"{event_type}\x1f{sub}" for event_type, subs in ACLED_EVENT_TYPES.items() for sub in subs]
+    reference = con.execute(
+        f"select reason, count(*) from (select {_acled_skip_reason_sql()} as reason, "
+        "row_number() over (order by event_date nulls last, incident_id) as n from incidents) "
+        "where reason is not null group by reason order by min(n)",
+        [pairs, list(COUNTRIES)],
+    ).fetchall()
+    assert len(reference) >= 3
+    assert list(acled_rows(con).skipped.items()) == reference

@@ -98,6 +98,19 @@ def test_stg_incident_mentions_keeps_latest_extraction_of_current_content(con):
     assert con.execute("select count(*) from incident_mentions").fetchone()[0] == 4
 
 
+def test_int_extractor_versions__current_lists_the_versions_of_current_mentions_only(con):
+    one, two, three = make_article(1), make_article(2), make_article(3)
+    load(con, [one, two, three], [extracted(one, [Mention()], "v1"), extracted(two, [Mention()], "v2")])
+    # article 1 read again by v3: its v1 mentions are superseded; article 3 has no mention
+    load(con, [one], [extracted(one, [Mention()], "v3")], now=dt.datetime(2030, 1, 1))
+    load(con, [three], [extracted(three, [], "v4")])
+    run_models(con, ["stg_incident_mentions", "int_extractor_versions__current"])
+    assert rows(con, "select * from int_extractor_versions__current") == [
+        {"extractor_version": "v2"},
+        {"extractor_version": "v3"},
+    ]
+
+
 # The formulation of stg_incident_mentions before the article's columns came along with
 # the current extraction (a second join of `articles`): the rewrite must keep every row.
 STG_INCIDENT_MENTIONS_BEFORE = """

@@ -7,6 +7,7 @@ import datetime as dt
 from marsad import settings
 from marsad.model import Article, Mention
 from marsad.warehouse import ExtractedArticle
+from marsad.warehouse.cluster import REGISTRY_DDL
 from marsad.warehouse.loader import article_id, content_hash
 
 ACTOR_IDS = [
@@ -22,6 +23,7 @@ STAGING = [
 ]
 MARTS = [
     "int_months__covered",
+    "int_extractor_versions__current",
     "fct_incidents",
     "dim_actors",
     "dim_places",
@@ -97,8 +99,10 @@ def incident_row(incident_id: str, **fields) -> dict:
 
 
 def insert_incidents(con, rows: list[dict]) -> None:
-    """Rows straight into int_incidents__clustered (the clustering step's output)."""
+    """Rows straight into int_incidents__clustered (the clustering step's output), and its
+    registry (empty: these rows come from no mentions)."""
     con.execute(CLUSTERED_DDL)
+    con.execute(REGISTRY_DDL)
     columns = [c[0] for c in con.execute("describe int_incidents__clustered").fetchall()]
     for row in rows:
         con.execute(
