@@ -16,13 +16,13 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.report import RunReport, compare, group_failures, publish_report
 from flows.tasks import (
     build_models,
+    bulk,
     check_build,
     count_incidents,
     export_tables,
     extract_all,
     load_staging,
     read_sources,
-    bulk,
     select_articles,
     snapshot_marts,
 )

@@ -256,7 +256,12 @@ class TemporaryServer:
         with socket.socket() as sock:  # a free port (uvicorn exits with 3 if it is taken since)
             sock.bind((LOOPBACK, 0))
             self.port = sock.getsockname()[1]
-        env = {**self.env, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+        env = {
+            **self.env,
+            "PREFECT_UI_ENABLED": "0",
+            "PREFECT__SERVER_EPHEMERAL": "1",
+            "PREFECT__SERVER_FINAL": "1",
+        }
         env.pop("PREFECT_API_URL", None)
         if self._stderr is None:
             self._stderr = tempfile.TemporaryFile()  # read only if it fails (a pipe could fill up)

@@ -153,6 +153,8 @@ assert all(_DENIAL_STEM in word for word in _DENIAL_WORDS)
 
 def _denied(norm: str) -> bool:
     return _DENIAL_STEM in norm and DENIED.search(norm) is not None
+
+
 RESULT = re.compile(
     _n(r"(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|حصيله|جراء|اثر|نتيجه|اصيب|اصيبوا|قتل|قتلوا|لقي|لقوا|مقتل)")
 )

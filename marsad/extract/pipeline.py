@@ -130,7 +130,12 @@ class _Finders:
     __slots__ = ("_actors", "_places", "_dates", "_casualties", "pub")
 
     def __init__(self, find_actors, find_places, find_dates, find_cas, pub: dt.date | None) -> None:
-        self._actors, self._places, self._dates, self._casualties = find_actors, find_places, find_dates, find_cas
+        self._actors, self._places, self._dates, self._casualties = (
+            find_actors,
+            find_places,
+            find_dates,
+            find_cas,
+        )
         self.pub = pub
 
     def actors(self, text: str) -> list:

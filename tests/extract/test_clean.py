@@ -626,4 +626,6 @@ def test_latin_index_answers_for_any_span(text: str, data) -> None:
 
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert clean._LatinIndex(text).any(start, end) == (clean._ANY_LATIN_RE.search(text, start, end) is not None)
+    assert clean._LatinIndex(text).any(start, end) == (
+        clean._ANY_LATIN_RE.search(text, start, end) is not None
+    )

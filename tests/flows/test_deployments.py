@@ -257,7 +257,17 @@ def _kill_when(env, db, out, tmp_path, marker, what, *options, inspect=lambda: N
     """Run the whole corpus through the driver, SIGKILL it once `marker` exists (the
     driver holds there); `inspect()` runs in between. Returns the killed process."""
     killed = start(
-        [PY, DRIVER, "--db", str(db), "--export-dir", str(out), *options, str(marker), str(tmp_path / "never")],
+        [
+            PY,
+            DRIVER,
+            "--db",
+            str(db),
+            "--export-dir",
+            str(out),
+            *options,
+            str(marker),
+            str(tmp_path / "never"),
+        ],
         env,
         tmp_path / "killed.log",
     )

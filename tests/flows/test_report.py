@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from prefect.utilities.collections import visit_collection
 
-from flows.report import RunReport, Rows, compare
+from flows.report import Rows, RunReport, compare
 from flows.tasks import Snapshot, bulk
 
 
