@@ -105,6 +105,11 @@ _RUN = re.compile(f"^{_RUN_CLASS}+|{_RUN_CLASS}+$|(?! (?=[^{_DROP_CLASS}\\s])){_
 _SPACE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 _RUN_CHARS = "[" + _DROP_CLASS + re.escape(_SPACE_CHARS) + "]"
 _RUN_SEEK = re.compile(f"{_RUN_CHARS}(?:(?<! )|(?={_RUN_CHARS})|(?<=\\A )|\\Z){_RUN_CHARS}*")
+# Speed: _RUN_SEEK stops at every space of a sentence (each may start a run). It finds no
+# run at all in a text whose only whitespace / dropped characters are single plain spaces
+# between other characters, which is most sentences: a scan for the other characters of
+# the class (none of them a plain space, so sre does not stop until it finds one) tells.
+_RUN_NOT_SPACE = re.compile("[" + _DROP_CLASS + re.escape(_SPACE_CHARS.replace(" ", "")) + "]")
 _WS = re.compile(r"\s")
 
 
@@ -124,6 +129,17 @@ class Normalized:
         self.text = text
         self._index: list[int] | None = None
         folded = fold(text)
+        if (
+            _RUN_NOT_SPACE.search(text) is None
+            and "  " not in text
+            and not text.startswith(" ")
+            and not text.endswith(" ")
+        ):
+            # no run (see _RUN_NOT_SPACE): the loop below would make one piece of it all
+            self.norm = folded
+            self._nstarts = [0] if text else []
+            self._ostarts = [0] if text else []
+            return
         norm_parts: list[str] = []
         nstarts: list[int] = []
         ostarts: list[int] = []

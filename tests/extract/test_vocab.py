@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from marsad.extract import vocab
@@ -614,3 +614,28 @@ def test_find_all_is_fast_on_a_long_article():
         find_actors(text), find_places(text), find_cues(text)
     per_article = (time.process_time() - start) / 10
     assert per_article < 0.05  # measured ~4 ms; generous for shared CI machines
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ابتجحكلمنهوأإآةى ٤5.،\u064e\u0651\u0640\u200f\t\n")), max_size=60)
+    | st.lists(st.sampled_from(["قصف", "أمس", "ة", "٤", " ", "  "]), max_size=12).map("".join)
+)
+@example("ا  ب")
+@example(" ا")
+@example("ا ")
+def test_normalized_text_shortcut_equals_the_run_scan(text):
+    # a text whose only whitespace is single spaces between words skips the scan for runs
+    # (normalize._RUN_NOT_SPACE); forcing the scan must give the same text and map
+    import re
+
+    from marsad.extract import normalize as normalize_module
+
+    fast = normalize_module.Normalized(text)
+    saved = normalize_module._RUN_NOT_SPACE
+    normalize_module._RUN_NOT_SPACE = re.compile("")  # matches every text: always scan
+    try:
+        scanned = normalize_module.Normalized(text)
+    finally:
+        normalize_module._RUN_NOT_SPACE = saved
+    assert (fast.norm, fast._nstarts, fast._ostarts) == (scanned.norm, scanned._nstarts, scanned._ostarts)
