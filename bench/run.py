@@ -49,6 +49,9 @@ FULL = {
     "e2e_sizes": (10_000, 50_000),
     "incremental": True,
     "nothing_new": True,
+    # orchestration tax: rounds of (plain, temporary API, running API) on fresh warehouses,
+    # interleaved, median of the per-round ratios (a single pair moved by +-15% here)
+    "tax_rounds": 3,
     # build cost grows with n (and with incidents per day): 20k first, 1M when the 20k
     # figures project it to finish within WAREHOUSE_BUDGET_SECONDS
     "warehouse_incidents": (20_000, 1_000_000),
@@ -60,6 +63,7 @@ QUICK = {
     "e2e_sizes": (200,),
     "incremental": False,
     "nothing_new": False,
+    "tax_rounds": 1,
     "warehouse_incidents": (5_000,),
     "warehouse_repeats": 1,
 }
@@ -562,34 +566,55 @@ def bench_e2e(cfg: dict, work: Path, out: dict | None = None, save=lambda: None)
                 out["scaling_exponent_extract_stage"] = round(
                     math.log(sb["extract"] / sa["extract"]) / math.log(b / a), 3
                 )
-    # orchestration tax: the same input without Prefect (nor the CLI), in this run
+    # orchestration tax: the same input without Prefect (nor the CLI), in this run; in
+    # rounds (plain, temporary API, running API, each on a fresh warehouse), the cold run
+    # above being the first round's temporary-API run
     n0 = min(sizes)
     inp = work / f"articles_{n0}.jsonl"
-    log(f"e2e: the same {n0} articles without Prefect (plain stage functions)")
-    plain_db = work / f"plain_{n0}.duckdb"
-    script = work / "plain.py"
-    script.write_text(PLAIN_SCRIPT)
-    p = run_measured([PYTHON, str(script), str(plain_db), str(work / f"plain_export_{n0}"), str(inp)], env)
-    if p["returncode"] == 0:
-        sec = json.loads(p["stdout"].strip().splitlines()[-1])
-        core = sec["extract"] + sec["load"] + sec["build"]
-        e2e = runs[n0].get("seconds")
-        out["plain"] = {
-            "articles": n0,
-            "stages": sec,
-            "wall_seconds": p["seconds"],
-            "peak_rss_tree_mb": p["peak_rss_tree_mb"],
-        }
-        if e2e and runs[n0]["ok"]:
-            out["orchestration_tax"] = round(e2e / core - 1, 3)
-            out["orchestration_tax_vs_plain_wall"] = round(e2e / p["seconds"] - 1, 3)
-    else:
-        out["plain"] = {"error": p["stderr"][-2000:]}
-        core = None
-    save()
-    # the same run against an API that is already up (the scheduled set-up: `marsad server`
-    # runs for good, deployments call the flow), so no start-up is paid by the run
-    out["running_api"] = bench_running_api(n0, inp, work, env, core)
+    rounds = []
+    for k in range(max(1, cfg.get("tax_rounds", 1))):
+        log(f"e2e: tax round {k + 1}: the same {n0} articles without Prefect (plain stage functions)")
+        plain = bench_plain(n0, inp, work, env, k)
+        if k == 0:
+            temporary = runs[n0]
+        else:
+            log(f"e2e: tax round {k + 1}: marsad run with its temporary API")
+            temporary = _summarize_run(
+                run_measured(
+                    [MARSAD, "run", "--input", str(inp), "--db", str(work / f"tax_{n0}_{k}.duckdb"),
+                     "--export-dir", str(work / f"tax_export_{n0}_{k}")],
+                    env,
+                ),
+                n0,
+            )  # fmt: skip
+        # the same run against an API that is already up (the scheduled set-up: `marsad
+        # server` runs for good, deployments call the flow), so no start-up is paid by the run
+        running = bench_running_api(n0, inp, work, env, plain.get("core_seconds"), k)
+        core = plain.get("core_seconds")
+        rounds.append(
+            {
+                "plain": plain,
+                "temporary_api_seconds": temporary.get("seconds") if temporary.get("ok") else None,
+                "running_api": running,
+                "tax": round(temporary["seconds"] / core - 1, 3) if core and temporary.get("ok") else None,
+                "tax_running_api": running.get("orchestration_tax"),
+                "tax_vs_plain_wall": round(temporary["seconds"] / plain["wall_seconds"] - 1, 3)
+                if core and temporary.get("ok")
+                else None,
+            }
+        )
+        out["tax_rounds"] = rounds
+        save()
+    out["plain"] = rounds[0]["plain"]
+    out["running_api"] = dict(rounds[0]["running_api"])
+
+    def median_of(key):
+        values = [r[key] for r in rounds if r[key] is not None]
+        return round(median(values), 3) if values else None
+
+    out["orchestration_tax"] = median_of("tax")
+    out["orchestration_tax_vs_plain_wall"] = median_of("tax_vs_plain_wall")
+    out["running_api"]["orchestration_tax"] = median_of("tax_running_api")
     save()
     # incremental: nothing new, then 1% new, on the warehouse of the cold run
     db0 = work / f"cold_{n0}.duckdb"
@@ -637,7 +662,27 @@ def bench_e2e(cfg: dict, work: Path, out: dict | None = None, save=lambda: None)
     return out
 
 
-def bench_running_api(n: int, inp: Path, work: Path, env: dict, core: float | None) -> dict:
+def bench_plain(n: int, inp: Path, work: Path, env: dict, k: int = 0) -> dict:
+    """The stage functions without Prefect (nor the CLI) on n articles, cold warehouse."""
+    script = work / "plain.py"
+    script.write_text(PLAIN_SCRIPT)
+    p = run_measured(
+        [PYTHON, str(script), str(work / f"plain_{n}_{k}.duckdb"), str(work / f"plain_export_{n}_{k}"), str(inp)],
+        env,
+    )
+    if p["returncode"] != 0:
+        return {"articles": n, "error": p["stderr"][-2000:]}
+    sec = json.loads(p["stdout"].strip().splitlines()[-1])
+    return {
+        "articles": n,
+        "stages": sec,
+        "core_seconds": round(sec["extract"] + sec["load"] + sec["build"], 3),
+        "wall_seconds": p["seconds"],
+        "peak_rss_tree_mb": p["peak_rss_tree_mb"],
+    }
+
+
+def bench_running_api(n: int, inp: Path, work: Path, env: dict, core: float | None, k: int = 0) -> dict:
     """`marsad run` on n articles (cold warehouse) with PREFECT_API_URL set to a Prefect API
     started beforehand; its tax against the plain stage time `core`."""
     from marsad.orchestrate import TemporaryServer, prefect_environment
@@ -645,10 +690,10 @@ def bench_running_api(n: int, inp: Path, work: Path, env: dict, core: float | No
     server = TemporaryServer(prefect_environment(dict(env))).start()
     try:
         server.wait(120)
-        log(f"e2e: the same {n} articles against a running Prefect API")
+        log(f"e2e: tax round {k + 1}: the same {n} articles against a running Prefect API")
         r = run_measured(
-            [MARSAD, "run", "--input", str(inp), "--db", str(work / f"api_{n}.duckdb"),
-             "--export-dir", str(work / f"api_export_{n}")],
+            [MARSAD, "run", "--input", str(inp), "--db", str(work / f"api_{n}_{k}.duckdb"),
+             "--export-dir", str(work / f"api_export_{n}_{k}")],
             {**env, "PREFECT_API_URL": server.api_url},
         )  # fmt: skip
     finally:
@@ -983,21 +1028,34 @@ def markdown(res: dict) -> str:
                 f"{e2e.get('scaling_exponent_extract_stage')}."
             )
         pl = e2e.get("plain") or {}
-        if "orchestration_tax" in e2e:
+        rounds = e2e.get("tax_rounds") or []
+        if e2e.get("orchestration_tax") is not None and pl.get("stages"):
             lines.append(
                 f"- Orchestration tax: {e2e['orchestration_tax']:.0%} = `marsad run` wall time ÷ (extract + load "
-                f"+ build measured without Prefect on the same {pl.get('articles')} articles: "
-                f"{', '.join(f'{k} {v:.1f} s' for k, v in pl['stages'].items())}) − 1; against the whole "
-                f"plain process ({_fmt(pl.get('wall_seconds'))} s): "
-                f"{e2e.get('orchestration_tax_vs_plain_wall', 0):.0%}."
+                f"+ build measured without Prefect on the same {pl.get('articles')} articles) − 1, the median of "
+                f"{len(rounds)} round(s) (plain, `marsad run` with its temporary API, `marsad run` against a "
+                f"running API, each on a fresh warehouse, interleaved); first round's plain stages: "
+                f"{', '.join(f'{k} {v:.1f} s' for k, v in pl['stages'].items())}. Against the whole plain "
+                f"process: {e2e.get('orchestration_tax_vs_plain_wall', 0):.0%}."
             )
         api = e2e.get("running_api") or {}
         if api.get("orchestration_tax") is not None:
             lines.append(
                 f"- Against a Prefect API already running (the scheduled set-up: `marsad server` stays up, "
-                f"PREFECT_API_URL points at it), the same `marsad run` took {_fmt(api['seconds'])} s "
-                f"(outside the stages {_fmt(api.get('outside_stages_seconds'))} s): orchestration tax "
-                f"{api['orchestration_tax']:.0%}."
+                f"PREFECT_API_URL points at it), the same `marsad run` took {_fmt(api['seconds'])} s in the "
+                f"first round (outside the stages {_fmt(api.get('outside_stages_seconds'))} s): orchestration "
+                f"tax {api['orchestration_tax']:.0%} (median)."
+            )
+        if len(rounds) > 1:
+            lines.append(
+                "- Rounds (plain core s / temporary API s / running API s → tax, tax against a running API): "
+                + "; ".join(
+                    f"{_fmt(r['plain'].get('core_seconds'))} / {_fmt(r.get('temporary_api_seconds'))} / "
+                    f"{_fmt((r.get('running_api') or {}).get('seconds'))} → "
+                    f"{_fmt(r.get('tax'))}, {_fmt(r.get('tax_running_api'))}"
+                    for r in rounds
+                )
+                + "."
             )
         lines.append(
             f"- `marsad run` went through the Prefect flow: {e2e.get('prefect_in_run')}. Time outside the "
