@@ -667,7 +667,13 @@ def bench_plain(n: int, inp: Path, work: Path, env: dict, k: int = 0) -> dict:
     script = work / "plain.py"
     script.write_text(PLAIN_SCRIPT)
     p = run_measured(
-        [PYTHON, str(script), str(work / f"plain_{n}_{k}.duckdb"), str(work / f"plain_export_{n}_{k}"), str(inp)],
+        [
+            PYTHON,
+            str(script),
+            str(work / f"plain_{n}_{k}.duckdb"),
+            str(work / f"plain_export_{n}_{k}"),
+            str(inp),
+        ],
         env,
     )
     if p["returncode"] != 0:
