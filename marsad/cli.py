@@ -148,10 +148,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     if sys.stderr.isatty() and not args.verbose:
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")  # the bars say it
     from flows.local import run_pipeline
-    from marsad.extract import warm
 
-    warm()
     if server is not None:
+        # the vocabulary is built while the API boots (the extract stage builds it otherwise,
+        # and a run with nothing new never does)
+        from marsad.extract import warm
+
+        warm()
         server.wait(float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS") or 90))
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 

@@ -105,8 +105,9 @@ def batches(items: Sequence, size: int = settings.EXTRACT_BATCH_SIZE) -> list[li
 def extract_articles(batch: Iterable[Article]) -> list[ExtractedArticle]:
     """Extract stage, for one batch: mentions of every article. An article whose extraction
     raises is logged and left out (no extractions row), so the next run tries it again."""
-    from marsad.extract import EXTRACTOR_VERSION, extract
+    from marsad.extract import EXTRACTOR_VERSION, extract, warm
 
+    warm()  # once per process: the vocabulary, then the collector spared its objects
     out = []
     for article in batch:
         try:

@@ -9,21 +9,30 @@ EXTRACTOR_VERSION = "0.3.12"
 
 from marsad.extract.pipeline import extract  # noqa: E402
 
+_warmed = False
+
 
 def warm() -> None:
     """Build the vocabulary and rule tables now; the first extract() call otherwise pays
-    for them (~1 s). Callers overlap it with other waiting (a Prefect API starting).
+    for them (~1 s). The extract stage (marsad.pipeline.extract_articles) calls it before
+    its first article; `marsad run` calls it earlier while a temporary Prefect API boots.
 
     Then `gc.freeze()`: every object alive now (the vocabulary's hundreds of thousands,
     the imported modules) moves out of the collector's scans for the life of the process;
     extraction allocates heavily and each collection would walk them again (callgrind:
-    -1.5 % instructions per article); they are unfrozen at exit. Call it once, after the
-    imports a process needs."""
+    -1.5 % instructions per article); they are unfrozen at exit. Only the first call
+    does anything."""
+    global _warmed
+    if _warmed:
+        return
+    _warmed = True
     import atexit
     import datetime as dt
     import gc
 
-    extract(
+    from marsad.extract import pipeline  # the engine itself, whatever stands in for `extract`
+
+    pipeline.extract(
         "قصفت طائرة مسيرة مجهولة قاعدة عين الأسد في الأنبار يوم الأحد، ما أسفر عن مقتل جنديين وإصابة ثلاثة.",
         dt.date(2024, 1, 1),
         "قصف قاعدة عين الأسد",

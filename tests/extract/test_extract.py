@@ -447,8 +447,30 @@ warm()
 assert gc.get_freeze_count() > 10_000, gc.get_freeze_count()
 after = extract(text, dt.date(2024, 5, 2))
 assert repr(after) == repr(before) and len(after) == 1, (before, after)
+frozen, garbage = gc.get_freeze_count(), [object() for _ in range(1000)]
+warm()  # only the first call does anything
+assert gc.get_freeze_count() == frozen, (frozen, gc.get_freeze_count())
 print("ok")
 """
+
+STAGE_WARMS = """
+import gc
+from marsad import pipeline
+from marsad.model import Article
+assert gc.get_freeze_count() == 0
+done = pipeline.extract_articles([Article(url="https://news.example/1", text="قصف صاروخي على قاعدة بلد")])
+assert len(done) == 1 and gc.get_freeze_count() > 10_000, gc.get_freeze_count()
+print("ok")
+"""
+
+
+def test_the_extract_stage_warms_once_before_its_first_article():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", STAGE_WARMS], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok"
 
 
 def test_warm_builds_the_tables_and_freezes_them_out_of_gc_scans():
