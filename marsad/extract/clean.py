@@ -275,6 +275,9 @@ _DASH_MARKS = ("-", "–", "—", "ـ")  # one of them is in every _DATELINE_DAS
 _DATELINE_LINE_RE = re.compile(r"^[^\W\d][^/ـ\-–—]{0,40}?\s*(?:/|ـ+|[-–—]+)\s*\S{0,12}\s*$")
 _DATE_PREFIX_RE = re.compile(r"\s*date\s+\d{4}(?:-\d{1,2}){0,2}\s*", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^[\s\-–—•●▪◆■*>·]+")
+# what a _BULLET_RE match starts with (\s spelled out as in normalize: every str.isspace()
+# character is below U+3001); other text is left as it is, without a call to sre
+_BULLET_FIRST = frozenset("-–—•●▪◆■*>·" + "".join(c for c in map(chr, range(0x3001)) if c.isspace()))
 
 # a full stop inside the line ("قتل شخص. وأصيب آخر") makes it a paragraph; ".." does not
 _INNER_STOP_RE = re.compile(r"(?<!\.)\.(?!\.)\s+\S|[!?؟؛]\s+\S")
@@ -409,7 +412,8 @@ def _classify(raw: str, norm: str, latin_letters: bool = True) -> int:
     if m:
         # header alone on its line (maybe with ':'), or with headline/tags after it
         return LIST_HEADER if not norm[m.end() :].strip() else LIST_INLINE
-    if _is_timestamp_line(norm) or _VIEWS_RE.match(norm):
+    # (a views counter is at most four words: a count, a two-word label, a count)
+    if _is_timestamp_line(norm) or n_words <= 4 and _VIEWS_RE.match(norm):
         return DROP
     if n_words <= 8 and _BYLINE_RE.match(norm) and not _ends_with_punct(stripped):
         return FOOTER
@@ -502,7 +506,7 @@ def _dup_key(stripped: str, norm: str | None = None) -> str:
     """Key for spotting repeats: folded text before any " | " suffix, bullets dropped."""
     key = (norm if norm is not None else _norm_line(stripped))[:300]
     key = key.split(" | ", 1)[0]
-    return _BULLET_RE.sub("", key).strip(" .:،-–—")
+    return (_BULLET_RE.sub("", key) if key[:1] in _BULLET_FIRST else key).strip(" .:،-–—")
 
 
 def _clean_title(raw: str) -> str | None:

@@ -629,3 +629,42 @@ def test_latin_index_answers_for_any_span(text: str, data) -> None:
     assert clean._LatinIndex(text).any(start, end) == (
         clean._ANY_LATIN_RE.search(text, start, end) is not None
     )
+
+
+_VIEWS_LINES = st.tuples(
+    st.sampled_from(["", "-", "• ", "* - ", "  "]),
+    st.sampled_from(["", "12", "٣٤٥ ", "7 "]),
+    st.sampled_from(
+        ["عدد المشاهدات", "المشاهدات", "مشاهدة", "قراءة", "Views", "comment", "تعليقات", "عدد القراءات"]
+    ),
+    st.sampled_from(["", ":", " : ", "：", " "]),
+    st.sampled_from(["", "12", " 3", "٤٥"]),
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _VIEWS_LINES
+    | st.lists(st.sampled_from(["-", "•", " ", "12", ":", "المشاهدات", "خبر"]), max_size=10).map("".join)
+)
+def test_a_views_counter_is_at_most_four_words(line: str) -> None:
+    # _classify tests the views pattern only on lines of up to four words
+    from marsad.extract import clean
+
+    norm = clean._norm_line(line)
+    if clean._VIEWS_RE.match(norm):
+        assert clean._count_words(norm) <= 4
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_LINE_PIECES | st.sampled_from(["- ", "• ", "\u3000", "\xa0", "* ", "·", ">"]), max_size=20).map(
+        "".join
+    )
+)
+def test_dup_key_shortcut_strips_bullets_like_the_pattern(line: str) -> None:
+    from marsad.extract import clean
+
+    norm = clean._norm_line(line)
+    key = norm[:300].split(" | ", 1)[0]
+    assert clean._dup_key(line, norm) == clean._BULLET_RE.sub("", key).strip(" .:،-–—")

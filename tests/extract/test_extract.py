@@ -499,3 +499,27 @@ def test_denial_shortcut_answers_like_the_pattern(text: str) -> None:
 
     norm = normalize(text)
     assert assemble._denied(norm) == (assemble.DENIED.search(norm) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["وقال", "قالت", "أفاد", "بحسب", "وفقا ل", "اعلنت", "المصدر", "إن", "أن", "عن", "انه"]
+        )
+        | st.sampled_from(["خلية", "الإعلام", "الأمني", "الجيش", " ", "  ", "،", "قصف", "حسبما"]),
+        max_size=16,
+    ).map(" ".join)
+)
+def test_speaker_shortcut_finds_the_pattern_spans(text: str) -> None:
+    from marsad.extract import assemble
+    from marsad.extract.normalize import prepare
+
+    t = prepare(text)
+
+    class F:  # the two members _speaker_spans reads
+        norm = t.norm
+        orig = staticmethod(t.orig)
+
+    expected = [(t.orig(m.start()), t.orig(m.end())) for m in assemble.SPEAKER.finditer(t.norm)]
+    assert assemble._speaker_spans(F) == expected
