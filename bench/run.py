@@ -217,6 +217,53 @@ def bench_extract(corpus, repeats: int) -> dict:
     }
 
 
+INSTRUCTIONS_SCRIPT = r"""
+import os, subprocess, sys
+sys.path.insert(0, sys.argv[1])
+from bench.run import SEED, SIZED_KB, _articles_for_extract
+from bench.synth import generate
+import marsad.extract as E
+lo, hi = SIZED_KB[0] * 1024, SIZED_KB[1] * 1024
+items = [it for it in _articles_for_extract(generate(2000, SEED)) if lo <= len(it[0].encode("utf-8")) <= hi]
+items = items[: int(sys.argv[2])]
+E.warm()
+for it in items[:20]:
+    E.extract(*it)
+subprocess.run(["callgrind_control", "-i", "on", str(os.getpid())], capture_output=True, check=True)
+for it in items:
+    E.extract(*it)
+subprocess.run(["callgrind_control", "-i", "off", str(os.getpid())], capture_output=True, check=True)
+print(len(items))
+"""
+
+
+def bench_instructions(work: Path, n: int = 200) -> dict:
+    """Instructions per warm extraction of a synthetic article of 1-4 KB, counted by
+    valgrind's callgrind (collection on after warm-up): a figure this shared machine's
+    noise does not move (its wall-clock rates moved by 25% within minutes), to compare
+    commits. Skipped where valgrind is not installed."""
+    if not (shutil.which("valgrind") and shutil.which("callgrind_control")):
+        return {"skipped": "valgrind (callgrind) is not installed"}
+    script = work / "instructions.py"
+    script.write_text(INSTRUCTIONS_SCRIPT)
+    out = work / "callgrind.out"
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}",
+         PYTHON, str(script), str(REPO), str(n)],
+        capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"}, timeout=1800,
+    )  # fmt: skip
+    found = re.search(r"Collected\s*:\s*(\d+)", done.stderr)
+    if done.returncode != 0 or not found:
+        return {"error": (done.stderr or done.stdout)[-2000:]}
+    articles = int(done.stdout.strip().splitlines()[-1])
+    return {
+        "articles": articles,
+        "instructions": int(found.group(1)),
+        "instructions_per_article_millions": round(int(found.group(1)) / articles / 1e6, 3),
+        "command": "valgrind --tool=callgrind --instr-atstart=no (collection on after warm() and 20 articles)",
+    }
+
+
 def profile_extract(corpus, top: int = 25) -> list[dict]:
     """cProfile of warm extraction: the functions with the most cumulative time."""
     import cProfile
@@ -1006,6 +1053,16 @@ def markdown(res: dict) -> str:
             f"gave the planted number of mentions ({oc.get('mentions')} mentions, "
             f"{oc.get('expected_mentions')} planted).",
         ]
+    ins = res.get("instructions") or {}
+    if ins.get("instructions_per_article_millions"):
+        lines += [
+            "",
+            f"Instructions per article (callgrind, the first {ins['articles']} synthetic articles of 1–4 KB, "
+            f"warm; deterministic, unlike the rates on this shared machine): "
+            f"{ins['instructions_per_article_millions']} M.",
+        ]
+    elif ins:
+        lines += ["", f"Instructions per article: not measured ({ins.get('skipped') or 'error'})."]
     prof = res.get("profile")
     if prof:
         lines += [
@@ -1185,8 +1242,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes: finishes in under a minute")
     parser.add_argument(
         "--only",
-        default="extract,profile,peers,e2e,warehouse",
-        help="comma-separated sections (extract, profile, peers, e2e, warehouse)",
+        default="extract,profile,instructions,peers,e2e,warehouse",
+        help="comma-separated sections (extract, profile, instructions, peers, e2e, warehouse)",
     )
     parser.add_argument("--repeats", type=int, default=None)
     parser.add_argument("--sizes", default=None, help="e2e sizes, e.g. 10000,50000")
@@ -1211,6 +1268,7 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only.split(","))
     if args.quick and args.only == parser.get_default("only"):
         only.discard("profile")  # the profile doubles extraction time; quick mode skips it
+        only.discard("instructions")  # ~40 s under valgrind
     sys.path.insert(0, str(REPO))
     from bench.synth import generate
 
@@ -1242,6 +1300,10 @@ def main(argv: list[str] | None = None) -> int:
             if "profile" in only:
                 log("profile: cProfile of warm extraction")
                 res["profile"] = profile_extract(generate(min(300, cfg["extract_articles"]), SEED))
+        if "instructions" in only:
+            log("instructions: callgrind count of warm extraction")
+            res["instructions"] = bench_instructions(work)
+            save()
         if "peers" in only:
             log("peers: dates and counts")
             res["peers"] = bench_peers(cfg["repeats"])
