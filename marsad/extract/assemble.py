@@ -39,7 +39,7 @@ from pathlib import Path
 
 import yaml
 
-from marsad.extract.normalize import normalize_with_map
+from marsad.extract.normalize import contains_any, normalize_with_map
 from marsad.extract.options import DEFAULT_OPTIONS, ExtractOptions
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -147,12 +147,12 @@ _DENIAL_WORDS = ("انكار", "انكر", "انكرت", "ينكر", "تنكر",
 DENIED = re.compile(_n(r"(?:^|\s)(?:و)?(?:" + "|".join(_DENIAL_WORDS) + r")(?:\s|$)"))
 # Speed: sre tries a pattern opening with (?:^|\s) at every position of the sentence;
 # every denial word holds this stem, which `in` finds (or not) in one fast scan.
-_DENIAL_STEM = "نك"
-assert all(_DENIAL_STEM in word for word in _DENIAL_WORDS)
+_DENIAL_STEMS = ("نك",)
+assert all(contains_any(word, _DENIAL_STEMS) for word in _DENIAL_WORDS)
 
 
 def _denied(norm: str) -> bool:
-    return _DENIAL_STEM in norm and DENIED.search(norm) is not None
+    return contains_any(norm, _DENIAL_STEMS) and DENIED.search(norm) is not None
 
 
 RESULT = re.compile(
@@ -191,22 +191,8 @@ SPEAKER = re.compile(
 )
 # Speed: SPEAKER opens with (?:^|\s), which sre tries at every position; a sentence holding
 # none of these stems (every speech word holds one) has no speaker span.
-_SPEECH_STEMS = (
-    "قال",
-    "افاد",
-    "ذكر",
-    "اكد",
-    "اضاف",
-    "اوضح",
-    "صرح",
-    "نقل",
-    "اشار",
-    "كشف",
-    "اعلن",
-    "وفق",
-    "حسب",
-)
-assert all(any(stem in word for stem in _SPEECH_STEMS) for word in _SPEECH_WORDS)
+_SPEECH_STEMS = ("قال", "افاد", "ذكر", "اكد", "اضاف", "اوضح", "صرح", "نقل", "اشار", "كشف", "اعلن", "وفق", "حسب")  # fmt: skip
+assert all(contains_any(word, _SPEECH_STEMS) for word in _SPEECH_WORDS)
 # a place named after an affiliation word is not where the event happened ("الموالية لإيران")
 AFFILIATION = re.compile(
     _n(
@@ -585,10 +571,7 @@ def _speaker_spans(f: Facts) -> list[tuple[int, int]]:
     """Spans naming who REPORTS (قالت خلية الإعلام الأمني ... إن): their actors are not participants."""
     out = []
     norm = f.norm
-    for stem in _SPEECH_STEMS:
-        if stem in norm:
-            break
-    else:
+    if not contains_any(norm, _SPEECH_STEMS):
         return out
     for m in SPEAKER.finditer(norm):
         out.append((f.orig(m.start()), f.orig(m.end())))

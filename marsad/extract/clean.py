@@ -49,7 +49,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from marsad.extract.normalize import normalize, prepare
+from marsad.extract.normalize import SPACE_CHARS, contains_any, normalize, prepare
 
 
 @dataclass(frozen=True)
@@ -222,15 +222,8 @@ def _tweet_link(probe: str) -> bool:
     return _DOTCOM_RE.search(probe) is not None and _TWEET_LINK_RE.search(probe) is not None
 
 
-def _has_any(text: str, phrases: tuple[str, ...]) -> bool:
-    for phrase in phrases:
-        if phrase in text:
-            return True
-    return False
-
-
 def _copyright(norm: str, latin: bool) -> bool:
-    return _COPYRIGHT_RE.search(norm) is not None if latin else _has_any(norm, _COPYRIGHT_AR)
+    return _COPYRIGHT_RE.search(norm) is not None if latin else contains_any(norm, _COPYRIGHT_AR)
 
 
 # a word holding no letter or digit ("-", "|", "__"), after its space (the first word aside)
@@ -275,9 +268,8 @@ _DASH_MARKS = ("-", "–", "—", "ـ")  # one of them is in every _DATELINE_DAS
 _DATELINE_LINE_RE = re.compile(r"^[^\W\d][^/ـ\-–—]{0,40}?\s*(?:/|ـ+|[-–—]+)\s*\S{0,12}\s*$")
 _DATE_PREFIX_RE = re.compile(r"\s*date\s+\d{4}(?:-\d{1,2}){0,2}\s*", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^[\s\-–—•●▪◆■*>·]+")
-# what a _BULLET_RE match starts with (\s spelled out as in normalize: every str.isspace()
-# character is below U+3001); other text is left as it is, without a call to sre
-_BULLET_FIRST = frozenset("-–—•●▪◆■*>·" + "".join(c for c in map(chr, range(0x3001)) if c.isspace()))
+# what a _BULLET_RE match starts with; other text is left as it is, without a call to sre
+_BULLET_FIRST = frozenset("-–—•●▪◆■*>·" + SPACE_CHARS)
 
 # a full stop inside the line ("قتل شخص. وأصيب آخر") makes it a paragraph; ".." does not
 _INNER_STOP_RE = re.compile(r"(?<!\.)\.(?!\.)\s+\S|[!?؟؛]\s+\S")
@@ -399,7 +391,7 @@ def _classify(raw: str, norm: str, latin_letters: bool = True) -> int:
     if n_words <= 25 and _copyright(norm, latin):
         return FOOTER
     if n_words <= 40:
-        if _BOILERPLATE_RE.search(norm) if latin else _has_any(norm, _BOILERPLATE_AR):
+        if _BOILERPLATE_RE.search(norm) if latin else contains_any(norm, _BOILERPLATE_AR):
             return DROP
         if _SOURCE_INLINE_RE.search(norm) if latin else "|" in norm and _SOURCE_INLINE_AR.search(norm):
             return DROP
@@ -466,7 +458,7 @@ def _starts_with_dateline(stripped: str) -> bool:
     if m:
         # "ليل الجمعة/ السبت", "أيار/ مايو" are dates, not datelines
         return normalize(m.group(1)).lower() not in _TIME_WORD_SET
-    if not _has_any(head, _DASH_MARKS):
+    if not contains_any(head, _DASH_MARKS):
         return False
     m = _DATELINE_DASH_RE.match(head)
     if m:

@@ -75,6 +75,15 @@ def _replace_all(text: str, search, table: dict[str, str]) -> str:
     return text
 
 
+def contains_any(text: str, needles: tuple[str, ...]) -> bool:
+    """Does `text` hold any of these literals? (`in` is a fast C scan; the stages test the
+    literals every match of a pattern holds before running the pattern.)"""
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
+
+
 def normalize(text: str) -> str:
     """Fold `text` for matching (see module docstring). Idempotent."""
     # str.split() and re's \s agree on what whitespace is: same as
@@ -102,14 +111,14 @@ _RUN = re.compile(f"^{_RUN_CLASS}+|{_RUN_CLASS}+$|(?! (?=[^{_DROP_CLASS}\\s])){_
 # a match at every position; 3x faster on news sentences). A run starts at any such
 # character, except a single plain space with text on both sides. \s is spelled out (every
 # str.isspace() character is below U+3001) so that the class is one bitmap.
-_SPACE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
-_RUN_CHARS = "[" + _DROP_CLASS + re.escape(_SPACE_CHARS) + "]"
+SPACE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+_RUN_CHARS = "[" + _DROP_CLASS + re.escape(SPACE_CHARS) + "]"
 _RUN_SEEK = re.compile(f"{_RUN_CHARS}(?:(?<! )|(?={_RUN_CHARS})|(?<=\\A )|\\Z){_RUN_CHARS}*")
 # Speed: _RUN_SEEK stops at every space of a sentence (each may start a run). It finds no
 # run at all in a text whose only whitespace / dropped characters are single plain spaces
 # between other characters, which is most sentences: a scan for the other characters of
 # the class (none of them a plain space, so sre does not stop until it finds one) tells.
-_RUN_NOT_SPACE = re.compile("[" + _DROP_CLASS + re.escape(_SPACE_CHARS.replace(" ", "")) + "]")
+_RUN_NOT_SPACE = re.compile("[" + _DROP_CLASS + re.escape(SPACE_CHARS.replace(" ", "")) + "]")
 _WS = re.compile(r"\s")
 
 
