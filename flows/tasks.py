@@ -162,23 +162,11 @@ def extract_all(
 # load, build, export
 
 
-@task(name="load_articles", **QUIET)
-def load_articles(db: Path, articles: list[Article], extracted: list[ExtractedArticle]) -> LoadStats:
-    """Load stage: one transaction (all or nothing); idempotent, so a rerun after a crash
-    stores exactly what one clean run would."""
-    reporter = progress.current()
-    reporter.start("load", total=1)
-    stats = pipeline.load(db, articles, extracted)
-    reporter.finish(
-        "load", f"{stats.articles_new} new, {stats.articles_updated} changed, {stats.mentions} mentions"
-    )
-    return stats
-
-
 @task(name="load_staging", **QUIET)
 def load_staging(db: Path, staging: Staging) -> LoadStats:
     """Load stage from a staging area (the articles and extraction batches a run wrote
-    there): one transaction, idempotent, like load_articles."""
+    there): one transaction (all or nothing); idempotent, so a rerun after a crash stores
+    exactly what one clean run would."""
     reporter = progress.current()
     reporter.start("load", total=1)
     stats = pipeline.load_staged(db, staging)

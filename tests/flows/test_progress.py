@@ -10,6 +10,7 @@ import re
 
 from flows import progress, tasks
 from marsad import pipeline
+from marsad.warehouse.staging import Staging
 
 ARTICLES = [
     {
@@ -34,10 +35,12 @@ def run_stages(tmp_path):
     # extract_all maps extract_batch (which needs Prefect); its reporting, done by hand here
     reporter = progress.current()
     reporter.start("extract", total=1)
-    with disable_run_logger():  # Prefect's own switch for calling a task's function outside a run
-        extracted = tasks.extract_batch.fn(fetched.articles).extracted
-    reporter.finish("extract", f"{len(extracted)} articles, 0 failed")
-    tasks.load_articles.fn(db, fetched.articles, extracted)
+    with Staging() as staging:
+        with disable_run_logger():  # Prefect's own switch for calling a task's function outside a run
+            count = tasks.extract_batch.fn(fetched.articles, 0, staging).count
+        reporter.finish("extract", f"{count} articles, 0 failed")
+        staging.add_articles(fetched.articles)
+        tasks.load_staging.fn(db, staging)
     tasks.build_models.fn(db)
     tasks.export_tables.fn(db, out)
     return out
