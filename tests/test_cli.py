@@ -32,6 +32,19 @@ def write_corpus(path: Path) -> Path:
     return path
 
 
+def python(*args: str, timeout: float, env: dict | None = None) -> subprocess.CompletedProcess:
+    """This checkout's Python in a process of its own, as a user runs `marsad`."""
+    env = dict(os.environ if env is None else env)
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**env, "PYTHONPATH": str(REPO)},
+        timeout=timeout,
+    )
+
+
 @pytest.fixture
 def corpus(tmp_path):
     return write_corpus(tmp_path / "corpus.jsonl")
@@ -188,14 +201,7 @@ def test_entry_point_reports_a_locked_warehouse_without_traceback(warehouse):
     )
     try:
         assert holder.stdout.readline().strip() == "ok"
-        done = subprocess.run(
-            [sys.executable, "-m", "marsad.cli", "sql", "select 1", "--db", str(db)],
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-            env={**os.environ, "PYTHONPATH": str(REPO)},
-            timeout=60,
-        )
+        done = python("-m", "marsad.cli", "sql", "select 1", "--db", str(db), timeout=60)
     finally:
         holder.stdin.close()
         holder.wait(timeout=30)
@@ -220,25 +226,10 @@ def test_entry_point_run_keeps_valid_articles_and_names_each_rejected_line(tmp_p
     messy.write_text("\n".join(lines) + "\n", encoding="utf-8")
     db, out = tmp_path / "w.duckdb", tmp_path / "export"
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}  # a temporary API of its own
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "marsad.cli",
-            "run",
-            "--input",
-            str(messy),
-            "--db",
-            str(db),
-            "--export-dir",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**env, "PYTHONPATH": str(REPO)},
-        timeout=300,
-    )
+    done = python(
+        "-m", "marsad.cli", "run", "--input", str(messy), "--db", str(db), "--export-dir", str(out),
+        timeout=300, env=env,
+    )  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert "Traceback" not in done.stderr
 
@@ -278,14 +269,7 @@ def test_serve_without_a_server_says_how_to_start_one(tmp_path):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]  # nothing listens here once the socket is closed
     api = f"http://127.0.0.1:{port}/api"
-    done = subprocess.run(
-        [sys.executable, "-m", "marsad.cli", "serve", "--api-url", api],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        timeout=120,
-    )
+    done = python("-m", "marsad.cli", "serve", "--api-url", api, timeout=120)
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
         f"marsad serve: error: no Prefect server answers at {api}: start one with `marsad server` "
@@ -310,14 +294,7 @@ print("to stdout", end="")  # no newline: stays in the buffer until flushed
 quick_exit(3)
 print("never")
 """
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        timeout=60,
-    )
+    done = python("-c", script, timeout=60)
     assert done.returncode == 3
     assert done.stdout == "to stdout"
     lines = log.read_text().splitlines()
