@@ -34,7 +34,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -404,6 +404,22 @@ def _normalized(text: str):
 # per-sentence facts
 
 
+class _lazy:
+    """functools.cached_property without its lock (Python 3.11 takes an RLock on every first
+    read; a sentence is read by one thread): computed on first read, then an instance
+    attribute."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.name = fn.__name__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 @dataclass
 class Facts:
     """Everything the entity finders read in one sentence (spans on `text`)."""
@@ -429,15 +445,15 @@ class Facts:
     # readings of this sentence that several rules ask for (event_places, read_roles)
     _memo: dict = field(default_factory=dict, repr=False)
 
-    @cached_property
+    @_lazy
     def actors(self) -> list:
         return self.finders.actors(self.text) if self.finders else []
 
-    @cached_property
+    @_lazy
     def places(self) -> list:
         return self.finders.places(self.text) if self.finders else []
 
-    @cached_property
+    @_lazy
     def _all_dates(self) -> tuple[list, list]:
         return self.finders.dates(self.text) if self.finders else ([], [])
 
@@ -450,7 +466,7 @@ class Facts:
         """Dates against a stand-in day when the article is undated."""
         return self._all_dates[1]
 
-    @cached_property
+    @_lazy
     def casualties(self):
         return self.finders.casualties(self.text) if self.finders else None
 
@@ -1814,7 +1830,8 @@ def _same_anchor(e: Event, fr: Frame) -> bool:
     return bool(e.place.governorate) and e.place.governorate == fr.place.governorate
 
 
-@dataclass(frozen=True)
+# slots, not frozen: made by the hundred per article (see vocab.ActorHit)
+@dataclass(unsafe_hash=True, slots=True)
 class ReadCount:
     """A count the assembler reads from the event's wording (same fields as numbers.Count)."""
 

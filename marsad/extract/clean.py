@@ -52,7 +52,8 @@ from dataclasses import dataclass, field
 from marsad.extract.normalize import SPACE_CHARS, contains_any, normalize, prepare
 
 
-@dataclass(frozen=True)
+# slots, not frozen: made by the hundred per article (see vocab.ActorHit)
+@dataclass(unsafe_hash=True, slots=True)
 class Sentence:
     text: str
     start: int

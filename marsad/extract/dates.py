@@ -51,7 +51,8 @@ __all__ = ["DateRef", "find_dates", "resolve_weekday", "WEEK_START"]
 WEEK_START = 5
 
 
-@dataclass(frozen=True)
+# slots, not frozen: made by the hundred per article (see vocab.ActorHit)
+@dataclass(unsafe_hash=True, slots=True)
 class DateRef:
     """One date expression found in a text, resolved to a calendar date."""
 

@@ -58,7 +58,8 @@ from marsad.extract.normalize import normalize, prepare
 __all__ = ["Count", "Casualties", "parse_count", "find_counts", "find_casualties"]
 
 
-@dataclass(frozen=True)
+# slots, not frozen: made by the hundred per article (see vocab.ActorHit)
+@dataclass(unsafe_hash=True, slots=True)
 class Count:
     low: int | None
     best: int | None
@@ -67,7 +68,8 @@ class Count:
     end: int
 
 
-@dataclass(frozen=True)
+# slots, not frozen: made by the hundred per article (see vocab.ActorHit)
+@dataclass(unsafe_hash=True, slots=True)
 class Casualties:
     killed: Count | None
     wounded: Count | None
