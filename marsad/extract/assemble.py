@@ -126,6 +126,8 @@ IRAQI_FACTIONS = set(UMBRELLA_OF) | {
 STATE_ATTACKERS = {"us_forces", "coalition", "israel_forces", "turkish_forces", "iran_forces"}
 FACTIONS_UMBRELLAS = {"pmf", "islamic_resistance_iraq", "iran_aligned_militias"}
 CIVILIAN = {"civilians", "protesters", "political_parties"}
+# who can be "arrested" in an Arrests incident (spec §4: members of an armed group)
+NOT_ARRESTED = CIVILIAN | {"unknown", "iraqi_security_forces", "iraqi_government", "peshmerga"}
 IRAQI_SIDES = {"pmf", "islamic_resistance_iraq", "iran_aligned_militias"}
 CAMPAIGN = re.compile(
     _n(r"(?:^|\s)(?:عمليات|حوادث|سلسله|موجه|حملات|حمله|جرائم|هجمات منسقه)(?:\s+\S+){0,3}?\s*(?:و)?$")
@@ -171,9 +173,11 @@ APPOSITIVE = re.compile(
     )
 )
 VAGUE = re.compile(_n(r"(?:اعمال|عنف|شغب|معارك|المعارك|اقتتال|الاقتتال|نزاع|نزاعات)"))
+TRIBAL = re.compile(_n(r"عشائري"))
 SHOT_AT = re.compile(_n(r"^\s*(?:\S+\s+){0,2}?(?:على|علي|ضد|باتجاه|صوب|نحو)\s"))
 PURPOSE = re.compile(_n(r"ل(?:استهداف|مهاجمه|ضرب|قصف|اغتيال|اقتحام|تنفيذ|شن)"))
-SUFFERED = re.compile(_n(r"(?:تعرض\S*|يتعرض\S*|تتعرض\S*)(?:\s+\S+){0,6}\s*$"))
+# "تعرضت <what, where, when: a place list and a time can take 20 words> لقصف": subjected to
+SUFFERED = re.compile(_n(r"(?:تعرض\S*|يتعرض\S*|تتعرض\S*)(?:\s+[^\s.؛:]+){0,20}\s*$"))
 NOT_ON_ITS_OWN = re.compile(_n(r"(?:و|ف)?(?:تعرض|يتعرض|تتعرض|شن|يشن|تشن)"))
 STANCE = {"threat", "condemnation", "statement", "denial", "deployment", "attribution"}
 # "<speech verb> <speaker, up to ~8 words> إن/أن": the speaker span
@@ -255,7 +259,12 @@ LOCATIVE = re.compile(
 )
 LOCATIVE_CLITIC = re.compile(_n(r"^(?:ب|وب|فب|و)"))
 DIRECTION = re.compile(_n(r"(?:^|\s)(?:جنوب|جنوبي|شمال|شمالي|شرق|شرقي|غرب|غربي)\s*$"))
-NAMED_AS = re.compile(_n(r"(?:اسم|باسم|المسماه|المسمي|تسميه|يسمي|تسمي|تدعي|يدعي)\s*[“\"«]?$"))
+NAMED_AS = re.compile(
+    _n(
+        r"(?:اسم|باسم|المسماه|المسمي|تسميه|(?:يسمي|تسمي|يسمون)(?:\s+(?:نفسها|نفسه|انفسهم))?|تدعي|يدعي|"
+        r"(?:يطلق|تطلق|يطلقون)\s+(?:علي\s+(?:نفسها|نفسه|انفسهم)|عليها|عليه|عليهم))\s*[“\"«]?$"
+    )
+)
 DATELINE = re.compile(_n(r"\s*[-–—:/(]"))
 # an actor named after one of these backs the party, it does not take part ("المدعومة من طهران")
 BACKER = re.compile(
@@ -608,7 +617,7 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
         ns = f.npos(c.start)
         if c.category == "attack" and NOT_ON_ITS_OWN.match(f.norm[ns : ns + 8]):
             continue  # "تعرض"/"شن" carry the event noun that follows; alone they are no event
-        if PURPOSE.match(f.norm[ns : ns + 9]) and not SUFFERED.search(f.norm[max(0, ns - 60) : ns]):
+        if PURPOSE.match(f.norm[ns : ns + 9]) and not SUFFERED.search(f.norm[max(0, ns - 180) : ns]):
             continue  # "لاستهداف", "لمهاجمة": in order to attack (intent), not an attack
         before = f.norm[max(0, ns - 40) : ns]
         if v.not_occurrence.search(before):
@@ -742,9 +751,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             for o in f.actors
         ):
             continue
-        if NAMED_AS.search(f.norm[max(0, ns - 20) : ns]):
-            # "تطلق على نفسها اسم X": the subject's own name, so the subject's role
-            roles.append(Role(a.actor_id, "perp", 2.2, base + a.start))
+        if NAMED_AS.search(f.norm[max(0, ns - 30) : ns]):
+            # "تطلق على نفسها (اسم) X": the subject's own name, so the subject's role; in a
+            # claim ("تبنت جماعة تطلق على نفسها X الهجوم") the group named so is the claimant
+            roles.append(Role(a.actor_id, "perp", 3.0 if "claim" in f.flags() else 2.2, base + a.start))
             continue
         before = f.norm[max(0, ns - 60) : ns]
         after = f.norm[ne : ne + 60]
@@ -1014,6 +1024,25 @@ def event_places(f: Facts) -> list:
     return list(got)
 
 
+# one or some of them, right after the verb that stopped them (or its subject)
+PARTLY = re.compile(
+    _n(
+        r"^\s*(?:\S+\s+){0,3}?(?:احداهما|احدهما|احداها|احدها|بعضها|بعضهما|معظمها|اغلبها|"
+        r"(?:احدي|احد)\s+(?:ال)?\S+(?:تين|ين|تان|ان))(?=[\s،.]|$)"
+    )
+)
+
+
+def _partly_stopped(f: Facts, cues: list) -> bool:
+    stops = [c for c in cues if c.category in ("interception", "foiled", "sub_event:Disrupted weapons use")]
+    return any(PARTLY.match(f.norm[f.npos(c.end) : f.npos(c.end) + 60]) for c in stops)
+
+
+def _has_toll(f: Facts) -> bool:
+    cas = f.casualties
+    return cas is not None and any(c is not None and c.best for c in (cas.killed, cas.wounded))
+
+
 def _event_places(f: Facts) -> list:
     out = []
     for p in f.places:
@@ -1098,10 +1127,24 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         if not ccues:
             continue
         sub, weapon, interception = _sub_event_of(ccues)
-        if sub is not None and all(
-            VAGUE.search(f.norm[f.npos(c.start) : f.npos(c.end)])
-            for c in ccues
-            if c.category.startswith("sub_event:")
+        if sub == "Disrupted weapons use" and _partly_stopped(f, ccues):
+            # "لهجوم بطائرتين مسيرتين، أسقطت إحداهما الدفاعات": one got through, so the
+            # attack happened; the interception is part of it
+            sub, weapon, interception = _sub_event_of(
+                [
+                    c
+                    for c in ccues
+                    if c.category not in ("interception", "foiled", "sub_event:Disrupted weapons use")
+                ]
+            )
+        sub_texts = [
+            f.norm[f.npos(c.start) : f.npos(c.end)] for c in ccues if c.category.startswith("sub_event:")
+        ]
+        if (
+            sub is not None
+            and all(VAGUE.search(t) for t in sub_texts)
+            # "قتل ثلاثة ... في نزاع عشائري": a tribal fight with its dead is one clash
+            and not (any(TRIBAL.search(t) for t in sub_texts) and _has_toll(f))
         ):
             sub = None  # "أعمال عنف", "شغب": violence talked about, no one act
         generic_only = sub is None
@@ -1264,6 +1307,7 @@ def _distinct_sites(places: list) -> list:
     """One place per distinct site (governorate or foreign country), most specific kept."""
     by_key: dict = {}
     foreign = any(p.country != "Iraq" for p in places)
+    in_a_governorate = any(q.country == "Iraq" and q.governorate for q in places)
     for p in places:
         if (
             p.kind == "country"
@@ -1271,6 +1315,8 @@ def _distinct_sites(places: list) -> list:
             and (not foreign or any(q.country == "Iraq" and q.kind != "country" for q in places))
         ):
             continue
+        if p.kind == "region" and p.country == "Iraq" and in_a_governorate:
+            continue  # "القائم قرب الحدود السورية": the border or the Kurdistan Region describes it
         key = p.governorate or (p.country if p.kind == "country" else f"{p.country}:{p.name_en}")
         if key is None:
             continue
@@ -1521,6 +1567,20 @@ def follow_up(e: Event, f: Facts) -> None:
     added = False
     cas = f.casualties
     refers_back = f.index - e.last_index <= 1 or bool(v.anaphora.search(f.norm))
+    if (
+        not refers_back
+        and cas is not None
+        and f.index - e.last_index <= 2
+        and not v.new_event.search(f.norm)
+        and not any(
+            c.category in OCCURRENCE_CATEGORIES or c.category.startswith("sub_event:") for c in f.cues
+        )
+    ):
+        # "... فيما أكد مصدر أمني عدم وقوع إصابات": a closing "no one was hurt" two sentences
+        # on (a quote or a reaction in between) still speaks of the event just reported --
+        # not the "دون وقوع إصابات" of a crash or another act that sentence reports itself
+        counts = [c for c in (cas.killed, cas.wounded) if c is not None]
+        refers_back = bool(counts) and all(c.best == 0 for c in counts)
     fplaces = event_places(f)
     if (
         fplaces
@@ -1697,6 +1757,14 @@ def assemble_story(
         elif e.date is None and not e.background:
             e.inherited_date = last_date
     return events
+
+
+def _arrested_group(e: Event) -> bool:
+    return any(
+        r.role == "target"
+        and r.actor_id not in CIVILIAN | {"unknown", "iraqi_security_forces", "iraqi_government"}
+        for r in e.roles
+    )
 
 
 # "أنصار الميليشيا", "مقر الحركة": a definite singular group noun points back to the one
@@ -1882,6 +1950,16 @@ def settle_counts(e: Event) -> None:
     e.notes.append("killed read from the assassination wording")
 
 
+# "هجوم مماثل", "ضربة ثانية", "بالطريقة نفسها": the kind of the attack just reported (not
+# "في تطور آخر", nor the "others" of "وإصابة سبعة آخرين")
+SAME_KIND = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ب|ل)?(?:ال)?(?:هجوم|هجوما|هجمه|اعتداء|استهداف|عمليه|ضربه|قصف|انفجار|تفجير)\s+"
+        r"(?:ال)?(?:مماثل|مماثله|مشابه|اخر|ثان|ثاني|ثانيه)(?:\s|$|[،.])|(?:بالطريقه|بالاسلوب)\s+(?:نفسها|ذاتها|نفسه|ذاته)"
+    )
+)
+
+
 def infer_sub_event(e: Event, previous: Event | None) -> str | None:
     """A sub-event type for an event read from generic words only ("هجوم", "انفجار", "ضربة")."""
     if e.sub_event is not None:
@@ -1889,7 +1967,7 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
     if e.weapon in WEAPON_SUB_EVENT:
         return WEAPON_SUB_EVENT[e.weapon]
     words = " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
-    if previous is not None and previous.sub_event and re.search(r"مماثل|نفسه|ذاته|اخر|ثان", words):
+    if previous is not None and previous.sub_event not in (None, "Arrests") and SAME_KIND.search(words):
         if previous.sub_event == "Disrupted weapons use" and previous.weapon in WEAPON_SUB_EVENT:
             # "another attack" after one that was shot down: an attack of that weapon
             return WEAPON_SUB_EVENT[previous.weapon]

@@ -179,6 +179,8 @@ def resolve(
 ) -> Mention | None:
     """One Mention from an assembled event: scope, date, place, counts, evidence."""
     perp, target = asm.decide_roles(e.roles, e.sub_event, e.weapon)
+    if e.sub_event == "Arrests" and (target is None or target in asm.NOT_ARRESTED):
+        return None  # spec §4: arrests of an armed group's members, not "عدد من المتورطين"
     place = e.place
     country = place.country if place is not None else None
     # scope (spec section 1): outside Iraq only with an Iraqi faction / the PMF involved

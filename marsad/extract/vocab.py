@@ -22,7 +22,8 @@ CONTRACT (other modules code against these signatures; keep them):
         latitude: float | None
         longitude: float | None
         kind: str            # "governorate" | "city" | "district" | "base" | "airport" |
-                             # "crossing" | "landmark" | "country"
+                             # "crossing" | "landmark" | "region" (spans governorates:
+                             # no governorate) | "country"
         start: int
         end: int
 
@@ -634,10 +635,14 @@ def _member_extension(v: _Vocab, norm: str, start: int, kind: str) -> tuple[int,
         return start, kind
     if _bare_forms(word) & v.member_words:
         return wstart, "member"
-    if word in v.member_links:
-        word2, wstart2 = _prev_word_at(norm, wstart)
-        if word2 is not None and _bare_forms(word2) & v.member_words:
-            return wstart2, "member"
+    for _ in range(2):  # "قيادي في", "قيادي بارز في"
+        if word not in v.member_links:
+            break
+        word, wstart = _prev_word_at(norm, wstart)
+        if word is None:
+            break
+        if _bare_forms(word) & v.member_words:
+            return wstart, "member"
     return start, kind
 
 

@@ -523,3 +523,78 @@ def test_speaker_shortcut_finds_the_pattern_spans(text: str) -> None:
 
     expected = [(t.orig(m.start()), t.orig(m.end())) for m in assemble.SPEAKER.finditer(t.norm)]
     assert assemble._speaker_spans(F) == expected
+
+
+# ---------------------------------------------------------------------------------------
+# rules found by reading fresh invented reports (each a general pattern of news Arabic)
+
+
+def test_extract_closing_no_casualties_two_sentences_on_is_zero():
+    m = one(
+        "أعلنت المقاومة الإسلامية في العراق استهداف قاعدة حرير في أربيل بطائرة مسيرة فجر اليوم. "
+        "وقالت في بيانها إن العملية تأتي ردا على الاعتداءات. "
+        "ولم يصدر أي تعليق من الجانب الأمريكي حتى الآن، فيما أكد مسؤول محلي عدم وقوع إصابات."
+    )
+    assert (m.killed_best, m.wounded_best) == (0, 0)
+
+
+def test_extract_no_casualties_of_a_crash_told_later_is_not_the_attacks():
+    ms = extract(
+        "قتل جنديان بانفجار عبوة ناسفة على دورية للجيش في قضاء الطارمية صباح اليوم. "
+        "وفي حادث منفصل، سقطت طائرة مسيرة تابعة للجيش في محافظة دهوك إثر خلل فني، دون وقوع إصابات.",
+        PUB,
+    )
+    assert [(m.location, m.killed_best, m.wounded_best) for m in ms] == [("Tarmiyah", 2, None)]
+
+
+def test_extract_a_border_strip_describes_the_district_it_is_near():
+    m = one("قصفت طائرات أمريكية فجر اليوم مواقع لكتائب حزب الله في قضاء القائم قرب الحدود السورية.")
+    assert (m.location, m.governorate) == ("Al-Qaim", "Anbar")
+
+
+def test_extract_leader_with_a_rank_adjective_is_the_factions_member():
+    m = one(
+        "أفادت مصادر أمنية اليوم بمقتل قيادي بارز في حركة النجباء ومرافقه بضربة جوية استهدفت سيارتهما في بغداد."
+    )
+    assert m.target_id == "nujaba"
+
+
+def test_extract_tribal_fight_with_its_dead_is_one_armed_clash():
+    m = one("قتل أربعة أشخاص وأصيب ستة آخرون في نزاع عشائري اندلع اليوم في قضاء الرفاعي بمحافظة ذي قار.")
+    assert (m.sub_event_type, m.killed_best, m.wounded_best) == ("Armed clash", 4, 6)
+
+
+def test_extract_arrest_of_unnamed_suspects_is_no_incident():
+    # spec section 4: an arrest is an incident when members of an armed group are arrested
+    assert extract("اعتقلت الشرطة عددا من المطلوبين في حملة دهم في مدينة الكوت صباح اليوم.", PUB) == []
+
+
+def test_extract_one_of_two_drones_shot_down_is_still_the_strike():
+    m = one("تعرضت قاعدة عين الأسد الجوية فجر اليوم لهجوم بطائرتين مسيرتين، أسقطت الدفاعات الجوية إحداهما.")
+    assert (m.sub_event_type, m.weapon) == ("Air/drone strike", "drone")
+
+
+def test_extract_a_group_calling_itself_a_name_claims_the_attack():
+    m = one(
+        "سقط صاروخان على قاعدة فكتوريا قرب مطار بغداد الدولي فجر اليوم. "
+        'وتبنت جماعة تطلق على نفسها "أصحاب الكهف" الهجوم في بيان على تلغرام.'
+    )
+    assert (m.perpetrator_id, m.claimed) == ("ashab_al_kahf", True)
+
+
+def test_extract_another_development_does_not_lend_the_previous_kind():
+    ms = extract(
+        "انفجرت عبوة ناسفة على رتل للجيش العراقي في قضاء المحمودية صباح اليوم دون إصابات. "
+        "وفي تطور آخر، هاجم مسلحون من تنظيم داعش نقطة تفتيش للجيش العراقي في قضاء الدور، "
+        "ما أسفر عن مقتل جندي وإصابة ثلاثة آخرين.",
+        PUB,
+    )
+    assert [m.sub_event_type for m in ms] == ["Remote explosive/landmine/IED", "Armed clash"]
+
+
+def test_extract_subjected_to_shelling_after_a_long_place_phrase():
+    m = one(
+        "تعرضت قرى حدودية تابعة لناحية سيدكان في قضاء سوران شمال شرقي محافظة أربيل صباح اليوم "
+        "لقصف مدفعي من قبل الجيش التركي، دون تسجيل خسائر بشرية."
+    )
+    assert (m.perpetrator_id, m.governorate, m.killed_best) == ("turkish_forces", "Erbil", 0)
