@@ -14,16 +14,21 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from marsad import settings
 from marsad.model import Article
 from marsad.sources import Rejection
-from marsad.sources.config import FilesSource, SourceConfig, load_config
-from marsad.warehouse import ExtractedArticle, LoadStats, connect
-from marsad.warehouse import build as build_models
-from marsad.warehouse import export as export_tables
-from marsad.warehouse.loader import article_id, content_hash, extracted_keys, stored_articles_to_extract
-from marsad.warehouse.staging import Staging
+from marsad.warehouse.db import connect
+
+if TYPE_CHECKING:
+    from marsad.sources.config import SourceConfig
+    from marsad.warehouse.loader import ExtractedArticle, LoadStats
+    from marsad.warehouse.staging import Staging
+
+# The stages import what they use when they run: `marsad build` and `marsad export` start
+# a process each, and need neither the sources' HTTP client and config reader (httpx,
+# rich, yaml) nor the loader (~0.1 s of start-up each).
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +47,8 @@ class Inputs:
 
 def resolve_sources(config: Path | None = None, inputs: Sequence[Path] = ()) -> list[SourceConfig]:
     """The sources of a run: --input paths replace the config's sources."""
+    from marsad.sources.config import FilesSource, load_config
+
     if inputs:
         return [FilesSource(name="input", path=Path(path), formats=("jsonl",)) for path in inputs]
     return load_config(config or settings.DEFAULT_CONFIG)
@@ -77,6 +84,8 @@ def load_inputs(
 
 def select_for_extraction(db: Path, articles: Sequence[Article], extractor_version: str) -> list[Article]:
     """The articles whose current content this extractor version has not read yet."""
+    from marsad.warehouse.loader import article_id, content_hash, extracted_keys
+
     if not Path(db).exists():
         return list(articles)
     con = connect(db)
@@ -89,6 +98,8 @@ def select_for_extraction(db: Path, articles: Sequence[Article], extractor_versi
 
 def select_stored_for_extraction(db: Path, extractor_version: str, exclude_urls: set[str]) -> list[Article]:
     """Stored articles (not among exclude_urls) that this extractor version has not read yet."""
+    from marsad.warehouse.loader import stored_articles_to_extract
+
     if not Path(db).exists():
         return []
     con = connect(db)
@@ -106,6 +117,7 @@ def extract_articles(batch: Iterable[Article]) -> list[ExtractedArticle]:
     """Extract stage, for one batch: mentions of every article. An article whose extraction
     raises is logged and left out (no extractions row), so the next run tries it again."""
     from marsad.extract import EXTRACTOR_VERSION, extract, warm
+    from marsad.warehouse.loader import ExtractedArticle, article_id, content_hash
 
     warm()  # once per process: the vocabulary, then the collector spared its objects
     out = []
@@ -156,6 +168,8 @@ def release_articles(*lists: list[Article]) -> None:
 
 def build(db: Path):
     """Build stage: seeds, SQL models (with the clustering step) and data tests."""
+    from marsad.warehouse.models import build as build_models
+
     con = connect(db)
     try:
         return build_models(con)
@@ -165,6 +179,8 @@ def build(db: Path):
 
 def export(db: Path, export_dir: Path):
     """Export stage: Parquet, CSV and manifest.json into export_dir."""
+    from marsad.warehouse.exports import export as export_tables
+
     con = connect(db, read_only=True)
     try:
         return export_tables(con, export_dir)
@@ -197,6 +213,7 @@ def run(
 ) -> RunSummary:
     """The main job: fetch -> extract -> load -> build -> export, timing each stage."""
     from marsad.extract import EXTRACTOR_VERSION
+    from marsad.warehouse.staging import Staging
 
     summary = RunSummary(export_dir=Path(export_dir))
     clock = time.perf_counter()

@@ -104,6 +104,30 @@ def test_build_and_export_commands(warehouse, tmp_path, capsys):
 QUERY = "select actor_id, name_ar, umbrella from actors where actor_id in ('badr', 'isis') order by actor_id"
 
 
+# Modules `marsad build` and `marsad export` must not import: each command is a process of
+# its own, and these cost start-up on every run (the sources' HTTP client and config
+# reader, the extractor; Polars and pyarrow where only DuckDB is needed).
+_NOT_FOR_BUILD = ("httpx", "yaml", "rich", "marsad.sources.config", "marsad.extract", "prefect", "flows")
+_NOT_FOR_EXPORT = (*_NOT_FOR_BUILD, "polars", "pyarrow", "marsad.warehouse.cluster")
+
+
+@pytest.mark.parametrize("command", ["build", "export"])
+def test_build_and_export_import_only_what_they_need(warehouse, tmp_path, command):
+    db, _ = warehouse
+    argv = [command, "--db", str(db)] + (
+        ["--export-dir", str(tmp_path / "out")] if command == "export" else []
+    )
+    unwanted = _NOT_FOR_BUILD if command == "build" else _NOT_FOR_EXPORT
+    code = (
+        "import json, sys\n"
+        "from marsad.cli import main\n"
+        f"code = main({argv!r})\n"
+        f"print(json.dumps([code, [m for m in {unwanted!r} if m in sys.modules]]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.splitlines()[-1]) == [0, []]
+
+
 def test_sql_table_format(built, capsys):
     db, _ = built
     capsys.readouterr()

@@ -887,6 +887,15 @@ def _coerce(name: str, have: pl.DataType, want: pl.DataType) -> pl.Expr:
     return col.cast(want, strict=False)
 
 
+def all_distinct(values: pl.Series) -> bool:
+    """Whether no value occurs twice (a null counts as a value, as in `n_unique`).
+
+    Distinct hashes prove distinct values; only when two hashes meet are the values
+    compared. At 1M ids read from DuckDB (a String column in several chunks) `n_unique`
+    took 0.13 s, the hashes' 0.02 s."""
+    return values.hash().n_unique() == len(values) or values.n_unique() == len(values)
+
+
 def _normalized_frame(mentions: pl.DataFrame) -> pl.DataFrame:
     """The mentions in MENTION_SCHEMA (aliases resolved, missing columns NULL), ids checked."""
     frame = mentions
@@ -903,7 +912,7 @@ def _normalized_frame(mentions: pl.DataFrame) -> pl.DataFrame:
     ids = frame["mention_id"]
     if ids.null_count():
         raise ValueError("cluster_mentions: a mention has no mention_id")
-    if ids.n_unique() != len(ids):
+    if not all_distinct(ids):
         dupes = frame.group_by("mention_id").len().filter(pl.col("len") > 1)["mention_id"].to_list()
         raise ValueError(f"cluster_mentions: mention_id not unique: {sorted(map(str, dupes))[:5]}")
     return frame
@@ -1493,7 +1502,7 @@ def _assign_ids_fast(
     )
     fresh = _fresh_ids(anchors.gather(fresh_at))
     taken = old["incident_id"]  # every granted id is an old one
-    ok = fresh.n_unique() == len(fresh)
+    ok = all_distinct(fresh)
     clash = fresh_at.filter(fresh.is_in(taken.implode())) if ok and old.height else fresh_at.clear()
     if len(clash):
         # the anchor's old id went to another cluster (a split): never reuse it
@@ -1566,17 +1575,22 @@ REGISTRY_DDL = (
 )
 
 
-def build_incident_clusters(con) -> pl.DataFrame:
+def build_incident_clusters(con, snapshot=None) -> pl.DataFrame:
     """Re-cluster `stg_incident_mentions`: the incidents (`INCIDENT_SCHEMA`), which the build
     registers as `int_incidents__clustered`; their mentions' ids are kept in `incident_registry`.
 
+    `snapshot`, when given, is the view's rows as an Arrow table (the build holds them,
+    marsad.warehouse.models): read in place rather than through DuckDB a second time.
     Runs inside the caller's transaction (no commit here). Registry rows of mentions that
     are gone stay, so their ids are never handed to a different event.
     """
     con.execute(REGISTRY_DDL)
-    available = {row[0] for row in con.execute("describe stg_incident_mentions").fetchall()}
-    columns = ", ".join(name for name in MENTION_SCHEMA if name in available)
-    mentions = _frame(con, f"select {columns} from stg_incident_mentions")
+    if snapshot is not None:
+        mentions = pl.from_arrow(snapshot.select([n for n in MENTION_SCHEMA if n in snapshot.column_names]))
+    else:
+        available = {row[0] for row in con.execute("describe stg_incident_mentions").fetchall()}
+        columns = ", ".join(name for name in MENTION_SCHEMA if name in available)
+        mentions = _frame(con, f"select {columns} from stg_incident_mentions")
     registry = _frame(con, "select mention_id, incident_id from incident_registry")
     incidents, registry_rows = _clustered(mentions, registry)
     _write_registry(con, registry_rows)

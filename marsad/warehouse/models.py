@@ -24,12 +24,16 @@ neither written nor computed more often than its readers need:
   `fct_incidents` (and by the small `int_months__covered`), and the incidents are written
   once, not twice. A table of that name left by an older build is dropped.
 - *snapshot: build* (a view read by several steps): after the view is created, its rows
-  are held in a temporary table of the same name, which shadows the view (DuckDB
-  resolves temporary objects first) for the rest of the build: the Python model, the data
-  tests and the row count read it instead of re-running the view's joins each time. The
-  rows are the view's, because the build is one transaction under the writer lock: the
-  raw tables cannot change under it. The temporary table is dropped when the build
-  ends; the warehouse keeps the view.
+  are held in memory as an Arrow table registered under the same name, which shadows
+  the view (DuckDB resolves temporary objects first) for the rest of the build: the data
+  tests and the row count read it instead of re-running the view's joins each time, and
+  a Python model that depends on it is handed the Arrow table itself (no second copy
+  through DuckDB: at 1M mentions, fetching the view once into Arrow and handing it over
+  cost 0.4 s less than a temporary table read back by the clustering step). Where
+  pyarrow is missing, the rows are held in a temporary table of the same name instead.
+  The rows are the view's, because the build is one transaction under the writer lock:
+  the raw tables cannot change under it. The snapshot is released when the build ends;
+  the warehouse keeps the view.
 
 A data test is `sql/tests/<name>.sql`, a query returning the rows that break a rule; the
 build fails naming every test that returned rows, and rolls back to the previous state.
@@ -41,7 +45,7 @@ import contextlib
 import csv
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -70,9 +74,10 @@ class Model:
     grain: str
     path: Path | None = None
     depends_on: tuple[str, ...] = ()
-    # a Python model: returns its rows (a Polars frame), which the build registers
-    run: Callable[[duckdb.DuckDBPyConnection], object] | None = None
-    snapshot: bool = False  # a view held in a temporary table for the build (module docstring)
+    # a Python model: run(con, inputs) returns its rows (a Polars frame), which the build
+    # registers; `inputs` maps each dependency held in memory (a snapshot) to its Arrow table
+    run: Callable[[duckdb.DuckDBPyConnection, Mapping[str, object]], object] | None = None
+    snapshot: bool = False  # a view held in memory for the build (module docstring)
 
 
 @dataclass(frozen=True)
@@ -116,12 +121,13 @@ def parse_model(path: Path, layer: str) -> Model:
     )
 
 
-def cluster_step(con: duckdb.DuckDBPyConnection):
+def cluster_step(con: duckdb.DuckDBPyConnection, inputs: Mapping[str, object] | None = None):
     """The clustering step (issue "one event, many reports"): stg_incident_mentions -> the
-    incidents of int_incidents__clustered (a frame; the registry is written as it runs)."""
+    incidents of int_incidents__clustered (a frame; the registry is written as it runs).
+    The mentions are the build's snapshot of the view when `inputs` holds it."""
     from marsad.warehouse.cluster import build_incident_clusters
 
-    return build_incident_clusters(con)
+    return build_incident_clusters(con, (inputs or {}).get("stg_incident_mentions"))
 
 
 def python_models() -> list[Model]:
@@ -203,7 +209,14 @@ def _seed(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: 
     column_list = ", ".join(f'"{column}" varchar' for column in columns)
     con.execute(f"create or replace table {table} ({column_list})")
     rows = [[value if value != "" else None for value in row] for row in rows]
-    if rows:
+    if rows and all(len(row) == len(columns) for row in rows):
+        # one statement, a list per column, unnested side by side in row order: executemany
+        # runs one INSERT per row (0.15 s for the ~430 rows of the seeds, on every build)
+        unnested = ", ".join(f"unnest(${n}::varchar[])" for n in range(1, len(columns) + 1))
+        con.execute(
+            f"insert into {table} select {unnested}", [list(column) for column in zip(*rows, strict=True)]
+        )
+    elif rows:  # a row of another width: DuckDB's own error, as before
         con.executemany(f"insert into {table} values ({', '.join('?' for _ in columns)})", rows)
 
 
@@ -248,7 +261,9 @@ def run_model(con: duckdb.DuckDBPyConnection, model: Model, held: contextlib.Exi
                 raise BuildError(f"model {model.name} is ephemeral: it exists only within a build")
             # a table of this name is a previous build's (before it was ephemeral): stale
             _drop_if_kind(con, model.name, "BASE TABLE")
-            held.enter_context(scannable(con, model.run(con), model.name))
+            snapshots = getattr(held, "snapshots", {})
+            inputs = {dep: snapshots[dep] for dep in model.depends_on if dep in snapshots}
+            held.enter_context(scannable(con, model.run(con, inputs), model.name))
         elif model.materialized == "view":
             _drop_if_kind(con, model.name, "BASE TABLE")
             con.execute(f"create or replace view {model.name} as\n{model.sql}")
@@ -274,12 +289,31 @@ def _drop_if_kind(con: duckdb.DuckDBPyConnection, name: str, kind: str) -> None:
         con.execute(f"drop {'view' if kind == 'VIEW' else 'table'} {name}")
 
 
+class BuildScope(contextlib.ExitStack):
+    """What lasts only for one build (module docstring), released when it closes;
+    `snapshots` maps each view held in memory to its rows (an Arrow table)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.snapshots: dict[str, object] = {}
+
+
 def _snapshot(con: duckdb.DuckDBPyConnection, view: str, held: contextlib.ExitStack) -> None:
-    """Hold the rows of `view` in a temporary table of the same name until `held` closes."""
-    database = con.execute("select current_database()").fetchone()[0]
+    """Hold the rows of `view` under its name until `held` closes: an Arrow table registered
+    under that name (kept in `held.snapshots` for the Python models), or without pyarrow a
+    temporary table."""
+    database = con.execute("select current_database()").fetchall()[0][0]
     qualified = f'"{database.replace(chr(34), chr(34) * 2)}".main.{view}'
-    con.execute(f"create or replace temp table {view} as select * from {qualified}")
-    held.callback(con.execute, f"drop table if exists temp.main.{view}")
+    try:
+        rows = con.sql(f"select * from {qualified}").to_arrow_table()
+        con.register(view, rows)
+    except ModuleNotFoundError:  # no pyarrow: DuckDB holds the rows itself
+        con.execute(f"create or replace temp table {view} as select * from {qualified}")
+        held.callback(con.execute, f"drop table if exists temp.main.{view}")
+        return
+    held.callback(con.unregister, view)
+    if isinstance(held, BuildScope):
+        held.snapshots[view] = rows
 
 
 def run_tests(con: duckdb.DuckDBPyConnection, tests: Iterable[DataTest]) -> list[str]:
@@ -307,7 +341,7 @@ def run_models(
     """Run the named models only, in dependency order (for tests and partial rebuilds)."""
     wanted = set(names)
     models, _ = discover(sql_dir)
-    with contextlib.ExitStack() as held:
+    with BuildScope() as held:
         for model in models:
             if model.name in wanted:
                 run_model(con, model, held)
@@ -321,7 +355,7 @@ def build(con: duckdb.DuckDBPyConnection, sql_dir: Path = settings.SQL_DIR, test
     accepts no statement but ROLLBACK)."""
     models, tests = discover(sql_dir)
     result = BuildResult()
-    held = contextlib.ExitStack()
+    held = BuildScope()
     con.begin()
     try:
         load_seeds(con)

@@ -177,6 +177,88 @@ def test_build_leaves_no_ephemeral_relation_or_snapshot(con):
     assert con.execute("select count(*) from stg_incident_mentions").fetchone()[0] == 2
 
 
+def _three_reports(con):
+    one, two = make_article(1), make_article(2, url="https://other.example/2")
+    three = make_article(3, url="https://third.example/3")
+    load(
+        con,
+        [one, two, three],
+        [
+            extracted(one, [drone_strike()]),
+            extracted(two, [drone_strike(wounded_best=3, wounded_high=3)]),
+            extracted(three, [drone_strike(event_date=D(2024, 3, 1), governorate="Erbil", location=None)]),
+        ],
+    )
+
+
+def _built_state(con) -> dict[str, list]:
+    """Every table's rows, but the times of the load (`*_at` columns differ between two loads)."""
+    state = {}
+    for (name,) in con.execute("select table_name from duckdb_tables() where not temporary").fetchall():
+        columns = [c[0] for c in con.execute(f"describe {name}").fetchall() if not c[0].endswith("_at")]
+        state[name] = con.execute(f"select {', '.join(columns)} from {name} order by all").fetchall()
+    return state
+
+
+def test_build_hands_the_staging_snapshot_to_the_clustering_step(con, monkeypatch):
+    """The clustering step reads the build's snapshot of stg_incident_mentions (an Arrow
+    table holding the view's rows), not the view through DuckDB again."""
+    from marsad.warehouse import models
+
+    _three_reports(con)
+    seen = {}
+    real_step = models.cluster_step
+
+    def spy(connection, inputs=None):
+        seen.update(inputs or {})
+        return real_step(connection, inputs)
+
+    monkeypatch.setattr(models, "cluster_step", spy)
+    result = build(con)
+    assert list(seen) == ["stg_incident_mentions"]
+    snapshot = seen["stg_incident_mentions"]
+    assert snapshot.num_rows == result.row_counts["stg_incident_mentions"] == 3
+    view = con.execute("select mention_id from stg_incident_mentions order by 1").fetchall()
+    assert sorted((m,) for m in snapshot.column("mention_id").to_pylist()) == view
+    assert result.row_counts["fct_incidents"] == 2
+
+
+class _WithoutArrow:
+    """A connection that cannot register Python objects (as without pyarrow)."""
+
+    def __init__(self, con):
+        self._con = con
+
+    def register(self, *args):
+        raise ModuleNotFoundError("No module named 'pyarrow'")
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+
+def test_build_without_arrow_holds_the_snapshot_in_a_temporary_table(tmp_path):
+    """Without pyarrow the snapshot is a temporary table: the same warehouse, nothing left over."""
+    from marsad.warehouse import connect
+
+    with_arrow, without = connect(tmp_path / "a.duckdb"), connect(tmp_path / "b.duckdb")
+    try:
+        for con in (with_arrow, without):
+            _three_reports(con)
+        expected = build(with_arrow)
+        result = build(_WithoutArrow(without))
+        assert (result.models, result.tests, result.row_counts) == (
+            expected.models,
+            expected.tests,
+            expected.row_counts,
+        )
+        assert _built_state(without) == _built_state(with_arrow)
+        assert not without.execute("select * from duckdb_tables() where temporary").fetchall()
+        assert _relations(without)["stg_incident_mentions"] == "VIEW"
+    finally:
+        with_arrow.close()
+        without.close()
+
+
 def test_failed_build_leaves_no_ephemeral_relation_or_snapshot(con, tmp_path):
     article = make_article(1)
     load(con, [article], [extracted(article, [drone_strike()])])

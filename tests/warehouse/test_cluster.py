@@ -13,6 +13,7 @@ from marsad.warehouse.cluster import (
     INCIDENT_SCHEMA,
     MENTION_SCHEMA,
     REGISTRY_SCHEMA,
+    all_distinct,
     build_incident_clusters,
     cluster_mentions,
     reconcile_counts,
@@ -758,3 +759,55 @@ def test_cluster_undated_report_near_a_capital_joins_that_governorates_event():
     assert cluster_mentions(frame([dated, undated]))[0].height == 1
     elsewhere = mention("e1", **HARIR, **strike)
     assert groups(cluster_mentions(frame([elsewhere, undated]))[0]) == {frozenset({"e1"}), frozenset({"u1"})}
+
+
+def test_build_incident_clusters_from_a_snapshot_equals_reading_the_view():
+    """The build hands the clustering step its snapshot of the view (an Arrow table)."""
+    through_view, from_snapshot = _warehouse(NIGHT), _warehouse(NIGHT)
+    incidents = build_incident_clusters(through_view)
+    snapshot = from_snapshot.sql("select * from stg_incident_mentions").to_arrow_table()
+    from_snapshot.execute("drop view stg_incident_mentions")  # the view is not read again
+    assert build_incident_clusters(from_snapshot, snapshot).equals(incidents)
+    query = "select * from incident_registry order by mention_id"
+    assert from_snapshot.execute(query).fetchall() == through_view.execute(query).fetchall()
+
+
+# ---------------------------------------------------------------------------------------
+# all_distinct: n_unique() == len() (a null counts as one value), through hashes first
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [],
+        ["a"],
+        ["a", "b", "c"],
+        ["a", "b", "a"],
+        [None],
+        [None, "a"],
+        [None, None, "a"],
+        ["", None],
+        [f"m{i}" for i in range(5000)] + ["m17"],
+        [f"m{i}" for i in range(5000)],
+    ],
+    ids=lambda v: f"{len(v)} values",
+)
+def test_all_distinct_is_n_unique_equals_len(values):
+    series = pl.Series("id", values, dtype=pl.String)
+    assert all_distinct(series) is (series.n_unique() == len(series))
+    # in several chunks, as read from DuckDB
+    chunked = pl.concat(
+        [series.head(len(values) // 2), series.tail(len(values) - len(values) // 2)], rechunk=False
+    )
+    assert all_distinct(chunked) is (series.n_unique() == len(series))
+
+
+def test_all_distinct_compares_values_when_hashes_meet(monkeypatch):
+    """Equal hashes of different values (a collision) do not make them equal."""
+
+    class Colliding(pl.Series):
+        def hash(self, *args, **kwargs):
+            return pl.Series([0] * len(self), dtype=pl.UInt64)
+
+    assert all_distinct(Colliding("id", ["a", "b"], dtype=pl.String))
+    assert not all_distinct(Colliding("id", ["a", "a"], dtype=pl.String))

@@ -375,3 +375,43 @@ def test_acled_reasons_come_in_export_order(staged, marts_from, seed):
     ).fetchall()
     assert len(reference) >= 3
     assert list(acled_rows(con).skipped.items()) == reference
+
+
+# ---------------------------------------------------------------------------------------
+# the extractor version in the manifest, without importing the extractor
+
+
+def test_extractor_version_is_the_extractors():
+    import marsad.extract
+    from marsad.warehouse.exports import extractor_version
+
+    assert extractor_version() == marsad.extract.EXTRACTOR_VERSION
+
+
+def test_extractor_version_read_without_importing_the_extractor():
+    """`marsad export` reads the version from the package's source: the extractor itself
+    (its rule tables) is not imported for one string."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from marsad.warehouse.exports import extractor_version\n"
+        "version = extractor_version()\n"
+        "print(version, 'marsad.extract' in sys.modules)\n"
+        "import marsad.extract\n"
+        "assert version == marsad.extract.EXTRACTOR_VERSION\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    import marsad.extract
+
+    assert done.stdout.split() == [marsad.extract.EXTRACTOR_VERSION, "False"]
+
+
+def test_extractor_version_follows_the_imported_extractor(monkeypatch):
+    """Once the extractor is imported, its attribute is the version (tests change it)."""
+    import marsad.extract
+    from marsad.warehouse.exports import extractor_version
+
+    monkeypatch.setattr(marsad.extract, "EXTRACTOR_VERSION", "9.9.9")
+    assert extractor_version() == "9.9.9"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
+import duckdb
 import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -268,6 +270,38 @@ def test_stg_places_and_dim_places_from_the_gazetteer(con, gazetteer):
             "longitude": 38.66,
         },
     ]
+
+
+def test_seeds_hold_the_csv_rows_in_file_order_empty_cells_null(con, tmp_path, monkeypatch):
+    path = tmp_path / "places.csv"
+    path.write_text(
+        "name_en,name_ar,aliases_ar,kind,governorate,country,latitude,longitude\n"
+        "Tanf,التنف,,base,,Syria,33.49,38.66\n"
+        "\n"  # a blank line: no row
+        "Ain al-Asad Air Base,قاعدة عين الأسد\n"  # a short row: the missing cells are empty
+        "Al-Qaim,القائم,القايم,city,Anbar,Iraq,34.37,41.09\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(settings, "PLACES_CSV", path)
+    load_seeds(con)
+    assert con.execute("select * from seed_places").fetchall() == [
+        ("Tanf", "التنف", None, "base", None, "Syria", "33.49", "38.66"),
+        ("Ain al-Asad Air Base", "قاعدة عين الأسد", None, None, None, None, None, None),
+        ("Al-Qaim", "القائم", "القايم", "city", "Anbar", "Iraq", "34.37", "41.09"),
+    ]
+    assert {c[1] for c in con.execute("describe seed_places").fetchall()} == {"VARCHAR"}
+    # the other seeds: every row of their CSV files, in order
+    with settings.ACTORS_CSV.open(encoding="utf-8", newline="") as handle:
+        actors = [tuple(v or None for v in row) for row in list(csv.reader(handle))[1:] if any(row)]
+    assert con.execute("select * from seed_actors").fetchall() == actors
+
+
+def test_seed_row_longer_than_its_header_fails(con, tmp_path, monkeypatch):
+    path = tmp_path / "places.csv"
+    path.write_text("name_en,name_ar\nTanf,التنف,extra\n", encoding="utf-8")
+    monkeypatch.setattr(settings, "PLACES_CSV", path)
+    with pytest.raises(duckdb.Error):
+        load_seeds(con)
 
 
 def test_stg_places_empty_without_gazetteer(con, tmp_path, monkeypatch):
