@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from warehouse_kit import extracted, make_article, rows
+from warehouse_kit import WithoutArrow, extracted, make_article, rows
 
 from marsad.model import Mention
 from marsad.warehouse import BuildError, build, load
@@ -223,19 +223,6 @@ def test_build_hands_the_staging_snapshot_to_the_clustering_step(con, monkeypatc
     assert result.row_counts["fct_incidents"] == 2
 
 
-class _WithoutArrow:
-    """A connection that cannot register Python objects (as without pyarrow)."""
-
-    def __init__(self, con):
-        self._con = con
-
-    def register(self, *args):
-        raise ModuleNotFoundError("No module named 'pyarrow'")
-
-    def __getattr__(self, name):
-        return getattr(self._con, name)
-
-
 def test_build_without_arrow_holds_the_snapshot_in_a_temporary_table(tmp_path):
     """Without pyarrow the snapshot is a temporary table: the same warehouse, nothing left over."""
     from marsad.warehouse import connect
@@ -245,7 +232,7 @@ def test_build_without_arrow_holds_the_snapshot_in_a_temporary_table(tmp_path):
         for con in (with_arrow, without):
             _three_reports(con)
         expected = build(with_arrow)
-        result = build(_WithoutArrow(without))
+        result = build(WithoutArrow(without))
         assert (result.models, result.tests, result.row_counts) == (
             expected.models,
             expected.tests,

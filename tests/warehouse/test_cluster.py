@@ -8,6 +8,7 @@ import random
 import duckdb
 import polars as pl
 import pytest
+from warehouse_kit import WithoutArrow
 
 from marsad.warehouse.cluster import (
     INCIDENT_SCHEMA,
@@ -648,23 +649,10 @@ def test_build_incident_clusters_keeps_registry_rows_of_vanished_mentions():
     assert con.execute("select count(*) from incident_registry where mention_id = 'h1'").fetchone()[0] == 1
 
 
-class _WithoutArrow:
-    """A connection that cannot scan a Polars frame (as without pyarrow)."""
-
-    def __init__(self, con):
-        self._con = con
-
-    def register(self, *args):
-        raise ModuleNotFoundError("No module named 'pyarrow'")
-
-    def __getattr__(self, name):
-        return getattr(self._con, name)
-
-
 def test_build_incident_clusters_same_results_through_parquet_without_arrow():
     direct, parquet = _warehouse(NIGHT), _warehouse(NIGHT)
     incidents = build_incident_clusters(direct)
-    assert build_incident_clusters(_WithoutArrow(parquet)).equals(incidents)
+    assert build_incident_clusters(WithoutArrow(parquet)).equals(incidents)
     query = "select * from incident_registry order by mention_id"
     assert direct.execute(query).fetchall() == parquet.execute(query).fetchall()
     # the ephemeral relation: the same rows and types through the Parquet copy
@@ -672,7 +660,7 @@ def test_build_incident_clusters_same_results_through_parquet_without_arrow():
     with scannable(direct, incidents, "int_incidents__clustered"):
         expected = direct.execute(relation).fetchall()
         types = direct.execute("describe int_incidents__clustered").fetchall()
-    with scannable(_WithoutArrow(parquet), incidents, "int_incidents__clustered"):
+    with scannable(WithoutArrow(parquet), incidents, "int_incidents__clustered"):
         assert parquet.execute(relation).fetchall() == expected
         assert parquet.execute("describe int_incidents__clustered").fetchall() == types
     assert not parquet.execute(

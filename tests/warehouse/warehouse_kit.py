@@ -115,3 +115,16 @@ def rows(con, sql: str) -> list[dict]:
     cursor = con.execute(sql)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+class WithoutArrow:
+    """A connection that cannot register or scan Python objects (as without pyarrow)."""
+
+    def __init__(self, con):
+        self._con = con
+
+    def register(self, *args):
+        raise ModuleNotFoundError("No module named 'pyarrow'")
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
