@@ -129,6 +129,12 @@ CIVILIAN = {"civilians", "protesters", "political_parties"}
 # who can be "arrested" in an Arrests incident (spec §4: members of an armed group)
 NOT_ARRESTED = CIVILIAN | {"unknown", "iraqi_security_forces", "iraqi_government", "peshmerga"}
 IRAQI_SIDES = {"pmf", "islamic_resistance_iraq", "iran_aligned_militias"}
+SHARE_OF_SERIES = re.compile(
+    _n(
+        r"(?:^|\s)(?:معظم|اغلب|غالبيه|بعض|كل|جميع|اكثريه)\s+(?:هذه\s+|تلك\s+)?(?:ال)?"
+        r"(?:هجمات|عمليات|اعتداءات|ضربات|غارات|استهدافات)(?:\s|$)"
+    )
+)
 CAMPAIGN = re.compile(
     _n(r"(?:^|\s)(?:عمليات|حوادث|سلسله|موجه|حملات|حمله|جرائم|هجمات منسقه)(?:\s+\S+){0,3}?\s*(?:و)?$")
 )
@@ -164,6 +170,20 @@ OWN_FORCES = re.compile(
     _n(r"^\S*(?:\s+\S+){0,4}?\s+(?:ان|بان)?\s*(?:قواتها|قواته|قواتنا|عناصرها|مقاتليها)\s+(\S+)")
 )
 REPELLED = re.compile(_n(r"(?:صدت|تصدت|صد|احبطت|افشلت|اسقطت|تعرضت|تصدي)"))
+# "أعلن الحرس الثوري، ليل الاثنين، أنه استهدف ...": the speaker says it did the act itself
+# (SELF_CLAIM: such a sentence is a claim)
+SELF_CLAIM = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:اعلن|اعلنت|اعلنوا|قال|قالت|اكد|اكدت)\s+(?:[^\s.؛:]+\s+){1,8}?(?:انه|انها|انهم|بانه|بانها|بانهم)"
+        r"\s+(?:قد\s+)?(?:استهدف|استهدفت|استهدفوا|قصف|قصفت|قصفوا|نفذ|نفذت|نفذوا|شن|شنت|شنوا|هاجم|هاجمت|هاجموا|ضرب|ضربت|ضربوا)(?:\s|$)"
+    )
+)
+SPEAKER_DID_IT = re.compile(
+    _n(
+        r"^\S*(?:\s+[^\s.؛:]+){0,8}?\s+(?:انه|انها|انهم|بانه|بانها|بانهم)\s+(?:قد\s+)?"
+        r"(?:استهدف|استهدفت|استهدفوا|قصف|قصفت|قصفوا|نفذ|نفذت|نفذوا|شن|شنت|شنوا|هاجم|هاجمت|هاجموا|ضرب|ضربت|ضربوا)(?:\s|$)"
+    )
+)
 POSSESSION = re.compile(_n(r"(?:بحوزه|بحوزت\S*|عثر\S* علي|عثرت علي|ضبط\S*|مخبا\S*)"))
 # "عصائب أهل الحق، أحد فصائل الحشد الشعبي": a description of the actor just named
 APPOSITIVE = re.compile(
@@ -634,6 +654,8 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
             continue  # "الأسلحة التي عثر عليها بحوزتهم ... وأحزمة ناسفة": weapons held, not used
         if CAMPAIGN.search(before[-30:]):
             continue  # "عمليات اغتيال", "موجة تفجيرات": a campaign, not one act
+        if SHARE_OF_SERIES.search(before):
+            continue  # "معظم الهجمات نفذت بطائرات مسيرة وصواريخ": the weapons of a series
         if c.category == "sub_event:Attack" and VICTIMS_BODIES.match(f.norm[ns : ns + 40]):
             continue  # "جثث القتلى": the bodies of an event already told, not a killing of its own
         if v.series.search(" " + surface_n + " ") and not v.two_events.search(" " + surface_n + " "):
@@ -723,6 +745,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             if own and a.actor_id not in ("unknown",) and getattr(a, "kind", "") != "source":
                 repelled = bool(REPELLED.match(own.group(1)))
                 roles.append(Role(a.actor_id, "target" if repelled else "perp", 2.0, base + a.start))
+            elif a.actor_id != "unknown" and SPEAKER_DID_IT.match(f.norm[f.npos(a.end) :]):
+                roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # a claim in its own words
             continue
         ns, ne = f.npos(a.start), f.npos(a.end)
         if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS:
@@ -853,7 +877,8 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
             else:
                 targets.append(Role(a, "target", 0.7, r.pos))
         elif a in ("iraqi_security_forces", "peshmerga", "iraqi_government"):
-            if sub_event == "Arrests":
+            # spec section 4: security forces arrest, and fire on demonstrators
+            if sub_event in ("Arrests", "Excessive force against protesters"):
                 perps.append(Role(a, "perp", 0.8, r.pos))
             else:
                 targets.append(Role(a, "target", 0.5, r.pos))
@@ -1198,7 +1223,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # one named act ("بلغت ذروتها بمقتل ثلاثة جنود في موقع بالأردن")
             killed = killed if _culmination(f, killed) else None
             wounded = wounded if _culmination(f, wounded) else None
-        claimed = "claim" in flags and any(r.role == "perp" and r.strength >= 3.0 for r in roles)
+        claimed = ("claim" in flags or bool(SELF_CLAIM.search(f.norm))) and any(
+            r.role == "perp" and r.strength >= 3.0 for r in roles
+        )
         prior = bool(prior)
         background = (prior and main_has_event) or sentence_background
         base = dict(

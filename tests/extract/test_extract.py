@@ -598,3 +598,27 @@ def test_extract_subjected_to_shelling_after_a_long_place_phrase():
         "لقصف مدفعي من قبل الجيش التركي، دون تسجيل خسائر بشرية."
     )
     assert (m.perpetrator_id, m.governorate, m.killed_best) == ("turkish_forces", "Erbil", 0)
+
+
+def test_extract_a_force_announcing_it_struck_is_the_claiming_attacker():
+    m = one("أعلن الجيش التركي، مساء اليوم، أنه قصف مواقع لحزب العمال الكردستاني في جبال متينا بمحافظة دهوك.")
+    assert (m.perpetrator_id, m.target_id, m.claimed) == ("turkish_forces", "pkk", True)
+
+
+def test_extract_security_forces_firing_on_protesters_are_the_perpetrator():
+    m = one("قتل متظاهران إثر إطلاق القوات الأمنية الرصاص الحي على المحتجين في مدينة الكوت مساء اليوم.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (
+        "Excessive force against protesters",
+        "iraqi_security_forces",
+        "protesters",
+    )
+
+
+def test_extract_the_weapons_of_most_attacks_in_a_series_are_no_attack():
+    ms = extract(
+        "قالت القيادة المركزية الأمريكية إن قواتها تعرضت لأكثر من 40 هجوما منذ مطلع العام. "
+        "وأوضحت أن معظم الهجمات نفذت بطائرات مسيرة وصواريخ قصيرة المدى.",
+        PUB,
+        "هجمات متكررة على القواعد الأمريكية في العراق",
+    )
+    assert ms == []
