@@ -349,7 +349,7 @@ def vocab() -> Vocab:
             rf"(?:^|[\s(«\"“])(?:ال)?(?:و|ب|ل|لل)?{w['target_before']}(?:[\s،]+\S+){{0,2}}[\s«\"“(]*{tail}"
         ),
         perp_before=re.compile(
-            rf"(?:^|[\s(«\"“]){w['perp_before']}(?:\s+(?:مسلحين|مسلحون|مسلحو|مسلحي|عناصر|افراد|مجموعه|مجموعات|جماعه|جماعات|قوه|قوات)(?:\s+من)?)?[\s«\"“(]*{tail}"
+            rf"(?:^|[\s(«\"“])(?:و|ف)?{w['perp_before']}(?:\s+(?:مسلحين|مسلحون|مسلحو|مسلحي|عناصر|افراد|مجموعه|مجموعات|جماعه|جماعات|قوه|قوات)(?:\s+من)?)?[\s«\"“(]*{tail}"
         ),
         perp_after=re.compile(rf"^[\s»\"”)]*(?:\S+\s+){{0,6}}?{w['perp_after']}"),
         attack_verb_before=re.compile(
@@ -972,6 +972,25 @@ def _with_governorate(place, gov):
         return place
 
 
+# "كشف مصدر أمني، اليوم السبت، تفاصيل الهجوم الذي ... في 12 تشرين الثاني": the day said
+# right after a speech verb and its speaker dates the statement
+STATEMENT_DAY = re.compile(
+    _n(
+        r"^\s*(?:\S+\s+)?(?:و|ف)?(?:قال|قالت|كشف|كشفت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)"
+        r"(?:\s+[^\s.؛:،]+){1,5}[\s،]*$"
+    )
+)
+
+
+def _event_dates(f: Facts, dates: list) -> list:
+    """The dates of a clause that can date its event: the statement's own day (a relative
+    day right after "قال مصدر") gives way when the clause says another date."""
+    if len(dates) < 2:
+        return dates
+    kept = [d for d in dates if not (d.relative and STATEMENT_DAY.match(f.norm[: f.npos(d.start)]))]
+    return kept or dates
+
+
 def _pick_date(dates: list, cue_pos: int):
     if not dates:
         return None
@@ -1215,8 +1234,8 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 or any(PLACE_RANK.get(p.kind, 1) >= 3 for p in places)
             )
         )
-        dates = [d for d in f.dates if _in(d.start, lo, hi)]
-        ref_dates = [d for d in f.ref_dates if _in(d.start, lo, hi)]
+        dates = _event_dates(f, [d for d in f.dates if _in(d.start, lo, hi)])
+        ref_dates = _event_dates(f, [d for d in f.ref_dates if _in(d.start, lo, hi)])
         killed, wounded = _bind_casualties(f, lo, hi)
         if "aggregate" in flags:
             # a running total is no one event's count -- unless the series "culminated in"

@@ -342,6 +342,8 @@ _ZERO_NOUNS = (
 )
 _ZERO_NOUNS.sort(key=lambda x: len(x[0]), reverse=True)
 _ZERO_VERBS = {**{_N(v): "k" for v in _Z["verbs_killed"]}, **{_N(v): "w" for v in _Z["verbs_wounded"]}}
+_BARE_LOSSES = (_N("خسائر"),)
+_PROPERTY_LOSSES = {_N(w) for w in ("مادية", "بالممتلكات", "كبيرة", "فادحة")}
 _ZERO_FILLER = {"وقوع", "سقوط", "حدوث", "تسجيل", "اي", "ايه", "اية", "باي", "بايه", "عن", "في", "الي"}
 
 # tokens that may sit between a cue and its count without breaking the link
@@ -1415,6 +1417,8 @@ class _Binder:
                     end = k + len(phrase)
                     if t.get(end) in ("اخري", "اخرين"):  # "لم تسجل إصابات أخرى": not a zero
                         break
+                    if phrase == _BARE_LOSSES and t.get(end) in _PROPERTY_LOSSES:
+                        break  # "دون خسائر مادية": property, not people
                     c = self._fixed(0, i, end)
                     for cls in classes:
                         out.setdefault(cls, c)

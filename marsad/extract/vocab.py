@@ -181,6 +181,9 @@ def _expand(pattern: str) -> list[str]:
     return out
 
 
+_ABU = re.compile(r"(?:^|(?<= ))ابو(?= )")
+
+
 def _variants(norm_alias: str, pairs: list[tuple[str, str]]) -> set[str]:
     forms = {norm_alias}
     for a, b in pairs:
@@ -189,6 +192,11 @@ def _variants(norm_alias: str, pairs: list[tuple[str, str]]) -> set[str]:
                 forms.add(f.replace(a, b))
             if b in f:
                 forms.add(f.replace(b, a))
+    for f in list(forms):
+        if "ابو " in f:
+            # "أبو" declines (one of the five nouns): "ناحية أبي صيدا", "رأيت أبا ..."
+            forms.add(_ABU.sub("ابي", f))
+            forms.add(_ABU.sub("ابا", f))
     return forms
 
 

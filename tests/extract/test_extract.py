@@ -622,3 +622,32 @@ def test_extract_the_weapons_of_most_attacks_in_a_series_are_no_attack():
         "هجمات متكررة على القواعد الأمريكية في العراق",
     )
     assert ms == []
+
+
+def test_extract_a_claim_verb_with_its_conjunction_names_the_claimant():
+    m = one(
+        "أصيب جنديان أمريكيان بهجوم بطائرة مسيرة على قاعدة حرير في أربيل فجر اليوم. "
+        "وتبنت كتائب حزب الله الهجوم في بيان مقتضب."
+    )
+    assert (m.perpetrator_id, m.claimed) == ("kataib_hezbollah", True)
+
+
+def test_extract_without_losses_is_zero_but_without_material_losses_is_no_count():
+    m = one("سقط صاروخان قرب قاعدة عين الأسد الجوية فجر اليوم دون خسائر.")
+    assert (m.killed_best, m.wounded_best) == (0, 0)
+    m = one("انفجرت عبوة ناسفة على رتل للجيش العراقي في قضاء الطارمية فجر اليوم دون خسائر مادية.")
+    assert (m.killed_best, m.wounded_best) == (None, None)
+
+
+def test_extract_abu_names_decline_abi_after_a_noun():
+    # "ناحية أبي صيدا" (Diyala), not Sidon in Lebanon
+    m = one("سقطت قذائف هاون على قرية في ناحية أبي صيدا مساء اليوم، ما أسفر عن مقتل ثلاثة مدنيين.")
+    assert (m.location, m.governorate, m.killed_best) == ("Abu Saida", "Diyala", 3)
+
+
+def test_extract_the_day_a_source_speaks_gives_way_to_the_events_date():
+    m = one(
+        "كشف مصدر أمني، اليوم الأحد، تفاصيل الهجوم الذي استهدف رتلا للجيش العراقي في قضاء الرطبة "
+        "في 14 شباط 2024، مؤكدا أن عبوة ناسفة انفجرت على الرتل دون وقوع إصابات."
+    )
+    assert (m.event_date, m.date_precision) == (dt.date(2024, 2, 14), "day")
