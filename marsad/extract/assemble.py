@@ -1683,6 +1683,28 @@ def follow_up(e: Event, f: Facts) -> None:
         e.follow.append(f)
 
 
+# "ولم ترد تقارير عن وقوع إصابات في الهجومين": the attacks just told, every one of them
+BOTH_EVENTS = re.compile(
+    _n(
+        r"(?:^|\s)(?:في|عن|من)?\s*(?:ال|لل|بال)?(?:هجومين|هجمتين|اعتداءين|حادثين|قصفين|ضربتين|غارتين|استهدافين)"
+        r"(?:\s+(?:الاخيرين|المذكورين|كليهما))?(?=[\s،.]|$)"
+    )
+)
+
+
+def _zero_for_all(events: list[Event], f: Facts) -> None:
+    """An explicit none said of "the two attacks" (a dual) covers each fresh event still uncounted."""
+    cas = f.casualties
+    if cas is None or len(events) < 2 or not BOTH_EVENTS.search(f.norm):
+        return
+    counts = [c for c in (cas.killed, cas.wounded) if c is not None]
+    if not counts or any(c.best != 0 for c in counts) or "aggregate" in f.flags():
+        return
+    for e in events:
+        if not e.background and e.killed is None and e.wounded is None:
+            e.killed, e.wounded = cas.killed, cas.wounded
+
+
 def assemble_story(
     facts: list[Facts], opts: ExtractOptions = DEFAULT_OPTIONS, published: dt.date | None = None
 ) -> list[Event]:
@@ -1697,6 +1719,7 @@ def assemble_story(
         if not frs:
             if current is not None and f.index - current.last_index <= opts.follow_window:
                 follow_up(current, f)
+                _zero_for_all(events, f)
             continue
         for fr in frs:
             target = None

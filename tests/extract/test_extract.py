@@ -651,3 +651,29 @@ def test_extract_the_day_a_source_speaks_gives_way_to_the_events_date():
         "في 14 شباط 2024، مؤكدا أن عبوة ناسفة انفجرت على الرتل دون وقوع إصابات."
     )
     assert (m.event_date, m.date_precision) == (dt.date(2024, 2, 14), "day")
+
+
+def test_extract_an_rpg_shell_is_a_shelling():
+    m = one(
+        "استهدف مسلحون مجهولون منزل قيادي في منظمة بدر بقذيفة آر بي جي في مدينة الكوت ليلة أمس دون إصابات."
+    )
+    assert (m.sub_event_type, m.weapon, m.target_id) == ("Shelling/artillery/missile attack", "other", "badr")
+
+
+def test_extract_a_military_base_with_its_nationality_after_the_adjective_is_that_force():
+    m = one(
+        "قتل جندي وأصيب اثنان بهجوم شنه مسلحو حزب العمال الكردستاني على قاعدة عسكرية تركية قرب زاخو اليوم."
+    )
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type) == ("pkk", "turkish_forces", "Armed clash")
+
+
+def test_extract_no_casualties_in_the_two_attacks_covers_both():
+    ms = extract(
+        "استهدفت طائرة مسيرة قاعدة عين الأسد الجوية فجر اليوم، فيما سقط صاروخان على قاعدة حرير في أربيل بعد ساعات. "
+        "ولم ترد تقارير عن وقوع إصابات في الهجومين.",
+        PUB,
+    )
+    assert [(m.location, m.killed_best, m.wounded_best) for m in ms] == [
+        ("Ain al-Asad Air Base", 0, 0),
+        ("Harir Air Base", 0, 0),
+    ]
