@@ -1694,8 +1694,10 @@ BOTH_EVENTS = re.compile(
 
 def _zero_for_all(events: list[Event], f: Facts) -> None:
     """An explicit none said of "the two attacks" (a dual) covers each fresh event still uncounted."""
-    cas = f.casualties
-    if cas is None or len(events) < 2 or not BOTH_EVENTS.search(f.norm):
+    if len(events) < 2 or not BOTH_EVENTS.search(f.norm):
+        return
+    cas = f.casualties  # read after the cheap tests: the finder runs on first read
+    if cas is None:
         return
     counts = [c for c in (cas.killed, cas.wounded) if c is not None]
     if not counts or any(c.best != 0 for c in counts) or "aggregate" in f.flags():
