@@ -264,7 +264,11 @@ CONCURRENT = re.compile(
     )
 )
 LAUNCHED_FROM = re.compile(
-    _n(r"(?:اطلق\S*|انطلق\S*|مصدر\S*|منصه)\s+(?:\S+\s+){0,6}?(?:من|عبر)\s+(?:\S+\s+){0,4}$")
+    # (the source of the fire, not "مصدر أمني بسقوط صاروخين من نوع كاتيوشا داخل ...")
+    _n(
+        r"(?:اطلق\S*|انطلق\S*|مصدر\s+(?:ال)?(?:نيران|اطلاق|القصف|النار|الصواريخ|القذائف)|منصه)"
+        r"\s+(?:\S+\s+){0,6}?(?:من|عبر)\s+(?:\S+\s+){0,4}$"
+    )
 )
 # a place that only describes another ("البوكمال المحاذية لقضاء القائم") or a route
 # ("نقلت عبر منفذ القائم"): not where the event happened
@@ -785,6 +789,12 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         aid = a.actor_id
         if aid == "unknown":
             roles.append(Role(aid, "perp", 2.0, base + a.start))
+            continue
+        if GUNMEN_OF.search(before[-30:]) and any(
+            o.actor_id == "unknown" and o.end <= a.start and a.start - o.end <= 20 for o in f.actors
+        ):
+            # "هاجم مسلحون من تنظيم داعش": the group the gunmen belong to did it
+            roles.append(Role(aid, "perp", 2.5, base + a.start))
             continue
         head = f.norm[ns:ne].split(" ", 1)[0].lstrip("وفبلك")
         if head:
@@ -1683,6 +1693,16 @@ def follow_up(e: Event, f: Facts) -> None:
         e.follow.append(f)
 
 
+# "مسلحون من تنظيم داعش", "مسلحون ينتمون إلى ...": the gunmen's group
+GUNMEN_OF = re.compile(
+    _n(
+        r"(?:مسلحون|مسلحين|مسلحو|مجهولون|مهاجمون|المهاجمون|المسلحون)\s+(?:من|ينتمون\s+(?:الي|ل)|تابعون\s+(?:ل|لل)?)\s*(?:ال)?$"
+    )
+)
+# "وتبنت كتائب حزب الله الهجوم": a claim of the one event just told
+ONE_EVENT_CLAIMED = re.compile(
+    _n(r"(?:^|\s)(?:و|ب)?ال(?:هجوم|هجمه|استهداف|قصف|عمليه|ضربه|تفجير|اعتداء)(?=[\s،.]|$)")
+)
 # "ولم ترد تقارير عن وقوع إصابات في الهجومين": the attacks just told, every one of them
 BOTH_EVENTS = re.compile(
     _n(
@@ -1783,15 +1803,19 @@ def assemble_story(
     story_actors: list[str] | None = None  # read below only for a base's host (finders run on first read)
     # a claim in the story ("أعلنت المقاومة الإسلامية تنفيذ ثلاث عمليات"; its detail
     # sentences say "استهدفوا", "ضربت") names the perpetrator of its unattributed events
+    # -- not a claim of "the attack" (one event, already read as its follow-up), and never
+    # for an arrest
     claimants = [
         r.actor_id
         for f in facts
-        if "claim" in f.flags() and not f.is_title
+        if "claim" in f.flags() and not f.is_title and not ONE_EVENT_CLAIMED.search(f.norm)
         for r in read_roles(f, 0, len(f.text))
         if r.role == "perp" and r.strength >= 3.0 and r.actor_id != "unknown"
     ]
     if claimants:
         for e in events:
+            if e.sub_event == "Arrests":
+                continue
             if not e.background and not any(
                 r.role == "perp" and r.strength >= 1.5 and r.actor_id != "unknown" for r in e.roles
             ):

@@ -181,6 +181,8 @@ def resolve(
     perp, target = asm.decide_roles(e.roles, e.sub_event, e.weapon)
     if e.sub_event == "Arrests" and (target is None or target in asm.NOT_ARRESTED):
         return None  # spec §4: arrests of an armed group's members, not "عدد من المتورطين"
+    if e.sub_event == "Attack" and target is None:
+        target = "civilians"  # spec §4: an "Attack" is violence against civilians
     place = e.place
     country = place.country if place is not None else None
     # scope (spec section 1): outside Iraq only with an Iraqi faction / the PMF involved

@@ -677,3 +677,38 @@ def test_extract_no_casualties_in_the_two_attacks_covers_both():
         ("Ain al-Asad Air Base", 0, 0),
         ("Harir Air Base", 0, 0),
     ]
+
+
+def test_extract_a_security_source_is_not_where_the_rockets_came_from():
+    m = one("أفاد مصدر أمني بسقوط صاروخين من نوع كاتيوشا داخل المنطقة الخضراء وسط بغداد مساء اليوم.")
+    assert m.location == "Green Zone"
+
+
+def test_extract_what_an_arrested_suspect_is_accused_of_is_no_event():
+    ms = extract("اعتقلت قوة من الشرطة متهما بإطلاق صواريخ على مطار بغداد الدولي، صباح اليوم.", PUB)
+    assert ms == []
+
+
+def test_extract_an_attack_with_no_named_victim_targets_civilians():
+    m = one("أطلق مجهولون النار على صاحب محل في منطقة العشار وسط البصرة مساء اليوم فأردوه قتيلا.")
+    assert (m.sub_event_type, m.target_id, m.killed_best) == ("Attack", "civilians", 1)
+
+
+def test_extract_gunmen_of_a_named_group_make_it_the_attacker():
+    m = one("هاجم مسلحون من تنظيم داعش نقطة للجيش العراقي في قضاء الدور مساء اليوم، ما أسفر عن مقتل جنديين.")
+    assert m.perpetrator_id == "isis"
+
+
+def test_extract_a_claim_of_the_attack_does_not_spread_to_a_separate_incident():
+    ms = extract(
+        "تعرضت قاعدة حرير التي تضم قوات أمريكية فجر اليوم لهجوم بطائرة مسيرة دون إصابات. "
+        "وتبنت كتائب حزب الله الهجوم في بيان. "
+        "وفي حادث منفصل، انفجرت عبوة ناسفة على دورية للجيش العراقي في قضاء التنومة بالبصرة دون إصابات. "
+        "وفي سياق آخر، اعتقلت القوات الأمنية خمسة عناصر من تنظيم داعش في كركوك.",
+        PUB,
+    )
+    assert [(m.location, m.perpetrator_id, m.claimed) for m in ms] == [
+        ("Harir Air Base", "kataib_hezbollah", True),
+        ("Tanuma", "unknown", False),
+        ("Kirkuk", "iraqi_security_forces", False),
+    ]
