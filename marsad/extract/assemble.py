@@ -769,6 +769,17 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             o.start >= a.end and 0 <= f.npos(o.start) - ne < 40 for o in f.actors if o is not a
         ):
             continue  # "حمّل مجلس الوزراء التحالف الدولي مسؤولية": the accuser, not a party
+        owner = OWNED_BY.search(f.norm[max(0, ns - 40) : ns])
+        if owner is not None and not v.perp_before.search(f.norm[max(0, ns - 60) : ns]):
+            # "نقطة مراقبة تابعة للجيش", "مخزنا للعتاد تابعا للحشد": what was hit is the
+            # group's; "طائرة مسيرة تابعة للجيش التركي" is the group's weapon (a site or a
+            # weapon owned, not a faction under its umbrella: BELONGS below)
+            if MEMBER_WEAPON.search(owner.group(1)):
+                roles.append(Role(a.actor_id, "perp", 2.2, base + a.start))
+                continue
+            if MEMBER_SITE.search(owner.group(1)):
+                roles.append(Role(a.actor_id, "target", 2.2, base + a.start))
+                continue
         belongs = BELONGS.search(f.norm[max(0, ns - 50) : ns])
         if belongs and any(
             o is not a
@@ -795,6 +806,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         ):
             # "هاجم مسلحون من تنظيم داعش": the group the gunmen belong to did it
             roles.append(Role(aid, "perp", 2.5, base + a.start))
+            continue
+        if VICTIMS_OF.search(before[-50:]):
+            # "استشهد مقاتلان اثنان من اللواء 30 في الحشد الشعبي": the dead were its own
+            roles.append(Role(aid, "target", 2.5, base + a.start))
             continue
         head = f.norm[ns:ne].split(" ", 1)[0].lstrip("وفبلك")
         if head:
@@ -1698,6 +1713,17 @@ GUNMEN_OF = re.compile(
     _n(
         r"(?:مسلحون|مسلحين|مسلحو|مجهولون|مهاجمون|المهاجمون|المسلحون)\s+(?:من|ينتمون\s+(?:الي|ل)|تابعون\s+(?:ل|لل)?)\s*(?:ال)?$"
     )
+)
+# "استشهد مقاتلان من ... في", "مقتل ثلاثة من عناصر": the dead belong to the actor named next
+VICTIMS_OF = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:استشهد|استشهاد|قتل|مقتل|اصيب|اصابه|جرح|مصرع)\S*\s+(?:\S+\s+){0,3}?"
+        r"(?:من|في)\s+(?:(?:ال)?(?:لواء|فوج|كتيبه|سريه|قوات|عناصر|مقاتلي|منتسبي)\s+(?:\d+\s+)?(?:في|من|ب)?\s*)?(?:ال)?$"
+    )
+)
+# "<thing> (<its complement>) تابع(ة) لـ": the thing is the actor's
+OWNED_BY = re.compile(
+    _n(r"(?:^|\s)(\S+)(?:\s+\S+)?\s+(?:ال)?(?:تابع|تابعه|تابعا|تابعين|تابعتين)\s*(?:ل|لل)?$")
 )
 # "وتبنت كتائب حزب الله الهجوم": a claim of the one event just told
 ONE_EVENT_CLAIMED = re.compile(

@@ -183,6 +183,18 @@ _CAPTION_END_RE = re.compile(
     r"صوره تعبيريه|صوره ارشيفيه|ارشيفيه)[^()\[\]]{0,30})[)\]]\s*$",
     re.IGNORECASE,
 )
+
+
+def _credited_lede(norm: str) -> bool:
+    """Not a caption: a line ending in an agency credit is a caption unless the credit
+    closes a whole sentence of 12 words or more ("... ما أدى إلى أضرار في المبنى. (AFP)")."""
+    m = _CAPTION_END_RE.search(norm)
+    if m is None:
+        return True
+    before = norm[: m.start()].rstrip()
+    return before.endswith(".") and before.count(" ") >= 11
+
+
 _CAPTION_START_RE = re.compile(
     r"^[\s\-–—•*|]*(?:صوره|الصوره|صور|لقطه|فيديو|شاهد|بالفيديو|بالصور|انفوغراف|"
     r"انفوجراف|تصوير|مصدر الصوره|حقوق الصوره|photo|image)(?![\w])"
@@ -422,7 +434,7 @@ def _classify(raw: str, norm: str, latin_letters: bool = True) -> int:
     if stripped[0] in "([" and _PAREN_ONLY_RE.match(stripped):
         return DROP
     # (the credit's bracket ends the line: a normalized line has no trailing space)
-    if n_words <= 30 and norm.endswith((")", "]")) and _CAPTION_END_RE.search(norm):
+    if n_words <= 30 and norm.endswith((")", "]")) and not _credited_lede(norm):
         return DROP
     if n_words <= 12 and _CAPTION_START_RE.match(norm) and not _ends_with_punct(stripped):
         return DROP

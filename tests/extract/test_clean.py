@@ -42,6 +42,8 @@ FURNITURE = [
     ("caption_courtesy", "دورية أمنية في الشارع | Source: Courtesy Image", "دورية"),
     ("caption_archive", "عناصر من الشرطة الاتحادية في نقطة تفتيش (أرشيف)", "تفتيش"),
     ("caption_agency_alone", "(رويترز)", "رويترز"),
+    # a caption with a full stop before its credit (a lede of 12 words or more is no caption)
+    ("caption_sentence", "عناصر من الشرطة الاتحادية في موقع الانفجار وسط المدينة. (رويترز)", "الاتحادية"),
     ("caption_photo", "صورة من موقع الانفجار", "موقع"),
     ("share", "شارك الخبر عبر فيسبوك وتويتر", "فيسبوك"),
     ("follow", "تابعونا على قناتنا في تلغرام", "قناتنا"),

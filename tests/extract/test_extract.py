@@ -712,3 +712,34 @@ def test_extract_a_claim_of_the_attack_does_not_spread_to_a_separate_incident():
         ("Tanuma", "unknown", False),
         ("Kirkuk", "iraqi_security_forces", False),
     ]
+
+
+def test_extract_a_lede_closed_by_an_agency_credit_is_no_caption():
+    m = one(
+        "تعرض مقر للحزب الديمقراطي الكردستاني في قضاء كلار لهجوم بقنبلة يدوية مساء اليوم، "
+        "ما أدى إلى أضرار في واجهة المبنى دون إصابات. (AFP)"
+    )
+    assert (m.sub_event_type, m.target_id, m.location) == (
+        "Remote explosive/landmine/IED",
+        "political_parties",
+        "Kalar",
+    )
+
+
+def test_extract_the_dead_of_a_brigade_in_a_faction_are_its_loss():
+    m = one("استشهد مقاتلان اثنان من اللواء 30 في الحشد الشعبي بقصف لطائرة مسيرة مجهولة في سهل نينوى اليوم.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("unknown", "pmf", 2)
+
+
+def test_extract_what_belongs_to_a_group_makes_it_the_target_or_the_attacker():
+    m = one("استهدفت طائرة مسيرة مخزنا للعتاد تابعا للحشد الشعبي في قاعدة الصقر جنوبي بغداد فجر اليوم.")
+    assert (m.perpetrator_id, m.target_id) == ("unknown", "pmf")
+    m = one("قصفت طائرة مسيرة تابعة للجيش التركي قرية في قضاء العمادية بمحافظة دهوك ظهر اليوم.")
+    assert m.perpetrator_id == "turkish_forces"
+
+
+def test_extract_a_base_abroad_hosting_us_forces_is_their_target():
+    m = one(
+        "أعلنت سرايا أولياء الدم مسؤوليتها عن إطلاق طائرتين مسيرتين باتجاه قاعدة عريفجان في الكويت فجر اليوم."
+    )
+    assert (m.perpetrator_id, m.target_id, m.country) == ("saraya_awliya_al_dam", "us_forces", "Kuwait")
