@@ -39,7 +39,7 @@ from pathlib import Path
 
 import yaml
 
-from marsad.extract.normalize import contains_any, normalize_with_map
+from marsad.extract.normalize import contains_any, normalize, normalize_with_map
 from marsad.extract.options import DEFAULT_OPTIONS, ExtractOptions
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -668,6 +668,9 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
     return out
 
 
+PROJECTILE_WORD = re.compile(_n(r"صاروخ|صواريخ|منص|راجم|مسير|عبو|قذيف|طائر"))
+
+
 def _sub_event_of(cues: list) -> tuple[str | None, str | None, bool]:
     cues = [c for c in cues if not c.category.startswith("sub_event:") or c.category[10:] in SUB_EVENT_RANK]
     subs = [c.category.split(":", 1)[1] for c in cues if c.category.startswith("sub_event:")]
@@ -701,7 +704,13 @@ def _sub_event_of(cues: list) -> tuple[str | None, str | None, bool]:
     cands = list(subs)
     if weapon and weapon in WEAPON_SUB_EVENT:
         cands.append(WEAPON_SUB_EVENT[weapon])
-    projectile = bool({"drone", "rocket", "missile", "mortar", "ied"} & set(weapons))
+    projectile = bool({"drone", "rocket", "missile", "mortar", "ied"} & set(weapons)) or any(
+        # "الصواريخ معدة للإطلاق": the foiled phrase itself names the weapon (and the event
+        # layer's longest phrase hid the weapon cue inside it)
+        PROJECTILE_WORD.search(normalize(c.surface))
+        for c in cues
+        if c.category in ("foiled", "sub_event:Disrupted weapons use")
+    )
     # a weapon shot down, defused or found before use: the verb says so ("أسقطت",
     # "تفكيك", "معدة للإطلاق"); an air-defence system merely named does not
     foiled = any(c.category == "foiled" for c in cues) or "Disrupted weapons use" in subs

@@ -743,3 +743,11 @@ def test_extract_a_base_abroad_hosting_us_forces_is_their_target():
         "أعلنت سرايا أولياء الدم مسؤوليتها عن إطلاق طائرتين مسيرتين باتجاه قاعدة عريفجان في الكويت فجر اليوم."
     )
     assert (m.perpetrator_id, m.target_id, m.country) == ("saraya_awliya_al_dam", "us_forces", "Kuwait")
+
+
+def test_extract_a_launcher_found_ready_to_fire_is_a_disrupted_attack():
+    m = one(
+        "أعلنت خلية الإعلام الأمني، اليوم الأحد، العثور على منصة لإطلاق الصواريخ معدة للإطلاق "
+        "في منطقة الدورة جنوبي بغداد وتفكيكها."
+    )
+    assert (m.sub_event_type, m.location) == ("Disrupted weapons use", "Dora")
