@@ -283,6 +283,10 @@ LOCATIVE = re.compile(
 )
 LOCATIVE_CLITIC = re.compile(_n(r"^(?:ب|وب|فب|و)"))
 DIRECTION = re.compile(_n(r"(?:^|\s)(?:جنوب|جنوبي|شمال|شمالي|شرق|شرقي|غرب|غربي)\s*$"))
+# "في حي الواسطي جنوبي مدينة كركوك": a neighbourhood of the city, so inside it
+IN_A_HOOD = re.compile(
+    _n(r"(?:^|\s)(?:في|ب)?حي\s+(?:\S+\s+){1,2}(?:جنوب|جنوبي|شمال|شمالي|شرق|شرقي|غرب|غربي)\s*$")
+)
 NAMED_AS = re.compile(
     _n(
         r"(?:اسم|باسم|المسماه|المسمي|تسميه|(?:يسمي|تسمي|يسمون)(?:\s+(?:نفسها|نفسه|انفسهم))?|تدعي|يدعي|"
@@ -1144,7 +1148,7 @@ def _event_places(f: Facts) -> list:
                 and not re.search(r"(?:^|\s)(?:و|ف)?(?:ب|و)$", before)
             ):
                 continue  # "اعترفت إسرائيل", "رد إيران": a state acting, not a location
-        if p.kind == "city" and DIRECTION.search(before[-12:]):
+        if p.kind == "city" and DIRECTION.search(before[-12:]) and not IN_A_HOOD.search(before[-40:]):
             # "جنوبي بغداد": somewhere near the city, maybe in another governorate (Kalsu,
             # "50 km south of Baghdad", is in Babil); "شمال محافظة بابل" stays in Babil
             p = _replace(p, governorate=None, kind="region")
@@ -1266,6 +1270,8 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             or not (
                 any(r.role == "target" and r.strength >= 2.0 for r in roles)
                 or any(PLACE_RANK.get(p.kind, 1) >= 3 for p in places)
+                # "قتل صاحب محل بنيران مسلحين مجهولين": a weapon and its dead make it one act
+                or (weapon is not None and _has_toll(f))
             )
         )
         dates = _event_dates(f, [d for d in f.dates if _in(d.start, lo, hi)])
@@ -2095,6 +2101,10 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
     if e.sub_event is not None:
         return e.sub_event
     if e.weapon in WEAPON_SUB_EVENT:
+        if e.weapon == "small_arms" and not any(
+            r.role == "target" and r.actor_id not in CIVILIAN for r in e.roles
+        ):
+            return "Attack"  # gunfire at no armed party: violence against civilians
         return WEAPON_SUB_EVENT[e.weapon]
     words = " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
     if previous is not None and previous.sub_event not in (None, "Arrests") and SAME_KIND.search(words):

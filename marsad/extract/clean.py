@@ -462,9 +462,24 @@ def _classify(raw: str, norm: str, latin_letters: bool = True) -> int:
     return BODY
 
 
+# "بغداد: أصيب ...", "■ كركوك: قتل ...": a colon dateline (news-brief pages), only after a
+# governorate or a major city ("المصدر:", "كلمات دلالية:" are no datelines)
+_COLON_DATELINE_PLACES = (
+    "بغداد", "البصرة", "نينوى", "الموصل", "أربيل", "كركوك", "ديالى", "بعقوبة", "الأنبار",
+    "الرمادي", "الفلوجة", "صلاح الدين", "تكريت", "سامراء", "بابل", "الحلة", "كربلاء", "النجف",
+    "واسط", "الكوت", "ميسان", "العمارة", "ذي قار", "الناصرية", "المثنى", "السماوة",
+    "القادسية", "الديوانية", "دهوك", "السليمانية", "حلبجة", "سنجار", "تلعفر", "الحويجة",
+)  # fmt: skip
+_DATELINE_COLON_RE = re.compile(
+    r"^[\s\-–—•●▪◆■*>·]*(?:" + "|".join(normalize(p) for p in _COLON_DATELINE_PLACES) + r")\s*:\s*\S"
+)
+
+
 def _starts_with_dateline(stripped: str) -> bool:
     head = stripped[:80]
     if _DATELINE_PAREN_RE.match(head):
+        return True
+    if ":" in head[:25] and _DATELINE_COLON_RE.match(normalize(head[:40])):
         return True
     # (each pattern below needs its mark in the head: a cheap test spares most lines a match)
     m = _DATELINE_SLASH_RE.match(head) if "/" in head else None

@@ -751,3 +751,26 @@ def test_extract_a_launcher_found_ready_to_fire_is_a_disrupted_attack():
         "في منطقة الدورة جنوبي بغداد وتفكيكها."
     )
     assert (m.sub_event_type, m.location) == ("Disrupted weapons use", "Dora")
+
+
+def test_extract_victims_named_by_their_trade_are_counted():
+    m = one("قتل صياد وأصيب آخر بانفجار عبوة ناسفة استهدفت زورق صيد في شط العرب بالبصرة صباح اليوم.")
+    assert (m.killed_best, m.wounded_best) == (1, 1)
+
+
+def test_extract_an_armed_brawl_with_its_dead_is_a_clash():
+    m = one("قتل شخصان وأصيب ثالث في شجار مسلح بين عائلتين في قضاء الصويرة بمحافظة واسط ظهر اليوم.")
+    assert (m.sub_event_type, m.killed_best, m.wounded_best) == ("Armed clash", 2, 1)
+
+
+def test_extract_briefs_split_at_colon_datelines_each_with_its_own_toll():
+    ms = extract(
+        "بغداد: أصيب ثلاثة مدنيين بانفجار عبوة ناسفة في قضاء أبو غريب صباح اليوم.\n"
+        "وأوضحت مصادر الشرطة أن المصابين نقلوا إلى المستشفى.\n\n"
+        "■ كركوك: قتل صاحب محل بنيران مسلحين مجهولين في حي الواسطي جنوبي مدينة كركوك مساء أمس.",
+        PUB,
+    )
+    assert [(m.governorate, m.sub_event_type, m.target_id, m.killed_best, m.wounded_best) for m in ms] == [
+        ("Baghdad", "Remote explosive/landmine/IED", "civilians", None, 3),
+        ("Kirkuk", "Attack", "civilians", 1, None),
+    ]
