@@ -172,6 +172,12 @@ OWN_FORCES = re.compile(
 REPELLED = re.compile(_n(r"(?:صدت|تصدت|صد|احبطت|افشلت|اسقطت|تعرضت|تصدي)"))
 # "أعلن الحرس الثوري، ليل الاثنين، أنه استهدف ...": the speaker says it did the act itself
 # (SELF_CLAIM: such a sentence is a claim)
+ANNOUNCER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت)\s*$"))
+OWN_UNITS_HIT = re.compile(
+    _n(
+        r"(?:هجوم|هجوما|هجمات|اعتداء|تعرض\S*)\s+(?:\S+\s+){0,3}?(?:علي|ضد|استهدف)\s+(?:\S+\s+)?(?:قطعاته|قطعاتها|مواقعه|مواقعها|قواته|قواتها|نقاطه|نقاطها|مقراته|مقراتها|عناصره|عناصرها)(?:\s|$|[،.])"
+    )
+)
 SELF_CLAIM = re.compile(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:اعلن|اعلنت|اعلنوا|قال|قالت|اكد|اكدت)\s+(?:[^\s.؛:]+\s+){1,8}?(?:انه|انها|انهم|بانه|بانها|بانهم)"
@@ -258,6 +264,13 @@ FOUGHT = re.compile(_n(r"(?:ل|ال)?(?:محاربه|مكافحه|قتال|ال�
 MOURNER_BEFORE = re.compile(_n(r"(?:اعلنت?|اقرت?|نعت?|نعي|اكدت?|اعترفت?)\s+$"))
 MOURNER_AFTER = re.compile(_n(r"^\S*(?:\s+\S+){0,16}?\s+(?:ب)?(?:مقتل|استشهاد|سقوط|اصابه)\s"))
 # a second clause opened by "while / as / also": a concurrent, separate statement
+# "..., فيما أصيب اثنان من حراسه": a concurrent clause that only adds the event's other
+# casualties (it opens with the casualty verb, and has no event cue of its own)
+CONCURRENT_TOLL = re.compile(
+    _n(
+        r"^[\s،,]*(?:و)?(?:فيما|بينما|في حين)\s+(?:اصيب|اصيبت|اصيبوا|جرح|جرحت|قتل|قتلت|لقي|لقيت|استشهد|استشهدت)(?:\s|$)"
+    )
+)
 CONCURRENT = re.compile(
     _n(
         r"(?:[،,]\s*(?:و)?(?:في وقت|فيما|بينما|في حين|كما|وسط|حيث)|\s(?:و)?(?:في وقت(?=\s+[يت]\S+)|في ظل|بالتزامن مع|تزامنا مع|يتزامن مع|تتزامن مع))\s"
@@ -764,6 +777,9 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                 roles.append(Role(a.actor_id, "target" if repelled else "perp", 2.0, base + a.start))
             elif a.actor_id != "unknown" and SPEAKER_DID_IT.match(f.norm[f.npos(a.end) :]):
                 roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # a claim in its own words
+            elif a.actor_id != "unknown" and OWN_UNITS_HIT.search(f.norm[f.npos(a.end) :]):
+                # "أعلن الحشد إحباط هجوم لداعش على قطعاته": its own units were attacked
+                roles.append(Role(a.actor_id, "target", 2.0, base + a.start))
             continue
         ns, ne = f.npos(a.start), f.npos(a.end)
         if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS:
@@ -778,6 +794,14 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             surface = f.norm[ns:ne]
             if surface.startswith(("لل", "ل")) or AUDIENCE_BEFORE.search(f.norm[max(0, ns - 40) : ns]):
                 continue
+        if FINDER_VERB.search(f.norm[max(0, ns - 12) : ns]):
+            continue  # "عثرت الأجهزة الأمنية على جثة": who found the body, not a party
+        if ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns]) and OWN_UNITS_HIT.search(
+            f.norm[ne : ne + 120]
+        ):
+            # "أعلن الحشد الشعبي إحباط هجوم لداعش على قطعاته": its own units were attacked
+            roles.append(Role(a.actor_id, "target", 2.0, base + a.start))
+            continue
         if ACCUSER_VERB.search(f.norm[max(0, ns - 15) : ns]) and any(
             o.start >= a.end and 0 <= f.npos(o.start) - ne < 40 for o in f.actors if o is not a
         ):
@@ -1120,6 +1144,11 @@ def _partly_stopped(f: Facts, cues: list) -> bool:
     return any(PARTLY.match(f.norm[f.npos(c.end) : f.npos(c.end) + 60]) for c in stops)
 
 
+def _killed_some(f: Facts) -> bool:
+    cas = f.casualties
+    return cas is not None and cas.killed is not None and bool(cas.killed.best)
+
+
 def _has_toll(f: Facts) -> bool:
     cas = f.casualties
     return cas is not None and any(c is not None and c.best for c in (cas.killed, cas.wounded))
@@ -1219,6 +1248,10 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                     if c.category not in ("interception", "foiled", "sub_event:Disrupted weapons use")
                 ]
             )
+        if sub == "Disrupted weapons use" and weapon is None and _killed_some(f):
+            # "إحباط هجوم لداعش وقتل اثنين من المهاجمين": a ground attack repelled with its
+            # dead is a clash (Disrupted weapons use is a weapon shot down or found)
+            sub = "Armed clash"
         sub_texts = [
             f.norm[f.npos(c.start) : f.npos(c.end)] for c in ccues if c.category.startswith("sub_event:")
         ]
@@ -1350,7 +1383,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         # counts and dates said in a clause without an event cue ("قتل قياديان ... إثر قصف")
         # belong to the sentence's nearest event
         for lo, hi, _prior in clauses:
-            if any(fr.lo == lo for fr in frames) or _prior is None:
+            if any(fr.lo == lo for fr in frames):
+                continue
+            if _prior is None and not CONCURRENT_TOLL.match(f.norm[f.npos(lo) : f.npos(hi)]):
                 continue  # a concurrent clause ("، في وقت ...") reports its own figures
             near = min(frames, key=lambda fr: abs(fr.lo - lo))
             k, w = _bind_casualties(f, lo, hi)
@@ -1723,6 +1758,7 @@ def follow_up(e: Event, f: Facts) -> None:
         e.follow.append(f)
 
 
+FINDER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت|تسلمت|نقلت)\s*$"))
 # "مسلحون من تنظيم داعش", "مسلحون ينتمون إلى ...": the gunmen's group
 GUNMEN_OF = re.compile(
     _n(

@@ -774,3 +774,29 @@ def test_extract_briefs_split_at_colon_datelines_each_with_its_own_toll():
         ("Baghdad", "Remote explosive/landmine/IED", "civilians", None, 3),
         ("Kirkuk", "Attack", "civilians", 1, None),
     ]
+
+
+def test_extract_a_concurrent_clause_of_more_casualties_adds_them():
+    m = one(
+        "اغتال مسلحون مجهولون مرشحا للانتخابات أمام مقره في مدينة الرمادي مساء اليوم، فيما أصيب اثنان من حراسه."
+    )
+    assert (m.killed_best, m.wounded_best) == (1, 2)
+
+
+def test_extract_a_ground_attack_repelled_with_its_dead_is_a_clash():
+    m = one(
+        "أعلن الحشد الشعبي إحباط هجوم لتنظيم داعش على قطعاته في جزيرة سامراء اليوم، وقتل اثنين من المهاجمين."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best) == (
+        "Armed clash",
+        "isis",
+        "pmf",
+        2,
+    )
+
+
+def test_extract_who_found_a_body_is_not_its_target():
+    m = one(
+        "عثرت الأجهزة الأمنية صباح اليوم على جثة رجل مصابة بطلقات نارية في منطقة صحراوية غربي قضاء الزبير."
+    )
+    assert (m.sub_event_type, m.target_id, m.killed_best) == ("Attack", "civilians", 1)
