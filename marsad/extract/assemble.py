@@ -794,10 +794,15 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             surface = f.norm[ns:ne]
             if surface.startswith(("لل", "ل")) or AUDIENCE_BEFORE.search(f.norm[max(0, ns - 40) : ns]):
                 continue
-        if FINDER_VERB.search(f.norm[max(0, ns - 12) : ns]):
+        # (each pattern below sits behind a literal it cannot match without: most actor
+        # hits skip the regular expressions)
+        near = f.norm[max(0, ns - 12) : ns]
+        if contains_any(near, FINDER_STEMS) and FINDER_VERB.search(near):
             continue  # "عثرت الأجهزة الأمنية على جثة": who found the body, not a party
-        if ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns]) and OWN_UNITS_HIT.search(
-            f.norm[ne : ne + 120]
+        if (
+            contains_any(near, ANNOUNCER_STEMS)
+            and ANNOUNCER_VERB.search(near)
+            and OWN_UNITS_HIT.search(f.norm[ne : ne + 120])
         ):
             # "أعلن الحشد الشعبي إحباط هجوم لداعش على قطعاته": its own units were attacked
             roles.append(Role(a.actor_id, "target", 2.0, base + a.start))
@@ -806,7 +811,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             o.start >= a.end and 0 <= f.npos(o.start) - ne < 40 for o in f.actors if o is not a
         ):
             continue  # "حمّل مجلس الوزراء التحالف الدولي مسؤولية": the accuser, not a party
-        owner = OWNED_BY.search(f.norm[max(0, ns - 40) : ns])
+        wide = f.norm[max(0, ns - 40) : ns]
+        owner = OWNED_BY.search(wide) if "تابع" in wide else None
         if owner is not None and not v.perp_before.search(f.norm[max(0, ns - 60) : ns]):
             # "نقطة مراقبة تابعة للجيش", "مخزنا للعتاد تابعا للحشد": what was hit is the
             # group's; "طائرة مسيرة تابعة للجيش التركي" is the group's weapon (a site or a
@@ -827,7 +833,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             for o in f.actors
         ):
             continue
-        if NAMED_AS.search(f.norm[max(0, ns - 30) : ns]):
+        named = f.norm[max(0, ns - 30) : ns]
+        if contains_any(named, NAMED_STEMS) and NAMED_AS.search(named):
             # "تطلق على نفسها (اسم) X": the subject's own name, so the subject's role; in a
             # claim ("تبنت جماعة تطلق على نفسها X الهجوم") the group named so is the claimant
             roles.append(Role(a.actor_id, "perp", 3.0 if "claim" in f.flags() else 2.2, base + a.start))
@@ -838,13 +845,15 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         if aid == "unknown":
             roles.append(Role(aid, "perp", 2.0, base + a.start))
             continue
-        if GUNMEN_OF.search(before[-30:]) and any(
-            o.actor_id == "unknown" and o.end <= a.start and a.start - o.end <= 20 for o in f.actors
+        if (
+            contains_any(before[-30:], GUNMEN_STEMS)
+            and GUNMEN_OF.search(before[-30:])
+            and any(o.actor_id == "unknown" and o.end <= a.start and a.start - o.end <= 20 for o in f.actors)
         ):
             # "هاجم مسلحون من تنظيم داعش": the group the gunmen belong to did it
             roles.append(Role(aid, "perp", 2.5, base + a.start))
             continue
-        if VICTIMS_OF.search(before[-50:]):
+        if contains_any(before[-50:], VICTIM_STEMS) and VICTIMS_OF.search(before[-50:]):
             # "استشهد مقاتلان اثنان من اللواء 30 في الحشد الشعبي": the dead were its own
             roles.append(Role(aid, "target", 2.5, base + a.start))
             continue
@@ -1315,7 +1324,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # one named act ("بلغت ذروتها بمقتل ثلاثة جنود في موقع بالأردن")
             killed = killed if _culmination(f, killed) else None
             wounded = wounded if _culmination(f, wounded) else None
-        claimed = ("claim" in flags or bool(SELF_CLAIM.search(f.norm))) and any(
+        claimed = ("claim" in flags or ("انه" in f.norm and bool(SELF_CLAIM.search(f.norm)))) and any(
             r.role == "perp" and r.strength >= 3.0 for r in roles
         )
         prior = bool(prior)
@@ -1758,6 +1767,11 @@ def follow_up(e: Event, f: Facts) -> None:
         e.follow.append(f)
 
 
+NAMED_STEMS = ("اسم", "مسما", "مسمي", "تسمي", "يسمي", "يسمو", "تدعي", "يدعي", "طلق")
+FINDER_STEMS = ("عثر", "انتشل", "وجدت", "تسلمت", "نقلت")
+ANNOUNCER_STEMS = ("اعلن", "اكد", "ذكر", "افاد")
+GUNMEN_STEMS = ("مسلح", "مجهول", "مهاجم")
+VICTIM_STEMS = ("استشهد", "استشهاد", "قتل", "مقتل", "اصيب", "اصابه", "جرح", "مصرع")
 FINDER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت|تسلمت|نقلت)\s*$"))
 # "مسلحون من تنظيم داعش", "مسلحون ينتمون إلى ...": the gunmen's group
 GUNMEN_OF = re.compile(

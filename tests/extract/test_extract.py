@@ -800,3 +800,44 @@ def test_extract_who_found_a_body_is_not_its_target():
         "عثرت الأجهزة الأمنية صباح اليوم على جثة رجل مصابة بطلقات نارية في منطقة صحراوية غربي قضاء الزبير."
     )
     assert (m.sub_event_type, m.target_id, m.killed_best) == ("Attack", "civilians", 1)
+
+
+# ---------------------------------------------------------------------------------------
+# the literal prechecks in front of the role patterns never hide a match
+
+
+def _precheck_pairs():
+    from marsad.extract import assemble as asm
+
+    return [
+        (asm.FINDER_VERB, asm.FINDER_STEMS),
+        (asm.ANNOUNCER_VERB, asm.ANNOUNCER_STEMS),
+        (asm.GUNMEN_OF, asm.GUNMEN_STEMS),
+        (asm.VICTIMS_OF, asm.VICTIM_STEMS),
+        (asm.NAMED_AS, asm.NAMED_STEMS),
+        (asm.OWNED_BY, ("تابع",)),
+        (asm.SELF_CLAIM, ("انه",)),
+    ]
+
+
+@pytest.mark.parametrize("index", range(7))
+@settings(max_examples=600, deadline=None)
+@given(data=st.data())
+def test_role_pattern_prechecks_are_necessary(index, data):
+    import re
+
+    from marsad.extract.normalize import contains_any
+
+    pattern, stems = _precheck_pairs()[index]
+    # words of the pattern itself (so matches are likely: most of these patterns are
+    # anchored at the end, so the text ends with a few of them), clitics and filler
+    own = sorted(set(re.findall(r"[\u0621-\u064a]{2,}", pattern.pattern))) + ["و", "ل", "ال", "ب"]
+    filler = ["عن", "30", "مسلحون", "الحشد", "قطعاته", "نقطه", "مراقبه", "قال", "مصدر"]
+    head = data.draw(st.lists(st.sampled_from(own + filler), max_size=5))
+    tokens = head + data.draw(st.lists(st.sampled_from(own), min_size=1, max_size=4))
+    glue = data.draw(
+        st.lists(st.sampled_from([" ", "", "  ", "، "]), min_size=len(tokens), max_size=len(tokens))
+    )
+    text = "".join(t + g for t, g in zip(tokens, glue, strict=True)).strip()
+    if pattern.search(text):
+        assert contains_any(text, stems), (text, pattern.pattern[:60])
