@@ -143,12 +143,12 @@ CAMPAIGN = re.compile(
 COMES_AFTER = re.compile(_n(r"(?:^|\s)(?:و)?(?:ياتي|تاتي|جاء|جاءت|يعد|يعتبر|تعد)(?:\s|$)"))
 BETWEEN_FIRST = re.compile(
     _n(
-        r"(?:اشتباك\S*|مواجهات|المواجهات|مواجهه|معارك|المعارك|اقتتال|قتال|تبادل\S*|صدامات|مناوشات|المناوشات)(?:\s+\S+){0,3}?\s+بين(?:\s+(?:عناصر|مسلحين|مسلحي|انصار|افراد|مقاتلي|قوه|قوات|جماعه|ميليشيا|مليشيا|فصيل|حركه|تنظيم)(?:\s+من)?)?[\s\x22\u201c\u201d\u00ab\u00bb()']*(?:ال)?$"
+        r"(?:اشتباك\S*|مواجهات|المواجهات|مواجهه|معارك|المعارك|اقتتال|قتال|تبادل\S*|صدامات|مناوشات|المناوشات)(?:\s+\S+){0,6}?\s+بين(?:\s+(?:عناصر|مسلحين|مسلحي|انصار|افراد|مقاتلي|قوه|قوات|جماعه|ميليشيا|مليشيا|فصيل|حركه|تنظيم)(?:\s+من)?)?[\s\x22\u201c\u201d\u00ab\u00bb()']*(?:ال)?$"
     )
 )
 BETWEEN_SECOND = re.compile(
     _n(
-        r"(?:اشتباك\S*|مواجهات|المواجهات|مواجهه|معارك|المعارك|اقتتال|قتال|تبادل\S*|صدامات|مناوشات|المناوشات)(?:\s+\S+){0,3}?\s+بين\s+(?:\S+\s+){1,10}?(?:و|ومن جهه|وبين)(?:\s*(?:عناصر|مسلحين|مسلحي|انصار|افراد|مقاتلي|اخرين|قوه|قوات|جماعه|ميليشيا|مليشيا|فصيل|حركه|تنظيم)(?:\s+من)?)?[\s\x22\u201c\u201d\u00ab\u00bb()']*(?:ال)?$"
+        r"(?:اشتباك\S*|مواجهات|المواجهات|مواجهه|معارك|المعارك|اقتتال|قتال|تبادل\S*|صدامات|مناوشات|المناوشات)(?:\s+\S+){0,6}?\s+بين\s+(?:\S+\s+){1,10}?(?:و|ومن جهه|وبين)(?:\s*(?:عناصر|مسلحين|مسلحي|انصار|افراد|مقاتلي|اخرين|قوه|قوات|جماعه|ميليشيا|مليشيا|فصيل|حركه|تنظيم)(?:\s+من)?)?[\s\x22\u201c\u201d\u00ab\u00bb()']*(?:ال)?$"
     )
 )
 _DENIAL_WORDS = ("انكار", "انكر", "انكرت", "ينكر", "تنكر", "انكروا")
@@ -167,8 +167,11 @@ RESULT = re.compile(
     _n(r"(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|حصيله|جراء|اثر|نتيجه|اصيب|اصيبوا|قتل|قتلوا|لقي|لقوا|مقتل)")
 )
 OWN_FORCES = re.compile(
-    _n(r"^\S*(?:\s+\S+){0,4}?\s+(?:ان|بان)?\s*(?:قواتها|قواته|قواتنا|عناصرها|مقاتليها)\s+(\S+)")
+    _n(
+        r"^\S*(?:\s+\S+){0,4}?\s+(?:ان|بان)?\s*(?:قواتها|قواته|قواتنا|عناصرها|مقاتليها|مقاتلوها|مجاهديها|مجاهدوها|مجاهدينا|مجاهدونا)\s+(\S+)"
+    )
 )
+OWN_ATTACK_VERB = re.compile(_n(r"(?:قد\s+)?(?:استهدف|قصف|هاجم|ضرب|نفذ|شن|دك)\S*$"))
 REPELLED = re.compile(_n(r"(?:صدت|تصدت|صد|احبطت|افشلت|اسقطت|تعرضت|تصدي)"))
 # "أعلن الحرس الثوري، ليل الاثنين، أنه استهدف ...": the speaker says it did the act itself
 # (SELF_CLAIM: such a sentence is a claim)
@@ -178,9 +181,11 @@ OWN_UNITS_HIT = re.compile(
         r"(?:هجوم|هجوما|هجمات|اعتداء|تعرض\S*)\s+(?:\S+\s+){0,3}?(?:علي|ضد|استهدف)\s+(?:\S+\s+)?(?:قطعاته|قطعاتها|مواقعه|مواقعها|قواته|قواتها|نقاطه|نقاطها|مقراته|مقراتها|عناصره|عناصرها)(?:\s|$|[،.])"
     )
 )
+SELF_CLAIM_STEMS = ("انه", "مجاهد", "مقاتل", "قوات")
 SELF_CLAIM = re.compile(
     _n(
-        r"(?:^|\s)(?:و|ف)?(?:اعلن|اعلنت|اعلنوا|قال|قالت|اكد|اكدت)\s+(?:[^\s.؛:]+\s+){1,8}?(?:انه|انها|انهم|بانه|بانها|بانهم)"
+        r"(?:^|\s)(?:و|ف)?(?:اعلن|اعلنت|اعلنوا|قال|قالت|اكد|اكدت)\s+(?:[^\s.؛:]+\s+){1,8}?(?:انه|انها|انهم|بانه|بانها|بانهم|"
+        r"(?:ان|بان)\s+(?:مجاهديها|مجاهدوها|مجاهدينا|مجاهدونا|مقاتليها|مقاتلوها|قواتها|قواته|قواتنا))"
         r"\s+(?:قد\s+)?(?:استهدف|استهدفت|استهدفوا|قصف|قصفت|قصفوا|نفذ|نفذت|نفذوا|شن|شنت|شنوا|هاجم|هاجمت|هاجموا|ضرب|ضربت|ضربوا)(?:\s|$)"
     )
 )
@@ -774,7 +779,11 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             own = OWN_FORCES.search(f.norm[f.npos(a.end) :])
             if own and a.actor_id not in ("unknown",) and getattr(a, "kind", "") != "source":
                 repelled = bool(REPELLED.match(own.group(1)))
-                roles.append(Role(a.actor_id, "target" if repelled else "perp", 2.0, base + a.start))
+                # "أعلنت المقاومة أن مجاهديها استهدفوا ...": its own attack, told as a claim
+                claims = not repelled and bool(OWN_ATTACK_VERB.match(own.group(1)))
+                roles.append(
+                    Role(a.actor_id, "target" if repelled else "perp", 3.0 if claims else 2.0, base + a.start)
+                )
             elif a.actor_id != "unknown" and SPEAKER_DID_IT.match(f.norm[f.npos(a.end) :]):
                 roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # a claim in its own words
             elif a.actor_id != "unknown" and OWN_UNITS_HIT.search(f.norm[f.npos(a.end) :]):
@@ -1324,9 +1333,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # one named act ("بلغت ذروتها بمقتل ثلاثة جنود في موقع بالأردن")
             killed = killed if _culmination(f, killed) else None
             wounded = wounded if _culmination(f, wounded) else None
-        claimed = ("claim" in flags or ("انه" in f.norm and bool(SELF_CLAIM.search(f.norm)))) and any(
-            r.role == "perp" and r.strength >= 3.0 for r in roles
-        )
+        claimed = (
+            "claim" in flags or (contains_any(f.norm, SELF_CLAIM_STEMS) and bool(SELF_CLAIM.search(f.norm)))
+        ) and any(r.role == "perp" and r.strength >= 3.0 for r in roles)
         prior = bool(prior)
         background = (prior and main_has_event) or sentence_background
         base = dict(

@@ -344,6 +344,7 @@ _ZERO_NOUNS.sort(key=lambda x: len(x[0]), reverse=True)
 _ZERO_VERBS = {**{_N(v): "k" for v in _Z["verbs_killed"]}, **{_N(v): "w" for v in _Z["verbs_wounded"]}}
 _BARE_LOSSES = (_N("خسائر"),)
 _PROPERTY_LOSSES = {_N(w) for w in ("مادية", "بالممتلكات", "كبيرة", "فادحة")}
+_OF_HIM = {"له", "لها", "لهم", "لهما"}
 _ZERO_FILLER = {"وقوع", "سقوط", "حدوث", "تسجيل", "اي", "ايه", "اية", "باي", "بايه", "عن", "في", "الي"}
 
 # tokens that may sit between a cue and its count without breaking the link
@@ -1036,7 +1037,8 @@ class _Binder:
                 if n is None:
                     break
                 num, is_plural = n
-                possessive = word not in _PERSON  # also a kunya: وأبو مهدي
+                # also a kunya (وأبو مهدي), and "ومرافقان له": companions "of his"
+                possessive = word not in _PERSON or t.get(rest_start + 1) in _OF_HIM
                 if (gap > 5 and not possessive) or (is_plural and not possessive):
                     break
                 if is_plural:

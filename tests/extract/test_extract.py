@@ -816,7 +816,7 @@ def _precheck_pairs():
         (asm.VICTIMS_OF, asm.VICTIM_STEMS),
         (asm.NAMED_AS, asm.NAMED_STEMS),
         (asm.OWNED_BY, ("تابع",)),
-        (asm.SELF_CLAIM, ("انه",)),
+        (asm.SELF_CLAIM, asm.SELF_CLAIM_STEMS),
     ]
 
 
@@ -841,3 +841,25 @@ def test_role_pattern_prechecks_are_necessary(index, data):
     text = "".join(t + g for t, g in zip(tokens, glue, strict=True)).strip()
     if pattern.search(text):
         assert contains_any(text, stems), (text, pattern.pattern[:60])
+
+
+def test_extract_companions_of_his_join_the_toll_after_a_long_title():
+    m = one(
+        "قتل القيادي في كتائب حزب الله أبو باقر الساعدي ومرافقان له بضربة لطائرة مسيرة أمريكية "
+        "استهدفت سيارتهم شرقي بغداد مساء اليوم."
+    )
+    assert (m.killed_best, m.perpetrator_id, m.target_id) == (3, "us_forces", "kataib_hezbollah")
+
+
+def test_extract_a_faction_announcing_its_fighters_struck_claims_it():
+    m = one(
+        "أعلنت المقاومة الإسلامية في العراق، فجر اليوم، أن مجاهديها استهدفوا قاعدة حرير في أربيل بطائرة مسيرة."
+    )
+    assert (m.perpetrator_id, m.target_id, m.claimed) == ("islamic_resistance_iraq", "us_forces", True)
+
+
+def test_extract_clash_sides_after_a_time_phrase():
+    m = one(
+        "اندلع اشتباك مسلح، صباح اليوم الأحد، بين قوة من الجيش العراقي وعناصر من البيشمركة في قضاء مخمور."
+    )
+    assert {m.perpetrator_id, m.target_id} == {"iraqi_security_forces", "peshmerga"}
