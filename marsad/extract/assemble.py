@@ -1056,7 +1056,8 @@ def _with_governorate(place, gov):
 # right after a speech verb and its speaker dates the statement
 STATEMENT_DAY = re.compile(
     _n(
-        r"^\s*(?:\S+\s+)?(?:و|ف)?(?:قال|قالت|كشف|كشفت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)"
+        # (after a dateline: "كركوك - كشف مصدر أمني، اليوم الأربعاء، ...")
+        r"^\s*(?:\S+(?:\s+\S+)?\s*[-–—/:]\s+)?(?:\S+\s+)?(?:و|ف)?(?:قال|قالت|كشف|كشفت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)"
         r"(?:\s+[^\s.؛:،]+){1,5}[\s،]*$"
     )
 )
@@ -2178,7 +2179,7 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
     targets = [r.actor_id for r in e.roles if r.role == "target"]
     if (
         any(fr.killed is not None or fr.wounded is not None for fr in e.frames)
-        and re.search(_n(r"قتل|مقتل|اغتيال|اصيب|اصابه|رصاص|النار"), words)
+        and re.search(_n(r"قتل|مقتل|قتيل|قتلي|اغتيال|اصيب|اصابه|جريح|جرحي|رصاص|النار"), words)
         and not re.search(_n(r"انفجار|تفجير|قصف|ضربه"), words)
     ):
         if any(t in CIVILIAN for t in targets) or not targets:

@@ -863,3 +863,18 @@ def test_extract_clash_sides_after_a_time_phrase():
         "اندلع اشتباك مسلح، صباح اليوم الأحد، بين قوة من الجيش العراقي وعناصر من البيشمركة في قضاء مخمور."
     )
     assert {m.perpetrator_id, m.target_id} == {"iraqi_security_forces", "peshmerga"}
+
+
+def test_extract_the_statement_day_gives_way_after_a_dateline_too():
+    m = one(
+        "كركوك - كشف مصدر أمني، اليوم الأحد، تفاصيل الهجوم الذي شنه مسلحو داعش أول أمس الجمعة على قرية "
+        "في قضاء الحويجة، مبينا أنه أسفر عن مقتل مدنيين اثنين."
+    )
+    assert m.event_date == dt.date(2024, 3, 8)
+
+
+def test_extract_a_rising_toll_of_an_attack_is_that_attack():
+    m = one(
+        "ارتفعت حصيلة الهجوم الذي استهدف حفل زفاف في قرية بقضاء المقدادية، مساء أمس، إلى 11 قتيلا و15 جريحا."
+    )
+    assert (m.sub_event_type, m.target_id, m.killed_best, m.wounded_best) == ("Attack", "civilians", 11, 15)
