@@ -1196,7 +1196,13 @@ def _event_places(f: Facts) -> list:
                 and not re.search(r"(?:^|\s)(?:و|ف)?(?:ب|و)$", before)
             ):
                 continue  # "اعترفت إسرائيل", "رد إيران": a state acting, not a location
-        if p.kind == "city" and DIRECTION.search(before[-12:]) and not IN_A_HOOD.search(before[-40:]):
+        if (
+            p.kind == "city"
+            and DIRECTION.search(before[-12:])
+            and not IN_A_HOOD.search(before[-40:])
+            # "ذي قار/ ... غربي الناصرية": the lead's dateline names the city's governorate
+            and not any(q.start <= 2 and q.governorate == p.governorate for q in f.places if q is not p)
+        ):
             # "جنوبي بغداد": somewhere near the city, maybe in another governorate (Kalsu,
             # "50 km south of Baghdad", is in Babil); "شمال محافظة بابل" stays in Babil
             p = _replace(p, governorate=None, kind="region")
@@ -1800,6 +1806,15 @@ VICTIMS_OF = re.compile(
 OWNED_BY = re.compile(
     _n(r"(?:^|\s)(\S+)(?:\s+\S+)?\s+(?:ال)?(?:تابع|تابعه|تابعا|تابعين|تابعتين)\s*(?:ل|لل)?$")
 )
+SOLDIER_VICTIMS = re.compile(
+    _n(
+        r"(?:قتل|مقتل|استشهد|استشهاد|اصيب|اصابه|جرح|مصرع)\S*\s+(?:\S+\s+){0,2}?"
+        r"(?:جندي|جنديا|جنديين|جنديان|جنود|ضابط|ضابطا|ضباط|منتسب\S*|شرطي\S*|عسكري|عسكريين|عسكريان)(?=[\s،.]|$)"
+    )
+)
+FOREIGN_TROOPS = re.compile(
+    _n(r"(?:امريك|اميرك|تركي|اتراك|ايراني|اسرائيلي|بريطاني|فرنسي|ايطالي|اجنبي|اجانب|التحالف|البيشمركه|سوري)")
+)
 # "وتبنت كتائب حزب الله الهجوم": a claim of the one event just told
 ONE_EVENT_CLAIMED = re.compile(
     _n(r"(?:^|\s)(?:و|ب)?ال(?:هجوم|هجمه|استهداف|قصف|عمليه|ضربه|تفجير|اعتداء)(?=[\s،.]|$)")
@@ -1939,6 +1954,15 @@ def assemble_story(
                 e.notes.append("target: host of the base")
     for e in events:
         settle_counts(e)
+        if not any(r.role == "target" for r in e.roles):
+            # "قتل ثلاثة جنود ... بهجوم لداعش": soldiers, police, officers with no other
+            # army named are Iraq's security forces (foreign troops are named as such)
+            for fr in e.frames:
+                text = fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)]
+                if SOLDIER_VICTIMS.search(text) and not FOREIGN_TROOPS.search(text):
+                    e.roles.append(Role("iraqi_security_forces", "target", 1.2, 9_500_000))
+                    e.notes.append("target: the security forces' own")
+                    break
     for k, e in enumerate(events):
         if e.sub_event is None:
             e.sub_event = infer_sub_event(e, events[k - 1] if k else None) or _sibling_sub_event(e, events)

@@ -878,3 +878,19 @@ def test_extract_a_rising_toll_of_an_attack_is_that_attack():
         "ارتفعت حصيلة الهجوم الذي استهدف حفل زفاف في قرية بقضاء المقدادية، مساء أمس، إلى 11 قتيلا و15 جريحا."
     )
     assert (m.sub_event_type, m.target_id, m.killed_best, m.wounded_best) == ("Attack", "civilians", 11, 15)
+
+
+def test_extract_soldiers_with_no_army_named_are_the_security_forces():
+    m = one("قتل ثلاثة جنود وأصيب اثنان آخران فجر اليوم بهجوم شنه مسلحو تنظيم داعش على ثكنة في ناحية العظيم.")
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type) == (
+        "isis",
+        "iraqi_security_forces",
+        "Armed clash",
+    )
+    m = one("أصيب ثلاثة جنود أمريكيين بهجوم بطائرة مسيرة على قاعدة عين الأسد الجوية فجر اليوم.")
+    assert m.target_id == "us_forces"
+
+
+def test_extract_a_dateline_keeps_the_governorate_of_a_city_named_by_direction():
+    m = one("ذي قار/ لقي شخصان حتفهما وأصيب أربعة آخرون اليوم بنزاع عشائري في منطقة البطحاء غربي الناصرية.")
+    assert (m.governorate, m.location) == ("Dhi Qar", "Nasiriyah")
