@@ -112,6 +112,8 @@ def test_extract_faction_over_umbrella():
 # not incidents
 
 NOTHING = [
+    # a military exercise with live ammunition
+    "نفذت قطعات من الجيش العراقي اليوم مناورات عسكرية بالذخيرة الحية في صحراء البصرة بمشاركة الدبابات والمدفعية.",
     # running total
     "أحصت واشنطن أكثر من 150 هجوما ضد قواتها في العراق وسوريا منذ منتصف أكتوبر.",
     # another war's toll
