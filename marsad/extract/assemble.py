@@ -808,6 +808,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         near = f.norm[max(0, ns - 12) : ns]
         if contains_any(near, FINDER_STEMS) and FINDER_VERB.search(near):
             continue  # "عثرت الأجهزة الأمنية على جثة": who found the body, not a party
+        if contains_any(f.norm[ne : ne + 14], FINDER_STEMS) and FINDER_AFTER.match(f.norm[ne : ne + 14]):
+            continue  # "القوات الأمنية عثرت على منصة الإطلاق": the finder again (SVO)
         if (
             contains_any(near, ANNOUNCER_STEMS)
             and ANNOUNCER_VERB.search(near)
@@ -964,7 +966,12 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
                 targets.append(Role(a, "target", 0.5, r.pos))
         else:  # armed factions and their umbrellas
             same_side_hit = any(t.actor_id in IRAQI_FACTIONS for t in targets) and a in IRAQI_FACTIONS
-            if air or sub_event == "Arrests" or (sub_event == "Air/drone strike" and same_side_hit):
+            # (a faction named around a drone shot down defends against it)
+            if (
+                air
+                or sub_event in ("Arrests", "Disrupted weapons use")
+                or (sub_event == "Air/drone strike" and same_side_hit)
+            ):
                 targets.append(Role(a, "target", 0.7, r.pos))
             elif remote:
                 perps.append(Role(a, "perp", 0.6, r.pos))
@@ -1788,6 +1795,7 @@ FINDER_STEMS = ("عثر", "انتشل", "وجدت", "تسلمت", "نقلت")
 ANNOUNCER_STEMS = ("اعلن", "اكد", "ذكر", "افاد")
 GUNMEN_STEMS = ("مسلح", "مجهول", "مهاجم")
 VICTIM_STEMS = ("استشهد", "استشهاد", "قتل", "مقتل", "اصيب", "اصابه", "جرح", "مصرع")
+FINDER_AFTER = re.compile(_n(r"^\s*(?:قد\s+)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت)(?:\s|$)"))
 FINDER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت|تسلمت|نقلت)\s*$"))
 # "مسلحون من تنظيم داعش", "مسلحون ينتمون إلى ...": the gunmen's group
 GUNMEN_OF = re.compile(

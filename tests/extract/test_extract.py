@@ -896,3 +896,20 @@ def test_extract_soldiers_with_no_army_named_are_the_security_forces():
 def test_extract_a_dateline_keeps_the_governorate_of_a_city_named_by_direction():
     m = one("ذي قار/ لقي شخصان حتفهما وأصيب أربعة آخرون اليوم بنزاع عشائري في منطقة البطحاء غربي الناصرية.")
     assert (m.governorate, m.location) == ("Dhi Qar", "Nasiriyah")
+
+
+def test_extract_a_faction_shooting_a_drone_down_is_its_target():
+    m = one(
+        "أعلنت هيئة الحشد الشعبي أن دفاعاتها الجوية أسقطت طائرة مسيرة مجهولة حاولت الاقتراب من مقر "
+        "للواء 40 في ناحية جرف النصر شمالي بابل اليوم.",
+        title="الحشد يعلن إسقاط مسيرة مجهولة",
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == ("Disrupted weapons use", "unknown", "pmf")
+
+
+def test_extract_forces_that_found_the_launcher_are_not_the_target():
+    m = one(
+        "سقط صاروخان من نوع كاتيوشا قرب مطار بغداد الدولي اليوم دون خسائر. "
+        "وأضافت أن القوات الأمنية عثرت على منصة الإطلاق في منطقة الرضوانية."
+    )
+    assert m.target_id != "iraqi_security_forces"
