@@ -693,7 +693,12 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
 PROJECTILE_WORD = re.compile(_n(r"صاروخ|صواريخ|منص|راجم|مسير|عبو|قذيف|طائر"))
 
 
-def _sub_event_of(cues: list) -> tuple[str | None, str | None, bool]:
+_STOPS = ("interception", "foiled", "sub_event:Disrupted weapons use")
+
+
+def _sub_event_of(cues: list, f: Facts | None = None) -> tuple[str | None, str | None, bool]:
+    """(sub-event, weapon, interception) of one clause's cues; `f`, the clause's sentence,
+    tells a weapon partly stopped and a foiled attack that left dead (read only then)."""
     cues = [c for c in cues if not c.category.startswith("sub_event:") or c.category[10:] in SUB_EVENT_RANK]
     subs = [c.category.split(":", 1)[1] for c in cues if c.category.startswith("sub_event:")]
     weapons = [c.category.split(":", 1)[1] for c in cues if c.category.startswith("weapon:")]
@@ -747,6 +752,15 @@ def _sub_event_of(cues: list) -> tuple[str | None, str | None, bool]:
         and any(c.category == "attack" for c in cues)
     ):
         sub = "Disrupted weapons use"  # "إحباط هجومين": foiled attacks
+    if f is not None and sub == "Disrupted weapons use":
+        if _partly_stopped(f, cues):
+            # "لهجوم بطائرتين مسيرتين، أسقطت إحداهما الدفاعات": one got through, so the
+            # attack happened; the interception is part of it
+            return _sub_event_of([c for c in cues if c.category not in _STOPS])
+        if weapon is None and _killed_some(f):
+            # "إحباط هجوم لداعش وقتل اثنين من المهاجمين": a ground attack repelled with its
+            # dead is a clash (Disrupted weapons use is a weapon shot down or found)
+            sub = "Armed clash"
     return sub, weapon, interception
 
 
@@ -1166,7 +1180,7 @@ PARTLY = re.compile(
 
 
 def _partly_stopped(f: Facts, cues: list) -> bool:
-    stops = [c for c in cues if c.category in ("interception", "foiled", "sub_event:Disrupted weapons use")]
+    stops = [c for c in cues if c.category in _STOPS]
     return any(PARTLY.match(f.norm[f.npos(c.end) : f.npos(c.end) + 60]) for c in stops)
 
 
@@ -1269,21 +1283,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         ccues = [c for c in cues if _in(c.start, lo, hi)]
         if not ccues:
             continue
-        sub, weapon, interception = _sub_event_of(ccues)
-        if sub == "Disrupted weapons use" and _partly_stopped(f, ccues):
-            # "لهجوم بطائرتين مسيرتين، أسقطت إحداهما الدفاعات": one got through, so the
-            # attack happened; the interception is part of it
-            sub, weapon, interception = _sub_event_of(
-                [
-                    c
-                    for c in ccues
-                    if c.category not in ("interception", "foiled", "sub_event:Disrupted weapons use")
-                ]
-            )
-        if sub == "Disrupted weapons use" and weapon is None and _killed_some(f):
-            # "إحباط هجوم لداعش وقتل اثنين من المهاجمين": a ground attack repelled with its
-            # dead is a clash (Disrupted weapons use is a weapon shot down or found)
-            sub = "Armed clash"
+        sub, weapon, interception = _sub_event_of(ccues, f)
         sub_texts = [
             f.norm[f.npos(c.start) : f.npos(c.end)] for c in ccues if c.category.startswith("sub_event:")
         ]
