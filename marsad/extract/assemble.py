@@ -181,19 +181,44 @@ OWN_UNITS_HIT = re.compile(
         r"(?:هجوم|هجوما|هجمات|اعتداء|تعرض\S*)\s+(?:\S+\s+){0,3}?(?:علي|ضد|استهدف)\s+(?:\S+\s+)?(?:قطعاته|قطعاتها|مواقعه|مواقعها|قواته|قواتها|نقاطه|نقاطها|مقراته|مقراتها|عناصره|عناصرها)(?:\s|$|[،.])"
     )
 )
+# what a speaker says it did itself ("أنه استهدف", "أن مجاهديها قصفوا")
+_DID_IT = r"(?:قد\s+)?(?:استهدف|استهدفت|استهدفوا|قصف|قصفت|قصفوا|نفذ|نفذت|نفذوا|شن|شنت|شنوا|هاجم|هاجمت|هاجموا|ضرب|ضربت|ضربوا)(?:\s|$)"
 SELF_CLAIM_STEMS = ("انه", "مجاهد", "مقاتل", "قوات")
 SELF_CLAIM = re.compile(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:اعلن|اعلنت|اعلنوا|قال|قالت|اكد|اكدت)\s+(?:[^\s.؛:]+\s+){1,8}?(?:انه|انها|انهم|بانه|بانها|بانهم|"
         r"(?:ان|بان)\s+(?:مجاهديها|مجاهدوها|مجاهدينا|مجاهدونا|مقاتليها|مقاتلوها|قواتها|قواته|قواتنا))"
-        r"\s+(?:قد\s+)?(?:استهدف|استهدفت|استهدفوا|قصف|قصفت|قصفوا|نفذ|نفذت|نفذوا|شن|شنت|شنوا|هاجم|هاجمت|هاجموا|ضرب|ضربت|ضربوا)(?:\s|$)"
+        r"\s+" + _DID_IT
     )
 )
 SPEAKER_DID_IT = re.compile(
+    _n(r"^\S*(?:\s+[^\s.؛:]+){0,8}?\s+(?:انه|انها|انهم|بانه|بانها|بانهم)\s+" + _DID_IT)
+)
+NAMED_STEMS = ("اسم", "مسما", "مسمي", "تسمي", "يسمي", "يسمو", "تدعي", "يدعي", "طلق")
+FINDER_STEMS = ("عثر", "انتشل", "وجدت", "تسلمت", "نقلت")
+ANNOUNCER_STEMS = ("اعلن", "اكد", "ذكر", "افاد")
+GUNMEN_STEMS = ("مسلح", "مجهول", "مهاجم")
+# the casualty words before a victim: VICTIMS_OF and SOLDIER_VICTIMS, and the literal precheck
+VICTIM_STEMS = ("استشهد", "استشهاد", "قتل", "مقتل", "اصيب", "اصابه", "جرح", "مصرع")
+_VICTIM_WORD = "(?:" + "|".join(VICTIM_STEMS) + ")"
+FINDER_AFTER = re.compile(_n(r"^\s*(?:قد\s+)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت)(?:\s|$)"))
+FINDER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت|تسلمت|نقلت)\s*$"))
+# "مسلحون من تنظيم داعش", "مسلحون ينتمون إلى ...": the gunmen's group
+GUNMEN_OF = re.compile(
     _n(
-        r"^\S*(?:\s+[^\s.؛:]+){0,8}?\s+(?:انه|انها|انهم|بانه|بانها|بانهم)\s+(?:قد\s+)?"
-        r"(?:استهدف|استهدفت|استهدفوا|قصف|قصفت|قصفوا|نفذ|نفذت|نفذوا|شن|شنت|شنوا|هاجم|هاجمت|هاجموا|ضرب|ضربت|ضربوا)(?:\s|$)"
+        r"(?:مسلحون|مسلحين|مسلحو|مجهولون|مهاجمون|المهاجمون|المسلحون)\s+(?:من|ينتمون\s+(?:الي|ل)|تابعون\s+(?:ل|لل)?)\s*(?:ال)?$"
     )
+)
+# "استشهد مقاتلان من ... في", "مقتل ثلاثة من عناصر": the dead belong to the actor named next
+VICTIMS_OF = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?" + _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,3}?"
+        r"(?:من|في)\s+(?:(?:ال)?(?:لواء|فوج|كتيبه|سريه|قوات|عناصر|مقاتلي|منتسبي)\s+(?:\d+\s+)?(?:في|من|ب)?\s*)?(?:ال)?$"
+    )
+)
+# "<thing> (<its complement>) تابع(ة) لـ": the thing is the actor's
+OWNED_BY = re.compile(
+    _n(r"(?:^|\s)(\S+)(?:\s+\S+)?\s+(?:ال)?(?:تابع|تابعه|تابعا|تابعين|تابعتين)\s*(?:ل|لل)?$")
 )
 POSSESSION = re.compile(_n(r"(?:بحوزه|بحوزت\S*|عثر\S* علي|عثرت علي|ضبط\S*|مخبا\S*)"))
 # "عصائب أهل الحق، أحد فصائل الحشد الشعبي": a description of the actor just named
@@ -777,6 +802,11 @@ def read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
     return list(got)
 
 
+def _own_units_attacked(f: Facts, after: int) -> bool:
+    """ "أعلن الحشد إحباط هجوم لداعش على قطعاته": the announcer's own units were attacked."""
+    return OWN_UNITS_HIT.search(f.norm[after:]) is not None
+
+
 def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
     v = vocab()
     roles: list[Role] = []
@@ -800,7 +830,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                 )
             elif a.actor_id != "unknown" and SPEAKER_DID_IT.match(f.norm[f.npos(a.end) :]):
                 roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # a claim in its own words
-            elif a.actor_id != "unknown" and OWN_UNITS_HIT.search(f.norm[f.npos(a.end) :]):
+            elif a.actor_id != "unknown" and _own_units_attacked(f, f.npos(a.end)):
                 # "أعلن الحشد إحباط هجوم لداعش على قطعاته": its own units were attacked
                 roles.append(Role(a.actor_id, "target", 2.0, base + a.start))
             continue
@@ -824,11 +854,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue  # "عثرت الأجهزة الأمنية على جثة": who found the body, not a party
         if contains_any(f.norm[ne : ne + 14], FINDER_STEMS) and FINDER_AFTER.match(f.norm[ne : ne + 14]):
             continue  # "القوات الأمنية عثرت على منصة الإطلاق": the finder again (SVO)
-        if (
-            contains_any(near, ANNOUNCER_STEMS)
-            and ANNOUNCER_VERB.search(near)
-            and OWN_UNITS_HIT.search(f.norm[ne : ne + 120])
-        ):
+        if contains_any(near, ANNOUNCER_STEMS) and ANNOUNCER_VERB.search(near) and _own_units_attacked(f, ne):
             # "أعلن الحشد الشعبي إحباط هجوم لداعش على قطعاته": its own units were attacked
             roles.append(Role(a.actor_id, "target", 2.0, base + a.start))
             continue
@@ -1790,33 +1816,9 @@ def follow_up(e: Event, f: Facts) -> None:
         e.follow.append(f)
 
 
-NAMED_STEMS = ("اسم", "مسما", "مسمي", "تسمي", "يسمي", "يسمو", "تدعي", "يدعي", "طلق")
-FINDER_STEMS = ("عثر", "انتشل", "وجدت", "تسلمت", "نقلت")
-ANNOUNCER_STEMS = ("اعلن", "اكد", "ذكر", "افاد")
-GUNMEN_STEMS = ("مسلح", "مجهول", "مهاجم")
-VICTIM_STEMS = ("استشهد", "استشهاد", "قتل", "مقتل", "اصيب", "اصابه", "جرح", "مصرع")
-FINDER_AFTER = re.compile(_n(r"^\s*(?:قد\s+)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت)(?:\s|$)"))
-FINDER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت|تسلمت|نقلت)\s*$"))
-# "مسلحون من تنظيم داعش", "مسلحون ينتمون إلى ...": the gunmen's group
-GUNMEN_OF = re.compile(
-    _n(
-        r"(?:مسلحون|مسلحين|مسلحو|مجهولون|مهاجمون|المهاجمون|المسلحون)\s+(?:من|ينتمون\s+(?:الي|ل)|تابعون\s+(?:ل|لل)?)\s*(?:ال)?$"
-    )
-)
-# "استشهد مقاتلان من ... في", "مقتل ثلاثة من عناصر": the dead belong to the actor named next
-VICTIMS_OF = re.compile(
-    _n(
-        r"(?:^|\s)(?:و|ف)?(?:استشهد|استشهاد|قتل|مقتل|اصيب|اصابه|جرح|مصرع)\S*\s+(?:\S+\s+){0,3}?"
-        r"(?:من|في)\s+(?:(?:ال)?(?:لواء|فوج|كتيبه|سريه|قوات|عناصر|مقاتلي|منتسبي)\s+(?:\d+\s+)?(?:في|من|ب)?\s*)?(?:ال)?$"
-    )
-)
-# "<thing> (<its complement>) تابع(ة) لـ": the thing is the actor's
-OWNED_BY = re.compile(
-    _n(r"(?:^|\s)(\S+)(?:\s+\S+)?\s+(?:ال)?(?:تابع|تابعه|تابعا|تابعين|تابعتين)\s*(?:ل|لل)?$")
-)
 SOLDIER_VICTIMS = re.compile(
     _n(
-        r"(?:قتل|مقتل|استشهد|استشهاد|اصيب|اصابه|جرح|مصرع)\S*\s+(?:\S+\s+){0,2}?"
+        _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,2}?"
         r"(?:جندي|جنديا|جنديين|جنديان|جنود|ضابط|ضابطا|ضباط|منتسب\S*|شرطي\S*|عسكري|عسكريين|عسكريان)(?=[\s،.]|$)"
     )
 )
@@ -1985,14 +1987,6 @@ def assemble_story(
         elif e.date is None and not e.background:
             e.inherited_date = last_date
     return events
-
-
-def _arrested_group(e: Event) -> bool:
-    return any(
-        r.role == "target"
-        and r.actor_id not in CIVILIAN | {"unknown", "iraqi_security_forces", "iraqi_government"}
-        for r in e.roles
-    )
 
 
 # "أنصار الميليشيا", "مقر الحركة": a definite singular group noun points back to the one
