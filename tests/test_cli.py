@@ -106,8 +106,16 @@ QUERY = "select actor_id, name_ar, umbrella from actors where actor_id in ('badr
 
 # Modules `marsad build` and `marsad export` must not import: each command is a process of
 # its own, and these cost start-up on every run (the sources' HTTP client and config
-# reader, the extractor; Polars and pyarrow where only DuckDB is needed).
-_NOT_FOR_BUILD = ("httpx", "yaml", "rich", "marsad.sources.config", "marsad.extract", "prefect", "flows")
+# reader, the extractor's engine; Polars and pyarrow where only DuckDB is needed).
+_NOT_FOR_BUILD = (
+    "httpx",
+    "yaml",
+    "rich",
+    "marsad.sources.config",
+    "marsad.extract.pipeline",
+    "prefect",
+    "flows",
+)
 _NOT_FOR_EXPORT = (*_NOT_FOR_BUILD, "polars", "pyarrow", "marsad.warehouse.cluster")
 
 

@@ -7,9 +7,19 @@ stored articles are re-extracted by `marsad-backfill`.
 
 EXTRACTOR_VERSION = "0.3.26"
 
-from marsad.extract.pipeline import extract  # noqa: E402
-
 _warmed = False
+
+
+def __getattr__(name: str):
+    """`extract` is imported on first use (PEP 562, as marsad.warehouse does): a command
+    that only needs EXTRACTOR_VERSION (`marsad export`'s manifest) does not import the
+    engine and its rule tables (~0.1 s of start-up)."""
+    if name == "extract":
+        from marsad.extract.pipeline import extract
+
+        globals()["extract"] = extract  # once: later lookups do not come here
+        return extract
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def warm() -> None:

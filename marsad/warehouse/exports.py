@@ -6,13 +6,9 @@ the old one (os.replace), so a reader never sees a half-written file.
 
 from __future__ import annotations
 
-import ast
-import contextlib
 import datetime as dt
-import importlib.util
 import json
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,29 +64,11 @@ VERSIONS = "int_extractor_versions__current"
 
 
 def extractor_version() -> str:
-    """`marsad.extract.EXTRACTOR_VERSION`, without importing the extractor when it is not yet.
+    """`marsad.extract.EXTRACTOR_VERSION`; the extractor package loads its engine only on
+    first use of `extract`, so `marsad export` does not import the engine for one string."""
+    import marsad.extract
 
-    Importing `marsad.extract` imports the whole extractor (its rule tables and regular
-    expressions: ~0.1 s, more where no bytecode is cached), which `marsad export` needs
-    for this one string. So it is read from the package's source, where it is a literal
-    assignment before any import; anything else there falls back to the import."""
-    module = sys.modules.get("marsad.extract")
-    if module is None:
-        spec = importlib.util.find_spec("marsad.extract")
-        with contextlib.suppress(OSError, SyntaxError, TypeError, ValueError):
-            tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
-            for node in tree.body:
-                if isinstance(node, ast.Import | ast.ImportFrom):
-                    break  # an assignment after an import may depend on it: import instead
-                if (
-                    isinstance(node, ast.Assign)
-                    and [getattr(t, "id", None) for t in node.targets] == ["EXTRACTOR_VERSION"]
-                    and isinstance(node.value, ast.Constant)
-                    and isinstance(node.value.value, str)
-                ):
-                    return node.value.value
-        module = importlib.import_module("marsad.extract")
-    return module.EXTRACTOR_VERSION
+    return marsad.extract.EXTRACTOR_VERSION
 
 
 def manifest(con: duckdb.DuckDBPyConnection, row_counts: dict[str, int]) -> dict:
