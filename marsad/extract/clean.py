@@ -45,9 +45,11 @@ dateline lines are kept as sentences (they may name the place). See docs/notes/c
 
 from __future__ import annotations
 
+import csv
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from marsad.extract.normalize import SPACE_CHARS, contains_any, normalize, prepare
 
@@ -463,15 +465,17 @@ def _classify(raw: str, norm: str, latin_letters: bool = True) -> int:
 
 
 # "بغداد: أصيب ...", "■ كركوك: قتل ...": a colon dateline (news-brief pages), only after a
-# governorate or a major city ("المصدر:", "كلمات دلالية:" are no datelines)
-_COLON_DATELINE_PLACES = (
-    "بغداد", "البصرة", "نينوى", "الموصل", "أربيل", "كركوك", "ديالى", "بعقوبة", "الأنبار",
-    "الرمادي", "الفلوجة", "صلاح الدين", "تكريت", "سامراء", "بابل", "الحلة", "كربلاء", "النجف",
-    "واسط", "الكوت", "ميسان", "العمارة", "ذي قار", "الناصرية", "المثنى", "السماوة",
-    "القادسية", "الديوانية", "دهوك", "السليمانية", "حلبجة", "سنجار", "تلعفر", "الحويجة",
-)  # fmt: skip
+# governorate or its capital (marsad/data/governorates.csv) or one of a few other large
+# cities ("المصدر:", "كلمات دلالية:" are no datelines)
+def _colon_dateline_places() -> list[str]:
+    with open(Path(__file__).resolve().parents[1] / "data" / "governorates.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    names = {row[column] for row in rows for column in ("name_ar", "capital_ar")}
+    return sorted(names | {"الفلوجة", "سامراء", "سنجار", "تلعفر", "الحويجة"})
+
+
 _DATELINE_COLON_RE = re.compile(
-    r"^[\s\-–—•●▪◆■*>·]*(?:" + "|".join(normalize(p) for p in _COLON_DATELINE_PLACES) + r")\s*:\s*\S"
+    r"^[\s\-–—•●▪◆■*>·]*(?:" + "|".join(normalize(p) for p in _colon_dateline_places()) + r")\s*:\s*\S"
 )
 
 
