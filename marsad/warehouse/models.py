@@ -251,7 +251,7 @@ def load_seeds(con: duckdb.DuckDBPyConnection) -> None:
     _seed(con, "seed_codes", ["field", "code", "parent"], codes)
 
 
-def run_model(con: duckdb.DuckDBPyConnection, model: Model, held: contextlib.ExitStack | None = None) -> None:
+def run_model(con: duckdb.DuckDBPyConnection, model: Model, held: BuildScope | None = None) -> None:
     """Materialize one model. What lasts only for the build (an ephemeral model's
     registration, a snapshot) is released by `held`; without it, there is no snapshot,
     and an ephemeral model is refused."""
@@ -261,8 +261,7 @@ def run_model(con: duckdb.DuckDBPyConnection, model: Model, held: contextlib.Exi
                 raise BuildError(f"model {model.name} is ephemeral: it exists only within a build")
             # a table of this name is a previous build's (before it was ephemeral): stale
             _drop_if_kind(con, model.name, "BASE TABLE")
-            snapshots = getattr(held, "snapshots", {})
-            inputs = {dep: snapshots[dep] for dep in model.depends_on if dep in snapshots}
+            inputs = {dep: held.snapshots[dep] for dep in model.depends_on if dep in held.snapshots}
             held.enter_context(scannable(con, model.run(con, inputs), model.name))
         elif model.materialized == "view":
             _drop_if_kind(con, model.name, "BASE TABLE")
@@ -298,7 +297,7 @@ class BuildScope(contextlib.ExitStack):
         self.snapshots: dict[str, object] = {}
 
 
-def _snapshot(con: duckdb.DuckDBPyConnection, view: str, held: contextlib.ExitStack) -> None:
+def _snapshot(con: duckdb.DuckDBPyConnection, view: str, held: BuildScope) -> None:
     """Hold the rows of `view` under its name until `held` closes: an Arrow table registered
     under that name (kept in `held.snapshots` for the Python models), or without pyarrow a
     temporary table."""
@@ -312,8 +311,7 @@ def _snapshot(con: duckdb.DuckDBPyConnection, view: str, held: contextlib.ExitSt
         held.callback(con.execute, f"drop table if exists temp.main.{view}")
         return
     held.callback(con.unregister, view)
-    if isinstance(held, BuildScope):
-        held.snapshots[view] = rows
+    held.snapshots[view] = rows
 
 
 def run_tests(con: duckdb.DuckDBPyConnection, tests: Iterable[DataTest]) -> list[str]:
