@@ -136,7 +136,11 @@ SHARE_OF_SERIES = re.compile(
     )
 )
 CAMPAIGN = re.compile(
-    _n(r"(?:^|\s)(?:عمليات|حوادث|سلسله|موجه|حملات|حمله|جرائم|هجمات منسقه)(?:\s+\S+){0,3}?\s*(?:و)?$")
+    # (not "قيادة عمليات الأنبار", a command's name; a complementizer ends the phrase)
+    _n(
+        r"(?:^|\s)(?<!قياده\s)(?<!غرفه\s)(?:عمليات|حوادث|سلسله|موجه|حملات|حمله|جرائم|هجمات منسقه)"
+        r"(?:\s+(?!(?:ان|انه|انها|بان)(?:\s|$))\S+){0,3}?\s*(?:و)?$"
+    )
 )
 # "ويأتي الحادث بعد ...", "وجاء ذلك عقب ...": the main clause points back at the story's
 # event, so the linked clause is an earlier one
@@ -176,6 +180,34 @@ REPELLED = re.compile(_n(r"(?:صدت|تصدت|صد|احبطت|افشلت|اسق�
 # "أعلن الحرس الثوري، ليل الاثنين، أنه استهدف ...": the speaker says it did the act itself
 # (SELF_CLAIM: such a sentence is a claim)
 ANNOUNCER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت)\s*$"))
+# "أعلنت وزارة الدفاع التركية، الأحد، تحييد ستة", "أعلنت القيادة المركزية تنفيذ ضربة":
+# what a body announces it carried out itself (these verbal nouns are never a report of
+# another's act; "استهداف" and "قصف" are, when a reporting body speaks)
+OWN_ACTION_AFTER = re.compile(
+    _n(
+        r"^[\s،,]*(?:\([^)]{0,40}\)[\s،,]*)?(?:[^\s،,.]+(?:\s+[^\s،,.]+){0,2}\s*،\s*)?(?:في بيان\s+(?:\S+\s+)?)?"
+        r"(?:عن\s+)?(?:تحييد|تدمير|تنفيذ|شن|القضاء علي|قتل)\s"
+    )
+)
+OWN_ACTION_STEMS = ("تحييد", "تدمير", "تنفيذ", "شن", "القضاء", "قتل")
+# "رتل لشركة عراقية تنقل معدات للتحالف الدولي": whose supplies a convoy carries is who
+# the attack on it targets (ahead of the driver hurt, a victim named by his trade)
+CARGO_OF = re.compile(
+    _n(
+        r"(?:تنقل|ينقل|تحمل|يحمل|محمل\S*|ناقل\S*|تقل|يقل)\s+(?:\S+\s+){0,3}?"
+        r"(?:معدات|مواد|امدادات|تجهيزات|شحنات|شحنه|اسلحه|اعتده|وقود|مؤن|ارزاق|عجلات|اليات|معدات\S*)"
+        r"(?:\s+\S+){0,2}?\s+(?:ل|لل|الي|إلى|الى|تابعه\s+ل|تعود\s+ل)?$"
+    )
+)
+# "أفاد مصدر في شرطة البصرة", "قال متحدث باسم الحشد": the body a source speaks from
+# reports; it is no party (its own losses are read by VICTIMS_OF, its acts by the verbs)
+SOURCE_IN = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:مصدر|مصادر|مسؤول|مسؤولون|مسؤولين|متحدث|المتحدث|الناطق|ناطق|مكتب اعلام|اعلام)"
+        r"(?:\s+(?:امني|امنيه|امنيون|رسمي|رسميه|محلي|محليه|مطلع|مطلعه|رفيع|عسكري|اعلامي))?"
+        r"\s+(?:في|من|باسم|داخل)\s+(?:\S+\s+)?$"
+    )
+)
 OWN_UNITS_HIT = re.compile(
     _n(
         r"(?:هجوم|هجوما|هجمات|اعتداء|تعرض\S*)\s+(?:\S+\s+){0,3}?(?:علي|ضد|استهدف)\s+(?:\S+\s+)?(?:قطعاته|قطعاتها|مواقعه|مواقعها|قواته|قواتها|نقاطه|نقاطها|مقراته|مقراتها|عناصره|عناصرها)(?:\s|$|[،.])"
@@ -273,6 +305,19 @@ VICTIMS_BODIES = re.compile(
     _n(r"(?:ال)?جث\S*\s+(?:ال)?(?:قتلي|ضحايا|الضحايا|المسلحين|الارهابيين|المهاجمين|عناصر|الانتحاري)")
 )
 # "يدل على أن الولايات المتحدة ...", "أشار إلى أن": a clause opens; its subject is no object
+# Verb - subject - object: an actor right after a clause-opening attack verb is its
+# subject ("استهدفت كتائب حزب الله قاعدة عين الأسد", "السليمانية - قصف الحرس الثوري
+# مواقع"); the masculine forms are written as their verbal nouns are ("قصف", "استهدف")
+VSO_VERB = re.compile(
+    _n(
+        r"(?:^|[-–—:،؛.]\s*|\s(?:ثم|كما|حيث|فيما|بينما|وقد|قد|لقد|اليوم|امس)\s+)(?:و|ف)?"
+        r"(?:استهدفت?|قصفت?|ضربت?|هاجمت?|اغتالت?|اقتحمت?|فجرت?)\s+$"
+    )
+)
+# ... unless the verb is passive: "استُهدف الحشد بطائرة مسيرة مجهولة", "... من قبل مسلحين"
+PASSIVE_AFTER = re.compile(
+    _n(r"^[^،.]{0,30}?(?:من قبل|على يد|بيد)|^\s*(?:\S+\s+){0,2}?ب\S+(?:\s+\S+){0,2}\s+مجهول")
+)
 COMPLEMENTIZER = re.compile(_n(r"(?:^|\s)(?:علي|على|الي|إلى)\s+(?:ان|انه|انها)\s*$"))
 # "حمّل X Y مسؤولية ...", "اتهم X Y بـ...": X (right after the verb) accuses, Y is accused
 ACCUSER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:حمل|حملت|حملوا|يحمل|تحمل|اتهم|اتهمت|اتهموا|يتهم|تتهم)\s*$"))
@@ -835,6 +880,14 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                 roles.append(Role(a.actor_id, "target", 2.0, base + a.start))
             continue
         ns, ne = f.npos(a.start), f.npos(a.end)
+        if (
+            a.actor_id != "unknown"
+            and contains_any(f.norm[ne : ne + 70], OWN_ACTION_STEMS)
+            and ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns])
+            and OWN_ACTION_AFTER.match(f.norm[ne : ne + 70])
+        ):
+            roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # its own act, announced
+            continue
         if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS:
             continue
         if (
@@ -904,6 +957,15 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "هاجم مسلحون من تنظيم داعش": the group the gunmen belong to did it
             roles.append(Role(aid, "perp", 2.5, base + a.start))
             continue
+        if contains_any(
+            before[-40:], ("مصدر", "مصادر", "مسؤول", "متحدث", "ناطق", "اعلام")
+        ) and SOURCE_IN.search(before[-40:] + (" " if f.norm.startswith("ب", ns) else "")):
+            continue
+        if contains_any(before, ("نقل", "حمل", "ناقل", "تقل", "يقل")) and CARGO_OF.search(
+            before + ("ل" if f.norm.startswith(("ل", "لل"), ns) else "")
+        ):
+            roles.append(Role(aid, "target", 2.6, base + a.start))
+            continue
         if contains_any(before[-50:], VICTIM_STEMS) and VICTIMS_OF.search(before[-50:]):
             # "استشهد مقاتلان اثنان من اللواء 30 في الحشد الشعبي": the dead were its own
             roles.append(Role(aid, "target", 2.5, base + a.start))
@@ -933,6 +995,13 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "perp", 3.0, base + a.start))
         elif v.perp_after.search(after):
             roles.append(Role(aid, "perp", 3.5, base + a.start))
+        elif (
+            not others_before
+            and VSO_VERB.search(f.norm, max(0, ns - 40), ns)
+            and not f.norm.startswith(("ل", "بال"), ns)
+            and not PASSIVE_AFTER.search(after)
+        ):
+            roles.append(Role(aid, "perp", 2.8, base + a.start))
         elif v.target_before.search(before) and not COMPLEMENTIZER.search(before):
             roles.append(Role(aid, "target", 2.5, base + a.start))
         elif not others_before and v.attack_verb_before.search(before[-12:]):
@@ -1220,6 +1289,25 @@ def _has_toll(f: Facts) -> bool:
     return cas is not None and any(c is not None and c.best for c in (cas.killed, cas.wounded))
 
 
+# "قرية الرشاد بقضاء المقدادية": the district a place is said to lie in
+CONTAINED_IN = re.compile(_n(r"\s*،?\s*(?:ب|في\s+|التابعه\s+ل|التابع\s+ل|ضمن\s+)?(?:قضاء|ناحيه|محافظه)\s"))
+
+
+def _contained_elsewhere(f: Facts, p) -> bool:
+    """Is `p` said to lie in a district or governorate of another governorate? (a village
+    that shares its name with a place of the gazetteer: the district named is right)"""
+    if p.governorate is None:
+        return False
+    pe = f.npos(p.end)
+    for q in f.places:
+        if q.start >= p.end and q.governorate is not None and q.governorate != p.governorate:
+            qs = f.npos(q.start)
+            # (the place found may begin with the district word: "بقضاء المقدادية")
+            if qs - pe <= 16 and CONTAINED_IN.match(f.norm, pe, qs + 8):
+                return True
+    return False
+
+
 def _event_places(f: Facts) -> list:
     out = []
     for p in f.places:
@@ -1232,6 +1320,8 @@ def _event_places(f: Facts) -> list:
         if LAUNCHED_FROM.search(before):
             continue  # "أطلق من منطقة ...": where the rockets came from, not where they hit
         if NOT_THE_SITE.search(before[-30:]):
+            continue
+        if _contained_elsewhere(f, p):
             continue
         if p.kind == "country" or p.governorate is None:
             if AFFILIATION.search(before[-30:]):

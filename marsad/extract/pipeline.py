@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from marsad.extract import assemble as asm
+from marsad.extract.normalize import contains_any, normalize
 from marsad.extract.options import DEFAULT_OPTIONS, ExtractOptions
 from marsad.model import SUB_EVENT_TYPES, Mention
 
@@ -139,7 +140,14 @@ class _Finders:
         self.pub = pub
 
     def actors(self, text: str) -> list:
-        return [a for a in _safe(self._actors, text) if getattr(a, "kind", "") != "source"]
+        """The actors of a sentence but those that only report (a ministry, a media cell),
+        unless the body announces what it carried out itself ("أعلنت وزارة الدفاع التركية
+        تحييد ستة")."""
+        return [
+            a
+            for a in _safe(self._actors, text)
+            if getattr(a, "kind", "") != "source" or _acting_source(text, a)
+        ]
 
     def places(self, text: str) -> list:
         return _safe(self._places, text)
@@ -163,6 +171,19 @@ class _Finders:
             return self._casualties(text)
         except Exception:  # noqa: BLE001 - one bad sentence must not lose the article
             return None
+
+
+def _acting_source(text: str, a) -> bool:
+    after = text[a.end : a.end + 80]
+    if not contains_any(after, _OWN_ACTION_RAW):
+        return False
+    tail = normalize(after)
+    before = normalize(text[max(0, a.start - 14) : a.start])
+    return bool(asm.ANNOUNCER_VERB.search(before) and asm.OWN_ACTION_AFTER.match(tail))
+
+
+# the own-action words as written (any hamza, no diacritics): a cheap precheck
+_OWN_ACTION_RAW = ("تحييد", "تدمير", "تنفيذ", "شن", "القضاء", "قتل")
 
 
 def _safe(fn, *args) -> list:

@@ -913,3 +913,85 @@ def test_extract_forces_that_found_the_launcher_are_not_the_target():
         "وأضافت أن القوات الأمنية عثرت على منصة الإطلاق في منطقة الرضوانية."
     )
     assert m.target_id != "iraqi_security_forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "perp", "target"),
+    [
+        # masculine verbs are spelled as their verbal nouns are: the actor after is the subject
+        ("استهدفت كتائب حزب الله قاعدة عين الأسد بثلاثة صواريخ مساء اليوم.", "kataib_hezbollah", "us_forces"),
+        (
+            "دهوك - قصف الجيش التركي، فجر اليوم، مواقع لحزب العمال الكردستاني في ناحية كاني ماسي.",
+            "turkish_forces",
+            "pkk",
+        ),
+        (
+            "واستهدف الطيران الأمريكي مقرا لحركة النجباء قرب الحلة اليوم، ما أسفر عن مقتل عنصرين.",
+            "us_forces",
+            "nujaba",
+        ),
+        (
+            "ضرب الحرس الثوري الإيراني بصواريخ باليستية مقرات حزب كردي معارض في كويسنجق اليوم.",
+            "iran_forces",
+            "political_parties",
+        ),
+        # ... unless the verb is passive: its agent is unknown or introduced by "من قبل"
+        (
+            "استهدف الحشد الشعبي بطائرة مسيرة مجهولة قرب القائم اليوم، ما أسفر عن مقتل عنصرين.",
+            "unknown",
+            "pmf",
+        ),
+    ],
+)
+def test_extract_the_actor_right_after_a_clause_opening_attack_verb_is_its_subject(text, perp, target):
+    m = one(text)
+    assert (m.perpetrator_id, m.target_id) == (perp, target)
+
+
+def test_extract_a_body_announcing_what_it_carried_out_is_the_attacker():
+    m = one(
+        "أعلنت وزارة الدفاع التركية، اليوم الأحد، تحييد خمسة من عناصر حزب العمال الكردستاني "
+        "بغارات جوية على منطقة الزاب شمالي العراق."
+    )
+    assert (m.perpetrator_id, m.target_id) == ("turkish_forces", "pkk")
+    m = one("أعلنت قيادة العمليات المشتركة تنفيذ ضربة جوية على وكر لداعش في وادي الشاي اليوم.")
+    assert (m.perpetrator_id, m.target_id, m.governorate) == ("iraqi_security_forces", "isis", "Kirkuk")
+    # a reporting body that tells of another's attack stays no party
+    m = one("أعلنت خلية الإعلام الأمني استهداف رتل للتحالف الدولي بعبوة ناسفة قرب الديوانية اليوم.")
+    assert (m.perpetrator_id, m.target_id) == ("unknown", "coalition")
+
+
+def test_extract_whose_supplies_a_convoy_carries_is_the_target():
+    m = one(
+        "انفجرت عبوة ناسفة صباح اليوم على رتل لشركة عراقية تنقل معدات للتحالف الدولي قرب "
+        "الناصرية، ما أدى إلى إصابة سائق إحدى الشاحنات."
+    )
+    assert (m.target_id, m.wounded_best) == ("coalition", 1)
+
+
+def test_extract_the_body_a_source_speaks_from_is_no_party():
+    m = one(
+        "أفاد مصدر في شرطة البصرة اليوم بمقتل أربعة أشخاص وإصابة سبعة آخرين بنزاع عشائري "
+        "اندلع بين عشيرتين في قضاء القرنة."
+    )
+    assert (m.sub_event_type, m.target_id, m.killed_best) == ("Armed clash", None, 4)
+
+
+def test_extract_an_operations_command_is_no_campaign_of_attacks():
+    m = one(
+        "قال مصدر أمني في قيادة عمليات الأنبار إن عبوة ناسفة انفجرت على دورية للجيش في "
+        "الرطبة اليوم، ما أسفر عن إصابة جنديين."
+    )
+    assert (m.sub_event_type, m.target_id, m.wounded_best) == (
+        "Remote explosive/landmine/IED",
+        "iraqi_security_forces",
+        2,
+    )
+
+
+def test_extract_the_district_a_village_is_said_to_lie_in_gives_its_governorate():
+    # "الرشاد" is also a subdistrict of Kirkuk; the district named after it is right
+    m = one("قتل ثلاثة مدنيين بهجوم مسلح على قرية الرشاد بقضاء المقدادية مساء اليوم.")
+    assert (m.governorate, m.location) == ("Diyala", "Muqdadiyah")
+    m = one("انفجرت عبوة ناسفة في ناحية الرشاد جنوب كركوك اليوم، ما أدى إلى إصابة جنديين.")
+    assert m.governorate == "Kirkuk"
