@@ -1415,6 +1415,16 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         # a prior clause after a main clause with no event ("دعا ... لحماية القوات الأميركية
         # بعد إحباط هجومين"): the main clause names the parties too
         roles = read_roles(f, lo, hi)
+        if (
+            sub in ("Violent demonstration", "Mob violence")
+            and "protest" not in flags
+            and not any(a.actor_id == "protesters" for a in f.actors)
+            and not CROWD.search(f.norm)
+            and any(r.role == "perp" and r.actor_id in ARMED_PERPS for r in roles)
+        ):
+            # "اقتحم مسلحون منزل مختار", "أضرم مسلحون النار في شاحنات": storming or burning by
+            # gunmen or an armed group, with no crowd, is their attack, not a riot
+            sub = "Attack"
         if prior and not main_has_event and not any(r.role == "target" for r in roles):
             roles += [
                 Role(r.actor_id, r.role, min(r.strength, 1.0), r.pos)
@@ -1597,6 +1607,15 @@ def _distinct_sites(places: list) -> list:
 
 # ---------------------------------------------------------------------------------------
 # merging frames into events
+
+
+ARMED_PERPS = frozenset({"unknown", "isis"}) | IRAQI_FACTIONS
+# the crowd words of a riot ("اقتحم أنصار الفصائل مقر القناة", "جموع غاضبة")
+CROWD = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ب|ل|لل)?(?:ال)?(?:انصار|مناصر\S*|مؤيد\S*|جموع|حشود|جمهور|غاضب\S*|محتج\S*|متظاهر\S*|مشيع\S*)(?:\s|$)"
+    )
+)
 
 
 def _family(sub: str | None) -> str:
@@ -1912,6 +1931,17 @@ SOLDIER_VICTIMS = re.compile(
         r"(?:جندي|جنديا|جنديين|جنديان|جنود|ضابط|ضابطا|ضباط|منتسب\S*|شرطي\S*|عسكري|عسكريين|عسكريان)(?=[\s،.]|$)"
     )
 )
+
+
+def _victims_tail(text: str, end: int) -> str:
+    """The words that may still describe the victims counted before `end` (up to the next
+    phrase: "بنيران ...", "في ...", "إثر ...")."""
+    seg = text[end : end + 24]
+    cut = VICTIMS_TAIL_END.search(seg)
+    return seg[: cut.start()] if cut else seg
+
+
+VICTIMS_TAIL_END = re.compile(_n(r"\s(?:ب|في\s|اثر|جراء|خلال|عند|قرب)"))
 FOREIGN_TROOPS = re.compile(
     _n(r"(?:امريك|اميرك|تركي|اتراك|ايراني|اسرائيلي|بريطاني|فرنسي|ايطالي|اجنبي|اجانب|التحالف|البيشمركه|سوري)")
 )
@@ -2059,7 +2089,10 @@ def assemble_story(
             # army named are Iraq's security forces (foreign troops are named as such)
             for fr in e.frames:
                 text = fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)]
-                if SOLDIER_VICTIMS.search(text) and not FOREIGN_TROOPS.search(text):
+                soldiers = SOLDIER_VICTIMS.search(text)
+                # (the victims' nationality follows them: "جنود أمريكيين", "جنديين من التحالف";
+                # "بنيران القوات التركية" names who fired)
+                if soldiers and not FOREIGN_TROOPS.search(_victims_tail(text, soldiers.end())):
                     e.roles.append(Role("iraqi_security_forces", "target", 1.2, 9_500_000))
                     e.notes.append("target: the security forces' own")
                     break
@@ -2225,7 +2258,7 @@ class ReadCount:
 SURVIVED = re.compile(_n(r"(?:^|\s)(?:ب|و)?(?:نجاه|نجا|نجت|نجيا|نجوا|ينجو|تنجو)(?:\s|$)"))
 ASSASSINATED = re.compile(
     _n(
-        r"(?<!محاوله )(?<!محاولات )(?:^|\s)(?:و|ف)?(?:اغتالوا|اغتالت|اغتال|اغتيل|اغتيلت|باغتيال|اغتيال)((?:\s+\S+){1,6})"
+        r"(?<!محاوله )(?<!محاولات )(?:^|\s)(?:و|ف)?(?:اغتالوا|اغتالت|اغتال|اغتيلا|اغتيلوا|اغتيل|اغتيلت|باغتيال|اغتيال)((?:\s+\S+){1,6})"
     )
 )
 PERSON_NOUN = re.compile(
@@ -2250,6 +2283,9 @@ def settle_counts(e: Event) -> None:
     if not m:
         return
     nouns = [w.strip('،,.«»"“”') for w in m.group(1).split()]
+    if "اغتيل" in m.group(0):
+        # the passive names its victim before it: "بأن ناشطا في الحراك الشعبي أغتيل على يد"
+        nouns = [w.strip('،,.«»"“”') for w in words[: m.start()].split()[-6:]] + nouns
     noun = next((w for w in nouns if PERSON_NOUN.match(w)), None)
     if noun is None:
         return
@@ -2268,6 +2304,13 @@ SAME_KIND = re.compile(
     _n(
         r"(?:^|\s)(?:و|ب|ل)?(?:ال)?(?:هجوم|هجوما|هجمه|اعتداء|استهداف|عمليه|ضربه|قصف|انفجار|تفجير)\s+"
         r"(?:ال)?(?:مماثل|مماثله|مشابه|اخر|ثان|ثاني|ثانيه)(?:\s|$|[،.])|(?:بالطريقه|بالاسلوب)\s+(?:نفسها|ذاتها|نفسه|ذاته)"
+    )
+)
+
+
+ASSAULT_WORD = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:هاجم|هاجمت|هاجموا|اقتحم|اقتحمت|اقتحموا)(?:\s|$)|(?:^|\s)(?:ب|ل)?(?:ال)?هجوما?\s+(?:ال)?مسلحا?(?:\s|$)"
     )
 )
 
@@ -2301,6 +2344,15 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
         if any(t in CIVILIAN for t in targets) or not targets:
             return "Attack"
         return "Armed clash"
+    if (
+        targets
+        and any(r.role == "perp" for r in e.roles)
+        and ASSAULT_WORD.search(words)
+        and not re.search(r"انفجار|تفجير|انفجرت|انفجر", words)
+    ):
+        # "هاجم مسلحون مجهولون نقطة تفتيش للشرطة": an assault by a named side, told with
+        # no casualty and no weapon, is still an event
+        return "Attack" if all(t in CIVILIAN for t in targets) else "Armed clash"
     if re.search(r"انفجار|تفجير|انفجرت|انفجر", words):
         # a blast AT a base or an armed group's site is a strike on it; elsewhere a bomb
         armed_target = any(r.role == "target" and r.actor_id not in CIVILIAN for r in e.roles)

@@ -995,3 +995,45 @@ def test_extract_the_district_a_village_is_said_to_lie_in_gives_its_governorate(
     assert (m.governorate, m.location) == ("Diyala", "Muqdadiyah")
     m = one("انفجرت عبوة ناسفة في ناحية الرشاد جنوب كركوك اليوم، ما أدى إلى إصابة جنديين.")
     assert m.governorate == "Kirkuk"
+
+
+def test_extract_an_assault_by_a_named_side_with_no_toll_is_still_an_event():
+    m = one("هاجم مسلحون مجهولون نقطة تفتيش للشرطة في قضاء المقدادية مساء اليوم.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (
+        "Armed clash",
+        "unknown",
+        "iraqi_security_forces",
+    )
+    assert m.killed_best is None
+
+
+def test_extract_a_passive_assassination_counts_its_victim():
+    m = one("اغتيل ضابط في جهاز المخابرات برصاص مسلحين مجهولين أمام منزله في حي المنصور اليوم.")
+    assert (m.sub_event_type, m.perpetrator_id, m.killed_best, m.weapon) == (
+        "Attack",
+        "unknown",
+        1,
+        "small_arms",
+    )
+    m = one("أفادت مصادر محلية بأن ناشطين اثنين اغتيلا على يد مسلحين في مدينة العمارة اليوم.")
+    assert m.killed_best == 2
+
+
+def test_extract_storming_by_gunmen_is_an_attack_and_by_a_crowd_a_riot():
+    m = one("اقتحم مسلحون مجهولون منزل مختار إحدى القرى في قضاء الخالص فجر اليوم.")
+    assert (m.sub_event_type, m.perpetrator_id) == ("Attack", "unknown")
+    m = one("اقتحم أنصار فصائل مسلحة مقر قناة تلفزيونية في بغداد وأحرقوه مساء اليوم.")
+    assert m.sub_event_type == "Violent demonstration"
+
+
+def test_extract_whose_fire_killed_is_the_attacker():
+    m = one("قتل ثلاثة من عناصر الحشد الشعبي بنيران قناص من تنظيم داعش في قضاء الطارمية اليوم.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("isis", "pmf", 3)
+    # the attacker's nationality is not the victims': an unnamed soldier is Iraq's
+    m = one("قتل جندي بنيران القوات التركية في قضاء زاخو اليوم.")
+    assert (m.perpetrator_id, m.target_id) == ("turkish_forces", "iraqi_security_forces")
+
+
+def test_extract_friendly_fire_and_stray_bullets_are_no_attack():
+    assert extract("أصيب شرطي بنيران صديقة خلال تدريب في معسكر التاجي اليوم.", PUB) == []
+    assert extract("قتل شاب برصاص طائش خلال حفل زفاف في حي الشعلة ببغداد اليوم.", PUB) == []

@@ -482,6 +482,13 @@ def test_load_places_rows_are_valid():
             assert 29.0 <= place.latitude <= 37.4 and 38.7 <= place.longitude <= 48.7, place
 
 
+def test_load_places_each_place_has_one_row():
+    # a second spelling is an alias of the row, not a row of its own (the output names
+    # places by name_en, and the synthetic corpus keys its answers by it)
+    names = [p.name_en for p in load_places()]
+    assert sorted(n for n in set(names) if names.count(n) > 1) == []
+
+
 def test_load_places_governorate_centres_are_in_the_right_box():
     by_gov = {p.governorate: p for p in load_places() if p.kind == "governorate"}
     assert set(by_gov) == GOVERNORATE_NAMES
