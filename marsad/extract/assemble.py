@@ -248,6 +248,14 @@ VICTIMS_OF = re.compile(
         r"(?:من|في)\s+(?:(?:ال)?(?:لواء|فوج|كتيبه|سريه|قوات|عناصر|مقاتلي|منتسبي)\s+(?:\d+\s+)?(?:في|من|ب)?\s*)?(?:ال)?$"
     )
 )
+# "أصيب قيادي في عصائب أهل الحق": a member named with his group, right after the casualty
+# word (the member word is part of the actor found)
+VICTIM_BEFORE_MEMBER = re.compile(_n(r"(?:^|\s)(?:و|ف)?" + _VICTIM_WORD + r"\S*\s+(?:\S+\s+)?$"))
+MEMBER_PERSON = re.compile(
+    _n(
+        r"^(?:ال)?(?:قيادي|قياديين|قياديان|عنصر|عنصرين|عنصران|عناصر|مقاتل|مقاتلين|مقاتلي|امر|قائد|منتسب|منتسبي|افراد|احد)"
+    )
+)
 # "<thing> (<its complement>) تابع(ة) لـ": the thing is the actor's
 OWNED_BY = re.compile(
     _n(r"(?:^|\s)(\S+)(?:\s+\S+)?\s+(?:ال)?(?:تابع|تابعه|تابعا|تابعين|تابعتين)\s*(?:ل|لل)?$")
@@ -966,7 +974,14 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         ):
             roles.append(Role(aid, "target", 2.6, base + a.start))
             continue
-        if contains_any(before[-50:], VICTIM_STEMS) and VICTIMS_OF.search(before[-50:]):
+        if contains_any(before[-50:], VICTIM_STEMS) and (
+            VICTIMS_OF.search(before[-50:])
+            or (
+                getattr(a, "kind", "") == "member"
+                and MEMBER_PERSON.match(f.norm[ns:ne])
+                and VICTIM_BEFORE_MEMBER.search(before[-30:])
+            )
+        ):
             # "استشهد مقاتلان اثنان من اللواء 30 في الحشد الشعبي": the dead were its own
             roles.append(Role(aid, "target", 2.5, base + a.start))
             continue
@@ -1933,6 +1948,24 @@ SOLDIER_VICTIMS = re.compile(
 )
 
 
+CIVILIAN_VICTIMS = re.compile(
+    _n(
+        _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,2}?"
+        r"(?:اشخاص|شخص|شخصا|شخصين|شخصان|مدني\S*|مواطن\S*|شاب|شابا|شبان|طفل|طفلا|اطفال|طفلين|امراه|نساء|"
+        r"رجل|رجلا|رعاه|راعي|راعيين|مزارع\S*|عامل|عاملا|عمال|طالب|طلاب|زائر\S*|حجاج|مصلين)(?=[\s،.]|$)"
+    )
+)
+# two sides fighting (a tribal fight, a brawl): its dead are no one-sided attack's victims
+CLASH_WORD = re.compile(_n(r"اشتباك|نزاع|شجار|معارك|مواجهات|اقتتال|تبادل\S* (?:ل|ال)?(?:اطلاق|النار)|عشائري"))
+CIVILIAN_SITE = re.compile(
+    _n(
+        r"(?:استهدف\S*|علي|على|طال\S*|داخل|ضرب|ضربت)\s+(?:\S+\s+)?(?:ال)?"
+        r"(?:سوق\S*|اسواق|مسجد\S*|جامع|حسينيه|كنيسه|مدرسه|مستشف\S*|مقهي|مطعم|حفل|عرس|زفاف|مجلس عزاء|سرادق|"
+        r"ملعب|مخيم|حافله|باص|قريه|منزل|منازل|مزرعه|محل|محال|متجر)(?=[\s،.]|$)"
+    )
+)
+
+
 def _victims_tail(text: str, end: int) -> str:
     """The words that may still describe the victims counted before `end` (up to the next
     phrase: "بنيران ...", "في ...", "إثر ...")."""
@@ -2095,6 +2128,19 @@ def assemble_story(
                 if soldiers and not FOREIGN_TROOPS.search(_victims_tail(text, soldiers.end())):
                     e.roles.append(Role("iraqi_security_forces", "target", 1.2, 9_500_000))
                     e.notes.append("target: the security forces' own")
+                    break
+        if not any(r.role == "target" for r in e.roles) and _family(e.sub_event) in ("remote", "street", ""):
+            # "قتل ثلاثة أشخاص بهجوم مسلح على قرية", "تفجير انتحاري استهدف سوقا شعبية": people
+            # or a place of daily life hit, with no armed party named, are civilians
+            for fr in e.frames:
+                text = fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)]
+                if (CIVILIAN_VICTIMS.search(text) or CIVILIAN_SITE.search(text)) and not CLASH_WORD.search(
+                    text
+                ):
+                    e.roles.append(Role("civilians", "target", 1.1, 9_500_000))
+                    e.notes.append("target: civilians hit")
+                    if e.sub_event == "Armed clash":
+                        e.sub_event = "Attack"  # no second armed side: violence against civilians
                     break
     for k, e in enumerate(events):
         if e.sub_event is None:

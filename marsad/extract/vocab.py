@@ -285,7 +285,7 @@ class _Matcher:
         plain = [k for k in keys if not (k.startswith(_AL) and len(k.rstrip("*")) > 3)]
         branches = []
         if al_stems:
-            branches.append(f"(?P<ca>[وف]?(?:[بك]?ال|لل))(?P<a>{_trie_regex(al_stems)})")
+            branches.append(f"(?P<ca>[وف]?(?:[بكل]?ال|لل))(?P<a>{_trie_regex(al_stems)})")
         if plain:
             branches.append(f"(?P<cb>[وف]?[بلك]?)(?P<b>{_trie_regex(plain)})")
         self._has_al = bool(al_stems)

@@ -1037,3 +1037,47 @@ def test_extract_whose_fire_killed_is_the_attacker():
 def test_extract_friendly_fire_and_stray_bullets_are_no_attack():
     assert extract("أصيب شرطي بنيران صديقة خلال تدريب في معسكر التاجي اليوم.", PUB) == []
     assert extract("قتل شاب برصاص طائش خلال حفل زفاف في حي الشعلة ببغداد اليوم.", PUB) == []
+
+
+def test_extract_a_member_hurt_with_his_group_named_makes_it_the_target():
+    m = one(
+        "أصيب قيادي في عصائب أهل الحق ونجله بجروح خطيرة إثر انفجار عبوة لاصقة وضعت أسفل سيارته "
+        "في منطقة الكرادة مساء اليوم."
+    )
+    assert (m.target_id, m.wounded_best) == ("asaib_ahl_al_haq", 2)
+
+
+def test_extract_people_or_places_of_daily_life_hit_are_civilians():
+    m = one("قتل سبعة عشر شخصا على الأقل وأصيب العشرات بتفجير انتحاري استهدف سوقا شعبية في بغداد اليوم.")
+    assert (m.target_id, m.killed_best, m.wounded_best) == ("civilians", 17, 10)
+    m = one("قتل ثلاثة أشخاص فجر اليوم بهجوم مسلح على قرية في قضاء الحويجة.")
+    assert (m.sub_event_type, m.target_id) == ("Attack", "civilians")
+    # two sides fighting: no one-sided attack
+    m = one("قتل أربعة أشخاص وأصيب سبعة آخرون بنزاع عشائري في قضاء القرنة اليوم.")
+    assert (m.sub_event_type, m.target_id) == ("Armed clash", None)
+
+
+def test_extract_iraqi_factions_striking_a_us_base_abroad_are_in_scope():
+    m = one("فصائل عراقية تستهدف قاعدة التنف الأمريكية في سوريا بطائرتين مسيرتين اليوم.")
+    assert (m.perpetrator_id, m.target_id, m.country) == ("iran_aligned_militias", "us_forces", "Syria")
+    m = one("استهدفت مليشيات مسلحة قاعدة عين الأسد بثلاثة صواريخ اليوم.")
+    assert m.perpetrator_id == "iran_aligned_militias"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "actor"),
+    [
+        ("قصف مدفعي تركي", "turkish_forces"),
+        ("غارة جوية تركية", "turkish_forces"),
+        ("قصف صاروخي إيراني", "iran_forces"),
+        ("قصف جوي أمريكي", "us_forces"),
+    ],
+)
+def test_extract_a_bombardment_named_by_its_kind_and_nationality_is_that_force(phrase, actor):
+    m = one(f"قتل مدني وأصيب اثنان آخران جراء {phrase} طال قرية في قضاء العمادية اليوم.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == (actor, "civilians", 1)
+
+
+def test_extract_a_name_after_la_and_tatweel_keeps_its_article():
+    m = one("استهدفت غارة جوية أمريكية اليوم مقراً لـالحشد الشعبي في قضاء القائم.")
+    assert (m.perpetrator_id, m.target_id) == ("us_forces", "pmf")
