@@ -1391,6 +1391,8 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 return []
     if "accident" in flags:
         return []
+    if "aggregate" in flags and contains_any(f.norm, TALLY_STEMS) and TALLY.search(f.norm):
+        return []  # "حصيلة العمليات خلال الأسبوع الماضي ... في عمليات متفرقة": a tally of many
     frames: list[Frame] = []
     sentence_background = (
         bool(v.background_start.search(f.norm))
@@ -1624,6 +1626,14 @@ def _distinct_sites(places: list) -> list:
 # merging frames into events
 
 
+# a tally of many operations: "حصيلة العمليات الأمنية", "في عمليات متفرقة"
+TALLY_STEMS = ("حصيل", "احصائي", "متفرق", "منفصل", "متعدد")
+TALLY = re.compile(
+    _n(
+        r"(?:حصيله|احصائيه)\s+(?:\S+\s+){0,2}?(?:العمليات|عمليات|الاسبوع|الشهر|الاسبوعيه|الشهريه|الضربات)"
+        r"|(?:عمليات|حملات|ضربات|غارات|هجمات)\s+(?:امنيه\s+|عسكريه\s+)?(?:متفرقه|منفصله|متعدده)"
+    )
+)
 ARMED_PERPS = frozenset({"unknown", "isis"}) | IRAQI_FACTIONS
 # the crowd words of a riot ("اقتحم أنصار الفصائل مقر القناة", "جموع غاضبة")
 CROWD = re.compile(

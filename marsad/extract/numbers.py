@@ -345,6 +345,11 @@ _ZERO_VERBS = {**{_N(v): "k" for v in _Z["verbs_killed"]}, **{_N(v): "w" for v i
 _BARE_LOSSES = (_N("خسائر"),)
 _PROPERTY_LOSSES = {_N(w) for w in ("مادية", "بالممتلكات", "كبيرة", "فادحة")}
 _OF_HIM = {"له", "لها", "لهم", "لهما"}
+# a unit's number in a victim's title ("اللواء 51"), and the companions "of his"
+_UNIT_WORDS = frozenset(
+    {"اللواء", "لواء", "الفوج", "فوج", "الفرقه", "فرقه", "الكتيبه", "كتيبه", "السريه", "رقم"}
+)
+_COMPANIONS_OF_HIS = re.compile(r"^(?:مرافقي|حراس|حمايت|حراست|اشقائ|ابنائ|اقارب|عائلت)(?:ه|ها|هم|هما)$")
 _ZERO_FILLER = {"وقوع", "سقوط", "حدوث", "تسجيل", "اي", "ايه", "اية", "باي", "بايه", "عن", "في", "الي"}
 
 # tokens that may sit between a cue and its count without breaking the link
@@ -1021,7 +1026,7 @@ class _Binder:
                 ce = self.ce_at.get(k) or (self.ce_at.get(k + 1) if w == "و" else None)
                 if ce is not None and w != "و" and ce.lead == 0:
                     break  # "واحد" is a numeral, not "and ..."
-                if ce is not None and gap <= 5:
+                if ce is not None and (gap <= 5 or self._companions_of_his(ce)):
                     kind, h = self._head(ce)
                     if kind in ("person", "others", "other") and ce.best is not None:
                         extra += ce.best
@@ -1052,12 +1057,23 @@ class _Binder:
                 end = k
                 gap = 0
                 continue
-            if w[:1].isdecimal() or k in self.cover:
-                break
+            if (w[:1].isdecimal() and t.get(k - 1) not in _UNIT_WORDS) or k in self.cover:
+                break  # (a unit's number in a title goes on: "آمر الفوج الثاني في اللواء 51")
             if w not in _QUOTES:
                 gap += 1
             k += 1
         return extra, many, end
+
+    def _companions_of_his(self, ce) -> bool:
+        """ "واثنان من مرافقيه", "وثلاثة من أفراد حمايته": a count of the victim's own
+        companions, which may follow a long title as "ومرافقه" does."""
+        t = self.t
+        if t.get(ce.j) != "من":
+            return False
+        w = t.get(ce.j + 1) or ""
+        if w in ("افراد", "عناصر", "منتسبي"):
+            w = t.get(ce.j + 2) or ""
+        return bool(_COMPANIONS_OF_HIS.match(w))
 
     def _person_word(self, w: str) -> tuple[int, bool] | None:
         """A person noun, possibly with a possessive suffix: (number, is_plural)."""

@@ -1081,3 +1081,21 @@ def test_extract_a_bombardment_named_by_its_kind_and_nationality_is_that_force(p
 def test_extract_a_name_after_la_and_tatweel_keeps_its_article():
     m = one("استهدفت غارة جوية أمريكية اليوم مقراً لـالحشد الشعبي في قضاء القائم.")
     assert (m.perpetrator_id, m.target_id) == ("us_forces", "pmf")
+
+
+def test_extract_companions_counted_after_a_title_with_a_unit_number_join_the_toll():
+    m = one(
+        "قتل آمر الفوج الثاني في اللواء 51 بالحشد الشعبي واثنان من مرافقيه صباح اليوم بانفجار "
+        "عبوة ناسفة استهدفت عجلتهم على طريق سامراء."
+    )
+    assert (m.killed_best, m.target_id) == (3, "pmf")
+
+
+def test_extract_a_tally_of_many_operations_is_no_event():
+    text = (
+        "أعلنت قيادة العمليات المشتركة اليوم حصيلة العمليات الأمنية خلال الأسبوع الماضي، مشيرة إلى "
+        "قتل 12 إرهابيا واعتقال 30 مطلوبا في عمليات متفرقة بمحافظات نينوى وكركوك وديالى. وفي سياق "
+        "منفصل، أصيب جنديان بانفجار عبوة ناسفة مساء أمس استهدفت دوريتهما في قضاء الطارمية."
+    )
+    m = one(text)
+    assert (m.sub_event_type, m.wounded_best, m.location) == ("Remote explosive/landmine/IED", 2, "Tarmiyah")
