@@ -185,8 +185,10 @@ ANNOUNCER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:اعلن|اعلنت|اكد
 # another's act; "استهداف" and "قصف" are, when a reporting body speaks)
 OWN_ACTION_AFTER = re.compile(
     _n(
-        r"^[\s،,]*(?:\([^)]{0,40}\)[\s،,]*)?(?:[^\s،,.]+(?:\s+[^\s،,.]+){0,2}\s*،\s*)?(?:في بيان\s+(?:\S+\s+)?)?"
-        r"(?:عن\s+)?(?:تحييد|تدمير|تنفيذ|شن|القضاء علي|قتل)\s"
+        r"^[\s،,]*(?:\([^)]{0,40}\)[\s،,]*)?(?:[^\s،,.]+(?:\s+[^\s،,.]+){0,2}\s*،\s*"
+        r"|(?:اليوم|امس|مساء|صباح|فجر|ليل|ليله|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)"
+        r"(?:\s+(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))?\s+)?(?:في بيان\s+(?:\S+\s+)?)?"
+        r"(?:عن\s+)?[\"“«]?(?:تحييد|تدمير|تنفيذ|شن|القضاء علي|قتل)[\s\"”»]"
     )
 )
 OWN_ACTION_STEMS = ("تحييد", "تدمير", "تنفيذ", "شن", "القضاء", "قتل")
@@ -257,9 +259,15 @@ MEMBER_PERSON = re.compile(
     )
 )
 # "<thing> (<its complement>) تابع(ة) لـ": the thing is the actor's
-OWNED_BY = re.compile(
-    _n(r"(?:^|\s)(\S+)(?:\s+\S+)?\s+(?:ال)?(?:تابع|تابعه|تابعا|تابعين|تابعتين)\s*(?:ل|لل)?$")
-)
+_OWNED = r"\s+(?:ال)?(?:تابع|تابعه|تابعا|تابعين|تابعتين)"
+# (the thing is the word right before "تابع", or the one before its complement: both are
+# tried, the nearest first: "طائرة مسيرة مقرا تابعا لـ" owns the site, not the drone)
+OWNED_BY = re.compile(_n(r"(?:^|\s)(\S+)" + _OWNED + r"\s*(?:ل|لل)?$"))
+OWNED_BY_2 = re.compile(_n(r"(?:^|\s)(\S+)\s+\S+" + _OWNED + r"\s*(?:ل|لل)?$"))
+# "مخزنا للأسلحة تابعا للواء 52 في الحشد الشعبي": owned by a unit of the actor
+_OF_UNIT = r"\s+(?:ل|لل)(?:لواء|فوج|فرقه|كتيبه|سريه|قياده|قوات)\S*(?:\s+\d+)?(?:\s+(?:في|من))?\s*$"
+OWNED_BY_UNIT = re.compile(_n(r"(?:^|\s)(\S+)" + _OWNED + _OF_UNIT))
+OWNED_BY_UNIT_2 = re.compile(_n(r"(?:^|\s)(\S+)\s+\S+" + _OWNED + _OF_UNIT))
 POSSESSION = re.compile(_n(r"(?:بحوزه|بحوزت\S*|عثر\S* علي|عثرت علي|ضبط\S*|مخبا\S*)"))
 # "عصائب أهل الحق، أحد فصائل الحشد الشعبي": a description of the actor just named
 APPOSITIVE = re.compile(
@@ -860,6 +868,20 @@ def _own_units_attacked(f: Facts, after: int) -> bool:
     return OWN_UNITS_HIT.search(f.norm[after:]) is not None
 
 
+def _owned_thing(wide: str) -> str | None:
+    """ "weapon" or "site" when `wide` ends with a thing owned ("مقرا تابعا لـ", "طائرة
+    مسيرة تابعة لـ", "مخزنا للعتاد تابعا للواء 52 في"), else None."""
+    for pattern in (OWNED_BY, OWNED_BY_2, OWNED_BY_UNIT, OWNED_BY_UNIT_2):
+        m = pattern.search(wide)
+        if m is None:
+            continue
+        if MEMBER_WEAPON.search(m.group(1)):
+            return "weapon"
+        if MEMBER_SITE.search(m.group(1)):
+            return "site"
+    return None
+
+
 def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
     v = vocab()
     roles: list[Role] = []
@@ -924,17 +946,13 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         ):
             continue  # "حمّل مجلس الوزراء التحالف الدولي مسؤولية": the accuser, not a party
         wide = f.norm[max(0, ns - 40) : ns]
-        owner = OWNED_BY.search(wide) if "تابع" in wide else None
-        if owner is not None and not v.perp_before.search(f.norm[max(0, ns - 60) : ns]):
+        owned = _owned_thing(wide) if "تابع" in wide else None
+        if owned is not None and not v.perp_before.search(f.norm[max(0, ns - 60) : ns]):
             # "نقطة مراقبة تابعة للجيش", "مخزنا للعتاد تابعا للحشد": what was hit is the
             # group's; "طائرة مسيرة تابعة للجيش التركي" is the group's weapon (a site or a
             # weapon owned, not a faction under its umbrella: BELONGS below)
-            if MEMBER_WEAPON.search(owner.group(1)):
-                roles.append(Role(a.actor_id, "perp", 2.2, base + a.start))
-                continue
-            if MEMBER_SITE.search(owner.group(1)):
-                roles.append(Role(a.actor_id, "target", 2.2, base + a.start))
-                continue
+            roles.append(Role(a.actor_id, "perp" if owned == "weapon" else "target", 2.2, base + a.start))
+            continue
         belongs = BELONGS.search(f.norm[max(0, ns - 50) : ns])
         if belongs and any(
             o is not a
@@ -1240,11 +1258,16 @@ def _not_a_toll(count):
     return count
 
 
+TIME_GAP = re.compile(_n(r"ساعات|ساعه|ساعتين|ايام|يومين|يوم|اسبوع|اسابيع|شهر|اشهر|دقائق|قليل|فتره"))
+
+
 def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
     """Split a sentence into (lo, hi, prior) clauses at 'بعد/إثر/ردا على + event' links."""
     v = vocab()
     cuts = []
     for m in v.prior_link.finditer(f.norm):
+        if SURVIVED.search(f.norm, 0, m.start()) and not TIME_GAP.search(m.group()):
+            continue  # "نجا من محاولة اغتيال بعد استهداف موكبه": how the attempt was made
         o = f.orig(m.end())
         # the link governs an event noun only when an occurrence cue starts right after it
         # (a few words at most: "بعد ليلة هادئة تجددت المواجهات" is a time, not an event)
@@ -1976,6 +1999,16 @@ CIVILIAN_SITE = re.compile(
 )
 
 
+ARMY_OF = {"تركي": "turkish_forces", "امريكي": "us_forces", "اميركي": "us_forces", "ايراني": "iran_forces"}
+ARMY_OF |= {"اسرائيلي": "israel_forces"}
+ANNOUNCING_ARMY = re.compile(
+    _n(
+        r"(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|افاد|افادت)\s+(?:ال)?(?:وزاره الدفاع|وزير الدفاع|الجيش|جيش|رئاسه الاركان|"
+        r"هيئه الاركان|القياده المركزيه|القوات المسلحه)\s+(?:ال)?(تركي|امريكي|اميركي|ايراني|اسرائيلي)ه?(?:\s|$)"
+    )
+)
+
+
 def _victims_tail(text: str, end: int) -> str:
     """The words that may still describe the victims counted before `end` (up to the next
     phrase: "بنيران ...", "في ...", "إثر ...")."""
@@ -2133,9 +2166,17 @@ def assemble_story(
             for fr in e.frames:
                 text = fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)]
                 soldiers = SOLDIER_VICTIMS.search(text)
+                if soldiers is None:
+                    continue
+                # "أعلنت وزارة الدفاع التركية مقتل ثلاثة جنود": the announcing army's own
+                army = ANNOUNCING_ARMY.search(text, 0, soldiers.start())
+                if army is not None:
+                    e.roles.append(Role(ARMY_OF[army.group(1)], "target", 1.2, 9_500_000))
+                    e.notes.append("target: the announcing army's own")
+                    break
                 # (the victims' nationality follows them: "جنود أمريكيين", "جنديين من التحالف";
                 # "بنيران القوات التركية" names who fired)
-                if soldiers and not FOREIGN_TROOPS.search(_victims_tail(text, soldiers.end())):
+                if not FOREIGN_TROOPS.search(_victims_tail(text, soldiers.end())):
                     e.roles.append(Role("iraqi_security_forces", "target", 1.2, 9_500_000))
                     e.notes.append("target: the security forces' own")
                     break

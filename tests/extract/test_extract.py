@@ -1099,3 +1099,33 @@ def test_extract_a_tally_of_many_operations_is_no_event():
     )
     m = one(text)
     assert (m.sub_event_type, m.wounded_best, m.location) == ("Remote explosive/landmine/IED", 2, "Tarmiyah")
+
+
+def test_extract_how_a_survived_attempt_was_made_is_that_attempt():
+    m = one(
+        "نجا محافظ نينوى مساء اليوم من محاولة اغتيال بعد استهداف موكبه بعبوة ناسفة على طريق "
+        "الموصل دهوك، ما أسفر عن إصابة اثنين من أفراد حمايته."
+    )
+    assert (m.killed_best, m.wounded_best, m.weapon) == (0, 2, "ied")
+
+
+def test_extract_a_site_owned_by_a_unit_of_a_group_makes_the_group_the_target():
+    m = one("استهدفت طائرة مسيرة مقرا تابعا للواء 30 في الحشد الشعبي في سهل نينوى اليوم.")
+    assert (m.perpetrator_id, m.target_id) == ("unknown", "pmf")
+    m = one("استهدفت طائرة مسيرة تابعة للجيش التركي سيارة في قضاء سنجار اليوم.")
+    assert m.perpetrator_id == "turkish_forces"
+
+
+def test_extract_soldiers_an_army_announces_dead_are_its_own():
+    m = one("أعلنت وزارة الدفاع التركية مقتل جنديين في هجوم لحزب العمال الكردستاني في منطقة الزاب اليوم.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.governorate) == (
+        "pkk",
+        "turkish_forces",
+        2,
+        "Duhok",
+    )
+
+
+def test_extract_an_announced_own_action_may_be_quoted():
+    m = one('أعلنت وزارة الدفاع التركية اليوم "تحييد" ستة من عناصر حزب العمال في غارات على منطقة هاكورك.')
+    assert (m.perpetrator_id, m.target_id, m.governorate) == ("turkish_forces", "pkk", "Erbil")
