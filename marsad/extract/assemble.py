@@ -1348,7 +1348,21 @@ def _contained_elsewhere(f: Facts, p) -> bool:
 
 def _event_places(f: Facts) -> list:
     out = []
-    for p in f.places:
+    places = f.places
+    if len(places) > 1 and f.actors:
+        # "وحدات مقاومة سنجار", "شرطة البصرة": a place inside an actor's name is no site
+        # of the event when another place is named
+        # (a foreign place stays: "طهران" named as an actor still tells an event abroad)
+        inside = [
+            p
+            for p in places
+            if p.country == "Iraq"
+            and p.kind in ("city", "district", "governorate")  # (an embassy or a base is the site)
+            and any(a.start <= p.start and p.end <= a.end for a in f.actors)
+        ]
+        if inside and len(inside) < len(places):
+            places = [p for p in places if p not in inside]
+    for p in places:
         if (p.start <= 2 or f.text[max(0, p.start - 1)] == "\n") and DATELINE.match(
             f.text[p.end : p.end + 4]
         ):
@@ -1494,7 +1508,19 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             and bool(PLURAL_GENERIC.search(f.norm[f.npos(lo) : f.npos(hi)]))
             and len(named_sites) < 2
         )
-        governed = any(c.category in STANCE and c.start < cue_pos and cue_pos - c.end < 60 for c in f.cues)
+        governed = any(
+            c.category in STANCE
+            and c.start < cue_pos
+            and cue_pos - c.end < 60
+            # "يعتقد أن داعش يقف وراء الهجوم الذي استهدف نقطة ... وأسفر عن مقتل جنديين": an
+            # attribution of an act told with its toll and site is that act's report
+            and not (
+                c.category == "attribution"
+                and _has_toll(f)
+                and any(PLACE_RANK.get(p.kind, 1) >= 3 for p in places)
+            )
+            for c in f.cues
+        )
         weak = generic_only and (
             governed
             or plural_generic
@@ -1983,7 +2009,7 @@ SOLDIER_VICTIMS = re.compile(
 
 CIVILIAN_VICTIMS = re.compile(
     _n(
-        _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,2}?"
+        _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,3}?"
         r"(?:اشخاص|شخص|شخصا|شخصين|شخصان|مدني\S*|مواطن\S*|شاب|شابا|شبان|طفل|طفلا|اطفال|طفلين|امراه|نساء|"
         r"رجل|رجلا|رعاه|راعي|راعيين|مزارع\S*|عامل|عاملا|عمال|طالب|طلاب|زائر\S*|حجاج|مصلين)(?=[\s،.]|$)"
     )
@@ -2007,6 +2033,16 @@ ANNOUNCING_ARMY = re.compile(
         r"هيئه الاركان|القياده المركزيه|القوات المسلحه)\s+(?:ال)?(تركي|امريكي|اميركي|ايراني|اسرائيلي)ه?(?:\s|$)"
     )
 )
+
+
+# the dead of a raid are the raided group's: "قتل 5 من عناصر داعش", "مقتل ثلاثة إرهابيين"
+RAID_DEAD = re.compile(
+    _n(
+        r"(?:قتل|مقتل|تحييد|مصرع)\s+(?:\S+\s+){0,2}?(?:من\s+)?(?:ال)?(?:عناصر|عنصر|ارهابي\S*|مسلح\S*|"
+        r"انتحاري\S*|داعشي\S*|مطلوب\S*|قيادي\S*|امير|والي)"
+    )
+)
+ACCUSED_OF = re.compile(_n(r"متهم|بتهمه|بتهم|مطلوب|قاتل|المتورط|متورط|الجاني|الجناه|لضلوعه|بالضلوع"))
 
 
 def _victims_tail(text: str, end: int) -> str:
@@ -2160,6 +2196,13 @@ def assemble_story(
                 e.notes.append("target: host of the base")
     for e in events:
         settle_counts(e)
+        if e.sub_event == "Arrests" and e.killed is not None and e.killed.best:
+            # "قتل 5 من عناصر داعش بعملية إنزال جوي": a raid that kills is a fight, not an
+            # arrest (unless the dead are what the arrested are accused of: "بتهمة قتل")
+            words = " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
+            if RAID_DEAD.search(words) and not ACCUSED_OF.search(words):
+                e.sub_event = "Armed clash"
+                e.notes.append("raid with dead: a clash")
         if not any(r.role == "target" for r in e.roles):
             # "قتل ثلاثة جنود ... بهجوم لداعش": soldiers, police, officers with no other
             # army named are Iraq's security forces (foreign troops are named as such)

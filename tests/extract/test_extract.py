@@ -1129,3 +1129,48 @@ def test_extract_soldiers_an_army_announces_dead_are_its_own():
 def test_extract_an_announced_own_action_may_be_quoted():
     m = one('أعلنت وزارة الدفاع التركية اليوم "تحييد" ستة من عناصر حزب العمال في غارات على منطقة هاكورك.')
     assert (m.perpetrator_id, m.target_id, m.governorate) == ("turkish_forces", "pkk", "Erbil")
+
+
+def test_extract_rockets_on_the_green_zone_with_no_target_named_target_the_us_embassy_compound():
+    m = one("سقط صاروخا كاتيوشا داخل المنطقة الخضراء وسط بغداد مساء اليوم دون خسائر.")
+    assert (m.target_id, m.location) == ("us_forces", "Green Zone")
+    # a target named in the text stands
+    m = one("سقطت قذيفة هاون على مقر حكومي داخل المنطقة الخضراء اليوم وأصابت اثنين من الحراس العراقيين.")
+    assert m.target_id != "us_forces"
+
+
+def test_extract_an_attribution_of_an_act_told_with_its_toll_and_site_is_its_report():
+    m = one(
+        "يعتقد أن تنظيم داعش يقف وراء الهجوم الذي استهدف نقطة للجيش في قضاء الطارمية فجر اليوم "
+        "وأسفر عن مقتل جنديين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("isis", "iraqi_security_forces", 2)
+    # an accusation about attacks in general stays no event
+    assert extract("اتهمت الحكومة فصائل مسلحة بالوقوف وراء الهجمات الأخيرة.", PUB) == []
+
+
+def test_extract_a_raid_that_kills_the_raided_is_a_clash_and_an_arrest_for_a_killing_no_event():
+    m = one("قتل 5 من عناصر داعش وأصيب جندي بعملية إنزال جوي نفذتها قوات مكافحة الإرهاب في وادي حوران اليوم.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best) == (
+        "Armed clash",
+        "iraqi_security_forces",
+        "isis",
+        5,
+    )
+    assert extract("ألقت القوات الأمنية القبض على متهم بقتل شخصين في قضاء الزبير اليوم.", PUB) == []
+
+
+def test_extract_a_city_inside_an_actors_name_is_not_the_site():
+    m = one(
+        "هاجمت طائرة مسيرة تركية عجلة تقل مقاتلين من وحدات مقاومة سنجار قرب سنوني اليوم، ما أسفر "
+        "عن مقتل ثلاثة منهم."
+    )
+    assert (m.location, m.perpetrator_id, m.killed_best) == ("Snune", "turkish_forces", 3)
+    # alone, it still places the event
+    m = one("استهدف هجوم مسلح دورية لشرطة البصرة اليوم ما أسفر عن إصابة شرطيين.")
+    assert m.governorate == "Basra"
+
+
+def test_extract_more_than_n_people_hurt_are_civilians():
+    m = one("أصيب أكثر من 20 شخصا بانفجار عبوة ناسفة في ساحة الطيران وسط بغداد اليوم.")
+    assert (m.target_id, m.wounded_best) == ("civilians", 20)
