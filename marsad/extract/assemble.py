@@ -250,6 +250,12 @@ VICTIMS_OF = re.compile(
         r"(?:من|في)\s+(?:(?:ال)?(?:لواء|فوج|كتيبه|سريه|قوات|عناصر|مقاتلي|منتسبي)\s+(?:\d+\s+)?(?:في|من|ب)?\s*)?(?:ال)?$"
     )
 )
+DEAD_BELONG_TO = re.compile(
+    _n(
+        r"(?:القتلي|الضحايا|الجرحي|المصابين|القتيلين|القتيلان|الضحيتين|الضحيتان|المستهدفين|المستهدفون|القتيل|الضحيه)"
+        r"\s+(?:\S+\s+)?(?:ينتمون|ينتمي|ينتميان|تنتمي)\s+(?:الي|إلى|ل|لل)?\s*(?:ال)?$"
+    )
+)
 # "أصيب قيادي في عصائب أهل الحق": a member named with his group, right after the casualty
 # word (the member word is part of the actor found)
 VICTIM_BEFORE_MEMBER = re.compile(_n(r"(?:^|\s)(?:و|ف)?" + _VICTIM_WORD + r"\S*\s+(?:\S+\s+)?$"))
@@ -991,6 +997,11 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             before + ("ل" if f.norm.startswith(("ل", "لل"), ns) else "")
         ):
             roles.append(Role(aid, "target", 2.6, base + a.start))
+            continue
+        if contains_any(before[-40:], ("ينتم", "تنتم")) and DEAD_BELONG_TO.search(before[-40:]):
+            # "وقالت المديرية إن القتلى ينتمون إلى حزب العمال": the dead were its own (said
+            # outright: strong enough for a later sentence to add it to the event)
+            roles.append(Role(aid, "target", 3.0, base + a.start))
             continue
         if contains_any(before[-50:], VICTIM_STEMS) and (
             VICTIMS_OF.search(before[-50:])
@@ -2042,6 +2053,11 @@ RAID_DEAD = re.compile(
         r"انتحاري\S*|داعشي\S*|مطلوب\S*|قيادي\S*|امير|والي)"
     )
 )
+SECURITY_PERSON = re.compile(
+    _n(
+        r"^(?:ال)?(?:ضابط|ضابطا|ضباط|جندي|جنديا|شرطي|شرطيا|منتسب\S*|عسكري|عسكريا|نقيب|ملازم|عقيد|رائد|عميد|مقدم|مفوض)$"
+    )
+)
 ACCUSED_OF = re.compile(_n(r"متهم|بتهمه|بتهم|مطلوب|قاتل|المتورط|متورط|الجاني|الجناه|لضلوعه|بالضلوع"))
 
 
@@ -2166,7 +2182,17 @@ def assemble_story(
     claimants = [
         r.actor_id
         for f in facts
-        if "claim" in f.flags() and not f.is_title and not ONE_EVENT_CLAIMED.search(f.norm)
+        if "claim" in f.flags()
+        and not f.is_title
+        and not ONE_EVENT_CLAIMED.search(f.norm)
+        # a claim inside the report of one event of its own ("أصيب خمسة جنود بهجوم صاروخي
+        # ... تبنته المقاومة") claims that event only ("تبنت أربع هجمات" claims several)
+        and not (
+            f.dates
+            and any(_specific(c) for c in occurrence_cues(f))
+            and not PLURAL_GENERIC.search(f.norm)
+            and not vocab().two_events.search(f.norm)
+        )
         for r in read_roles(f, 0, len(f.text))
         if r.role == "perp" and r.strength >= 3.0 and r.actor_id != "unknown"
     ]
@@ -2210,6 +2236,14 @@ def assemble_story(
                 text = fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)]
                 soldiers = SOLDIER_VICTIMS.search(text)
                 if soldiers is None:
+                    # "اغتال مسلحون مجهولون، فجر اليوم، ضابطاً برتبة نقيب": the victim named
+                    # after the killers
+                    hit = ASSASSINATED.search(text)
+                    if hit and any(SECURITY_PERSON.match(w.strip('،,.«»"“”')) for w in hit.group(1).split()):
+                        if not FOREIGN_TROOPS.search(hit.group(1)):
+                            e.roles.append(Role("iraqi_security_forces", "target", 1.2, 9_500_000))
+                            e.notes.append("target: the security forces' own")
+                            break
                     continue
                 # "أعلنت وزارة الدفاع التركية مقتل ثلاثة جنود": the announcing army's own
                 army = ANNOUNCING_ARMY.search(text, 0, soldiers.start())

@@ -1174,3 +1174,34 @@ def test_extract_a_city_inside_an_actors_name_is_not_the_site():
 def test_extract_more_than_n_people_hurt_are_civilians():
     m = one("أصيب أكثر من 20 شخصا بانفجار عبوة ناسفة في ساحة الطيران وسط بغداد اليوم.")
     assert (m.target_id, m.wounded_best) == ("civilians", 20)
+
+
+def test_extract_a_claim_inside_a_recalled_event_claims_that_event_only():
+    ms = extract(
+        "سقطت ثلاثة صواريخ مساء اليوم داخل قاعدة عين الأسد الجوية دون إصابات. وفي كانون الثاني "
+        'الماضي، أصيب خمسة جنود أمريكيين بهجوم صاروخي على القاعدة ذاتها تبنته "المقاومة الإسلامية في العراق".',
+        PUB,
+    )
+    by_date = {m.event_date: m for m in ms}
+    assert by_date[PUB].perpetrator_id == "unknown" and not by_date[PUB].claimed
+    recalled = by_date[dt.date(2024, 1, 1)]
+    assert (recalled.perpetrator_id, recalled.target_id, recalled.wounded_best) == (
+        "islamic_resistance_iraq",
+        "us_forces",
+        5,
+    )
+
+
+def test_extract_the_dead_said_to_belong_to_a_group_make_it_the_target():
+    m = one(
+        "قتل ثلاثة أشخاص مساء اليوم بغارة لطائرة مسيرة تركية استهدفت سيارة قرب مطار السليمانية. "
+        "وقالت المديرية في بيان إن القتلى ينتمون إلى حزب العمال الكردستاني."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("turkish_forces", "pkk", 3)
+
+
+def test_extract_an_assassinated_officer_named_after_the_killers_is_the_security_forces():
+    m = one("اغتال مسلحون مجهولون فجر اليوم ضابطاً برتبة نقيب أمام منزله في مدينة العمارة.")
+    assert (m.sub_event_type, m.target_id, m.killed_best) == ("Attack", "iraqi_security_forces", 1)
+    m = one("اغتال مسلحون مجهولون فجر اليوم صحفيا أمام منزله في مدينة العمارة.")
+    assert m.target_id == "civilians"
