@@ -5,7 +5,7 @@ Entry point: `extract(text, published, title=None) -> list[Mention]`
 stored articles are re-extracted by `marsad-backfill`.
 """
 
-EXTRACTOR_VERSION = "0.3.33"
+EXTRACTOR_VERSION = "0.3.34"
 
 _warmed = False
 

@@ -1255,7 +1255,32 @@ def _bind_casualties(f: Facts, lo: int, hi: int):
         return None, None
     k = cas.killed if cas.killed is not None and _in(cas.killed.start, lo, hi) else None
     w = cas.wounded if cas.wounded is not None and _in(cas.wounded.start, lo, hi) else None
+    if _open_large(k) or _open_large(w):
+        # "قتل أكثر من 30 شخصا بتفجير انتحاري مزدوج استهدف سوقا": a large open toll is one
+        # act's when the clause names the act (not "أعمال عنف خلفت أكثر من 600 قتيل")
+        named_act = any(
+            _specific(c)
+            and _in(c.start, lo, hi)
+            and not VAGUE.search(f.norm[f.npos(c.start) : f.npos(c.end)])
+            for c in occurrence_cues(f)
+        )
+        if (
+            named_act
+            and "aggregate" not in f.flags()
+            and not vocab().series.search(f.norm)
+            and not SO_FAR.search(f.norm)  # "أكثر من 30 قتيلا حتى الآن": days of fighting
+        ):
+            return k, w
     return _not_a_toll(k), _not_a_toll(w)
+
+
+SO_FAR = re.compile(
+    _n(r"حتى الان|حتي الان|حتى اللحظه|حتي اللحظه|لغايه الان|لحد الان|حتى الساعه|حتي الساعه|الى الان|الي الان")
+)
+
+
+def _open_large(count) -> bool:
+    return count is not None and count.high is None and (count.low or 0) >= OPEN_TOLL_MIN
 
 
 # "أكثر من 40 قتيلا" with no upper bound and this large is a running toll across events

@@ -1205,3 +1205,16 @@ def test_extract_an_assassinated_officer_named_after_the_killers_is_the_security
     assert (m.sub_event_type, m.target_id, m.killed_best) == ("Attack", "iraqi_security_forces", 1)
     m = one("اغتال مسلحون مجهولون فجر اليوم صحفيا أمام منزله في مدينة العمارة.")
     assert m.target_id == "civilians"
+
+
+def test_extract_a_large_open_toll_of_a_named_act_is_kept_and_a_running_one_is_not():
+    m = one(
+        "قتل أكثر من 30 شخصا وأصيب أكثر من 100 آخرين بتفجير انتحاري مزدوج استهدف سوقا شعبية في "
+        "ساحة الطيران وسط بغداد صباح اليوم."
+    )
+    assert (m.killed_low, m.killed_best, m.killed_high, m.wounded_best) == (30, 30, None, 100)
+    m = one(
+        "تجددت صباح اليوم الاشتباكات بين أنصار الصدر وعناصر من الحشد الشعبي في المنطقة الخضراء، "
+        "وأدت إلى مقتل أكثر من 30 شخصا حتى الآن."
+    )
+    assert m.killed_best is None
