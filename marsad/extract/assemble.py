@@ -2232,6 +2232,7 @@ def assemble_story(
                 e.claimed = True
                 e.notes.append("perpetrator: the story's claimant")
     _resolve_group_anaphora(events, facts)
+    _resolve_ministry_forces(events, facts)
     for e in events:
         if any(r.role == "target" for r in e.roles) or e.place is None:
             continue
@@ -2295,6 +2296,18 @@ def assemble_story(
                     if e.sub_event == "Armed clash":
                         e.sub_event = "Attack"  # no second armed side: violence against civilians
                     break
+    for e in events:
+        # Turkey's strikes in Iraq are on the PKK ("حيدت 9 إرهابيين" in its words): its
+        # adversary when the story names it and the event names no target (people
+        # or places of daily life hit were read as civilians just above)
+        if not any(r.role == "target" for r in e.roles) and any(
+            r.role == "perp" and r.actor_id == "turkish_forces" and r.strength >= 1.5 for r in e.roles
+        ):
+            if story_actors is None:
+                story_actors = [a.actor_id for f in facts for a in f.actors]
+            if "pkk" in story_actors:
+                e.roles.append(Role("pkk", "target", 1.0, 9_000_000))
+                e.notes.append("target: Turkey's adversary named in the story")
     for k, e in enumerate(events):
         if e.sub_event is None:
             e.sub_event = infer_sub_event(e, events[k - 1] if k else None) or _sibling_sub_event(e, events)
@@ -2369,6 +2382,43 @@ def _resolve_group_anaphora(events: list[Event], facts: list[Facts]) -> None:
             role = "target" if ANAPHOR_HIT.search(text[: m.start() + 1]) else "perp"
             e.roles.append(Role(faction, role, 1.6, (f.index + 1) * 100_000 + fr.lo))
             e.notes.append("actor: the story's faction, named again as 'the militia'")
+            break
+
+
+# "أعلنت الوزارة أمس أن طائراتها حيدت 9 إرهابيين": a ministry named again, whose forces did it
+MINISTRY_FORCES = re.compile(
+    _n(
+        r"(?:اعلنت|قالت|اكدت|ذكرت|افادت)\s+(?:الوزاره|وزاره الدفاع|رئاسه الاركان|هيئه الاركان|القياده)\s+"
+        r"(?:[^\s.؛:]+\s+){0,4}?(?:ان|بان)\s+(?:طائراتها|قواتها|مقاتلاتها|مسيراتها|وحداتها|مدفعيتها)(?:\s|$)"
+    )
+)
+
+
+def _resolve_ministry_forces(events: list[Event], facts: list[Facts]) -> None:
+    """An event with no named attacker told as "the ministry said its aircraft ..." gets the
+    one foreign state whose ministry or command the story named before (a source otherwise:
+    marsad.extract.vocab kind "source")."""
+    from marsad.extract import vocab as vocab_module
+
+    for e in events:
+        if any(r.role == "perp" and r.strength >= 1.5 and r.actor_id != "unknown" for r in e.roles):
+            continue
+        for fr in e.frames:
+            f = fr.facts
+            if "الوزاره" not in f.norm and "الاركان" not in f.norm and "القياده" not in f.norm:
+                continue
+            if not MINISTRY_FORCES.search(f.norm):
+                continue
+            states = {
+                a.actor_id
+                for g in facts
+                if g.index <= f.index
+                for a in vocab_module.find_actors(g.text)
+                if a.kind == "source" and a.actor_id in STATE_ATTACKERS
+            }
+            if len(states) == 1:
+                e.roles.append(Role(states.pop(), "perp", 2.6, (f.index + 1) * 100_000 + fr.lo))
+                e.notes.append("perpetrator: the ministry's own forces")
             break
 
 

@@ -1218,3 +1218,28 @@ def test_extract_a_large_open_toll_of_a_named_act_is_kept_and_a_running_one_is_n
         "وأدت إلى مقتل أكثر من 30 شخصا حتى الآن."
     )
     assert m.killed_best is None
+
+
+def test_extract_a_ministry_named_again_whose_aircraft_struck_is_that_states_forces():
+    ms = extract(
+        "أقرت وزارة الدفاع التركية بمقتل جنديين في اشتباك مع مسلحي حزب العمال الكردستاني. "
+        'وأعلنت الوزارة اليوم أن طائراتها "حيدت 9 إرهابيين" في غارات على منطقة هاكورك الحدودية.',
+        PUB,
+    )
+    strike = next(m for m in ms if m.location == "Hakurk")
+    assert (strike.perpetrator_id, strike.target_id, strike.sub_event_type) == (
+        "turkish_forces",
+        "pkk",
+        "Air/drone strike",
+    )
+
+
+def test_extract_people_hit_by_a_turkish_strike_stay_civilians_though_the_pkk_is_named():
+    ms = extract(
+        "قصفت طائرات مسيرة تركية اليوم مواقع في مخيم مخمور للاجئين، ما أسفر عن مقتل ثلاثة أشخاص "
+        "بينهم امرأة. وتقول أنقرة إن المخيم يؤوي عناصر من حزب العمال الكردستاني.",
+        PUB,
+    )
+    assert [(m.perpetrator_id, m.target_id, m.killed_best) for m in ms] == [
+        ("turkish_forces", "civilians", 3)
+    ]
