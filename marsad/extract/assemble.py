@@ -1166,11 +1166,20 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
             target = best(civ, set())
             if perp is None and armed is not None:
                 perp = armed
+    if perp is None and sub_event == "Armed clash" and target is not None:
+        # "اشتباكات بين الجيش والبيشمركة أسفرت عن إصابة جنديين من الجيش وعنصر من البيشمركة":
+        # both sides counted their losses; the other side of a clash is its other party
+        other = [
+            r
+            for r in perps + targets
+            if r.actor_id not in (target, "unknown", "iraqi_government")
+            and r.actor_id not in CIVILIAN  # (armed parties only)
+            and r.strength >= 1.5
+        ]
+        if other:
+            perp = best(other, {target})
     if perp is None:
         perp = "unknown"
-    if target is None and perp != "unknown":
-        # a lone non-agent actor named as perpetrator by the prior only is the target
-        pass
     return perp, target
 
 

@@ -1243,3 +1243,12 @@ def test_extract_people_hit_by_a_turkish_strike_stay_civilians_though_the_pkk_is
     assert [(m.perpetrator_id, m.target_id, m.killed_best) for m in ms] == [
         ("turkish_forces", "civilians", 3)
     ]
+
+
+def test_extract_a_clash_whose_both_sides_count_losses_keeps_both_sides():
+    m = one(
+        "اندلعت اشتباكات بين قوات الجيش العراقي والبيشمركة في قضاء مخمور اليوم، أسفرت عن إصابة "
+        "جنديين من الجيش وعنصر من البيشمركة."
+    )
+    assert {m.perpetrator_id, m.target_id} == {"iraqi_security_forces", "peshmerga"}
+    assert m.wounded_best == 3
