@@ -888,6 +888,21 @@ def _owned_thing(wide: str) -> str | None:
     return None
 
 
+def _denies(f: Facts, a) -> bool:
+    """Is `a` the one a denial speaks for? The denier follows its verb ("نفت القيادة
+    المركزية أي علاقة لها"), or the sentence words it "تم إنكار ... من قبل X"; an actor
+    named before the denial ("حمّلت الهيئة الكيان الصهيوني مسؤولية الهجوم، فيما نفت
+    القيادة الأمريكية ...") is not."""
+    cues = [c for c in f.cues if c.category == "denial"]
+    if not cues:
+        return True  # (the "من قبل" wording: _denied)
+    # (the denier named again later in the sentence is still the denier: "نفت كتائب حزب
+    # الله ... وقال المتحدث باسمها إن الكتائب لا تخفي عملياتها")
+    return any(
+        c.end <= b.start and b.start - c.end < 60 for c in cues for b in f.actors if b.actor_id == a.actor_id
+    )
+
+
 def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
     v = vocab()
     roles: list[Role] = []
@@ -924,7 +939,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         ):
             roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # its own act, announced
             continue
-        if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS:
+        if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS and _denies(f, a):
             continue
         if (
             BACKER.search(f.norm[max(0, ns - 50) : ns])
@@ -2056,7 +2071,7 @@ CIVILIAN_VICTIMS = re.compile(
     _n(
         _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,3}?"
         r"(?:اشخاص|شخص|شخصا|شخصين|شخصان|مدني\S*|مواطن\S*|شاب|شابا|شبان|طفل|طفلا|اطفال|طفلين|امراه|نساء|"
-        r"رجل|رجلا|رعاه|راعي|راعيين|مزارع\S*|عامل|عاملا|عمال|طالب|طلاب|زائر\S*|حجاج|مصلين)(?=[\s،.]|$)"
+        r"رجل|رجلا|رعاه|راع|راعي|راعيين|مزارع\S*|عامل|عاملا|عمال|طالب|طلاب|زائر\S*|حجاج|مصلين)(?=[\s،.]|$)"
     )
 )
 # two sides fighting (a tribal fight, a brawl): its dead are no one-sided attack's victims

@@ -1252,3 +1252,22 @@ def test_extract_a_clash_whose_both_sides_count_losses_keeps_both_sides():
     )
     assert {m.perpetrator_id, m.target_id} == {"iraqi_security_forces", "peshmerga"}
     assert m.wounded_best == 3
+
+
+def test_extract_a_denial_clears_the_denier_only():
+    m = one(
+        "قتل ثلاثة من مقاتلي الحشد الشعبي فجر اليوم بقصف جوي مجهول استهدف مقرا للحشد في قضاء "
+        'القائم. وحمّلت هيئة الحشد الشعبي في بيان "الكيان الصهيوني" مسؤولية الهجوم، فيما نفت '
+        "القيادة المركزية الأمريكية أي علاقة لها بالضربة."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("israel_forces", "pmf", 3)
+    m = one(
+        "سقط صاروخان على قاعدة حرير مساء اليوم. ونفت كتائب حزب الله أي علاقة لها بالهجوم، وقال "
+        'المتحدث باسمها إن "الكتائب لا تخفي عملياتها وتعلنها بوضوح".'
+    )
+    assert m.perpetrator_id == "unknown"
+
+
+def test_extract_a_shepherd_hit_is_a_civilian():
+    m = one("قتل راعٍ وأصيب آخر بانفجار لغم أرضي في قضاء الحويجة اليوم.")
+    assert (m.target_id, m.killed_best, m.wounded_best) == ("civilians", 1, 1)
