@@ -1303,6 +1303,22 @@ SO_FAR = re.compile(
 )
 
 
+# "أحرق محتجون مقر الحزب احتجاجا على مقتل ناشط": the death protested is the cause of
+# this event, not one of its casualties
+PROTESTED_CAUSE = re.compile(
+    _n(
+        r"(?:احتجاجا|احتجاج|تنديدا|رفضا|غضبا)\s+(?:علي|على|ب|ل)?\s*(?:\S+\s+)?$|(?:علي|على) خلفيه\s+(?:\S+\s+)?$"
+    )
+)
+
+
+def _not_the_cause(f: Facts, count):
+    if count is None or not contains_any(f.norm, ("احتجاج", "تنديد", "رفض", "غضب", "خلفيه")):
+        return count
+    ns = f.npos(count.start)
+    return None if PROTESTED_CAUSE.search(f.norm[max(0, ns - 30) : ns]) else count
+
+
 def _open_large(count) -> bool:
     return count is not None and count.high is None and (count.low or 0) >= OPEN_TOLL_MIN
 
@@ -1594,6 +1610,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         dates = _event_dates(f, [d for d in f.dates if _in(d.start, lo, hi)])
         ref_dates = _event_dates(f, [d for d in f.ref_dates if _in(d.start, lo, hi)])
         killed, wounded = _bind_casualties(f, lo, hi)
+        if sub in ("Violent demonstration", "Mob violence"):
+            # a riot's cause is no toll of the riot
+            killed, wounded = _not_the_cause(f, killed), _not_the_cause(f, wounded)
         if "aggregate" in flags:
             # a running total is no one event's count -- unless the series "culminated in"
             # one named act ("بلغت ذروتها بمقتل ثلاثة جنود في موقع بالأردن")

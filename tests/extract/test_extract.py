@@ -1271,3 +1271,12 @@ def test_extract_a_denial_clears_the_denier_only():
 def test_extract_a_shepherd_hit_is_a_civilian():
     m = one("قتل راعٍ وأصيب آخر بانفجار لغم أرضي في قضاء الحويجة اليوم.")
     assert (m.target_id, m.killed_best, m.wounded_best) == ("civilians", 1, 1)
+
+
+def test_extract_the_killing_a_riot_protests_is_no_toll_of_the_riot():
+    m = one("أحرق محتجون غاضبون مقر حزب الدعوة في الديوانية مساء اليوم احتجاجا على مقتل ناشط.")
+    assert (m.sub_event_type, m.perpetrator_id, m.killed_best) == (
+        "Violent demonstration",
+        "protesters",
+        None,
+    )
