@@ -1425,11 +1425,13 @@ def _fresh_ids(keys: pl.Series) -> pl.Series:
     """`fresh_id` of many keys at once (DuckDB's sha1 is hashlib's, over the UTF-8 bytes)."""
     import duckdb
 
+    from marsad.warehouse.db import _arrow_views
+
     if not len(keys):
         return pl.Series(keys.name, [], dtype=pl.String)
     con = duckdb.connect()
     try:
-        con.register("fresh_keys", keys.alias("key").to_frame().with_row_index("n"))
+        con.register("fresh_keys", _arrow_views(keys.alias("key").to_frame().with_row_index("n")))
         # a projection of one scan keeps the rows' order (DuckDB's order preservation), so
         # no ORDER BY (a sort of every row: 0.08 s at 1M); checked on `n` all the same
         fresh = con.sql("select n, 'inc_' || sha1(key)[1:16] as id from fresh_keys").pl()
