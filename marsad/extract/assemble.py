@@ -316,7 +316,10 @@ AFFILIATION = re.compile(
     )
 )
 # "التحالف الدولي لمحاربة داعش": the fought enemy in a coalition's name is no party
-AGENT_NOUN = re.compile(_n(r"(?:^|\s)(?:عمليه|ضربه|غاره|هجوم|غارات|ضربات)(?:\s+(?:جويه|عسكريه))?\s*(?:ل)?$"))
+# ("بهجوم لداعش", "في غارة للتحالف": the noun may carry its preposition)
+AGENT_NOUN = re.compile(
+    _n(r"(?:^|\s)(?:ب|و|ف|وب)?(?:عمليه|ضربه|غاره|هجوم|غارات|ضربات)(?:\s+(?:جويه|عسكريه))?\s*(?:ل)?$")
+)
 WEAPON_OF = re.compile(
     _n(
         r"(?:طائرات|طائره|طيران|مسيره|مسيرات|مروحيات|مروحيه|صواريخ|مدفعيه|راجمات|دبابات|زوارق)"
@@ -1923,6 +1926,9 @@ def compatible(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
 
 
 def merge(e: Event, fr: Frame) -> None:
+    if fr.facts.index != e.frames[-1].facts.index:
+        # a later sentence's count of the attackers' dead adds to the victims' (spec 6)
+        _attackers_dead_added(e, fr.facts, fr.killed)
     e.frames.append(fr)
     if e.sub_event is None:
         e.sub_event = fr.sub_event
@@ -2049,6 +2055,8 @@ def follow_up(e: Event, f: Facts) -> None:
         if e.wounded is None and cas.wounded is not None:
             e.wounded = cas.wounded
             added = True
+        if _attackers_dead_added(e, f, cas.killed):
+            added = True
         if v.anaphora.search(f.norm):
             # "قتلت قياديا" then "اثنان على الأقل قتلا في هذه العملية": a later, fuller toll
             # of the same event (named by "this operation") supersedes a partial one
@@ -2076,6 +2084,35 @@ def follow_up(e: Event, f: Facts) -> None:
         added = added or e.place is not None
     if added:
         e.follow.append(f)
+
+
+# "وتمكنت القوة من صد الهجوم وقتل أحد المهاجمين": the attackers' dead, told after the
+# victims' (spec section 6: killed counts the dead of all sides)
+ATTACKERS_DEAD = re.compile(
+    _n(r"^(?:\S+\s+){0,3}?(?:من\s+)?(?:ال)?(?:مهاجمين|المهاجمين|مهاجم|المهاجم|مهاجمان|انتحاري|الانتحاري)")
+)
+ATTACKER_WORD = re.compile(_n(r"مهاجم|انتحاري"))
+
+
+def _attackers_dead_added(e: Event, f: Facts, killed) -> bool:
+    if killed is None or not killed.best or e.killed is None or killed is e.killed:
+        return False
+    if "مهاجم" not in f.norm and "انتحاري" not in f.norm:
+        return False
+    ns = f.npos(killed.start)
+    if not ATTACKERS_DEAD.match(f.norm[ns : ns + 40]):
+        return False
+    # (not when the event's own sentences already counted attackers)
+    if any(ATTACKER_WORD.search(fr.facts.norm) for fr in e.frames):
+        return False
+    old = e.killed
+    e.killed = ReadCount(
+        (old.low or 0) + (killed.low or 0),
+        (old.best or 0) + killed.best,
+        None if old.high is None or killed.high is None else old.high + killed.high,
+    )
+    e.notes.append("killed: the attackers' dead added")
+    return True
 
 
 SOLDIER_VICTIMS = re.compile(

@@ -1280,3 +1280,17 @@ def test_extract_the_killing_a_riot_protests_is_no_toll_of_the_riot():
         "protesters",
         None,
     )
+
+
+def test_extract_the_attackers_dead_told_after_the_victims_add_to_the_toll():
+    m = one(
+        "قتل جنديان بهجوم لداعش على نقطة للجيش في قضاء الطارمية اليوم. وتمكنت القوات من صد الهجوم "
+        "وقتل اثنين من المهاجمين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("isis", "iraqi_security_forces", 4)
+    # counted once when the lead already counted them
+    m = one(
+        "قتل جنديان واثنان من المهاجمين بهجوم لداعش على نقطة للجيش في قضاء الطارمية اليوم. وتمكنت "
+        "القوات من صد الهجوم وقتل اثنين من المهاجمين."
+    )
+    assert m.killed_best == 4
