@@ -1558,6 +1558,12 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # "اقتحم مسلحون منزل مختار", "أضرم مسلحون النار في شاحنات": storming or burning by
             # gunmen or an armed group, with no crowd, is their attack, not a riot
             sub = "Attack"
+        elif (
+            sub in ("Violent demonstration", "Mob violence")
+            and any(r.role == "perp" and r.actor_id == "iraqi_security_forces" for r in roles)
+            and any(c.category == "sub_event:Arrests" for c in f.cues)
+        ):
+            sub = "Arrests"  # "اقتحمت قوة أمنية مقرا للكتائب واعتقلت عددا من عناصرها": a raid
         if prior and not main_has_event and not any(r.role == "target" for r in roles):
             roles += [
                 Role(r.actor_id, r.role, min(r.strength, 1.0), r.pos)
@@ -2640,6 +2646,8 @@ SAME_KIND = re.compile(
 ASSAULT_WORD = re.compile(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:هاجم|هاجمت|هاجموا|اقتحم|اقتحمت|اقتحموا)(?:\s|$)|(?:^|\s)(?:ب|ل)?(?:ال)?هجوما?\s+(?:ال)?مسلحا?(?:\s|$)"
+        # "شن تنظيم داعش هجوما على قرية": one attack launched by a named side
+        r"|(?:^|\s)(?:و|ف)?(?:شن|شنت|شنوا|نفذ|نفذت|نفذوا)\s+(?:\S+\s+){0,3}?هجوما(?:\s|$)"
     )
 )
 

@@ -1294,3 +1294,16 @@ def test_extract_the_attackers_dead_told_after_the_victims_add_to_the_toll():
         "القوات من صد الهجوم وقتل اثنين من المهاجمين."
     )
     assert m.killed_best == 4
+
+
+def test_extract_an_attack_launched_by_a_named_side_and_a_security_raid():
+    m = one("شن تنظيم داعش هجوما على قرية في قضاء خانقين فجر اليوم.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == ("Attack", "isis", "civilians")
+    m = one("اقتحمت قوة أمنية مقرا لكتائب حزب الله في بغداد واعتقلت عددا من عناصرها اليوم.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (
+        "Arrests",
+        "iraqi_security_forces",
+        "kataib_hezbollah",
+    )
+    # attacks launched over weeks stay a series
+    assert extract("شنت الفصائل هجمات على قواعد أمريكية خلال الأسابيع الماضية.", PUB) == []
