@@ -198,9 +198,12 @@ CARGO_OF = re.compile(
     _n(
         r"(?:تنقل|ينقل|تحمل|يحمل|محمل\S*|ناقل\S*|تقل|يقل)\s+(?:\S+\s+){0,3}?"
         r"(?:معدات|مواد|امدادات|تجهيزات|شحنات|شحنه|اسلحه|اعتده|وقود|مؤن|ارزاق|عجلات|اليات|معدات\S*)"
-        r"(?:\s+\S+){0,2}?\s+(?:ل|لل|الي|إلى|الى|تابعه\s+ل|تعود\s+ل)?$"
+        r"(?:\s+\S+){0,2}?\s+(?:ل|لل|إلى|تابعه\s+ل|تعود\s+ل)?$"
     )
 )
+SOURCE_STEMS = ("مصدر", "مصادر", "مسؤول", "متحدث", "ناطق", "اعلام")
+CARGO_STEMS = ("نقل", "حمل", "ناقل", "تقل", "يقل")
+BELONG_STEMS = ("ينتم", "تنتم")
 # "أفاد مصدر في شرطة البصرة", "قال متحدث باسم الحشد": the body a source speaks from
 # reports; it is no party (its own losses are read by VICTIMS_OF, its acts by the verbs)
 SOURCE_IN = re.compile(
@@ -253,7 +256,7 @@ VICTIMS_OF = re.compile(
 DEAD_BELONG_TO = re.compile(
     _n(
         r"(?:القتلي|الضحايا|الجرحي|المصابين|القتيلين|القتيلان|الضحيتين|الضحيتان|المستهدفين|المستهدفون|القتيل|الضحيه)"
-        r"\s+(?:\S+\s+)?(?:ينتمون|ينتمي|ينتميان|تنتمي)\s+(?:الي|إلى|ل|لل)?\s*(?:ال)?$"
+        r"\s+(?:\S+\s+)?(?:ينتمون|ينتمي|ينتميان|تنتمي)\s+(?:إلى|ل|لل)?\s*(?:ال)?$"
     )
 )
 # "أصيب قيادي في عصائب أهل الحق": a member named with his group, right after the casualty
@@ -266,14 +269,14 @@ MEMBER_PERSON = re.compile(
 )
 # "<thing> (<its complement>) تابع(ة) لـ": the thing is the actor's
 _OWNED = r"\s+(?:ال)?(?:تابع|تابعه|تابعا|تابعين|تابعتين)"
-# (the thing is the word right before "تابع", or the one before its complement: both are
-# tried, the nearest first: "طائرة مسيرة مقرا تابعا لـ" owns the site, not the drone)
-OWNED_BY = re.compile(_n(r"(?:^|\s)(\S+)" + _OWNED + r"\s*(?:ل|لل)?$"))
-OWNED_BY_2 = re.compile(_n(r"(?:^|\s)(\S+)\s+\S+" + _OWNED + r"\s*(?:ل|لل)?$"))
-# "مخزنا للأسلحة تابعا للواء 52 في الحشد الشعبي": owned by a unit of the actor
-_OF_UNIT = r"\s+(?:ل|لل)(?:لواء|فوج|فرقه|كتيبه|سريه|قياده|قوات)\S*(?:\s+\d+)?(?:\s+(?:في|من))?\s*$"
-OWNED_BY_UNIT = re.compile(_n(r"(?:^|\s)(\S+)" + _OWNED + _OF_UNIT))
-OWNED_BY_UNIT_2 = re.compile(_n(r"(?:^|\s)(\S+)\s+\S+" + _OWNED + _OF_UNIT))
+# ... directly ("تابعة للجيش") or through one of its units ("تابعا للواء 52 في الحشد")
+_OWNER = (
+    r"(?:\s*(?:ل|لل)?|\s+(?:ل|لل)(?:لواء|فوج|فرقه|كتيبه|سريه|قياده|قوات)\S*(?:\s+\d+)?(?:\s+(?:في|من))?\s*)$"
+)
+# (the thing is the word right before "تابع", or the one before its complement: the
+# nearest is tried first: "طائرة مسيرة مقرا تابعا لـ" owns the site, not the drone)
+OWNED_BY = re.compile(_n(r"(?:^|\s)(\S+)" + _OWNED + _OWNER))
+OWNED_BY_2 = re.compile(_n(r"(?:^|\s)(\S+)\s+\S+" + _OWNED + _OWNER))
 POSSESSION = re.compile(_n(r"(?:بحوزه|بحوزت\S*|عثر\S* علي|عثرت علي|ضبط\S*|مخبا\S*)"))
 # "عصائب أهل الحق، أحد فصائل الحشد الشعبي": a description of the actor just named
 APPOSITIVE = re.compile(
@@ -329,7 +332,6 @@ WEAPON_OF = re.compile(
 VICTIMS_BODIES = re.compile(
     _n(r"(?:ال)?جث\S*\s+(?:ال)?(?:قتلي|ضحايا|الضحايا|المسلحين|الارهابيين|المهاجمين|عناصر|الانتحاري)")
 )
-# "يدل على أن الولايات المتحدة ...", "أشار إلى أن": a clause opens; its subject is no object
 # Verb - subject - object: an actor right after a clause-opening attack verb is its
 # subject ("استهدفت كتائب حزب الله قاعدة عين الأسد", "السليمانية - قصف الحرس الثوري
 # مواقع"); the masculine forms are written as their verbal nouns are ("قصف", "استهدف")
@@ -343,6 +345,7 @@ VSO_VERB = re.compile(
 PASSIVE_AFTER = re.compile(
     _n(r"^[^،.]{0,30}?(?:من قبل|على يد|بيد)|^\s*(?:\S+\s+){0,2}?ب\S+(?:\s+\S+){0,2}\s+مجهول")
 )
+# "يدل على أن الولايات المتحدة ...", "أشار إلى أن": a clause opens; its subject is no object
 COMPLEMENTIZER = re.compile(_n(r"(?:^|\s)(?:علي|على|الي|إلى)\s+(?:ان|انه|انها)\s*$"))
 # "حمّل X Y مسؤولية ...", "اتهم X Y بـ...": X (right after the verb) accuses, Y is accused
 ACCUSER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:حمل|حملت|حملوا|يحمل|تحمل|اتهم|اتهمت|اتهموا|يتهم|تتهم)\s*$"))
@@ -880,7 +883,7 @@ def _own_units_attacked(f: Facts, after: int) -> bool:
 def _owned_thing(wide: str) -> str | None:
     """ "weapon" or "site" when `wide` ends with a thing owned ("مقرا تابعا لـ", "طائرة
     مسيرة تابعة لـ", "مخزنا للعتاد تابعا للواء 52 في"), else None."""
-    for pattern in (OWNED_BY, OWNED_BY_2, OWNED_BY_UNIT, OWNED_BY_UNIT_2):
+    for pattern in (OWNED_BY, OWNED_BY_2):
         m = pattern.search(wide)
         if m is None:
             continue
@@ -1007,16 +1010,16 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "هاجم مسلحون من تنظيم داعش": the group the gunmen belong to did it
             roles.append(Role(aid, "perp", 2.5, base + a.start))
             continue
-        if contains_any(
-            before[-40:], ("مصدر", "مصادر", "مسؤول", "متحدث", "ناطق", "اعلام")
-        ) and SOURCE_IN.search(before[-40:] + (" " if f.norm.startswith("ب", ns) else "")):
+        if contains_any(before[-40:], SOURCE_STEMS) and SOURCE_IN.search(
+            before[-40:] + (" " if f.norm.startswith("ب", ns) else "")
+        ):
             continue
-        if contains_any(before, ("نقل", "حمل", "ناقل", "تقل", "يقل")) and CARGO_OF.search(
+        if contains_any(before, CARGO_STEMS) and CARGO_OF.search(
             before + ("ل" if f.norm.startswith(("ل", "لل"), ns) else "")
         ):
             roles.append(Role(aid, "target", 2.6, base + a.start))
             continue
-        if contains_any(before[-40:], ("ينتم", "تنتم")) and DEAD_BELONG_TO.search(before[-40:]):
+        if contains_any(before[-40:], BELONG_STEMS) and DEAD_BELONG_TO.search(before[-40:]):
             # "وقالت المديرية إن القتلى ينتمون إلى حزب العمال": the dead were its own (said
             # outright: strong enough for a later sentence to add it to the event)
             roles.append(Role(aid, "target", 3.0, base + a.start))
@@ -1301,17 +1304,13 @@ def _bind_casualties(f: Facts, lo: int, hi: int):
     return _not_a_toll(k), _not_a_toll(w)
 
 
-SO_FAR = re.compile(
-    _n(r"حتى الان|حتي الان|حتى اللحظه|حتي اللحظه|لغايه الان|لحد الان|حتى الساعه|حتي الساعه|الى الان|الي الان")
-)
+SO_FAR = re.compile(_n(r"حتى الان|حتى اللحظه|لغايه الان|لحد الان|حتى الساعه|الى الان"))
 
 
 # "أحرق محتجون مقر الحزب احتجاجا على مقتل ناشط": the death protested is the cause of
 # this event, not one of its casualties
 PROTESTED_CAUSE = re.compile(
-    _n(
-        r"(?:احتجاجا|احتجاج|تنديدا|رفضا|غضبا)\s+(?:علي|على|ب|ل)?\s*(?:\S+\s+)?$|(?:علي|على) خلفيه\s+(?:\S+\s+)?$"
-    )
+    _n(r"(?:احتجاجا|احتجاج|تنديدا|رفضا|غضبا)\s+(?:على|ب|ل)?\s*(?:\S+\s+)?$|على خلفيه\s+(?:\S+\s+)?$")
 )
 
 
@@ -2140,21 +2139,25 @@ CIVILIAN_VICTIMS = re.compile(
 CLASH_WORD = re.compile(_n(r"اشتباك|نزاع|شجار|معارك|مواجهات|اقتتال|تبادل\S* (?:ل|ال)?(?:اطلاق|النار)|عشائري"))
 CIVILIAN_SITE = re.compile(
     _n(
-        r"(?:استهدف\S*|علي|على|طال\S*|داخل|ضرب|ضربت)\s+(?:\S+\s+)?(?:ال)?"
+        r"(?:استهدف\S*|على|طال\S*|داخل|ضرب|ضربت)\s+(?:\S+\s+)?(?:ال)?"
         r"(?:سوق\S*|اسواق|مسجد\S*|جامع|حسينيه|كنيسه|مدرسه|مستشف\S*|مقهي|مطعم|حفل|عرس|زفاف|مجلس عزاء|سرادق|"
         r"ملعب|مخيم|حافله|باص|قريه|منزل|منازل|مزرعه|محل|محال|متجر)(?=[\s،.]|$)"
     )
 )
 
 
-ARMY_OF = {"تركي": "turkish_forces", "امريكي": "us_forces", "اميركي": "us_forces", "ايراني": "iran_forces"}
-ARMY_OF |= {"اسرائيلي": "israel_forces"}
-ANNOUNCING_ARMY = re.compile(
-    _n(
-        r"(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|افاد|افادت)\s+(?:ال)?(?:وزاره الدفاع|وزير الدفاع|الجيش|جيش|رئاسه الاركان|"
-        r"هيئه الاركان|القياده المركزيه|القوات المسلحه)\s+(?:ال)?(تركي|امريكي|اميركي|ايراني|اسرائيلي)ه?(?:\s|$)"
-    )
-)
+SAYS = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|افاد|افادت|اقر|اقرت)\s*$"))
+
+
+def _announcing_state(f: Facts, before: int) -> str | None:
+    """The foreign state whose ministry, command or army speaks right before `before`
+    ("أعلنت وزارة الدفاع التركية مقتل ..."), from the vocabulary's actors and sources."""
+    for a in _named_bodies(f):
+        if a.actor_id in STATE_ATTACKERS and a.end <= before:
+            ns = f.npos(a.start)
+            if SAYS.search(f.norm[max(0, ns - 12) : ns]):
+                return a.actor_id
+    return None
 
 
 # the dead of a raid are the raided group's: "قتل 5 من عناصر داعش", "مقتل ثلاثة إرهابيين"
@@ -2358,9 +2361,9 @@ def assemble_story(
                             break
                     continue
                 # "أعلنت وزارة الدفاع التركية مقتل ثلاثة جنود": the announcing army's own
-                army = ANNOUNCING_ARMY.search(text, 0, soldiers.start())
+                army = _announcing_state(fr.facts, fr.facts.orig(fr.facts.npos(fr.lo) + soldiers.start()))
                 if army is not None:
-                    e.roles.append(Role(ARMY_OF[army.group(1)], "target", 1.2, 9_500_000))
+                    e.roles.append(Role(army, "target", 1.2, 9_500_000))
                     e.notes.append("target: the announcing army's own")
                     break
                 # (the victims' nationality follows them: "جنود أمريكيين", "جنديين من التحالف";
@@ -2425,15 +2428,24 @@ ANAPHOR_HIT = re.compile(
 )
 
 
+def _named_bodies(f: Facts) -> list:
+    """Every actor the sentence names, the bodies that only report included (a ministry, a
+    command: kind "source"), read once, for coreference only (never roles)."""
+    got = f._memo.get("bodies")
+    if got is None:
+        from marsad.extract import vocab as entity_vocab
+
+        got = f._memo["bodies"] = entity_vocab.find_actors(f.text)
+    return got
+
+
 def _story_actors(f: Facts) -> list:
     """The actors a sentence names; for a sentence far from any event (whose actors the
     pipeline did not read) they are read now, once, for coreference only."""
     if f.actors:
         return f.actors
     if f.context_actors is None:
-        from marsad.extract import vocab as entity_vocab
-
-        f.context_actors = [a for a in entity_vocab.find_actors(f.text) if getattr(a, "kind", "") != "source"]
+        f.context_actors = [a for a in _named_bodies(f) if getattr(a, "kind", "") != "source"]
     return f.context_actors
 
 
@@ -2484,8 +2496,6 @@ def _resolve_ministry_forces(events: list[Event], facts: list[Facts]) -> None:
     """An event with no named attacker told as "the ministry said its aircraft ..." gets the
     one foreign state whose ministry or command the story named before (a source otherwise:
     marsad.extract.vocab kind "source")."""
-    from marsad.extract import vocab as vocab_module
-
     for e in events:
         if any(r.role == "perp" and r.strength >= 1.5 and r.actor_id != "unknown" for r in e.roles):
             continue
@@ -2499,7 +2509,7 @@ def _resolve_ministry_forces(events: list[Event], facts: list[Facts]) -> None:
                 a.actor_id
                 for g in facts
                 if g.index <= f.index
-                for a in vocab_module.find_actors(g.text)
+                for a in _named_bodies(g)
                 if a.kind == "source" and a.actor_id in STATE_ATTACKERS
             }
             if len(states) == 1:

@@ -175,15 +175,11 @@ class _Finders:
 
 def _acting_source(text: str, a) -> bool:
     after = text[a.end : a.end + 80]
-    if not contains_any(after, _OWN_ACTION_RAW):
+    if not contains_any(after, asm.OWN_ACTION_STEMS):  # (no letter of them folds)
         return False
     tail = normalize(after)
     before = normalize(text[max(0, a.start - 14) : a.start])
     return bool(asm.ANNOUNCER_VERB.search(before) and asm.OWN_ACTION_AFTER.match(tail))
-
-
-# the own-action words as written (any hamza, no diacritics): a cheap precheck
-_OWN_ACTION_RAW = ("تحييد", "تدمير", "تنفيذ", "شن", "القضاء", "قتل")
 
 
 def _safe(fn, *args) -> list:
