@@ -179,7 +179,10 @@ OWN_ATTACK_VERB = re.compile(_n(r"(?:قد\s+)?(?:استهدف|قصف|هاجم|ض
 REPELLED = re.compile(_n(r"(?:صدت|تصدت|صد|احبطت|افشلت|اسقطت|تعرضت|تصدي)"))
 # "أعلن الحرس الثوري، ليل الاثنين، أنه استهدف ...": the speaker says it did the act itself
 # (SELF_CLAIM: such a sentence is a claim)
-ANNOUNCER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت)\s*$"))
+_ANNOUNCE = r"(?:اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت)"
+ANNOUNCER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?" + _ANNOUNCE + r"\s*$"))
+# ... or says, or admits ("أقرت وزارة الدفاع التركية بمقتل جنديين")
+SAYS = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:" + _ANNOUNCE + r"|قال|قالت|اقر|اقرت)\s*$"))
 # "أعلنت وزارة الدفاع التركية، الأحد، تحييد ستة", "أعلنت القيادة المركزية تنفيذ ضربة":
 # what a body announces it carried out itself (these verbal nouns are never a report of
 # another's act; "استهداف" and "قصف" are, when a reporting body speaks)
@@ -2144,9 +2147,6 @@ CIVILIAN_SITE = re.compile(
         r"ملعب|مخيم|حافله|باص|قريه|منزل|منازل|مزرعه|محل|محال|متجر)(?=[\s،.]|$)"
     )
 )
-
-
-SAYS = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|افاد|افادت|اقر|اقرت)\s*$"))
 
 
 def _announcing_state(f: Facts, before: int) -> str | None:
