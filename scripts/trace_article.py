@@ -44,7 +44,7 @@ def main(argv=None) -> int:
                     roles = [(r.actor_id, r.role, r.strength) for r in fr.roles]
                     place = fr.place.name_en if fr.place else None
                     print(
-                        f"    frame sub={fr.sub_event} w={fr.weapon} place={place} date={fr.date and fr.date.date}"
+                        f"    frame [{fr.lo}:{fr.hi}] sub={fr.sub_event} w={fr.weapon} place={place} date={fr.date and fr.date.date}"
                         f" bg={fr.background} new={fr.new_event} k={fr.killed and fr.killed.best}"
                         f" wd={fr.wounded and fr.wounded.best} roles={roles} notes={fr.notes}"
                     )

@@ -239,7 +239,7 @@ FINDER_STEMS = ("عثر", "انتشل", "وجدت", "تسلمت", "نقلت")
 ANNOUNCER_STEMS = ("اعلن", "اكد", "ذكر", "افاد")
 GUNMEN_STEMS = ("مسلح", "مجهول", "مهاجم")
 # the casualty words before a victim: VICTIMS_OF and SOLDIER_VICTIMS, and the literal precheck
-VICTIM_STEMS = ("استشهد", "استشهاد", "قتل", "مقتل", "اصيب", "اصابه", "جرح", "مصرع")
+VICTIM_STEMS = ("استشهد", "استشهاد", "قتل", "مقتل", "اصيب", "اصابه", "جرح", "مصرع", "اغتيل", "اغتيال")
 _VICTIM_WORD = "(?:" + "|".join(VICTIM_STEMS) + ")"
 FINDER_AFTER = re.compile(_n(r"^\s*(?:قد\s+)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت)(?:\s|$)"))
 FINDER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت|تسلمت|نقلت)\s*$"))
@@ -260,6 +260,23 @@ DEAD_BELONG_TO = re.compile(
     _n(
         r"(?:القتلي|الضحايا|الجرحي|المصابين|القتيلين|القتيلان|الضحيتين|الضحيتان|المستهدفين|المستهدفون|القتيل|الضحيه)"
         r"\s+(?:\S+\s+)?(?:ينتمون|ينتمي|ينتميان|تنتمي)\s+(?:إلى|ل|لل)?\s*(?:ال)?$"
+    )
+)
+# "مقتل ثمانية أشخاص بينهم قياديون في الحشد": the group some of the victims belong to
+AMONG_STEMS = ("بينهم", "بينهما", "ضمنهم", "منهم")
+AMONG_VICTIMS = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?"
+        + _VICTIM_WORD
+        + r"\S*\s+(?:\S+\s+){0,4}?(?:و)?(?:من\s+)?(?:بينهم|بينهما|بضمنهم|ضمنهم|منهم)"
+        r"\s+(?:\S+\s+){0,2}?(?:(?:في|من)\s+)?(?:ال)?$"
+    )
+)
+# "وفق بيان لهيئة الحشد.": the body whose statement the report cites, at its end
+CITED_STATEMENT = re.compile(
+    _n(
+        r"(?:^|\s)(?:(?:وفق|بحسب|حسب|نقلا\s+عن|استنادا\s+الي)\s+(?:ال)?|(?:وفقا|طبقا)\s+(?:ل|لل))"
+        r"(?:بيان|بلاغ|تصريح|تصريحات|احصائيه)\s*$"
     )
 )
 # "أصيب قيادي في عصائب أهل الحق": a member named with his group, right after the casualty
@@ -377,6 +394,9 @@ CONCURRENT_TOLL = re.compile(
         r"^[\s،,]*(?:و)?(?:فيما|بينما|في حين)\s+(?:اصيب|اصيبت|اصيبوا|جرح|جرحت|قتل|قتلت|لقي|لقيت|استشهد|استشهدت)(?:\s|$)"
     )
 )
+# "اقتحموا مقر الشركة، حيث أطلقوا النار عليه، مما أدى إلى مقتله": a clause telling how
+# the same act went on (with no event cue of its own) gives that act's figures
+WHEREUPON = re.compile(_n(r"^[\s،,]*(?:و)?حيث\s"))
 CONCURRENT = re.compile(
     _n(
         r"(?:[،,]\s*(?:و)?(?:في وقت|فيما|بينما|في حين|كما|وسط|حيث)|\s(?:و)?(?:في وقت(?=\s+[يت]\S+)|في ظل|بالتزامن مع|تزامنا مع|يتزامن مع|تتزامن مع))\s"
@@ -1026,6 +1046,12 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "وقالت المديرية إن القتلى ينتمون إلى حزب العمال": the dead were its own (said
             # outright: strong enough for a later sentence to add it to the event)
             roles.append(Role(aid, "target", 3.0, base + a.start))
+            continue
+        if (ne + 1 >= len(f.norm) or "." in f.norm[ne : ne + 3]) and CITED_STATEMENT.search(before[-40:]):
+            continue
+        wider = f.norm[max(0, ns - 90) : ns]
+        if contains_any(wider[-40:], AMONG_STEMS) and AMONG_VICTIMS.search(wider):
+            roles.append(Role(aid, "target", 2.5, base + a.start))
             continue
         if contains_any(before[-50:], VICTIM_STEMS) and (
             VICTIMS_OF.search(before[-50:])
@@ -1699,18 +1725,45 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         for lo, hi, _prior in clauses:
             if any(fr.lo == lo for fr in frames):
                 continue
-            if _prior is None and not CONCURRENT_TOLL.match(f.norm[f.npos(lo) : f.npos(hi)]):
+            clause = f.norm[f.npos(lo) : f.npos(hi)]
+            whereupon = _prior is None and bool(WHEREUPON.match(clause))
+            if _prior is None and not (CONCURRENT_TOLL.match(clause) or whereupon):
                 continue  # a concurrent clause ("، في وقت ...") reports its own figures
             near = min(frames, key=lambda fr: abs(fr.lo - lo))
             k, w = _bind_casualties(f, lo, hi)
             if "aggregate" not in flags:
                 near.killed = near.killed or k
                 near.wounded = near.wounded or w
+            if whereupon:
+                continue  # (its figures only: "، حيث رشق المتظاهرون ... أمس" may be another act's day)
             if near.date is None:
                 near.date = _pick_date([d for d in f.dates if _in(d.start, lo, hi)], near.cue_pos)
             if near.ref_date is None:
                 near.ref_date = _pick_date([d for d in f.ref_dates if _in(d.start, lo, hi)], near.cue_pos)
     return frames
+
+
+# the nationality adjective right after a base's name ("قاعدة زليكان التركية")
+BASE_FLAG = re.compile(
+    _n(r"\s*(?:(?:العسكريه|الجويه)\s+)?(التركيه|الامريكيه|الاميركيه|الايرانيه)(?=[\s،,.]|$)")
+)
+BASE_FLAG_ACTOR = {
+    _n("التركيه"): "turkish_forces",
+    _n("الامريكيه"): "us_forces",
+    _n("الاميركيه"): "us_forces",
+    _n("الايرانيه"): "iran_forces",
+}
+
+
+def _flag_after_base(e) -> str | None:
+    if e.place.kind not in ("base", "airport"):
+        return None
+    for fr in e.frames:
+        if any(p is e.place for p in fr.places) or fr.place is e.place:
+            m = BASE_FLAG.match(fr.facts.norm, fr.facts.npos(e.place.end))
+            if m is not None:
+                return BASE_FLAG_ACTOR.get(m.group(1))
+    return None
 
 
 PLURAL_GENERIC = re.compile(
@@ -2298,7 +2351,8 @@ def assemble_story(
         for f in facts
         if "claim" in f.flags()
         and not f.is_title
-        and not ONE_EVENT_CLAIMED.search(f.norm)
+        # (a claim of "the two attacks" claims each of them)
+        and (not ONE_EVENT_CLAIMED.search(f.norm) or BOTH_EVENTS.search(f.norm))
         # a claim inside the report of one event of its own ("أصيب خمسة جنود بهجوم صاروخي
         # ... تبنته المقاومة") claims that event only ("تبنت أربع هجمات" claims several)
         and not (
@@ -2330,6 +2384,12 @@ def assemble_story(
             # well-known hosting bases, domain knowledge says so: assembly.yaml us_hosting_sites)
             if story_actors is None:
                 story_actors = [a.actor_id for f in facts for a in f.actors]
+            flag = _flag_after_base(e)
+            if flag is not None:
+                # "قاعدة زليكان التركية": the base's own adjective says whose it is
+                e.roles.append(Role(flag, "target", 1.0, 9_000_000))
+                e.notes.append("target: the base's flag")
+                continue
             hosts = [a for a in story_actors if a in ("us_forces", "coalition")]
             if e.place.name_en in us_hosting_sites() or (hosts and e.place.kind in ("base", "airport")):
                 host = hosts[0] if hosts else "us_forces"

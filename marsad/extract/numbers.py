@@ -1021,13 +1021,19 @@ class _Binder:
             w = t.w[k]
             if w in _CLAUSE_PUNCT or k in self.cues:
                 break
-            if w == "و" or (w.startswith("و") and len(w) > 2):
-                rest_start = k + 1 if w == "و" else k
-                ce = self.ce_at.get(k) or (self.ce_at.get(k + 1) if w == "و" else None)
-                if ce is not None and w != "و" and ce.lead == 0:
+            # "مع" (with) joins only the victim's own people: "مقتله مع اثنين من مرافقيه",
+            # "مع ثلاثة آخرين", "مع زوجته" (not "في اشتباك مع ثلاثة مسلحين")
+            with_ = w == "مع"
+            if w == "و" or with_ or (w.startswith("و") and len(w) > 2):
+                lone = w in ("و", "مع")
+                rest_start = k + 1 if lone else k
+                ce = self.ce_at.get(k) or (self.ce_at.get(k + 1) if lone else None)
+                if ce is not None and not lone and ce.lead == 0:
                     break  # "واحد" is a numeral, not "and ..."
                 if ce is not None and (gap <= 5 or self._companions_of_his(ce)):
                     kind, h = self._head(ce)
+                    if with_ and not ((kind == "others" and gap == 0) or self._companions_of_his(ce)):
+                        break
                     if kind in ("person", "others", "other") and ce.best is not None:
                         extra += ce.best
                         end = max(ce.j, h + 1 if kind != "other" else ce.j)
@@ -1035,8 +1041,8 @@ class _Binder:
                         gap = 0
                         continue
                     break
-                word = t.w[rest_start] if w == "و" else w[1:]
-                if w == "و" and rest_start >= t.n:
+                word = t.w[rest_start] if lone else w[1:]
+                if lone and rest_start >= t.n:
                     break
                 n = (1, False) if word in _KUNYA else self._person_word(word)
                 if n is None:
@@ -1044,7 +1050,11 @@ class _Binder:
                 num, is_plural = n
                 # also a kunya (وأبو مهدي), and "ومرافقان له": companions "of his"
                 possessive = word not in _PERSON or t.get(rest_start + 1) in _OF_HIM
-                if (gap > 5 and not possessive) or (is_plural and not possessive):
+                if (
+                    (gap > 5 and not possessive)
+                    or (is_plural and not possessive)
+                    or (with_ and not possessive)
+                ):
                     break
                 if is_plural:
                     many = True
@@ -1458,7 +1468,21 @@ class _Binder:
         for cls in ("k", "w"):
             counted = sorted(((pos, c) for pos, c in self.found[cls] if c is not None), key=lambda x: x[0])
             if counted:
-                picked[cls] = counted[0][1]
+                picked[cls] = first = counted[0][1]
+                for pos, c in counted[1:]:
+                    cue = self.cues.get(pos)
+                    # "اغتيل القيادي ... ما أسفر عن مقتله مع اثنين من مرافقيه": the pronoun is
+                    # the victim counted first; the later count adds his companions to him
+                    if (
+                        cue is not None
+                        and cue[0] == cls
+                        and cue[2] in (1, 2)
+                        and first.best == cue[2]
+                        and c.best is not None
+                        and c.best > first.best
+                    ):
+                        picked[cls] = c
+                        break
             else:
                 picked[cls] = zeros.get(cls)
         return Casualties(killed=picked["k"], wounded=picked["w"])

@@ -662,6 +662,62 @@ def test_extract_an_rpg_shell_is_a_shelling():
     assert (m.sub_event_type, m.weapon, m.target_id) == ("Shelling/artillery/missile attack", "other", "badr")
 
 
+def test_extract_warplanes_with_their_flag_after_an_adjective_are_the_attacker():
+    m = one(
+        "شنت طائرات حربية أمريكية، فجر اليوم الأحد، غارات جوية على مقار لحركة النجباء في منطقة "
+        "القائم، أسفرت عن مقتل اثنين من عناصر الحركة."
+    )
+    assert (m.perpetrator_id, m.target_id, m.weapon, m.killed_best) == ("us_forces", "nujaba", "airstrike", 2)
+
+
+def test_extract_the_assassinated_member_names_the_target_and_his_companions_count():
+    m = one(
+        "اغتيل القيادي في حركة النجباء أبو حسين الموسوي، مساء أمس السبت، بضربة جوية استهدفت سيارته "
+        "في منطقة البلديات شرقي بغداد، ما أسفر عن مقتله مع اثنين من مرافقيه."
+    )
+    assert (m.target_id, m.killed_best, m.sub_event_type) == ("nujaba", 3, "Air/drone strike")
+
+
+def test_extract_a_group_some_victims_belong_to_is_the_target_and_the_cited_body_no_attacker():
+    m = one(
+        "سقطت أربعة صواريخ على معسكر في ناحية جرف النصر، ما أدى إلى مقتل خمسة أشخاص بينهم "
+        "قياديون في الحشد الشعبي، وفق بيان لهيئة الحشد."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("unknown", "pmf", 5)
+
+
+def test_extract_a_claim_of_both_attacks_names_the_attacker_of_the_one_told():
+    m = one(
+        "تعرضت قاعدة حرير الجوية شمالي أربيل، مساء الجمعة، لهجوم بطائرتين مسيرتين دون إصابات.\n"
+        "ويأتي الهجوم بعد أيام من قصف صاروخي استهدف قاعدة عين الأسد، فيما تبنت المقاومة "
+        "الإسلامية في العراق الهجومين."
+    )
+    assert (m.perpetrator_id, m.claimed, m.target_id) == ("islamic_resistance_iraq", True, "us_forces")
+
+
+def test_extract_the_toll_in_a_where_clause_belongs_to_the_act_it_goes_on_telling():
+    m = one(
+        "اقتحم مسلحون مجهولون محلا لبيع الهواتف في قضاء الزبير اليوم، حيث أطلقوا النار على صاحبه، "
+        "مما أدى إلى مقتله."
+    )
+    assert (m.perpetrator_id, m.killed_best) == ("unknown", 1)
+
+
+def test_extract_a_base_named_with_its_flag_is_that_forces_target():
+    m = one("سقط صاروخان على قاعدة زليكان التركية قرب ناحية بعشيقة مساء اليوم دون وقوع إصابات.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("unknown", "turkish_forces", 0)
+
+
+def test_extract_artillery_shelling_fires_no_rockets():
+    m = one("قصفت المدفعية التركية، صباح اليوم الأحد، قرى في قضاء زاخو، ما أدى إلى إصابة مدنيين اثنين.")
+    assert (m.sub_event_type, m.weapon, m.perpetrator_id, m.wounded_best) == (
+        "Shelling/artillery/missile attack",
+        "other",
+        "turkish_forces",
+        2,
+    )
+
+
 def test_extract_a_military_base_with_its_nationality_after_the_adjective_is_that_force():
     m = one(
         "قتل جندي وأصيب اثنان بهجوم شنه مسلحو حزب العمال الكردستاني على قاعدة عسكرية تركية قرب زاخو اليوم."

@@ -50,6 +50,11 @@ ACTOR_PHRASES = [
     ("شنتها الفصائل المسلحة المدعومة من إيران", "iran_aligned_militias"),
     ("هجوم نفذه مسلحون متحالفون مع إيران", "iran_aligned_militias"),
     ("غارة على مقر لكتائب حزب الله", "kataib_hezbollah"),
+    # an adjective between the aircraft and its flag
+    ("شنت طائرات حربية أمريكية غارات على المنطقة", "us_forces"),
+    ("قصفت الطائرات الحربية التركية مواقع في الجبل", "turkish_forces"),
+    ("ضربة نفذتها مقاتلات حربية إسرائيلية", "israel_forces"),
+    ("حلق الطيران الحربي الأمريكي فوق المدينة", "us_forces"),
     ("عناصر من حزب الله العراقي", "kataib_hezbollah"),
     ("قال أبو علي العسكري", "kataib_hezbollah"),
     ("ميليشيا عصائب أهل الحق", "asaib_ahl_al_haq"),
