@@ -211,7 +211,7 @@ BELONG_STEMS = ("ينتم", "تنتم")
 # reports; it is no party (its own losses are read by VICTIMS_OF, its acts by the verbs)
 SOURCE_IN = re.compile(
     _n(
-        r"(?:^|\s)(?:و|ف)?(?:مصدر|مصادر|مسؤول|مسؤولون|مسؤولين|متحدث|المتحدث|الناطق|ناطق|مكتب اعلام|اعلام)"
+        r"(?:^|\s)(?:و|ف)?(?:ل|ب)?(?:مصدر|مصادر|مسؤول|مسؤولون|مسؤولين|متحدث|المتحدث|الناطق|ناطق|مكتب اعلام|اعلام)"
         r"(?:\s+(?:امني|امنيه|امنيون|رسمي|رسميه|محلي|محليه|مطلع|مطلعه|رفيع|عسكري|اعلامي))?"
         r"\s+(?:في|من|باسم|داخل)\s+(?:\S+\s+)?$"
     )
@@ -341,7 +341,11 @@ AFFILIATION = re.compile(
 # "التحالف الدولي لمحاربة داعش": the fought enemy in a coalition's name is no party
 # ("بهجوم لداعش", "في غارة للتحالف": the noun may carry its preposition)
 AGENT_NOUN = re.compile(
-    _n(r"(?:^|\s)(?:ب|و|ف|وب)?(?:عمليه|ضربه|غاره|هجوم|غارات|ضربات)(?:\s+(?:جويه|عسكريه))?\s*(?:ل)?$")
+    # ("صد تعرض لداعش": the assault repelled, in Iraqi military usage, is the group's)
+    _n(
+        r"(?:^|\s)(?:ب|و|ف|وب)?(?:عمليه|ضربه|غاره|هجوم|غارات|ضربات|تعرضا|(?:صد|صدت|صدوا|افشال|افشلت|احباط|احبطت)\s+تعرض)"
+        r"(?:\s+(?:جويه|عسكريه))?\s*(?:ل)?$"
+    )
 )
 WEAPON_OF = re.compile(
     _n(
@@ -1208,6 +1212,10 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
 
     target = best(targets, set())
     perp = best(perps, {target} if target else set())
+    if perp is None and sub_event == "Arrests" and target != "iraqi_security_forces":
+        # spec section 4: arrests are made by the security forces, named or not
+        # ("أعلنت خلية الإعلام الأمني اعتقال ثلاثة متهمين")
+        perp = "iraqi_security_forces"
     if sub_event in ("Attack", "Excessive force against protesters") and target not in CIVILIAN:
         # violence against civilians: the civilians are the target, the armed side the attacker
         civ = [r for r in targets if r.actor_id in CIVILIAN]

@@ -708,6 +708,37 @@ def test_extract_a_base_named_with_its_flag_is_that_forces_target():
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("unknown", "turkish_forces", 0)
 
 
+def test_extract_an_assault_repelled_is_a_clash_launched_by_its_group():
+    m = one(
+        "صدت قطعات الجيش العراقي، ليلة أمس، تعرضا لعناصر داعش على نقطة عسكرية في قضاء خانقين، "
+        "ما أسفر عن مقتل ثلاثة من المهاجمين."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best) == (
+        "Armed clash",
+        "isis",
+        "iraqi_security_forces",
+        3,
+    )
+
+
+def test_extract_the_police_a_source_speaks_for_are_no_party_even_with_a_clitic():
+    m = one("قتل رجل وأصيب اثنان في نزاع عشائري بقضاء الزبير اليوم، وفقا لمصدر في الشرطة.")
+    assert (m.sub_event_type, m.target_id, m.killed_best) == ("Armed clash", None, 1)
+
+
+def test_extract_an_arrest_with_no_one_named_making_it_is_the_security_forces():
+    m = one(
+        "أعلنت خلية الإعلام الأمني اليوم اعتقال أربعة متهمين بإطلاق صواريخ في قضاء أبو غريب، "
+        "ينتمون إلى أحد الفصائل المسلحة."
+    )
+    assert (m.sub_event_type, m.perpetrator_id) == ("Arrests", "iraqi_security_forces")
+
+
+def test_extract_iraqi_jets_named_by_their_model_strike():
+    m = one("قتل أربعة إرهابيين اليوم بضربة جوية نفذتها طائرات F-16 العراقية في وادي حوران.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iraqi_security_forces", "isis", 4)
+
+
 def test_extract_artillery_shelling_fires_no_rockets():
     m = one("قصفت المدفعية التركية، صباح اليوم الأحد، قرى في قضاء زاخو، ما أدى إلى إصابة مدنيين اثنين.")
     assert (m.sub_event_type, m.weapon, m.perpetrator_id, m.wounded_best) == (
