@@ -803,8 +803,12 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
             and not any(x.category == "foiled" for x in f.cues)
         ):
             continue  # "الأسلحة التي عثر عليها بحوزتهم ... وأحزمة ناسفة": weapons held, not used
-        if CAMPAIGN.search(before[-30:]):
-            continue  # "عمليات اغتيال", "موجة تفجيرات": a campaign, not one act
+        if CAMPAIGN.search(before[-30:]) and not (
+            COUNTED_OPERATIONS.search(before[-30:]) and _named_site_count(f) >= 2
+        ):
+            # "عمليات اغتيال", "موجة تفجيرات": a campaign, not one act ("ثلاث عمليات بالطيران
+            # المسير ضد أهداف في الجولان وإيلات وحيفا": counted, at named sites, so many acts)
+            continue
         if SHARE_OF_SERIES.search(before):
             continue  # "معظم الهجمات نفذت بطائرات مسيرة وصواريخ": the weapons of a series
         if c.category == "sub_event:Attack" and VICTIMS_BODIES.match(f.norm[ns : ns + 40]):
@@ -813,6 +817,13 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
             continue
         out.append(c)
     return out
+
+
+COUNTED_OPERATIONS = re.compile(_n(r"(?:^|\s)(?:ثلاث|اربع|خمس|\d+)\s+عمليات(?:\s+\S+)?\s*$"))
+
+
+def _named_site_count(f: Facts) -> int:
+    return len({p.name_en for p in f.places if PLACE_RANK.get(p.kind, 1) >= 3})
 
 
 PROJECTILE_WORD = re.compile(_n(r"صاروخ|صواريخ|منص|راجم|مسير|عبو|قذيف|طائر"))
@@ -1472,8 +1483,15 @@ def _event_places(f: Facts) -> list:
             p
             for p in places
             if p.country == "Iraq"
-            and p.kind in ("city", "district", "governorate")  # (an embassy or a base is the site)
-            and any(a.start <= p.start and p.end <= a.end for a in f.actors)
+            and p.kind in ("city", "district", "governorate", "country")  # (an embassy or a base is the site)
+            and any(
+                a.start <= p.start
+                and p.end <= a.end
+                # a country inside a group's own name ("المقاومة الإسلامية في العراق"), not
+                # where forces are ("قوات أمريكية في العراق وسوريا")
+                and (p.kind != "country" or getattr(a, "kind", "") == "name")
+                for a in f.actors
+            )
         ]
         if inside and len(inside) < len(places):
             places = [p for p in places if p not in inside]
@@ -1778,7 +1796,10 @@ PLURAL_GENERIC = re.compile(
     _n(r"(?:^|\s)(?:و|ب|ل|لل)?(?:ال)?(?:هجمات|عمليات|اعتداءات|ضربات|استهدافات)(?:\s|$)")
 )
 PLURAL_ATTACK = re.compile(
-    _n(r"(?:^|\s)(?:و|ب)?(?:ال)?(?:هجمات|ضربات|غارات|استهدافات|هجومين|استهدافين|غارتين|ضربتين)(?:\s|$)")
+    _n(
+        r"(?:^|\s)(?:و|ب)?(?:ال)?(?:هجمات|ضربات|غارات|استهدافات|هجومين|استهدافين|غارتين|ضربتين"
+        r"|(?<=ثلاث\s)عمليات|(?<=اربع\s)عمليات|(?<=خمس\s)عمليات|(?<=\d\s)عمليات)(?:\s|$)"
+    )
 )
 
 
@@ -1881,6 +1902,10 @@ def _places_conflict(a, b) -> bool:
     return False
 
 
+# Sites listed in one clause farther apart than this are distinct (a city and the field
+# "in its countryside" are ~15 km apart; two cities of one country usually > 50 km)
+DISTINCT_SITES_KM = 50.0
+
 # Two specific places closer than this are one site under two names (tuned on dev: the
 # embassy / Green Zone, Victory base / Baghdad airport are 1-5 km apart; two cities > 30 km)
 SAME_SITE_KM = 8.0
@@ -1975,6 +2000,16 @@ def compatible(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
     if "dual" in fr.notes or "dual" in e.notes:
         return False
     if "site split" in fr.notes and e.place is None:
+        return False
+    if "site split" in fr.notes and any(
+        "site split" in o.notes
+        and o.facts is fr.facts
+        and o.lo == fr.lo
+        and (_km(o.place, fr.place) or 0.0) > DISTINCT_SITES_KM
+        for o in e.frames
+    ):
+        # the far-apart sites one clause lists ("في الجولان وإيلات وحيفا") are so many
+        # events; a near one describes another ("حقل كونيكو في ريف دير الزور")
         return False
     if fr.sub_event is None or e.sub_event is None or _anaphoric(fr):
         return True

@@ -739,6 +739,18 @@ def test_extract_iraqi_jets_named_by_their_model_strike():
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iraqi_security_forces", "isis", 4)
 
 
+def test_extract_counted_operations_at_far_apart_sites_are_one_event_each():
+    ms = extract(
+        "أعلنت المقاومة الإسلامية في العراق، اليوم الأحد، تنفيذ ثلاث عمليات بالطيران المسير ضد "
+        "أهداف في إيلات وحيفا وطبريا.",
+        PUB,
+    )
+    assert sorted(m.location for m in ms) == ["Eilat", "Haifa", "Tiberias"]
+    assert {(m.perpetrator_id, m.country, m.sub_event_type) for m in ms} == {
+        ("islamic_resistance_iraq", "Israel", "Air/drone strike")
+    }
+
+
 def test_extract_artillery_shelling_fires_no_rockets():
     m = one("قصفت المدفعية التركية، صباح اليوم الأحد، قرى في قضاء زاخو، ما أدى إلى إصابة مدنيين اثنين.")
     assert (m.sub_event_type, m.weapon, m.perpetrator_id, m.wounded_best) == (
