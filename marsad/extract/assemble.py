@@ -197,6 +197,15 @@ OWN_ACTION_AFTER = re.compile(
 OWN_ACTION_STEMS = ("تحييد", "تدمير", "تنفيذ", "شن", "القضاء", "قتل")
 # "رتل لشركة عراقية تنقل معدات للتحالف الدولي": whose supplies a convoy carries is who
 # the attack on it targets (ahead of the driver hurt, a victim named by his trade)
+# "استهدفت طائرة مسيرة سيارة تقل ثلاثة من عناصر الحزب": the people a vehicle that was hit
+# carried (not "سيارة تقل مسلحين هاجمت نقطة": the vehicle must be what was struck)
+PASSENGERS_OF_HIT = re.compile(
+    _n(
+        r"(?:استهدف\S*|قصف\S*|ضرب\S*|استهداف|غاره\s+علي|هجوم\s+علي)\s+(?:\S+\s+){0,6}?"
+        r"(?:سياره|عجله|مركبه|شاحنه|حافله|موكب|سيارتين|عجلتين)\s+(?:\S+\s+)?(?:كانت\s+|كان\s+)?"
+        r"(?:تقل|يقل|تنقل|ينقل|تحمل|يحمل)\s+(?:\S+\s+){0,2}?(?:من\s+)?$"
+    )
+)
 CARGO_OF = re.compile(
     _n(
         r"(?:تنقل|ينقل|تحمل|يحمل|محمل\S*|ناقل\S*|تقل|يقل)\s+(?:\S+\s+){0,3}?"
@@ -277,6 +286,12 @@ CITED_STATEMENT = re.compile(
     _n(
         r"(?:^|\s)(?:(?:وفق|بحسب|حسب|نقلا\s+عن|استنادا\s+الي)\s+(?:ال)?|(?:وفقا|طبقا)\s+(?:ل|لل))"
         r"(?:بيان|بلاغ|تصريح|تصريحات|احصائيه)\s*$"
+    )
+)
+ATTACKERS_BELONG_TO = re.compile(
+    _n(
+        r"(?:المهاجمين|المهاجمون|المنفذين|المنفذون|منفذي|منفذو|الجناه|المسلحين|المسلحون)"
+        r"\s+(?:\S+\s+)?(?:ينتمون|ينتمي|ينتميان)\s+(?:الي\s+)?(?:\S+\s+){0,2}?(?:ل|لل|الي\s+)?(?:ال)?$"
     )
 )
 # "أصيب قيادي في عصائب أهل الحق": a member named with his group, right after the casualty
@@ -1056,6 +1071,15 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             before + ("ل" if f.norm.startswith(("ل", "لل"), ns) else "")
         ):
             roles.append(Role(aid, "target", 2.6, base + a.start))
+            continue
+        if contains_any(before[-40:], CARGO_STEMS) and PASSENGERS_OF_HIT.search(
+            f.norm[max(0, ns - 120) : ns]
+        ):
+            roles.append(Role(aid, "target", 2.6, base + a.start))
+            continue
+        if contains_any(before, BELONG_STEMS) and ATTACKERS_BELONG_TO.search(before):
+            # "وأوضح المصدر أن المهاجمين ينتمون إلى خلية نائمة لتنظيم داعش"
+            roles.append(Role(aid, "perp", 3.0, base + a.start))
             continue
         if contains_any(before[-40:], BELONG_STEMS) and DEAD_BELONG_TO.search(before[-40:]):
             # "وقالت المديرية إن القتلى ينتمون إلى حزب العمال": the dead were its own (said
@@ -2788,7 +2812,7 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
     targets = [r.actor_id for r in e.roles if r.role == "target"]
     if (
         any(fr.killed is not None or fr.wounded is not None for fr in e.frames)
-        and re.search(_n(r"قتل|مقتل|قتيل|قتلي|اغتيال|اصيب|اصابه|جريح|جرحي|رصاص|النار"), words)
+        and re.search(_n(r"قتل|مقتل|قتيل|قتلي|استشهد|استشهاد|اغتيال|اصيب|اصابه|جريح|جرحي|رصاص|النار"), words)
         and not re.search(_n(r"انفجار|تفجير|قصف|ضربه"), words)
     ):
         if any(t in CIVILIAN for t in targets) or not targets:

@@ -360,6 +360,19 @@ _FILLERS = set(
         "ال الـ حينها حينه فورا بالحال الليلة البارحة"
     ).split()
 )
+# the words of a time told between commas right after a casualty verb ("استشهد، فجر
+# اليوم الخميس، جنديان")
+_TIME_ASIDE = set(
+    _N(w)
+    for w in (
+        "اليوم أمس الأول أول البارحة مساء مساء صباح فجر ظهر عصر ليل ليلة منتصف يوم الماضي الفائت "
+        "الجاري السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة الساعات الأولى من ساعة "
+        "متأخرة وقت مبكر في"
+        # (and how the victim died: "توفي، اليوم، متأثرا بجراحه، شاب")
+        " متأثرا متأثرة بجراحه بجروحه بإصابته بجراحها بجروحها"
+    ).split()
+)
+_ALL_OF_THEM = {_N(w) for w in ("جميعا", "جميعاً", "كلهم", "جميعهم")}
 # tokens after which a singular verb alone means one victim (قتل بالرصاص، أصيب بجروح)
 _MANNER = set(
     _N(w)
@@ -1172,7 +1185,12 @@ class _Binder:
             if w in _STRONG_PUNCT or (w in "،," and not immediate):
                 return False
             if w in "،,":
-                return False
+                aside = self._time_aside(k) if k == i + 1 else None
+                if aside is None:
+                    return False
+                # "قتل، اليوم السبت، شاب": a time told between commas, then the subject
+                k = aside
+                continue
             if k in self.cues and k != i:
                 c2 = self.cues[k]
                 if immediate and c2[0] != cls and c2[1] in ("event", "verb_s") and t.w[k].startswith("و"):
@@ -1268,6 +1286,22 @@ class _Binder:
             k += 1
         return False
 
+    def _time_aside(self, k: int) -> int | None:
+        """After the comma at k, a time between commas ("، مساء أمس الجمعة،"): the index
+        after its closing comma, else None."""
+        t = self.t
+        j = k + 1
+        while j < t.n and j - k <= 8:
+            w = t.w[j]
+            if w in "،,":
+                if j == k + 1:
+                    return None
+                return self._time_aside(j) or j + 1  # (asides in a row)
+            if not (w in _TIME_ASIDE or w in _MONTHS_X or w.isdecimal()):
+                return None
+            j += 1
+        return None
+
     def _chain_left(self, ce: _CE) -> int:
         """People joined by "و" before a subject count: "امرأة وطفلين أصيبوا" -> +1."""
         t = self.t
@@ -1288,12 +1322,12 @@ class _Binder:
             return pw[0]
         return 0
 
-    def cue_backward(self, i: int, cls: str) -> bool:
+    def cue_backward(self, i: int, cls: str, reach: int = 7) -> bool:
         """A plural verb after its subject: "10 متظاهرين قتلوا"."""
         t = self.t
         k = i - 1
         words = 0
-        while k >= 0 and words < 7:
+        while k >= 0 and words < reach:
             w = t.w[k]
             if w in _STRONG_PUNCT:
                 return False
@@ -1335,7 +1369,10 @@ class _Binder:
                 self._bind(cls, i, c)
                 continue
             if hint == "many":
-                if not self.cue_backward(i, cls):
+                # "سيارة تقل ثلاثة من عناصر الحزب ...، ما أدى إلى مقتلهم جميعا": "all of
+                # them" points back to a count told earlier in the sentence
+                reach = 20 if t.get(i + 1) in _ALL_OF_THEM else 7
+                if not self.cue_backward(i, cls, reach):
                     self._bind(cls, i, None)
                 continue
             if kind == "verb_d":

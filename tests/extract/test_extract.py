@@ -751,6 +751,26 @@ def test_extract_counted_operations_at_far_apart_sites_are_one_event_each():
     }
 
 
+def test_extract_the_group_the_attackers_belong_to_is_the_attacker():
+    ms = extract(
+        "كشف مصدر أمني اليوم عن تفاصيل الهجوم الذي استهدف نقطة للجيش في ناحية العظيم في الخامس من "
+        "الشهر الجاري، وأسفر عن استشهاد جنديين.\nوأوضح المصدر أن المهاجمين ينتمون إلى خلية نائمة "
+        "لتنظيم داعش.",
+        PUB,
+    )
+    assert [(m.perpetrator_id, m.target_id, m.killed_best, m.event_date) for m in ms] == [
+        ("isis", "iraqi_security_forces", 2, dt.date(2024, 3, 5))
+    ]
+
+
+def test_extract_the_people_a_vehicle_struck_carried_are_the_target():
+    m = one(
+        "استهدفت طائرة مسيرة مجهولة اليوم سيارة تقل ثلاثة من عناصر حزب العمال الكردستاني قرب "
+        "قضاء مخمور، ما أدى إلى مقتلهم جميعا."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("unknown", "pkk", 3)
+
+
 def test_extract_artillery_shelling_fires_no_rockets():
     m = one("قصفت المدفعية التركية، صباح اليوم الأحد، قرى في قضاء زاخو، ما أدى إلى إصابة مدنيين اثنين.")
     assert (m.sub_event_type, m.weapon, m.perpetrator_id, m.wounded_best) == (

@@ -371,6 +371,17 @@ CAS_ROWS = [
     ("استشهاده مع ثلاثة من أفراد حمايته", (4, 4, 4), None),
     ("مقتل جندي في اشتباك مع ثلاثة مسلحين", (1, 1, 1), None),
     ("مقتل شخص مع انفجار العبوة", (1, 1, 1), None),
+    # a time (and how the victim died) told between commas before the subject
+    ("استشهد، فجر اليوم الخميس، جنديان بهجوم", (2, 2, 2), None),
+    ("أصيب، في ساعة متأخرة من ليلة أمس، طفلان", None, (2, 2, 2)),
+    ("توفي، اليوم السبت، متأثرا بجراحه، شاب أصيب قبل يومين", (1, 1, 1), None),
+    ("قتل، في هجوم، ثلاثة", None, None),
+    # "all of them" points back to the count told earlier in the sentence
+    (
+        "قصفت مسيرة سيارة تقل ثلاثة من عناصر الحزب قرب ناحية سيد صادق، ما أدى إلى مقتلهم جميعا",
+        (3, 3, 3),
+        None,
+    ),
     # the passive of اغتال is a killing
     ("اغتيل ناشط مدني أمام منزله", (1, 1, 1), None),
     # the victim counted first, then again by a pronoun with his companions
