@@ -1621,6 +1621,32 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             and not (any(TRIBAL.search(t) for t in sub_texts) and _has_toll(f))
         ):
             sub = None  # "أعمال عنف", "شغب": violence talked about, no one act
+        if _family(sub) == "remote" and any(c.category == "sub_event:Armed clash" for c in ccues):
+            # "اشتباكات مسلحة ... استخدمت فيها الأسلحة المتوسطة وقذائف الهاون": the weapons the
+            # clash was fought with
+            used = [
+                c
+                for c in ccues
+                if c.category.startswith("sub_event:")
+                and c.category != "sub_event:Armed clash"
+                and USED_IN_IT.search(f.norm[max(0, f.npos(c.start) - 50) : f.npos(c.start)])
+            ]
+            if used and all(
+                c in used
+                for c in ccues
+                if c.category.startswith("sub_event:") and c.category != "sub_event:Armed clash"
+            ):
+                sub = "Armed clash"
+        if (
+            sub == "Excessive force against protesters"
+            and "الهواء" in f.norm
+            and WARNING_SHOTS.search(f.norm[f.npos(lo) : f.npos(hi)])
+            and not OTHER_FORCE.search(f.norm[f.npos(lo) : f.npos(hi)])
+            and not any(c is not None and c.best for c in _bind_casualties(f, lo, hi))
+        ):
+            # "بإطلاق الرصاص في الهواء لتفريق المحتجين": warning shots, no force on anyone
+            # (not "استخدمت الهراوات والغاز المسيل للدموع، وأطلقت الرصاص الحي في الهواء")
+            continue
         generic_only = sub is None
         cue_pos = ccues[0].start
         # a prior clause after a main clause with no event ("دعا ... لحماية القوات الأميركية
@@ -1781,6 +1807,12 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 continue  # a concurrent clause ("، في وقت ...") reports its own figures
             near = min(frames, key=lambda fr: abs(fr.lo - lo))
             k, w = _bind_casualties(f, lo, hi)
+            if (k is None or w is None) and near.sub_event is not None:
+                # "قتل أربعة وأصيب أكثر من مئة ... إثر إطلاق الرصاص الحي": a large open toll
+                # said in the clause of the act it reports (read with that act's clause)
+                k2, w2 = _bind_casualties(f, min(lo, near.lo), max(hi, near.hi))
+                k = k if k is not None or k2 is None or not _in(k2.start, lo, hi) else k2
+                w = w if w is not None or w2 is None or not _in(w2.start, lo, hi) else w2
             if "aggregate" not in flags:
                 near.killed = near.killed or k
                 near.wounded = near.wounded or w
@@ -1909,6 +1941,26 @@ def _family(sub: str | None) -> str:
     return sub or ""
 
 
+WARNING_SHOTS = re.compile(
+    _n(
+        r"(?:الرصاص|النار|النيران|العيارات الناريه|عيارات ناريه|اطلاقات ناريه|الاطلاقات)(?:\s+\S+)?\s+في\s+الهواء"
+    )
+)
+
+
+USED_IN_IT = re.compile(
+    _n(r"(?:استخدمت|استخدم|استعملت|استعمل)\s+(?:فيها|فيه|خلالها|خلاله)\s+(?:\S+\s+){0,4}?(?:و)?(?:ب)?$")
+)
+OTHER_FORCE = re.compile(_n(r"الغاز|الهراوات|هراوات|خراطيم|المطاطي|الدخانيه|قنابل|الصجم|بنادق الصيد"))
+
+
+def _gunmen_vs_forces(a: list, b: list) -> bool:
+    return any(r.role == "perp" and r.actor_id == "unknown" and r.strength >= 2.0 for r in a) and any(
+        r.role == "perp" and r.actor_id in ("iraqi_security_forces", "peshmerga") and r.strength >= 2.0
+        for r in b
+    )
+
+
 def _places_conflict(a, b) -> bool:
     if a is None or b is None:
         return False
@@ -2024,6 +2076,10 @@ def compatible(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
     if "dual" in fr.notes or "dual" in e.notes:
         return False
     if "site split" in fr.notes and e.place is None:
+        return False
+    if _gunmen_vs_forces(e.roles, fr.roles) or _gunmen_vs_forces(fr.roles, e.roles):
+        # unidentified gunmen are never the security forces, who are named as such: "تعرضا
+        # لهجوم من قبل مجهولين" and "ردت قوات مكافحة الشغب بإطلاق الرصاص" are two acts
         return False
     if "site split" in fr.notes and any(
         "site split" in o.notes

@@ -240,7 +240,9 @@ def resolve(
     sub = e.sub_event
     if sub is None:
         return None  # "the attack" with nothing to say what kind: no incident (spec 2: a type)
-    if sub in ("Armed clash",) and target in asm.CIVILIAN and perp not in asm.CIVILIAN:
+    if sub in ("Armed clash", "Attack") and target == "protesters" and perp == "iraqi_security_forces":
+        sub = "Excessive force against protesters"  # spec section 4: forces firing on demonstrators
+    elif sub in ("Armed clash",) and target in asm.CIVILIAN and perp not in asm.CIVILIAN:
         sub = "Attack"
     weapon = e.weapon or asm.SUB_EVENT_WEAPON.get(sub)
     if (

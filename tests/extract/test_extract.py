@@ -771,6 +771,63 @@ def test_extract_the_people_a_vehicle_struck_carried_are_the_target():
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("unknown", "pkk", 3)
 
 
+def test_extract_who_retaliated_with_a_strike_is_its_attacker():
+    ms = extract(
+        "قصفت فصائل مسلحة قاعدة حرير بطائرة مسيرة أمس.\nوردت الولايات المتحدة اليوم بضربة جوية "
+        "استهدفت عجلة تقل مسلحين في قضاء القائم، ما أدى إلى مقتل اثنين منهم.",
+        PUB,
+    )
+    qaim = [m for m in ms if m.location == "Al-Qaim"]
+    assert [(m.perpetrator_id, m.sub_event_type) for m in qaim] == [("us_forces", "Air/drone strike")]
+
+
+def test_extract_security_forces_killing_two_protesters_is_excessive_force():
+    m = one("قتل متظاهران وأصيب العشرات اليوم بنيران قوات الأمن خلال مواجهات قرب ساحة الاعتصام في الكوت.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best) == (
+        "Excessive force against protesters",
+        "iraqi_security_forces",
+        "protesters",
+        2,
+    )
+
+
+def test_extract_warning_shots_over_a_crowd_are_no_force_on_anyone():
+    ms = extract(
+        "تجمع مئات المحتجين اليوم أمام مبنى محافظة واسط، وأطلقت قوات مكافحة الشغب الرصاص في الهواء "
+        "لتفريق المحتجين.",
+        PUB,
+    )
+    assert [m for m in ms if m.sub_event_type == "Excessive force against protesters"] == []
+
+
+def test_extract_gunmen_and_security_forces_firing_are_two_acts():
+    ms = extract(
+        "أصيب ناشطان مدنيان اليوم بهجوم مسلح نفذه مجهولون في حي الجمهورية بالبصرة.\n"
+        "وفي وقت لاحق، ردت قوات مكافحة الشغب بإطلاق الرصاص الحي على محتجين غاضبين قرب مبنى المحافظة.",
+        PUB,
+    )
+    by_perp = {m.perpetrator_id: m for m in ms}
+    assert by_perp["unknown"].wounded_best == 2
+    assert by_perp["iraqi_security_forces"].target_id == "protesters"
+
+
+def test_extract_a_large_open_toll_in_the_clause_before_its_cause_is_the_acts():
+    m = one(
+        "قتل أربعة متظاهرين وأصيب أكثر من مئة آخرين، مساء اليوم، إثر إطلاق قوات مكافحة الشغب "
+        "الرصاص الحي لتفريق المحتجين في ساحة التحرير."
+    )
+    assert (m.killed_best, m.wounded_low, m.wounded_best, m.wounded_high) == (4, 100, 100, None)
+
+
+def test_extract_a_clash_fought_with_mortars_is_still_a_clash():
+    m = one(
+        "قتل خمسة أشخاص اليوم في اشتباكات مسلحة اندلعت بين سرايا السلام وعصائب أهل الحق في مدينة "
+        "البصرة، استخدمت فيها الأسلحة المتوسطة وقذائف الهاون."
+    )
+    assert (m.sub_event_type, m.killed_best) == ("Armed clash", 5)
+    assert {m.perpetrator_id, m.target_id} == {"saraya_al_salam", "asaib_ahl_al_haq"}
+
+
 def test_extract_artillery_shelling_fires_no_rockets():
     m = one("قصفت المدفعية التركية، صباح اليوم الأحد، قرى في قضاء زاخو، ما أدى إلى إصابة مدنيين اثنين.")
     assert (m.sub_event_type, m.weapon, m.perpetrator_id, m.wounded_best) == (
