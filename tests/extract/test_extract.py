@@ -763,6 +763,14 @@ def test_extract_the_group_the_attackers_belong_to_is_the_attacker():
     ]
 
 
+def test_extract_gunmen_believed_to_belong_to_a_group_make_it_the_attacker():
+    m = one(
+        "قتل مختار قرية وابنه ليلة أمس بهجوم لمسلحين يعتقد أنهم ينتمون لتنظيم داعش على منزلهما في "
+        "ناحية القيارة."
+    )
+    assert (m.perpetrator_id, m.killed_best) == ("isis", 2)
+
+
 def test_extract_the_people_a_vehicle_struck_carried_are_the_target():
     m = one(
         "استهدفت طائرة مسيرة مجهولة اليوم سيارة تقل ثلاثة من عناصر حزب العمال الكردستاني قرب "
