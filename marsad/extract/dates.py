@@ -28,7 +28,8 @@ Conventions (see docs/notes/dates.md):
   with vocab.py).
 - Weeks start on Saturday (`WEEK_START`), the first day of the week on Iraqi and most
   Arab calendars; `الأسبوع الماضي` is the Saturday-to-Friday week before the one that
-  holds the publication day.
+  holds the publication day; `هذا الأسبوع` is the seven days up to publication (its
+  calendar week would run on past it).
 - Future expressions (غداً، الخميس المقبل، الشهر القادم, explicit dates after the
   publication day) are not returned: events are not in the future.
 - A weekday joined to an explicit date ("الأربعاء 12 أكتوبر") is one reference, dated
@@ -534,7 +535,16 @@ def _period_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
                 continue
             this = _week_start(pub)
             past = m.group("wrel") and re.fullmatch(_PAST, m.group("wrel"))
-            date = this - dt.timedelta(days=7) if past else this
+            # "this week" told on a Wednesday is the seven days up to publication, not the
+            # calendar week running on past it (events are not in the future)
+            # ("مطلع الأسبوع الحالي", its start, stays the calendar week's first day)
+            date = (
+                this - dt.timedelta(days=7)
+                if past
+                else this
+                if m.group("pos")
+                else min(this, pub - dt.timedelta(days=6))
+            )
             out.append(_Cand(s, e, date, "week", True, "period"))
         elif m.group("month"):
             past = m.group("mrel") and re.fullmatch(_PAST, m.group("mrel"))

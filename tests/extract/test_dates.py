@@ -285,8 +285,9 @@ PERIODS = [
     # weeks start on Saturday: the week of Thu 16 Nov 2023 is Sat 11 .. Fri 17
     ("تعرضت القواعد لهجمات الأسبوع الماضي", THU, "2023-11-04", "week", "الأسبوع الماضي"),
     ("في الأسبوع المنصرم", THU, "2023-11-04", "week", "الأسبوع المنصرم"),
-    ("هذا الأسبوع", THU, "2023-11-11", "week", "هذا الأسبوع"),
-    ("الأسبوع الجاري", THU, "2023-11-11", "week", "الأسبوع الجاري"),
+    # "this week" is the seven days up to publication (Fri 10 .. Thu 16), never days after it
+    ("هذا الأسبوع", THU, "2023-11-10", "week", "هذا الأسبوع"),
+    ("الأسبوع الجاري", THU, "2023-11-10", "week", "الأسبوع الجاري"),
     ("في مطلع الأسبوع الحالي", THU, "2023-11-11", "week", "مطلع الأسبوع الحالي"),
     ("نهاية الأسبوع الماضي", THU, "2023-11-04", "week", "نهاية الأسبوع الماضي"),
     ("في الأسبوع الأول من تشرين الثاني", THU, "2023-11-01", "week", "الأسبوع الأول من تشرين الثاني"),
@@ -322,6 +323,14 @@ PERIODS = [
 @pytest.mark.parametrize("text,published,expected,precision,surface", PERIODS)
 def test_find_dates_periods(text, published, expected, precision, surface):
     _check(text, published, expected, precision, surface)
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)))
+def test_this_week_never_runs_past_publication(published):
+    ref = _one("هذا الأسبوع", published)
+    assert ref.precision == "week"
+    assert ref.date + dt.timedelta(days=6) <= published  # the week's seven days are all told days
+    assert ref.date >= published - dt.timedelta(days=6)
 
 
 def test_find_dates_explicit_year_alone_resolves_without_publication():
