@@ -771,6 +771,14 @@ def test_extract_gunmen_believed_to_belong_to_a_group_make_it_the_attacker():
     assert (m.perpetrator_id, m.killed_best) == ("isis", 2)
 
 
+def test_extract_the_body_a_spokesman_speaks_for_is_no_attacker():
+    m = one(
+        "سقط صاروخ كاتيوشا اليوم قرب السفارة الأمريكية في بغداد، بحسب إشارة المتحدث باسم الشرطة "
+        "العراقية إلى سقوطه على مسافة كيلومترين من السفارة."
+    )
+    assert (m.perpetrator_id, m.target_id) == ("unknown", "us_forces")
+
+
 def test_extract_the_people_a_vehicle_struck_carried_are_the_target():
     m = one(
         "استهدفت طائرة مسيرة مجهولة اليوم سيارة تقل ثلاثة من عناصر حزب العمال الكردستاني قرب "
