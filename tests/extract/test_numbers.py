@@ -382,6 +382,9 @@ CAS_ROWS = [
         (3, 3, 3),
         None,
     ),
+    # a risk of casualties is no explicit none
+    ("قال إن المهاجمين لا يأبهون لخطر وقوع إصابات بين المدنيين", None, None),
+    ("أطلقت الصواريخ بعيدا عن المنازل لتجنب وقوع ضحايا", None, None),
     # the passive of اغتال is a killing
     ("اغتيل ناشط مدني أمام منزله", (1, 1, 1), None),
     # the victim counted first, then again by a pronoun with his companions
