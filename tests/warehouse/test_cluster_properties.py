@@ -373,3 +373,26 @@ def test_cluster_fast_path_one_mention_incidents_reconcile_as_the_rules():
 
 def test_cluster_fast_path_strips_what_python_strips():
     assert set(cluster._PY_WHITESPACE) == {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), st.sampled_from(["a", "b", None]), st.sampled_from([0, 1, None])),
+        max_size=40,
+    )
+)
+def test_sharing_keys_is_the_window_it_replaces(rows):
+    # the rows whose keys another row shares, in order, nulls equal (as `pl.len().over`)
+    frame = pl.DataFrame(
+        {
+            "_day": [r[0] for r in rows],
+            "_gk": [r[1] for r in rows],
+            "_tc": [r[2] for r in rows],
+            "_i": list(range(len(rows))),
+        },
+        schema={"_day": pl.Int32, "_gk": pl.String, "_tc": pl.Int32, "_i": pl.UInt32},
+    )
+    keys = ["_day", "_gk", "_tc"]
+    expected = frame.filter(pl.len().over(keys) > 1)
+    assert cluster._sharing_keys(frame, keys).equals(expected)

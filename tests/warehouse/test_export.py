@@ -374,7 +374,17 @@ def test_acled_reasons_come_in_export_order(staged, marts_from, seed):
         [pairs, list(COUNTRIES)],
     ).fetchall()
     assert len(reference) >= 3
-    assert list(acled_rows(con).skipped.items()) == reference
+    result = acled_rows(con)
+    assert list(result.skipped.items()) == reference
+    # the rows written are those without a reason (found by `_acled_written_sql`)
+    written = con.execute(
+        f"select incident_id from incidents where {_acled_skip_reason_sql()} is null "
+        "order by event_date nulls last, incident_id",
+        [pairs, list(COUNTRIES)],
+    ).fetchall()
+    assert written and len(result.rows) == len(written)
+    for row, (incident_id,) in zip(result.rows, written, strict=True):
+        assert row[0][3:] == incident_id.removeprefix("inc_")  # ACLED's id: ISO alpha-3 + ours
 
 
 # ---------------------------------------------------------------------------------------
