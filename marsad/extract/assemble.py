@@ -1706,9 +1706,10 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             and c.start < cue_pos
             and cue_pos - c.end < 60
             # "يعتقد أن داعش يقف وراء الهجوم الذي استهدف نقطة ... وأسفر عن مقتل جنديين": an
-            # attribution of an act told with its toll and site is that act's report
+            # attribution of an act told with its toll and site is that act's report (so is a
+            # condemnation or a denial of "the attack that targeted X and killed N")
             and not (
-                c.category == "attribution"
+                c.category in ("attribution", "condemnation", "denial")
                 and _has_toll(f)
                 and any(PLACE_RANK.get(p.kind, 1) >= 3 for p in places)
             )

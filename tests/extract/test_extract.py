@@ -779,6 +779,29 @@ def test_extract_the_body_a_spokesman_speaks_for_is_no_attacker():
     assert (m.perpetrator_id, m.target_id) == ("unknown", "us_forces")
 
 
+def test_extract_an_attack_told_in_a_condemnation_with_its_toll_and_site_is_an_event():
+    m = one(
+        "أدان محافظ ديالى الهجوم الذي استهدف مجلس عزاء في قضاء الخالص مساء أمس، وأسفر عن مقتل "
+        "أربعة أشخاص وإصابة تسعة آخرين."
+    )
+    assert (m.location, m.killed_best, m.wounded_best, m.event_date) == ("Khalis", 4, 9, dt.date(2024, 3, 9))
+
+
+def test_extract_an_attack_a_faction_denies_with_its_toll_and_site_is_still_an_event():
+    m = one(
+        "نفت كتائب حزب الله اليوم أي علاقة لها بالهجوم الذي استهدف قاعدة حرير فجر الجمعة، وأسفر "
+        "عن إصابة ثلاثة جنود أمريكيين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.wounded_best) == ("unknown", "us_forces", 3)
+
+
+def test_extract_a_threat_is_still_no_event():
+    assert (
+        extract("هددت حركة النجباء اليوم باستهداف القواعد الأمريكية في العراق إذا لم تنسحب القوات.", PUB)
+        == []
+    )
+
+
 def test_extract_the_people_a_vehicle_struck_carried_are_the_target():
     m = one(
         "استهدفت طائرة مسيرة مجهولة اليوم سيارة تقل ثلاثة من عناصر حزب العمال الكردستاني قرب "
