@@ -281,6 +281,9 @@ AMONG_VICTIMS = re.compile(
         r"\s+(?:\S+\s+){0,2}?(?:(?:في|من)\s+)?(?:ال)?$"
     )
 )
+VICTIM_RELATIVE = re.compile(
+    _n(r"\s*(?:الذي|التي|الذين|اللذين|اللذان|اللتين)\s+(?:قد\s+)?(?:اغتيل|قتل|استشهد|اصيب|جرح|توفي|لقي)")
+)
 # "وفق بيان لهيئة الحشد.": the body whose statement the report cites, at its end
 CITED_STATEMENT = re.compile(
     _n(
@@ -1096,6 +1099,11 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         if contains_any(wider[-40:], AMONG_STEMS) and AMONG_VICTIMS.search(wider):
             roles.append(Role(aid, "target", 2.5, base + a.start))
             continue
+        if contains_any(after[:40], VICTIM_STEMS) and VICTIM_RELATIVE.match(after):
+            # "جثمان الضابط في الشرطة الذي اغتيل أمس": the one the relative clause says was
+            # killed belongs to the actor
+            roles.append(Role(aid, "target", 2.5, base + a.start))
+            continue
         if contains_any(before[-50:], VICTIM_STEMS) and (
             VICTIMS_OF.search(before[-50:])
             or (
@@ -1257,7 +1265,15 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
         perp = "iraqi_security_forces"
     if sub_event in ("Attack", "Excessive force against protesters") and target not in CIVILIAN:
         # violence against civilians: the civilians are the target, the armed side the attacker
-        civ = [r for r in targets if r.actor_id in CIVILIAN]
+        # (not a crowd merely named near the act, "شيع أهالي الكوت جثمان الضابط في الشرطة
+        # الذي اغتيل", against the side the text says was hit)
+        top = max((r.strength for r in targets if r.actor_id == target), default=0.0)
+        civ = [
+            r
+            for r in targets
+            if r.actor_id in CIVILIAN
+            and (sub_event != "Attack" or not (r.strength < 1.0 <= top - 1.0 and r.actor_id == "civilians"))
+        ]
         if civ:
             armed = target
             target = best(civ, set())

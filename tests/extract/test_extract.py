@@ -802,6 +802,14 @@ def test_extract_a_threat_is_still_no_event():
     )
 
 
+def test_extract_the_one_a_relative_clause_says_was_killed_is_the_target_not_the_mourners():
+    m = one(
+        "شيع أهالي مدينة العمارة اليوم جثمان الضابط في الشرطة الذي اغتيل أمس على يد مسلحين مجهولين "
+        "أمام منزله."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("unknown", "iraqi_security_forces", 1)
+
+
 def test_extract_the_people_a_vehicle_struck_carried_are_the_target():
     m = one(
         "استهدفت طائرة مسيرة مجهولة اليوم سيارة تقل ثلاثة من عناصر حزب العمال الكردستاني قرب "
