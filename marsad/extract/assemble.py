@@ -1975,6 +1975,14 @@ USED_IN_IT = re.compile(
 OTHER_FORCE = re.compile(_n(r"الغاز|الهراوات|هراوات|خراطيم|المطاطي|الدخانيه|قنابل|الصجم|بنادق الصيد"))
 
 
+SAME_DAY = re.compile(
+    _n(
+        r"(?:من|في|خلال)\s+(?:ال)?(?:يوم|ليله|مساء|صباح|نهار)\s+(?:نفسه|نفسها|ذاته|ذاتها)"
+        r"|(?:في|خلال)\s+(?:نفس|ذات)\s+(?:ال)?(?:يوم|ليله|المساء|الصباح)"
+    )
+)
+
+
 def _gunmen_vs_forces(a: list, b: list) -> bool:
     return any(r.role == "perp" and r.actor_id == "unknown" and r.strength >= 2.0 for r in a) and any(
         r.role == "perp" and r.actor_id in ("iraqi_security_forces", "peshmerga") and r.strength >= 2.0
@@ -2606,6 +2614,12 @@ def assemble_story(
             e.sub_event = infer_sub_event(e, events[k - 1] if k else None) or _sibling_sub_event(e, events)
             e.notes.append("sub-event inferred")
     events = _drop_country_summaries(events)
+    for e in events:
+        if e.background and e.date is None and any(SAME_DAY.search(fr.facts.norm) for fr in e.frames):
+            # "وفي وقت سابق من اليوم نفسه، استهدف هجوم صاروخي قاعدة عين الأسد": earlier, but
+            # on the day of the story's event: its own event, dated with it
+            e.background = False
+            e.notes.append("the same day as the story's event")
     # a fresh event without its own date expression happened when the story's dated
     # fresh report did (the lead's "اليوم الأحد" covers the follow-up paragraphs)
     last_date = next((e.date for e in events if e.date is not None and not e.background), None)

@@ -810,6 +810,16 @@ def test_extract_the_one_a_relative_clause_says_was_killed_is_the_target_not_the
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("unknown", "iraqi_security_forces", 1)
 
 
+def test_extract_an_earlier_attack_the_same_day_is_its_own_event_dated_that_day():
+    ms = extract(
+        "تعرضت قاعدة حرير شمالي أربيل، مساء اليوم، لهجوم بطائرة مسيرة دون إصابات.\nوفي وقت سابق من "
+        "اليوم نفسه، استهدف هجوم صاروخي قاعدة عين الأسد في الأنبار، وأسفر عن إصابة جنديين أمريكيين.",
+        PUB,
+    )
+    got = sorted((m.location, m.event_date, m.wounded_best) for m in ms)
+    assert got == [("Ain al-Asad Air Base", PUB, 2), ("Harir Air Base", PUB, 0)]
+
+
 def test_extract_the_people_a_vehicle_struck_carried_are_the_target():
     m = one(
         "استهدفت طائرة مسيرة مجهولة اليوم سيارة تقل ثلاثة من عناصر حزب العمال الكردستاني قرب "
