@@ -1975,6 +1975,12 @@ USED_IN_IT = re.compile(
 OTHER_FORCE = re.compile(_n(r"الغاز|الهراوات|هراوات|خراطيم|المطاطي|الدخانيه|قنابل|الصجم|بنادق الصيد"))
 
 
+ANOTHER_OF_THE_KIND = re.compile(
+    _n(
+        r"(?:^|\s)(?:و)?(?:ال)?(?:رتل|رتلا|قافله|قاعده|نقطه|موقع|موقعا|دوريه|عجله|شاحنه)\s+"
+        r"(?:ال)?(?:اخر|اخرا|اخري|ثان|ثانيه|ثانيا)(?=[\s،,.]|$)"
+    )
+)
 SAME_DAY = re.compile(
     _n(
         r"(?:من|في|خلال)\s+(?:ال)?(?:يوم|ليله|مساء|صباح|نهار)\s+(?:نفسه|نفسها|ذاته|ذاتها)"
@@ -2614,6 +2620,17 @@ def assemble_story(
             e.sub_event = infer_sub_event(e, events[k - 1] if k else None) or _sibling_sub_event(e, events)
             e.notes.append("sub-event inferred")
     events = _drop_country_summaries(events)
+    for k, e in enumerate(events):
+        if k and not any(r.role == "target" for r in e.roles):
+            # "وكان رتل آخر قد تعرض ... لانفجار عبوة": another convoy (base, checkpoint) of
+            # the owner of the one just told
+            words = " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
+            if ANOTHER_OF_THE_KIND.search(words):
+                hit = [r for r in events[k - 1].roles if r.role == "target" and r.strength >= 1.0]
+                if hit:
+                    best = max(hit, key=lambda r: r.strength)
+                    e.roles.append(Role(best.actor_id, "target", 1.0, 9_000_000))
+                    e.notes.append("target: another of the same owner's")
     for e in events:
         if e.background and e.date is None and any(SAME_DAY.search(fr.facts.norm) for fr in e.frames):
             # "وفي وقت سابق من اليوم نفسه، استهدف هجوم صاروخي قاعدة عين الأسد": earlier, but

@@ -820,6 +820,18 @@ def test_extract_an_earlier_attack_the_same_day_is_its_own_event_dated_that_day(
     assert got == [("Ain al-Asad Air Base", PUB, 2), ("Harir Air Base", PUB, 0)]
 
 
+def test_extract_another_convoy_belongs_to_the_owner_of_the_one_told():
+    ms = extract(
+        "انفجرت عبوة ناسفة اليوم على رتل لنقل معدات التحالف الدولي في قضاء المحمودية، دون وقوع "
+        "إصابات.\nوكان رتل آخر قد تعرض قبل ساعات لانفجار عبوة ناسفة قرب مدينة الديوانية.",
+        PUB,
+    )
+    assert sorted((m.governorate, m.target_id) for m in ms) == [
+        ("Baghdad", "coalition"),
+        ("Qadisiyyah", "coalition"),
+    ]
+
+
 def test_extract_the_people_a_vehicle_struck_carried_are_the_target():
     m = one(
         "استهدفت طائرة مسيرة مجهولة اليوم سيارة تقل ثلاثة من عناصر حزب العمال الكردستاني قرب "
