@@ -1182,8 +1182,10 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
     if sub_event == "Disrupted weapons use":
         # who shoots a drone down defends against it: the target side; the attacker is
         # who launched it (named only by a claim or an attribution, strength >= 3)
+        # (weaker than what the attack was aimed at: "أحبطت القوات الأمنية هجوما بمسيرتين
+        # كانتا تستهدفان قاعدة عين الأسد" targeted the base's host)
         roles = [
-            Role(r.actor_id, "target", r.strength, r.pos)
+            Role(r.actor_id, "target", min(r.strength, 0.9), r.pos)
             if r.role == "perp" and r.strength < 3.0 and r.actor_id != "unknown"
             else r
             for r in roles

@@ -832,6 +832,14 @@ def test_extract_another_convoy_belongs_to_the_owner_of_the_one_told():
     ]
 
 
+def test_extract_a_foiled_attack_on_a_hosting_base_targets_its_host_not_the_defenders():
+    m = one(
+        "أحبطت القوات الأمنية فجر اليوم هجوما بطائرتين مسيرتين كانتا تستهدفان قاعدة حرير، بعد "
+        "إسقاطهما بواسطة منظومة الدفاع الجوي."
+    )
+    assert (m.sub_event_type, m.target_id) == ("Disrupted weapons use", "us_forces")
+
+
 def test_extract_the_people_a_vehicle_struck_carried_are_the_target():
     m = one(
         "استهدفت طائرة مسيرة مجهولة اليوم سيارة تقل ثلاثة من عناصر حزب العمال الكردستاني قرب "
