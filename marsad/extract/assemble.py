@@ -2544,6 +2544,12 @@ def assemble_story(
             # well-known hosting bases, domain knowledge says so: assembly.yaml us_hosting_sites)
             if story_actors is None:
                 story_actors = [a.actor_id for f in facts for a in f.actors]
+            if e.place.country == "Israel":
+                # an Iraqi faction's drone or missile on a site in Israel ("هدفا حيويا في
+                # إيلات", "موقعا عسكريا في الجولان"): Israel's forces are who was attacked
+                e.roles.append(Role("israel_forces", "target", 1.0, 9_000_000))
+                e.notes.append("target: a site in Israel")
+                continue
             flag = _flag_after_base(e)
             if flag is not None:
                 # "قاعدة زليكان التركية": the base's own adjective says whose it is

@@ -746,8 +746,8 @@ def test_extract_counted_operations_at_far_apart_sites_are_one_event_each():
         PUB,
     )
     assert sorted(m.location for m in ms) == ["Eilat", "Haifa", "Tiberias"]
-    assert {(m.perpetrator_id, m.country, m.sub_event_type) for m in ms} == {
-        ("islamic_resistance_iraq", "Israel", "Air/drone strike")
+    assert {(m.perpetrator_id, m.country, m.sub_event_type, m.target_id) for m in ms} == {
+        ("islamic_resistance_iraq", "Israel", "Air/drone strike", "israel_forces")
     }
 
 
