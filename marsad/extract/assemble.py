@@ -261,7 +261,8 @@ GUNMEN_OF = re.compile(
 # "استشهد مقاتلان من ... في", "مقتل ثلاثة من عناصر": the dead belong to the actor named next
 VICTIMS_OF = re.compile(
     _n(
-        r"(?:^|\s)(?:و|ف)?" + _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,3}?"
+        # ("مقتل ما يسمى والي كركوك في تنظيم داعش": the so-called title first)
+        r"(?:^|\s)(?:و|ف)?" + _VICTIM_WORD + r"\S*\s+(?:ما\s+(?:يسمي|يعرف|تسمي)\s+(?:ب)?)?(?:\S+\s+){0,3}?"
         r"(?:من|في)\s+(?:(?:ال)?(?:لواء|فوج|كتيبه|سريه|قوات|عناصر|مقاتلي|منتسبي)\s+(?:\d+\s+)?(?:في|من|ب)?\s*)?(?:ال)?$"
     )
 )
@@ -408,6 +409,28 @@ AUDIENCE_BEFORE = re.compile(
 )
 FOUGHT = re.compile(_n(r"(?:ل|ال)?(?:محاربه|مكافحه|قتال|المناهض|مناهض|لمواجهه)\s+(?:ل|لل)?$"))
 # "أعلنت/أقرت/نعت X مقتل ...": X announces its own loss (the attacked side)
+# "أعلن جهاز مكافحة الإرهاب مقتل ما يسمى والي نينوى في تنظيم داعش": the dead the
+# announcer names as another group's, or as terrorists, are not its own
+ENEMY_DEAD = re.compile(
+    _n(r"ارهابي|الارهابيين|ارهابيين|ارهابيا|الدواعش|دواعش|المسلحين|مسلحين|الخارجين عن القانون")
+)
+
+
+def _dead_are_others(f: Facts, a, npos: int) -> bool:
+    window = f.norm[npos : npos + 50]
+    if ENEMY_DEAD.search(window):
+        return True
+    # (its umbrella or its member named with the dead is still its own side: "نعت النجباء
+    # مقتل المعاون العسكري ... في الحشد")
+    family = {a.actor_id, "unknown", UMBRELLA_OF.get(a.actor_id)}
+    return any(
+        o.actor_id not in family
+        and UMBRELLA_OF.get(o.actor_id) != a.actor_id
+        and 0 <= f.npos(o.start) - npos <= 50
+        for o in f.actors
+    )
+
+
 MOURNER_BEFORE = re.compile(_n(r"(?:اعلنت?|اقرت?|نعت?|نعي|اكدت?|اعترفت?)\s+$"))
 MOURNER_AFTER = re.compile(_n(r"^\S*(?:\s+\S+){0,16}?\s+(?:ب)?(?:مقتل|استشهاد|سقوط|اصابه)\s"))
 # a second clause opened by "while / as / also": a concurrent, separate statement
@@ -470,6 +493,9 @@ BACKER = re.compile(
 )
 # the first word of a "member" actor hit (vocab: "غارة أمريكية", "مقر الحشد"), normalized
 MEMBER_WEAPON = re.compile(_n(r"^(?:ال)?(?:طائر|مسير|صاروخ|صواريخ|غار|قصف|ضرب|قذيف|مدفعي)"))
+ATTACK_HEADS = frozenset(
+    _n(w) for w in ("هجوم", "الهجوم", "عدوان", "العدوان", "توغل", "التوغل", "عمليه", "العمليه")
+)
 MEMBER_SITE = re.compile(
     _n(
         r"^(?:ال)?(?:مقر|مكتب|مكاتب|رتل|ارتال|قافل|موكب|سيار|عجل|مركب|شاحن|مخز|مخاز|مستودع|"
@@ -1104,12 +1130,21 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # killed belongs to the actor
             roles.append(Role(aid, "target", 2.5, base + a.start))
             continue
-        if contains_any(before[-50:], VICTIM_STEMS) and (
-            VICTIMS_OF.search(before[-50:])
-            or (
-                getattr(a, "kind", "") == "member"
-                and MEMBER_PERSON.match(f.norm[ns:ne])
-                and VICTIM_BEFORE_MEMBER.search(before[-30:])
+        hit_head = f.norm[ns:ne].split(" ", 1)[0].lstrip("وفبلك")
+        if (
+            (
+                contains_any(before[-50:], VICTIM_STEMS)
+                # "قتل ثلاثة أشخاص في قصف تركي", "مقتل مدنيين في غارة أمريكية": killed IN the
+                # force's strike, which is its attack (its weapon, read below), not its loss
+                and not (MEMBER_WEAPON.search(hit_head) or hit_head in ATTACK_HEADS)
+            )
+            and (
+                VICTIMS_OF.search(before[-50:])
+                or (
+                    getattr(a, "kind", "") == "member"
+                    and MEMBER_PERSON.match(f.norm[ns:ne])
+                    and VICTIM_BEFORE_MEMBER.search(before[-30:])
+                )
             )
         ):
             # "استشهد مقاتلان اثنان من اللواء 30 في الحشد الشعبي": the dead were its own
@@ -1134,7 +1169,12 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "perp", 2.5, base + a.start))
             continue
         others_before = any(o is not a and o.end <= a.start and a.start - o.end <= 30 for o in f.actors)
-        if MOURNER_BEFORE.search(before[-12:]) and MOURNER_AFTER.search(after):
+        mourned = MOURNER_BEFORE.search(before[-12:]) and MOURNER_AFTER.search(after)
+        if mourned and _dead_are_others(f, a, ne + mourned.end()):
+            # "أعلن جهاز مكافحة الإرهاب مقتل ما يسمى والي كركوك في تنظيم داعش": the force
+            # announcing the enemy's dead killed them
+            roles.append(Role(aid, "perp", 2.0, base + a.start))
+        elif mourned:
             roles.append(Role(aid, "target", 3.0, base + a.start))
         elif v.perp_before.search(before):
             roles.append(Role(aid, "perp", 3.0, base + a.start))
@@ -1541,10 +1581,12 @@ def _event_places(f: Facts) -> list:
         ]
         if inside and len(inside) < len(places):
             places = [p for p in places if p not in inside]
+    dateline = None
     for p in places:
         if (p.start <= 2 or f.text[max(0, p.start - 1)] == "\n") and DATELINE.match(
             f.text[p.end : p.end + 4]
         ):
+            dateline = p
             continue  # "بغداد - ...": where the wire story was filed
         ns = f.npos(p.start)
         before = f.norm[max(0, ns - 50) : ns]
@@ -1575,6 +1617,11 @@ def _event_places(f: Facts) -> list:
             # "50 km south of Baghdad", is in Babil); "شمال محافظة بابل" stays in Babil
             p = _replace(p, governorate=None, kind="region")
         out.append(p)
+    if not out and dateline is not None and dateline.governorate not in (None, "Baghdad"):
+        # "صلاح الدين - دمرت طائرات القوة الجوية مضافة لداعش في وادي الثرثار" (a valley the
+        # gazetteer lacks): a provincial dateline and no other place is the province (the
+        # capital's datelines head national reports: ministries, agencies)
+        out.append(_replace(dateline, kind="governorate") if dateline.kind != "governorate" else dateline)
     return out
 
 

@@ -372,6 +372,7 @@ _TIME_ASIDE = set(
         " متأثرا متأثرة بجراحه بجروحه بإصابته بجراحها بجروحها"
     ).split()
 )
+_SO_CALLED = {_N(w) for w in ("يسمى", "يسمي", "تسمى", "يعرف", "تعرف", "يدعى")}
 _ALL_OF_THEM = {_N(w) for w in ("جميعا", "جميعاً", "كلهم", "جميعهم")}
 # tokens after which a singular verb alone means one victim (قتل بالرصاص، أصيب بجروح)
 _MANNER = set(
@@ -1202,6 +1203,9 @@ class _Binder:
                 return False
             if w in _QUOTES or w in _FILLERS:
                 k += 1
+                continue
+            if w == "ما" and t.get(k + 1) in _SO_CALLED:
+                k += 2  # "مقتل ما يسمى والي نينوى": the so-called title, then the victim
                 continue
             ce = self.ce_at.get(k)
             if ce is not None and ce.i in self.joint:

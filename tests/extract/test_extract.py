@@ -840,6 +840,35 @@ def test_extract_a_foiled_attack_on_a_hosting_base_targets_its_host_not_the_defe
     assert (m.sub_event_type, m.target_id) == ("Disrupted weapons use", "us_forces")
 
 
+def test_extract_killed_in_a_forces_strike_makes_it_the_attacker_not_the_victim():
+    m = one("قتل ثلاثة أشخاص اليوم في قصف تركي على قرية في قضاء زاخو.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("turkish_forces", "civilians", 3)
+    m = one("مقتل مدنيين اثنين اليوم في غارة أمريكية على قضاء القائم.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("us_forces", "civilians", 2)
+
+
+def test_extract_the_dead_an_army_announces_as_the_enemys_are_not_its_own():
+    m = one(
+        "أعلن جهاز مكافحة الإرهاب اليوم مقتل ما يسمى والي كركوك في تنظيم داعش وثلاثة من مساعديه "
+        "خلال عملية إنزال جوي في قضاء الحويجة."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iraqi_security_forces", "isis", 4)
+
+
+def test_extract_an_air_forces_aircraft_strike_in_a_province_named_only_by_its_dateline():
+    m = one(
+        "الأنبار - دمرت طائرات القوة الجوية العراقية، اليوم، مضافة لعصابات داعش في واد صحراوي، ما "
+        "أسفر عن مقتل ثلاثة إرهابيين."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.governorate, m.killed_best) == (
+        "Air/drone strike",
+        "iraqi_security_forces",
+        "isis",
+        "Anbar",
+        3,
+    )
+
+
 def test_extract_the_people_a_vehicle_struck_carried_are_the_target():
     m = one(
         "استهدفت طائرة مسيرة مجهولة اليوم سيارة تقل ثلاثة من عناصر حزب العمال الكردستاني قرب "

@@ -385,6 +385,9 @@ CAS_ROWS = [
     # a risk of casualties is no explicit none
     ("قال إن المهاجمين لا يأبهون لخطر وقوع إصابات بين المدنيين", None, None),
     ("أطلقت الصواريخ بعيدا عن المنازل لتجنب وقوع ضحايا", None, None),
+    # "so-called" before the victim's title
+    ("أعلن الجهاز مقتل ما يسمى والي نينوى في التنظيم وثلاثة من مساعديه", (4, 4, 4), None),
+    ("مقتل ما لا يقل عن 5 أشخاص", (5, 5, None), None),
     # the passive of اغتال is a killing
     ("اغتيل ناشط مدني أمام منزله", (1, 1, 1), None),
     # the victim counted first, then again by a pronoun with his companions
