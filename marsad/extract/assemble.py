@@ -312,12 +312,16 @@ MEMBER_PERSON = re.compile(
 _OWNED = r"\s+(?:ال)?(?:تابع|تابعه|تابعا|تابعين|تابعتين)"
 # ... directly ("تابعة للجيش") or through one of its units ("تابعا للواء 52 في الحشد")
 _OWNER = (
-    r"(?:\s*(?:ل|لل)?|\s+(?:ل|لل)(?:لواء|فوج|فرقه|كتيبه|سريه|قياده|قوات)\S*(?:\s+\d+)?(?:\s+(?:في|من))?\s*)$"
+    r"(?:\s*(?:ل|لل)?|\s+(?:ل|لل)(?:لواء|فوج|فرقه|كتيبه|سريه|قياده|قوات)\S*(?:\s+\d+)?(?:\s+(?:في|من))?\s*"
+    # ("تابعا لأحد ألوية الحشد الشعبي": one of its units)
+    r"|\s+لاحد(?:\s+(?:الويه|افواج|فصائل|تشكيلات|قطعات|كتائب))?\s*(?:ال)?)$"
 )
 # (the thing is the word right before "تابع", or the one before its complement: the
 # nearest is tried first: "طائرة مسيرة مقرا تابعا لـ" owns the site, not the drone)
 OWNED_BY = re.compile(_n(r"(?:^|\s)(\S+)" + _OWNED + _OWNER))
 OWNED_BY_2 = re.compile(_n(r"(?:^|\s)(\S+)\s+\S+" + _OWNED + _OWNER))
+# ("مخزنا للأسلحة والأعتدة تابعا لـ": a complement of two words)
+OWNED_BY_3 = re.compile(_n(r"(?:^|\s)(\S+)\s+\S+\s+\S+" + _OWNED + _OWNER))
 POSSESSION = re.compile(_n(r"(?:بحوزه|بحوزت\S*|عثر\S* علي|عثرت علي|ضبط\S*|مخبا\S*)"))
 # "عصائب أهل الحق، أحد فصائل الحشد الشعبي": a description of the actor just named
 APPOSITIVE = re.compile(
@@ -969,7 +973,7 @@ def _own_units_attacked(f: Facts, after: int) -> bool:
 def _owned_thing(wide: str) -> str | None:
     """ "weapon" or "site" when `wide` ends with a thing owned ("مقرا تابعا لـ", "طائرة
     مسيرة تابعة لـ", "مخزنا للعتاد تابعا للواء 52 في"), else None."""
-    for pattern in (OWNED_BY, OWNED_BY_2):
+    for pattern in (OWNED_BY, OWNED_BY_2, OWNED_BY_3):
         m = pattern.search(wide)
         if m is None:
             continue
@@ -1788,6 +1792,11 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 or any(PLACE_RANK.get(p.kind, 1) >= 3 for p in places)
                 # "قتل صاحب محل بنيران مسلحين مجهولين": a weapon and its dead make it one act
                 or (weapon is not None and _has_toll(f))
+                # "فجر عناصر من تنظيم داعش برجين لنقل الطاقة": a blast set off by a named group
+                or (
+                    any(c.category == "explosion" for c in ccues)
+                    and any(r.role == "perp" and r.strength >= 2.5 and r.actor_id != "unknown" for r in roles)
+                )
             )
         )
         dates = _event_dates(f, [d for d in f.dates if _in(d.start, lo, hi)])
@@ -2990,7 +2999,7 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
         # "هاجم مسلحون مجهولون نقطة تفتيش للشرطة": an assault by a named side, told with
         # no casualty and no weapon, is still an event
         return "Attack" if all(t in CIVILIAN for t in targets) else "Armed clash"
-    if re.search(r"انفجار|تفجير|انفجرت|انفجر", words):
+    if re.search(r"انفجار|تفجير|انفجرت|انفجر|(?:^|\s)و?فجر(?:ت|وا)?\s+(?!اليوم|امس)", words):
         # a blast AT a base or an armed group's site is a strike on it; elsewhere a bomb
         armed_target = any(r.role == "target" and r.actor_id not in CIVILIAN for r in e.roles)
         if armed_target or (e.place is not None and e.place.kind in ("base", "airport")):

@@ -869,6 +869,19 @@ def test_extract_an_air_forces_aircraft_strike_in_a_province_named_only_by_its_d
     )
 
 
+def test_extract_a_blast_set_off_by_a_named_group_is_its_bombing():
+    m = one("فجر عناصر من تنظيم داعش، ليلة أمس، برجين لنقل الطاقة الكهربائية في قضاء الحويجة.")
+    assert (m.sub_event_type, m.perpetrator_id) == ("Remote explosive/landmine/IED", "isis")
+
+
+def test_extract_a_depot_of_one_of_a_groups_brigades_is_the_groups():
+    m = one(
+        "هز انفجار اليوم مخزنا للأسلحة والأعتدة تابعا لأحد ألوية الحشد الشعبي في ناحية المسيب، "
+        "دون تسجيل خسائر بشرية."
+    )
+    assert (m.perpetrator_id, m.target_id) == ("unknown", "pmf")
+
+
 def test_extract_the_people_a_vehicle_struck_carried_are_the_target():
     m = one(
         "استهدفت طائرة مسيرة مجهولة اليوم سيارة تقل ثلاثة من عناصر حزب العمال الكردستاني قرب "
