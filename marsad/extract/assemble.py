@@ -186,15 +186,18 @@ SAYS = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:" + _ANNOUNCE + r"|قال|قالت|�
 # "أعلنت وزارة الدفاع التركية، الأحد، تحييد ستة", "أعلنت القيادة المركزية تنفيذ ضربة":
 # what a body announces it carried out itself (these verbal nouns are never a report of
 # another's act; "استهداف" and "قصف" are, when a reporting body speaks)
-OWN_ACTION_AFTER = re.compile(
-    _n(
-        r"^[\s،,]*(?:\([^)]{0,40}\)[\s،,]*)?(?:[^\s،,.]+(?:\s+[^\s،,.]+){0,2}\s*،\s*"
-        r"|(?:اليوم|امس|مساء|صباح|فجر|ليل|ليله|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)"
-        r"(?:\s+(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))?\s+)?(?:في بيان\s+(?:\S+\s+)?)?"
-        r"(?:عن\s+)?[\"“«]?(?:تحييد|تدمير|تنفيذ|شن|القضاء علي|قتل)[\s\"”»]"
-    )
+_OWN_ACTION_LEAD = (
+    r"^[\s،,]*(?:\([^)]{0,40}\)[\s،,]*)?(?:[^\s،,.]+(?:\s+[^\s،,.]+){0,2}\s*،\s*"
+    r"|(?:اليوم|امس|مساء|صباح|فجر|ليل|ليله|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)"
+    r"(?:\s+(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))?\s+)?(?:في بيان\s+(?:\S+\s+)?)?"
+    r"(?:عن\s+)?[\"“«]?"
 )
+OWN_ACTION_AFTER = re.compile(_n(_OWN_ACTION_LEAD + r"(?:تحييد|تدمير|تنفيذ|شن|القضاء علي|قتل)[\s\"”»]"))
 OWN_ACTION_STEMS = ("تحييد", "تدمير", "تنفيذ", "شن", "القضاء", "قتل")
+# ... and an armed faction announcing "استهداف" / "قصف" claims its own strike ("فيما أعلنت
+# المقاومة الإسلامية في العراق استهداف ميناء حيفا"): it is no reporting body
+FACTION_STRIKE_AFTER = re.compile(_n(_OWN_ACTION_LEAD + r"(?:استهداف|قصف|ضرب)[\s\"”»]"))
+FACTION_STRIKE_STEMS = ("استهداف", "قصف", "ضرب")
 # "رتل لشركة عراقية تنقل معدات للتحالف الدولي": whose supplies a convoy carries is who
 # the attack on it targets (ahead of the driver hurt, a victim named by his trade)
 # "استهدفت طائرة مسيرة سيارة تقل ثلاثة من عناصر الحزب": the people a vehicle that was hit
@@ -1029,9 +1032,19 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         ns, ne = f.npos(a.start), f.npos(a.end)
         if (
             a.actor_id != "unknown"
-            and contains_any(f.norm[ne : ne + 70], OWN_ACTION_STEMS)
             and ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns])
-            and OWN_ACTION_AFTER.match(f.norm[ne : ne + 70])
+            and (
+                (
+                    contains_any(f.norm[ne : ne + 70], OWN_ACTION_STEMS)
+                    and OWN_ACTION_AFTER.match(f.norm[ne : ne + 70])
+                )
+                or (
+                    a.actor_id in IRAQI_FACTIONS
+                    and getattr(a, "kind", "") in ("name", "short")
+                    and contains_any(f.norm[ne : ne + 70], FACTION_STRIKE_STEMS)
+                    and FACTION_STRIKE_AFTER.match(f.norm[ne : ne + 70])
+                )
+            )
         ):
             roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # its own act, announced
             continue
@@ -1879,6 +1892,11 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         # belong to the sentence's nearest event
         for lo, hi, _prior in clauses:
             if any(fr.lo == lo for fr in frames):
+                continue
+            if any(_in(c.start, lo, hi) and c.category.startswith("sub_event:") for c in cues):
+                # a clause of its own act, left out (another war, out of scope): its figures
+                # are that act's ("استشهد 25 فلسطينيا في غارات إسرائيلية على غزة، فيما أعلنت
+                # المقاومة الإسلامية في العراق استهداف ميناء حيفا")
                 continue
             clause = f.norm[f.npos(lo) : f.npos(hi)]
             whereupon = _prior is None and bool(WHEREUPON.match(clause))

@@ -882,6 +882,17 @@ def test_extract_a_depot_of_one_of_a_groups_brigades_is_the_groups():
     assert (m.perpetrator_id, m.target_id) == ("unknown", "pmf")
 
 
+def test_extract_a_faction_announcing_a_strike_beside_another_wars_toll_claims_it_without_that_toll():
+    ms = extract(
+        "استشهد 25 فلسطينيا في غارات إسرائيلية على مخيم النصيرات وسط قطاع غزة، اليوم، فيما أعلنت "
+        "المقاومة الإسلامية في العراق استهداف ميناء حيفا بالطيران المسير.",
+        PUB,
+    )
+    assert [(m.location, m.perpetrator_id, m.target_id, m.killed_best) for m in ms] == [
+        ("Haifa", "islamic_resistance_iraq", "israel_forces", None)
+    ]
+
+
 def test_extract_the_people_a_vehicle_struck_carried_are_the_target():
     m = one(
         "استهدفت طائرة مسيرة مجهولة اليوم سيارة تقل ثلاثة من عناصر حزب العمال الكردستاني قرب "
