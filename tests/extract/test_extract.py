@@ -958,6 +958,19 @@ def test_extract_a_clash_fought_with_mortars_is_still_a_clash():
     assert {m.perpetrator_id, m.target_id} == {"saraya_al_salam", "asaib_ahl_al_haq"}
 
 
+def test_extract_turkish_bombardment_is_shelling_and_american_an_air_strike():
+    m = one("تعرضت قرية في قضاء زاخو اليوم لقصف تركي دون وقوع إصابات.")
+    assert (m.sub_event_type, m.weapon, m.perpetrator_id) == (
+        "Shelling/artillery/missile attack",
+        "other",
+        "turkish_forces",
+    )
+    m = one("قصف أمريكي يستهدف اليوم مقرا لكتائب حزب الله في قضاء القائم.")
+    assert (m.sub_event_type, m.perpetrator_id) == ("Air/drone strike", "us_forces")
+    m = one("قصف جوي تركي يستهدف اليوم قرى في ناحية شيلادزي.")
+    assert (m.sub_event_type, m.perpetrator_id) == ("Air/drone strike", "turkish_forces")
+
+
 def test_extract_artillery_shelling_fires_no_rockets():
     m = one("قصفت المدفعية التركية، صباح اليوم الأحد، قرى في قضاء زاخو، ما أدى إلى إصابة مدنيين اثنين.")
     assert (m.sub_event_type, m.weapon, m.perpetrator_id, m.wounded_best) == (
