@@ -319,12 +319,13 @@ _OWNER = (
     # ("تابعا لأحد ألوية الحشد الشعبي": one of its units)
     r"|\s+لاحد(?:\s+(?:الويه|افواج|فصائل|تشكيلات|قطعات|كتائب))?\s*(?:ال)?)$"
 )
-# (the thing is the word right before "تابع", or the one before its complement: the
-# nearest is tried first: "طائرة مسيرة مقرا تابعا لـ" owns the site, not the drone)
-OWNED_BY = re.compile(_n(r"(?:^|\s)(\S+)" + _OWNED + _OWNER))
-OWNED_BY_2 = re.compile(_n(r"(?:^|\s)(\S+)\s+\S+" + _OWNED + _OWNER))
-# ("مخزنا للأسلحة والأعتدة تابعا لـ": a complement of two words)
-OWNED_BY_3 = re.compile(_n(r"(?:^|\s)(\S+)\s+\S+\s+\S+" + _OWNED + _OWNER))
+# (the thing is the word right before "تابع", or the one before its complement of one or
+# two words, "مخزنا للأسلحة والأعتدة تابعا لـ": the nearest is tried first, "طائرة مسيرة
+# مقرا تابعا لـ" owns the site, not the drone)
+OWNED_BY_GAPS = tuple(
+    re.compile(_n(r"(?:^|\s)(\S+)" + r"\s+\S+" * gap + _OWNED + _OWNER)) for gap in range(3)
+)
+OWNED_BY = OWNED_BY_GAPS[0]
 POSSESSION = re.compile(_n(r"(?:بحوزه|بحوزت\S*|عثر\S* علي|عثرت علي|ضبط\S*|مخبا\S*)"))
 # "عصائب أهل الحق، أحد فصائل الحشد الشعبي": a description of the actor just named
 APPOSITIVE = re.compile(
@@ -976,7 +977,7 @@ def _own_units_attacked(f: Facts, after: int) -> bool:
 def _owned_thing(wide: str) -> str | None:
     """ "weapon" or "site" when `wide` ends with a thing owned ("مقرا تابعا لـ", "طائرة
     مسيرة تابعة لـ", "مخزنا للعتاد تابعا للواء 52 في"), else None."""
-    for pattern in (OWNED_BY, OWNED_BY_2, OWNED_BY_3):
+    for pattern in OWNED_BY_GAPS:
         m = pattern.search(wide)
         if m is None:
             continue
@@ -1147,13 +1148,14 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # killed belongs to the actor
             roles.append(Role(aid, "target", 2.5, base + a.start))
             continue
-        hit_head = f.norm[ns:ne].split(" ", 1)[0].lstrip("وفبلك")
+        # the first word of the hit, clitics off ("غارة" of "غارة أمريكية", "مقر" of "مقر الحشد")
+        head = f.norm[ns:ne].split(" ", 1)[0].lstrip("وفبلك")
         if (
             (
                 contains_any(before[-50:], VICTIM_STEMS)
                 # "قتل ثلاثة أشخاص في قصف تركي", "مقتل مدنيين في غارة أمريكية": killed IN the
                 # force's strike, which is its attack (its weapon, read below), not its loss
-                and not (MEMBER_WEAPON.search(hit_head) or hit_head in ATTACK_HEADS)
+                and not (MEMBER_WEAPON.search(head) or head in ATTACK_HEADS)
             )
             and (
                 VICTIMS_OF.search(before[-50:])
@@ -1167,7 +1169,6 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "استشهد مقاتلان اثنان من اللواء 30 في الحشد الشعبي": the dead were its own
             roles.append(Role(aid, "target", 2.5, base + a.start))
             continue
-        head = f.norm[ns:ne].split(" ", 1)[0].lstrip("وفبلك")
         if head:
             # the hit includes the word that makes it a member: a weapon or raid of the
             # actor is its attack; a site, unit or person of it is what was hit
@@ -1922,16 +1923,19 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
     return frames
 
 
-# the nationality adjective right after a base's name ("قاعدة زليكان التركية")
-BASE_FLAG = re.compile(
-    _n(r"\s*(?:(?:العسكريه|الجويه)\s+)?(التركيه|الامريكيه|الاميركيه|الايرانيه)(?=[\s،,.]|$)")
-)
-BASE_FLAG_ACTOR = {
-    _n("التركيه"): "turkish_forces",
-    _n("الامريكيه"): "us_forces",
-    _n("الاميركيه"): "us_forces",
-    _n("الايرانيه"): "iran_forces",
-}
+# the adjective right after a base's name ("قاعدة زليكان التركية"), maybe after "العسكرية"
+BASE_ADJECTIVE = re.compile(_n(r"\s*(?:(?:العسكريه|الجويه)\s+)?(ال\S+يه)(?=[\s،,.]|$)"))
+
+
+@lru_cache(maxsize=64)
+def _base_of(adjective: str) -> str | None:
+    """The force whose base "القاعدة <adjective>" is, by the actor vocabulary ("القاعدة
+    التركية" is a turkish_forces alias), or None (the adjective names no force)."""
+    from marsad.extract import vocab as entity_vocab
+
+    text = "القاعدة " + adjective
+    hits = entity_vocab.find_actors(text)
+    return hits[0].actor_id if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text) else None
 
 
 def _flag_after_base(e) -> str | None:
@@ -1939,9 +1943,9 @@ def _flag_after_base(e) -> str | None:
         return None
     for fr in e.frames:
         if any(p is e.place for p in fr.places) or fr.place is e.place:
-            m = BASE_FLAG.match(fr.facts.norm, fr.facts.npos(e.place.end))
+            m = BASE_ADJECTIVE.match(fr.facts.norm, fr.facts.npos(e.place.end))
             if m is not None:
-                return BASE_FLAG_ACTOR.get(m.group(1))
+                return _base_of(m.group(1))
     return None
 
 
