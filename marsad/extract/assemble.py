@@ -483,9 +483,8 @@ IN_A_HOOD = re.compile(
 )
 NAMED_AS = re.compile(
     _n(
-        # (not "المتحدث باسم الشرطة": a spokesman speaks in the body's name)
-        r"(?:^|(?<=\s))(?:اسم|(?<!متحدث\s)(?<!المتحدث\s)(?<!الناطق\s)(?<!ناطق\s)(?<!متحدثه\s)(?<!المتحدثه\s)باسم"
-        r"|المسماه|المسمي|تسميه|(?:يسمي|تسمي|يسمون)(?:\s+(?:نفسها|نفسه|انفسهم))?|تدعي|يدعي|"
+        # (whole words: "اسم" is not the tail of "باسم"; "المتحدث باسم الشرطة" is SOURCE_IN's)
+        r"(?:^|(?<=\s))(?:اسم|باسم|المسماه|المسمي|تسميه|(?:يسمي|تسمي|يسمون)(?:\s+(?:نفسها|نفسه|انفسهم))?|تدعي|يدعي|"
         r"(?:يطلق|تطلق|يطلقون)\s+(?:علي\s+(?:نفسها|نفسه|انفسهم)|عليها|عليه|عليهم))\s*[“\"«]?$"
     )
 )
@@ -1094,13 +1093,17 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             for o in f.actors
         ):
             continue
-        named = f.norm[max(0, ns - 30) : ns]
-        if contains_any(named, NAMED_STEMS) and NAMED_AS.search(named):
+        before = f.norm[max(0, ns - 60) : ns]
+        # "قال مصدر في شرطة البصرة", "المتحدث باسم الشرطة": the body a source speaks from
+        spoken_for = contains_any(before[-40:], SOURCE_STEMS) and SOURCE_IN.search(
+            before[-40:] + (" " if f.norm.startswith("ب", ns) else "")
+        )
+        named = before[-30:]
+        if not spoken_for and contains_any(named, NAMED_STEMS) and NAMED_AS.search(named):
             # "تطلق على نفسها (اسم) X": the subject's own name, so the subject's role; in a
             # claim ("تبنت جماعة تطلق على نفسها X الهجوم") the group named so is the claimant
             roles.append(Role(a.actor_id, "perp", 3.0 if "claim" in f.flags() else 2.2, base + a.start))
             continue
-        before = f.norm[max(0, ns - 60) : ns]
         after = f.norm[ne : ne + 60]
         aid = a.actor_id
         if aid == "unknown":
@@ -1114,9 +1117,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "هاجم مسلحون من تنظيم داعش": the group the gunmen belong to did it
             roles.append(Role(aid, "perp", 2.5, base + a.start))
             continue
-        if contains_any(before[-40:], SOURCE_STEMS) and SOURCE_IN.search(
-            before[-40:] + (" " if f.norm.startswith("ب", ns) else "")
-        ):
+        if spoken_for:
             continue
         if contains_any(before, CARGO_STEMS) and CARGO_OF.search(
             before + ("ل" if f.norm.startswith(("ل", "لل"), ns) else "")
