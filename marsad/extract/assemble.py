@@ -1654,6 +1654,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
     if (
         not cues
         and not flags & ({"aggregate", "foreign_war"} | STANCE)
+        and any(c.category == "casualties" for c in f.cues)
         and f.casualties is not None
         and (f.casualties.killed is not None or f.casualties.wounded is not None)
         and ("perpetrator" in flags or any(a.actor_id == "unknown" for a in f.actors))
@@ -1663,6 +1664,8 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         cues = [c for c in f.cues if c.category == "casualties"][:1]
         if cues:
             cues = [_as_attack(cues[0])]
+    if not cues:
+        return []  # every frame is cut from a cue of its clause (the loop below needs one)
     if not any(c.category.startswith("sub_event:") or c.category in OCCURRENCE_CATEGORIES for c in cues):
         # weapons named alone ("يحملون الأسلحة الخفيفة") are no event; fired AT someone, or
         # with casualties, they are
