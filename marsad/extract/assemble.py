@@ -251,7 +251,19 @@ FINDER_STEMS = ("عثر", "انتشل", "وجدت", "تسلمت", "نقلت")
 ANNOUNCER_STEMS = ("اعلن", "اكد", "ذكر", "افاد")
 GUNMEN_STEMS = ("مسلح", "مجهول", "مهاجم")
 # the casualty words before a victim: VICTIMS_OF and SOLDIER_VICTIMS, and the literal precheck
-VICTIM_STEMS = ("استشهد", "استشهاد", "قتل", "مقتل", "اصيب", "اصابه", "جرح", "مصرع", "اغتيل", "اغتيال")
+VICTIM_STEMS = (
+    "استشهد",
+    "استشهاد",
+    "قتل",
+    "مقتل",
+    "اصيب",
+    "اصابه",
+    "جرح",
+    "مصرع",
+    "اغتيل",
+    "اغتيال",
+    "بحياه",
+)
 _VICTIM_WORD = "(?:" + "|".join(VICTIM_STEMS) + ")"
 FINDER_AFTER = re.compile(_n(r"^\s*(?:قد\s+)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت)(?:\s|$)"))
 FINDER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت|تسلمت|نقلت)\s*$"))
@@ -779,6 +791,8 @@ class Event:
     background: bool = False
     follow: list[Facts] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # the next sentence told its cause: heat, a short circuit, bad storage (no attack)
+    accident: bool = False
 
     @property
     def last_index(self) -> int:
@@ -1424,12 +1438,25 @@ def _pick_date(dates: list, cue_pos: int):
 CULMINATION = re.compile(_n(r"(?:ذروته|ذروتها|ذروتهما|اوجها|اوجه)\s+(?:ب|في|مع)?\S*\s*$"))
 
 
+# "12 هجوما، أبرزها تفجير عبوة ... أودى بحياة ثلاثة جنود": the one act a tally singles out,
+# told with its own toll in the same clause
+HIGHLIGHTED = re.compile(
+    _n(
+        r"(?:^|\s)(?:ابرزها|ابرزهم|اعنفها|اخطرها|اشدها|اكثرها دمويه|اكثرها دمويه)\s+"
+        r"(?:ب|في)?(?:تفجير|انفجار|هجوم|الهجوم|استهداف|قصف|اغتيال|اعتداء|كمين|عمليه)\s+[^،,.؛;:]*$"
+    )
+)
+
+
 def _culmination(f: Facts, count) -> bool:
-    """The count is the peak act a series 'culminated in', right after the word for it."""
+    """The count is the peak act a series 'culminated in', right after the word for it,
+    or the toll of the one act a tally singles out ("أبرزها تفجير ... أودى بحياة ثلاثة")."""
     if count is None:
         return False
     ns = f.npos(count.start)
-    return bool(CULMINATION.search(f.norm[max(0, ns - 30) : ns]))
+    return bool(CULMINATION.search(f.norm[max(0, ns - 30) : ns])) or bool(
+        HIGHLIGHTED.search(f.norm[max(0, ns - 160) : ns])
+    )
 
 
 def _bind_casualties(f: Facts, lo: int, hi: int):
@@ -1674,7 +1701,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             cas = f.casualties
             if cas is None or (cas.killed is None and cas.wounded is None):
                 return []
-    if "accident" in flags:
+    if "accident" in flags and not _strike_suspected(f):
         return []
     if "aggregate" in flags and contains_any(f.norm, TALLY_STEMS) and TALLY.search(f.norm):
         return []  # "حصيلة العمليات خلال الأسبوع الماضي ... في عمليات متفرقة": a tally of many
@@ -2308,12 +2335,63 @@ def new_event(fr: Frame) -> Event:
     return e
 
 
+# "نافيا أن يكون الانفجار ناجما عن ...", "استبعد أن يكون ...": the accident denied
+ACCIDENT_DENIED = re.compile(
+    _n(
+        r"(?:^|\s)(?:و)?(?:نفى|نفت|نافيا|نافيه|استبعد|استبعدت|مستبعدا|مستبعده|ليس|لم يكن|لا)\s+(?:\S+\s+){0,6}$"
+    )
+)
+
+SUSPECTED_STEMS = ("رجح", "ترجيح", "يستبعد", "تستبعد", "احتمال", "فرضي", "يشتبه", "شكوك", "ربما")
+SUSPECTED = re.compile(
+    _n(
+        r"(?:^|\s)(?:و)?(?:مرجحا|مرجحه|رجح|رجحت|يرجح|ترجح|ترجيحات|(?:لم|لا)\s+(?:ي|ت)ستبعد|احتمال|"
+        r"فرضيه|يشتبه|شكوك|ربما)\s+(?:\S+\s+){0,7}$"
+    )
+)
+
+
+def _accident_of(e: Event, f: Facts) -> bool:
+    """Does sentence `f` say the event just told was an accident ("وقال مصدر إن الانفجار نجم
+    عن ارتفاع درجات الحرارة وسوء الخزن")? Only of a blast or fire that no one is named as
+    setting off, and only when the sentence speaks of it (right after it, or naming it
+    "the explosion", "the incident")."""
+    if e.background or (e.sub_event is not None and e.weapon is not None):
+        return False  # "انفجرت عبوة ناسفة": a bomb is set off by someone
+    if any(r.role == "perp" and r.strength >= 2.0 and r.actor_id != "unknown" for r in e.roles):
+        return False
+    if f.index - e.last_index > 1 and not vocab().anaphora.search(f.norm):
+        return False
+    cues = [c for c in f.cues if c.category == "accident"]
+    return any(
+        not ACCIDENT_DENIED.search(f.norm[max(0, f.npos(c.start) - 60) : f.npos(c.start)]) for c in cues
+    ) and not _strike_suspected(f)
+
+
+def _strike_suspected(f: Facts) -> bool:
+    """A cause in dispute: the sentence that tells an accident's cause also puts forward an
+    attack ("مرجحا أن يكون المعسكر تعرض لقصف جوي", "لم يستبعد أن يكون تعرض لضربة جوية");
+    the blast then stays an event (not "نافيا وجود أي استهداف بطائرة مسيرة")."""
+    if not contains_any(f.norm, SUSPECTED_STEMS):
+        return False
+    return any(
+        SUSPECTED.search(f.norm[max(0, f.npos(c.start) - 60) : f.npos(c.start)])
+        for c in _event_cues(f)
+        if c.category not in ("explosion", "interception", "foiled")  # the blast itself
+    )
+
+
 def follow_up(e: Event, f: Facts) -> None:
     """A sentence without an occurrence cue right after an event: casualties, claim, perpetrator."""
     flags = f.flags()
     if "aggregate" in flags or "foreign_war" in flags:
         return
     v = vocab()
+    if "accident" in flags and _accident_of(e, f):
+        e.accident = True
+        e.notes.append("an accident: its cause told after it")
+        e.follow.append(f)
+        return
     added = False
     cas = f.casualties
     refers_back = f.index - e.last_index <= 1 or bool(v.anaphora.search(f.norm))
@@ -2709,7 +2787,7 @@ def assemble_story(
         if e.sub_event is None:
             e.sub_event = infer_sub_event(e, events[k - 1] if k else None) or _sibling_sub_event(e, events)
             e.notes.append("sub-event inferred")
-    events = _drop_country_summaries(events)
+    events = _drop_country_summaries([e for e in events if not e.accident])
     for k, e in enumerate(events):
         if k and not any(r.role == "target" for r in e.roles):
             # "وكان رتل آخر قد تعرض ... لانفجار عبوة": another convoy (base, checkpoint) of
@@ -2933,9 +3011,12 @@ ASSASSINATED = re.compile(
 )
 PERSON_NOUN = re.compile(
     _n(
-        r"^(?:ال)?(?:ناشط|ناشطه|صحفي|صحافي|مصور|طبيب|طبيبه|قيادي|قائد|مسؤول|ضابط|شيخ|محامي|مرشح|نائب|مدير|موظف|مواطن|شاب|امراه|رجل)(?:ا|ين|ان|تين|تان|ات|ون)?$"
+        r"^(?:ال)?(?:ناشط|ناشطه|صحفي|صحافي|مصور|طبيب|طبيبه|قيادي|قائد|مسؤول|ضابط|شيخ|محامي|مرشح|نائب|عضو|مدير|موظف|مواطن|شاب|امراه|رجل)(?:ا|ين|ان|تين|تان|ات|ون)?$"
     )
 )
+
+# the number two as a word of its own ("ناشطين اثنين"), not the weekday "الاثنين"
+TWO_WORD = re.compile(_n(r"(?:^|\s)(?:و)?(?:اثنين|اثنان|اثنتين|اثنتان)(?=[\s،,.]|$)"))
 
 
 def settle_counts(e: Event) -> None:
@@ -2959,7 +3040,7 @@ def settle_counts(e: Event) -> None:
     noun = next((w for w in nouns if PERSON_NOUN.match(w)), None)
     if noun is None:
         return
-    if re.search(r"(?:ين|ان|تين|تان)$", noun) or "اثنين" in m.group(1):
+    if re.search(r"(?:ين|ان|تين|تان)$", noun) or TWO_WORD.search(m.group(1)):
         e.killed = ReadCount(2, 2, 2)
     elif re.search(r"(?:ات|ون)$", noun):
         return  # a plural without a number: not counted (spec section 6)

@@ -299,6 +299,14 @@ for _base in _norm_list(_V["killed"]["met_death_nouns"]):
         _add_cue(_base + _suf, "k", "event", _hint)
 # قتله is also "killers" (قتلة): never a cue by itself.
 _CUE.pop("قتله", None)
+# the lives a verb took ("أودى بحياة"): form -> pronoun hint; a cue only after such a verb
+_LIFE: dict[str, object] = {}
+for _base in _norm_list(_V["killed"]["life_nouns"]):
+    _LIFE[_base] = None
+    _stem = _base[:-1] + "ت" if _base.endswith("ه") else _base
+    for _suf, _hint in _PRON.items():
+        _LIFE[_stem + _suf] = _hint
+_TOOK_LIFE = set(_norm_list(_V["killed"]["took_life_verbs"]))
 
 # result nouns: form -> (cls, number, definite)
 _RESULT: dict[str, tuple[str, int | None, bool]] = {}
@@ -440,6 +448,8 @@ _BLOCK_X = _expand(_BLOCK)
 _LABEL_X = _expand(_LABEL)
 _MONTHS_X = _expand(_MONTHS)
 _TOLL_HEADS_X = _expand(_TOLL_HEADS)
+_LIFE_X = _expand(_LIFE)
+_TOOK_LIFE_X = _expand(_TOOK_LIFE)
 
 
 # ------------------------------------------------------------------ tokens
@@ -906,7 +916,7 @@ def parse_count(phrase: str) -> Count | None:
 _PRECHECK_STEMS = (
     "قتل قتيل شهيد شهدا شهاد استشهد حتف مصرع صاب صيب جرح جريح ضحا ضحي خساير وفاه "
     "وفيات وفات توفي توفو جثث جثه جثت غتال غتيال غتيل اعدمو اعدمت اعدمه اردوه اردته ارداه ارداها "
-    "مقتول صبن تصفي يصب"
+    "مقتول صبن تصفي يصب اودي اودت يودي تودي حصد ازهق يزهق"
 ).split()
 _PRECHECK_MARKS = "\u064b-\u0652\u0670\u0640"
 _PRECHECK_FOLD = {"ا": "اأإآٱ", "ه": "هة", "ي": "يىئی", "و": "وؤ"}
@@ -961,6 +971,9 @@ class _Binder:
             if hit is not None:
                 cls, kind, hint = hit[0]
                 self.cues[i] = (cls, kind, hint, hit[1])
+            elif i and w in _LIFE_X and t.w[i - 1] in _TOOK_LIFE_X:
+                life = _LIFE_X[w]
+                self.cues[i] = ("k", "event", life[0], life[1])  # "أودى بحياة": as مقتل
         # bindings: cls -> list of (token position, Count | None); None = uncounted mention
         self.found: dict[str, list[tuple[int, Count | None]]] = {"k": [], "w": []}
         self.used: set[int] = set()

@@ -1338,6 +1338,12 @@ def test_extract_a_passive_assassination_counts_its_victim():
     assert m.killed_best == 2
 
 
+def test_extract_an_assassination_on_a_monday_counts_one_victim():
+    # "الاثنين" is the weekday here, not the numeral "اثنين" of "ناشطين اثنين"
+    m = one("اغتال مسلحون مجهولون، ليلة أمس الاثنين، الناشط المدني علي الحسناوي أمام منزله في الناصرية.")
+    assert (m.sub_event_type, m.killed_best) == ("Attack", 1)
+
+
 def test_extract_storming_by_gunmen_is_an_attack_and_by_a_crowd_a_riot():
     m = one("اقتحم مسلحون مجهولون منزل مختار إحدى القرى في قضاء الخالص فجر اليوم.")
     assert (m.sub_event_type, m.perpetrator_id) == ("Attack", "unknown")
@@ -1626,3 +1632,49 @@ def test_extract_an_attack_launched_by_a_named_side_and_a_security_raid():
     )
     # attacks launched over weeks stay a series
     assert extract("شنت الفصائل هجمات على قواعد أمريكية خلال الأسابيع الماضية.", PUB) == []
+
+
+def test_extract_a_state_official_or_employee_is_the_target_named():
+    # a state department's director is an official (iraqi_government); a government
+    # employee is a civilian, so the gunmen's attack on them is violence against civilians
+    m = one("انفجرت عبوة لاصقة بسيارة مدير دائرة الزراعة في محافظة واسط وسط مدينة الكوت ظهر اليوم.")
+    assert (m.sub_event_type, m.target_id) == ("Remote explosive/landmine/IED", "iraqi_government")
+    m = one("قتل موظفان حكوميان بهجوم مسلح استهدف سيارتهما على طريق الموصل - تلعفر مساء اليوم.")
+    assert (m.sub_event_type, m.target_id, m.killed_best) == ("Attack", "civilians", 2)
+    m = one("اغتال مسلحون مجهولون عضو مجلس محافظة البصرة بإطلاق النار على سيارته مساء اليوم.")
+    assert (m.target_id, m.killed_best) == ("iraqi_government", 1)
+
+
+def test_extract_a_depot_blast_whose_cause_is_told_next_is_an_accident():
+    lead = "وقع انفجار كبير، عصر اليوم، في مخزن للعتاد تابع للجيش في قضاء المسيب شمالي بابل، دون إصابات."
+    ms = extract(
+        lead + " وقال مصدر في الدفاع المدني إن الانفجار ناجم عن سوء الخزن وارتفاع درجات الحرارة.", PUB
+    )
+    assert ms == []
+    # the cause denied, or nothing said of it: the blast stays an event
+    ms = extract(lead + " واستبعد مصدر أمني أن يكون الانفجار ناجما عن ارتفاع درجات الحرارة.", PUB)
+    assert len(ms) == 1
+    assert len(extract(lead, PUB)) == 1
+    # a cause in dispute: the blast stays an event (here a strike by an unnamed aircraft)
+    ms = extract(
+        lead + " وقال الجيش إن الانفجار ناجم عن ارتفاع درجات الحرارة، فيما لم يستبعد مصدر أمني"
+        " أن يكون المخزن تعرض لضربة جوية.",
+        PUB,
+    )
+    assert [m.sub_event_type for m in ms] == ["Air/drone strike"]
+
+
+def test_extract_a_tally_keeps_the_toll_of_the_one_act_it_singles_out():
+    m = one(
+        "شهدت محافظة ديالى خلال الشهر الماضي 12 هجوما لتنظيم داعش، أبرزها تفجير عبوة ناسفة على"
+        " عجلة عسكرية في قضاء المقدادية أودى بحياة ثلاثة جنود وإصابة اثنين آخرين."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (
+        "Remote explosive/landmine/IED",
+        "isis",
+        "iraqi_security_forces",
+    )
+    assert (m.killed_best, m.wounded_best, m.location) == (3, 2, "Muqdadiyah")
+    # the tally's own count is still no event's
+    ms = extract("شهدت محافظة ديالى خلال الشهر الماضي 12 هجوما لتنظيم داعش أسفرت عن مقتل 20 شخصا.", PUB)
+    assert all(m.killed_best is None for m in ms)
