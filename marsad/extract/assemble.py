@@ -538,6 +538,7 @@ class Vocab:
     background_start: re.Pattern
     background_anywhere: re.Pattern
     prior_link: re.Pattern
+    prior_relative: re.Pattern
     new_event: re.Pattern
     not_occurrence: re.Pattern
     series: re.Pattern
@@ -584,6 +585,7 @@ def vocab() -> Vocab:
         prior_link=re.compile(
             rf"(?:^|[\s،(])(?:و|ف)?{w['prior_event_links']}(?:\s+(?:ان|من|ساعات|ساعه|ايام|يومين|يوم|ذلك|قليل|قليله|نحو|\S+\s+من))*\s+"
         ),
+        prior_relative=re.compile(rf"(?:^|\s)(?:و)?{w['prior_relative_links']}\s*"),
         new_event=re.compile(rf"(?:^|\s)(?:و)?{w['new_event']}"),
         not_occurrence=re.compile(
             rf"(?:^|[\s،])(?:و|ف|ب|ل)?{w['not_occurrence_before']}(?:\s+\S+){{0,2}}\s*$"
@@ -1519,6 +1521,12 @@ def _not_a_toll(count):
 TIME_GAP = re.compile(_n(r"ساعات|ساعه|ساعتين|ايام|يومين|يوم|اسبوع|اسابيع|شهر|اشهر|دقائق|قليل|فتره"))
 
 
+RELATIVE = "relative"  # a prior clause inside the main one ("شاركوا في الهجوم على ...")
+RELATIVE_STEMS = ("شارك", "متورط", "ضالع", "مسوول", "منفذي", "المخططين")
+_CLAUSE_COMMA = re.compile(r"[،,؛;]")
+RELATIVE_GOES_ON = re.compile(r"\s*(?:و)?(?:الذي|التي|اللذين|اللذان|اللتين|الذين)\s")
+
+
 def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
     """Split a sentence into (lo, hi, prior) clauses at 'بعد/إثر/ردا على + event' links."""
     v = vocab()
@@ -1533,6 +1541,20 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
             cuts.append((f.orig(m.start()), o))
     for m in CONCURRENT.finditer(f.norm):
         cuts.append((f.orig(m.start()), f.orig(m.start()) + 1, None))  # None: concurrent
+    if contains_any(f.norm, RELATIVE_STEMS):
+        for m in v.prior_relative.finditer(f.norm):
+            o = f.orig(m.end())
+            cue = next((c for c in cues if 0 <= c.start - o <= 12), None)
+            if cue is None:
+                continue
+            # "الذين شاركوا في الهجوم على ... الخميس الماضي، بضربة جوية": the act they took
+            # part in, to the next comma (then the main clause again)
+            comma = _CLAUSE_COMMA.search(f.text, cue.end)
+            while comma is not None and RELATIVE_GOES_ON.match(f.text, comma.end()):
+                comma = _CLAUSE_COMMA.search(f.text, comma.end())  # "، والذي أسفر عن ..."
+            cuts.append((f.orig(m.start()), o, RELATIVE))
+            if comma is not None:
+                cuts.append((comma.start(), comma.end(), False))
     if not cuts:
         return [(0, len(f.text), False)]
     cuts = [(c[0], c[1], c[2] if len(c) > 2 else True) for c in cuts]
@@ -1770,6 +1792,18 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         # a prior clause after a main clause with no event ("دعا ... لحماية القوات الأميركية
         # بعد إحباط هجومين"): the main clause names the parties too
         roles = read_roles(f, lo, hi)
+        k = next(i for i, c in enumerate(clauses) if c[0] == lo)
+        if k >= 2 and clauses[k - 1][2] == RELATIVE and not clauses[k - 2][2]:
+            # "مقتل إرهابيين اثنين [كانا قد شاركا في الهجوم ...]، بضربة جوية": the main clause
+            # resumed after the relative one names its victims before it
+            roles += read_roles(f, clauses[k - 2][0], clauses[k - 2][1])
+        elif prior == RELATIVE and k >= 1 and not clauses[k - 1][2]:
+            # those who took part in the act are the main clause's victims (its antecedent)
+            roles += [
+                Role(r.actor_id, "perp", min(r.strength, 2.0), r.pos)
+                for r in read_roles(f, clauses[k - 1][0], clauses[k - 1][1])
+                if r.role == "target" and r.actor_id != "unknown"
+            ]
         if (
             sub in ("Violent demonstration", "Mob violence")
             and "protest" not in flags
@@ -1934,7 +1968,12 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             whereupon = _prior is None and bool(WHEREUPON.match(clause))
             if _prior is None and not (CONCURRENT_TOLL.match(clause) or whereupon):
                 continue  # a concurrent clause ("، في وقت ...") reports its own figures
-            near = min(frames, key=lambda fr: abs(fr.lo - lo))
+            # (a main clause's dead are not those of the act its relative clause recalls)
+            relative = {c_lo for c_lo, _hi, kind in clauses if kind == RELATIVE}
+            pool = [fr for fr in frames if fr.lo not in relative] if not _prior else frames
+            if not pool:
+                continue
+            near = min(pool, key=lambda fr: abs(fr.lo - lo))
             k, w = _bind_casualties(f, lo, hi)
             if (k is None or w is None) and near.sub_event is not None:
                 # "قتل أربعة وأصيب أكثر من مئة ... إثر إطلاق الرصاص الحي": a large open toll
@@ -2381,6 +2420,32 @@ def _strike_suspected(f: Facts) -> bool:
     )
 
 
+BOTH_SIDES = re.compile(
+    _n(r"(?:^|\s)(?:من\s+)?(?:كلا\s+)?(?:الطرفين|الجانبين|الطرفان|الفريقين)(?=[\s،,.]|$)")
+)
+
+
+def _arrested_of_both_sides(e: Event, earlier: list[Event]) -> None:
+    """ "اعتقال ستة مسلحين من الطرفين شاركوا في الاشتباكات": the arrested belong to the two
+    sides of the clash the story told before; the first side named stands for them (and the
+    arrested gunmen are no attacker)."""
+    words = " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
+    if not BOTH_SIDES.search(words):
+        return
+    clash = next((x for x in reversed(earlier) if x.sub_event == "Armed clash" and not x.background), None)
+    if clash is None:
+        return
+    sides = [
+        r for r in clash.roles if r.role in ("perp", "target") and r.actor_id in IRAQI_FACTIONS | {"isis"}
+    ]
+    if len({r.actor_id for r in sides}) < 2:
+        return
+    first = min(sides, key=lambda r: r.pos)
+    e.roles = [r for r in e.roles if not (r.role == "perp" and r.actor_id == "unknown")]
+    e.roles.append(Role(first.actor_id, "target", 1.0, 9_000_000))
+    e.notes.append("target: the sides of the clash told before")
+
+
 def follow_up(e: Event, f: Facts) -> None:
     """A sentence without an occurrence cue right after an event: casualties, claim, perpetrator."""
     flags = f.flags()
@@ -2600,8 +2665,19 @@ def assemble_story(
             continue
         frs = frames_of(f, published, opts)
         if not frs:
-            if current is not None and f.index - current.last_index <= opts.follow_window:
-                follow_up(current, f)
+            told = current
+            if current is not None and not current.background and vocab().background_start.search(f.norm):
+                # "وكان الهجوم قد أسفر عن ...": the earlier act the last sentence recalled
+                told = next(
+                    (
+                        e
+                        for e in reversed(events)
+                        if e.background and e.frames[-1].facts is current.frames[-1].facts
+                    ),
+                    current,
+                )
+            if told is not None and f.index - told.last_index <= opts.follow_window:
+                follow_up(told, f)
                 _zero_for_all(events, f)
             continue
         for fr in frs:
@@ -2721,6 +2797,11 @@ def assemble_story(
                 host = hosts[0] if hosts else "us_forces"
                 e.roles.append(Role(host, "target", 1.0, 9_000_000))
                 e.notes.append("target: host of the base")
+    for k, e in enumerate(events):
+        if e.sub_event == "Arrests" and not any(
+            r.role == "target" and r.actor_id != "unknown" for r in e.roles
+        ):
+            _arrested_of_both_sides(e, events[:k])
     for e in events:
         settle_counts(e)
         if e.sub_event == "Arrests" and e.killed is not None and e.killed.best:
@@ -3064,6 +3145,8 @@ ASSAULT_WORD = re.compile(
         r"(?:^|\s)(?:و|ف)?(?:هاجم|هاجمت|هاجموا|اقتحم|اقتحمت|اقتحموا)(?:\s|$)|(?:^|\s)(?:ب|ل)?(?:ال)?هجوما?\s+(?:ال)?مسلحا?(?:\s|$)"
         # "شن تنظيم داعش هجوما على قرية": one attack launched by a named side
         r"|(?:^|\s)(?:و|ف)?(?:شن|شنت|شنوا|نفذ|نفذت|نفذوا)\s+(?:\S+\s+){0,3}?هجوما(?:\s|$)"
+        # "شاركا في الهجوم على نقطة للجيش": the attack on a site, its side named
+        r"|(?:^|\s)(?:ب|ل|في\s+)?(?:ال)?هجوما?\s+علي(?:\s|$)"
     )
 )
 

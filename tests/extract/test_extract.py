@@ -1678,3 +1678,29 @@ def test_extract_a_tally_keeps_the_toll_of_the_one_act_it_singles_out():
     # the tally's own count is still no event's
     ms = extract("شهدت محافظة ديالى خلال الشهر الماضي 12 هجوما لتنظيم داعش أسفرت عن مقتل 20 شخصا.", PUB)
     assert all(m.killed_best is None for m in ms)
+
+
+def test_extract_the_act_a_relative_clause_recalls_is_its_own_earlier_event():
+    ms = extract(
+        "أعلنت قيادة العمليات المشتركة، اليوم الأحد، مقتل ثلاثة إرهابيين كانوا قد شاركوا في الهجوم"
+        " على نقطة للشرطة في قضاء الشرقاط الأربعاء الماضي، بضربة جوية لطائرات القوة الجوية العراقية"
+        " في جبال مكحول. وكان الهجوم قد أسفر عن استشهاد شرطيين اثنين.",
+        PUB,
+    )
+    got = sorted(
+        (str(m.event_date), m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best) for m in ms
+    )
+    assert got == [
+        ("2024-03-06", "Armed clash", "isis", "iraqi_security_forces", 2),  # the attack they took part in
+        ("2024-03-10", "Air/drone strike", "iraqi_security_forces", "isis", 3),  # the strike that killed them
+    ]
+
+
+def test_extract_gunmen_of_both_sides_arrested_belong_to_the_clash_told_before():
+    ms = extract(
+        "اندلعت اشتباكات مسلحة بين عناصر من سرايا السلام وآخرين من عصائب أهل الحق في مدينة الكوت مساء أمس."
+        " وأعلنت قيادة الشرطة، اليوم الأحد، اعتقال خمسة مسلحين من الطرفين شاركوا في الاشتباكات.",
+        PUB,
+    )
+    arrest = [m for m in ms if m.sub_event_type == "Arrests"]
+    assert [(m.perpetrator_id, m.target_id) for m in arrest] == [("iraqi_security_forces", "saraya_al_salam")]
