@@ -585,7 +585,7 @@ def vocab() -> Vocab:
         prior_link=re.compile(
             rf"(?:^|[\s،(])(?:و|ف)?{w['prior_event_links']}(?:\s+(?:ان|من|ساعات|ساعه|ايام|يومين|يوم|ذلك|قليل|قليله|نحو|\S+\s+من))*\s+"
         ),
-        prior_relative=re.compile(rf"(?:^|\s)(?:و)?{w['prior_relative_links']}\s*"),
+        prior_relative=re.compile(rf"(?:^|\s)(?:و)?{w['prior_relative_links']}\s*(?:ال)?$"),
         new_event=re.compile(rf"(?:^|\s)(?:و)?{w['new_event']}"),
         not_occurrence=re.compile(
             rf"(?:^|[\s،])(?:و|ف|ب|ل)?{w['not_occurrence_before']}(?:\s+\S+){{0,2}}\s*$"
@@ -1541,20 +1541,23 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
             cuts.append((f.orig(m.start()), o))
     for m in CONCURRENT.finditer(f.norm):
         cuts.append((f.orig(m.start()), f.orig(m.start()) + 1, None))  # None: concurrent
-    if contains_any(f.norm, RELATIVE_STEMS):
-        for m in v.prior_relative.finditer(f.norm):
-            o = f.orig(m.end())
-            cue = next((c for c in cues if 0 <= c.start - o <= 12), None)
-            if cue is None:
-                continue
+    for cue in cues:
+        # (only an act right after the link: the cue's few characters before it are read)
+        ns = f.npos(cue.start)
+        before = f.norm[max(0, ns - 28) : ns]
+        m = v.prior_relative.search(before) if contains_any(before, RELATIVE_STEMS) else None
+        if m is not None:
+            o = f.orig(ns - len(before) + m.end())
+            start = f.orig(ns - len(before) + m.start())
             # "الذين شاركوا في الهجوم على ... الخميس الماضي، بضربة جوية": the act they took
             # part in, to the next comma (then the main clause again)
             comma = _CLAUSE_COMMA.search(f.text, cue.end)
             while comma is not None and RELATIVE_GOES_ON.match(f.text, comma.end()):
                 comma = _CLAUSE_COMMA.search(f.text, comma.end())  # "، والذي أسفر عن ..."
-            cuts.append((f.orig(m.start()), o, RELATIVE))
+            cuts.append((start, o, RELATIVE))
             if comma is not None:
                 cuts.append((comma.start(), comma.end(), False))
+            break
     if not cuts:
         return [(0, len(f.text), False)]
     cuts = [(c[0], c[1], c[2] if len(c) > 2 else True) for c in cuts]
@@ -2666,16 +2669,14 @@ def assemble_story(
         frs = frames_of(f, published, opts)
         if not frs:
             told = current
-            if current is not None and not current.background and vocab().background_start.search(f.norm):
+            if current is not None and not current.background:
                 # "وكان الهجوم قد أسفر عن ...": the earlier act the last sentence recalled
-                told = next(
-                    (
-                        e
-                        for e in reversed(events)
-                        if e.background and e.frames[-1].facts is current.frames[-1].facts
-                    ),
-                    current,
+                last = current.frames[-1].facts
+                recalled = next(
+                    (e for e in reversed(events) if e.background and e.frames[-1].facts is last), None
                 )
+                if recalled is not None and vocab().background_start.search(f.norm):
+                    told = recalled
             if told is not None and f.index - told.last_index <= opts.follow_window:
                 follow_up(told, f)
                 _zero_for_all(events, f)
