@@ -775,6 +775,9 @@ class Frame:
     new_event: bool = False
     interception: bool = False
     notes: list[str] = field(default_factory=list)
+    # where the victims of the act are told, when before the frame's clause ("أصيب منتسب في
+    # الشرطة بجروح إثر هجوم مسلح": the act's clause after the main one that has none)
+    victims_lo: int | None = None
 
 
 @dataclass
@@ -1590,7 +1593,9 @@ def event_places(f: Facts) -> list:
 PARTLY = re.compile(
     _n(
         r"^\s*(?:\S+\s+){0,3}?(?:احداهما|احدهما|احداها|احدها|بعضها|بعضهما|معظمها|اغلبها|"
-        r"(?:احدي|احد)\s+(?:ال)?\S+(?:تين|ين|تان|ان))(?=[\s،.]|$)"
+        r"(?:احدي|احد)\s+(?:ال)?\S+(?:تين|ين|تان|ان)|"
+        # "اعتراض اثنين منها، فيما سقط الثالث": a count of them
+        r"(?:اثنين|اثنتين|ثلاثه|ثلاث|اربعه|اربع|خمسه|خمس|سته|ست|سبعه|سبع|ثمانيه|ثماني|\d+)\s+منها)(?=[\s،.]|$)"
     )
 )
 
@@ -1911,6 +1916,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             background=background,
             new_event=new_event or (prior and main_has_event),
             interception=interception,
+            victims_lo=0 if prior and not main_has_event else None,
         )
         # several distinct sites under a plural / dual attack noun: one event per site
         sites = _distinct_sites(places)
@@ -2166,6 +2172,22 @@ def _places_conflict(a, b) -> bool:
     return False
 
 
+def _far_districts(e: Event, fr: Frame) -> bool:
+    """Two districts or neighbourhoods far apart ("حي الشعلة", "قضاء الطارمية": 31 km) are
+    two acts -- not when the event's own sentences named both ("ناحية باطوفة التابعة لقضاء
+    زاخو": the sub-district and the district around it)."""
+    a, b = e.place, fr.place
+    if a is None or b is None or a.name_en == b.name_en:
+        return False
+    if PLACE_RANK.get(a.kind, 1) != 4 or PLACE_RANK.get(b.kind, 1) != 4:
+        return False
+    km = _km(a, b)
+    if km is None or km <= DISTINCT_DISTRICTS_KM:
+        return False
+    named_by_event = {p.name_en for x in e.frames for p in x.places}
+    return b.name_en not in named_by_event and a.name_en not in {p.name_en for p in fr.places}
+
+
 # Sites listed in one clause farther apart than this are distinct (a city and the field
 # "in its countryside" are ~15 km apart; two cities of one country usually > 50 km)
 DISTINCT_SITES_KM = 50.0
@@ -2173,6 +2195,10 @@ DISTINCT_SITES_KM = 50.0
 # Two specific places closer than this are one site under two names (tuned on dev: the
 # embassy / Green Zone, Victory base / Baghdad airport are 1-5 km apart; two cities > 30 km)
 SAME_SITE_KM = 8.0
+
+# Two districts / neighbourhoods this far apart are two places (a district is at most
+# ~30 km across: its centre and a village in it are closer than this)
+DISTINCT_DISTRICTS_KM = 20.0
 
 
 def _km(a, b) -> float | None:
@@ -2255,7 +2281,7 @@ def compatible(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
         return False  # two recounted events ("وكانت ...", "الذكرى السنوية لـ ...") are two
     if fr.facts.index - e.last_index > opts.merge_window:
         return False
-    if _places_conflict(e.place, fr.place):
+    if _places_conflict(e.place, fr.place) or _far_districts(e, fr):
         return False
     if _dates_conflict(e.ref_date, fr.ref_date) or _other_day(e.ref_date, fr.ref_date):
         return False
@@ -2816,7 +2842,7 @@ def assemble_story(
             # "قتل ثلاثة جنود ... بهجوم لداعش": soldiers, police, officers with no other
             # army named are Iraq's security forces (foreign troops are named as such)
             for fr in e.frames:
-                text = fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)]
+                text = _victims_text(fr)
                 soldiers = SOLDIER_VICTIMS.search(text)
                 if soldiers is None:
                     # "اغتال مسلحون مجهولون، فجر اليوم، ضابطاً برتبة نقيب": the victim named
@@ -2829,7 +2855,8 @@ def assemble_story(
                             break
                     continue
                 # "أعلنت وزارة الدفاع التركية مقتل ثلاثة جنود": the announcing army's own
-                army = _announcing_state(fr.facts, fr.facts.orig(fr.facts.npos(fr.lo) + soldiers.start()))
+                lo = fr.lo if fr.victims_lo is None else fr.victims_lo
+                army = _announcing_state(fr.facts, fr.facts.orig(fr.facts.npos(lo) + soldiers.start()))
                 if army is not None:
                     e.roles.append(Role(army, "target", 1.2, 9_500_000))
                     e.notes.append("target: the announcing army's own")
@@ -2844,7 +2871,7 @@ def assemble_story(
             # "قتل ثلاثة أشخاص بهجوم مسلح على قرية", "تفجير انتحاري استهدف سوقا شعبية": people
             # or a place of daily life hit, with no armed party named, are civilians
             for fr in e.frames:
-                text = fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)]
+                text = _victims_text(fr)
                 if (CIVILIAN_VICTIMS.search(text) or CIVILIAN_SITE.search(text)) and not CLASH_WORD.search(
                     text
                 ):
@@ -3099,6 +3126,12 @@ PERSON_NOUN = re.compile(
 
 # the number two as a word of its own ("ناشطين اثنين"), not the weekday "الاثنين"
 TWO_WORD = re.compile(_n(r"(?:^|\s)(?:و)?(?:اثنين|اثنان|اثنتين|اثنتان)(?=[\s،,.]|$)"))
+
+
+def _victims_text(fr: Frame) -> str:
+    """The normalized text that tells a frame's victims: its clause, or from `victims_lo`."""
+    lo = fr.lo if fr.victims_lo is None else fr.victims_lo
+    return fr.facts.norm[fr.facts.npos(lo) : fr.facts.npos(fr.hi)]
 
 
 def settle_counts(e: Event) -> None:

@@ -1704,3 +1704,23 @@ def test_extract_gunmen_of_both_sides_arrested_belong_to_the_clash_told_before()
     )
     arrest = [m for m in ms if m.sub_event_type == "Arrests"]
     assert [(m.perpetrator_id, m.target_id) for m in arrest] == [("iraqi_security_forces", "saraya_al_salam")]
+
+
+def test_extract_briefs_at_far_apart_districts_are_separate_acts():
+    ms = extract(
+        "وفي حادث منفصل، عثرت قوات الشرطة على جثة رجل مقتولا بطلقات نارية في حي الشعلة غربي بغداد اليوم."
+        " كما أصيب منتسب في الشرطة بجروح إثر هجوم مسلح استهدف دوريته في قضاء الطارمية شمالي العاصمة.",
+        PUB,
+    )
+    got = sorted((m.location, m.target_id, m.killed_best, m.wounded_best) for m in ms)
+    assert got == [("Shula", "civilians", 1, None), ("Tarmiyah", "iraqi_security_forces", None, 1)]
+
+
+def test_extract_rockets_partly_intercepted_stay_an_attack():
+    m = one(
+        "أطلقت أربعة صواريخ كاتيوشا باتجاه المنطقة الخضراء فجر اليوم، تمكنت منظومة سي رام من اعتراض"
+        " ثلاثة منها، فيما سقط الرابع قرب مبنى سكني."
+    )
+    assert m.sub_event_type == "Shelling/artillery/missile attack"
+    m = one("أطلقت أربعة صواريخ كاتيوشا باتجاه المنطقة الخضراء فجر اليوم، وتمكنت منظومة سي رام من اعتراضها.")
+    assert m.sub_event_type == "Disrupted weapons use"
