@@ -298,7 +298,11 @@ AMONG_VICTIMS = re.compile(
     )
 )
 VICTIM_RELATIVE = re.compile(
-    _n(r"\s*(?:الذي|التي|الذين|اللذين|اللذان|اللتين)\s+(?:قد\s+)?(?:اغتيل|قتل|استشهد|اصيب|جرح|توفي|لقي)")
+    _n(
+        # (after his name set off by a comma: "القيادي في كتائب حزب الله أبو باقر الساعدي، الذي قتل")
+        r"(?:(?:\s+[^\s،,.]+){1,4}\s*[،,])?"
+        r"\s*(?:الذي|التي|الذين|اللذين|اللذان|اللتين)\s+(?:قد\s+)?(?:اغتيل|قتل|استشهد|اصيب|جرح|توفي|لقي)"
+    )
 )
 # "وفق بيان لهيئة الحشد.": the body whose statement the report cites, at its end
 CITED_STATEMENT = re.compile(
@@ -482,6 +486,20 @@ NOT_THE_SITE = re.compile(
     _n(
         r"(?:(?:ال)?(?:محاذي|مجاور|متاخم|مقابل)\S*\s+(?:ل|لل)?(?:\S+\s+)?"
         r"|(?:^|\s)عبر\s+(?:\S+\s+)?)$"
+    )
+)
+# "ما وصفه بمقر للموساد", "ما وصفته بأوكار الإرهابيين": what the speaker called the place
+DESCRIBED_AS = re.compile(
+    _n(
+        r"(?:^|\s)ما\s+(?:وصفه|وصفته|وصفوه|وصفها|وصفتها|وصفاه|يصفه|تصفه|تصفها|يصفها)\s+(?:ب|بان|بانه|بانها)?\S*\s*(?:\S+\s+)?$"
+    )
+)
+# what an attack answers or supports, a few words before a place abroad
+ANSWERED_STEMS = ("رد", "انتقام", "ثار", "تضامن", "نصر", "اسناد", "دعم")
+ANSWERED = re.compile(
+    _n(
+        r"(?:^|\s)(?:و)?(?:ردا|رد|انتقاما|ثارا|تضامنا|نصره|اسنادا|دعما)\s+(?:علي|ل|مع)?\s*"
+        r"(?:[^\s،.]+\s+){0,5}?(?:في\s+|ب|علي\s+)?$"
     )
 )
 LOCATIVE = re.compile(
@@ -1049,6 +1067,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                 roles.append(Role(a.actor_id, "target", 2.0, base + a.start))
             continue
         ns, ne = f.npos(a.start), f.npos(a.end)
+        if "وصف" in f.norm and DESCRIBED_AS.search(f.norm[max(0, ns - 30) : ns]):
+            continue  # "استهداف ما وصفه بمقر للموساد": the attacker's word for what it hit
         if (
             a.actor_id != "unknown"
             and ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns])
@@ -1058,7 +1078,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                     and OWN_ACTION_AFTER.match(f.norm[ne : ne + 70])
                 )
                 or (
-                    a.actor_id in IRAQI_FACTIONS
+                    # (a faction or a foreign force: "أعلن الحرس الثوري الإيراني استهداف")
+                    a.actor_id in IRAQI_FACTIONS | STATE_ATTACKERS
                     and getattr(a, "kind", "") in ("name", "short")
                     and contains_any(f.norm[ne : ne + 70], FACTION_STRIKE_STEMS)
                     and FACTION_STRIKE_AFTER.match(f.norm[ne : ne + 70])
@@ -1670,6 +1691,8 @@ def _event_places(f: Facts) -> list:
             continue  # "أطلق من منطقة ...": where the rockets came from, not where they hit
         if NOT_THE_SITE.search(before[-30:]):
             continue
+        if p.country != "Iraq" and contains_any(before, ANSWERED_STEMS) and ANSWERED.search(before):
+            continue  # "ردا على الجرائم في غزة", "نصرة لأهلنا في غزة": the cause, not the site
         if _contained_elsewhere(f, p):
             continue
         if p.kind == "country" or p.governorate is None:
@@ -1929,6 +1952,8 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             and not any(PLACE_RANK.get(p.kind, 1) >= 3 for p in places)
             and "claim" not in flags
         ):
+            if base["date"] is not None:
+                f._memo["summary_date"] = base["date"]  # the day of the strikes it sums up
             continue  # "attacks on US bases in Iraq and Syria": a summary, not one event
         if len(sites) >= 2 and plural and (not generic_only or len(named_sites) >= 2):
             for p in sites:
@@ -2170,6 +2195,44 @@ def _places_conflict(a, b) -> bool:
         # two names of one site ("the embassy" in "the Green Zone", a base at an airport)
         return km is None or km > SAME_SITE_KM
     return False
+
+
+def _near_city_in_dateline_province(events: list[Event], facts: list[Facts]) -> None:
+    """ "شمال شرقي بعقوبة" is somewhere near the city, maybe in another province (its
+    governorate was left out); a story filed from the city's own province ("ديالى - خاص" on
+    a line of its own) says it is there."""
+    near = [
+        e for e in events if e.place is not None and e.place.kind == "region" and e.place.governorate is None
+    ]
+    if not near:
+        return
+    from marsad.extract import vocab as entity_vocab
+
+    provinces = {
+        p.governorate
+        for f in facts[:3]
+        if not f.is_title and len(f.text) <= 40  # a dateline line ("ديالى - خاص"), read here
+        for p in entity_vocab.find_places(f.text)
+        # (the capital's datelines head national reports: ministries, agencies)
+        if p.start <= 2
+        and p.governorate not in (None, "Baghdad")
+        and DATELINE.match(f.text[p.end : p.end + 4])
+    }
+    if len(provinces) != 1:
+        return
+    for e in near:
+        named = next(
+            (
+                p
+                for fr in e.frames
+                for p in fr.facts.places
+                if p.name_en == e.place.name_en and p.kind == "city"
+            ),
+            None,
+        )
+        if named is not None and named.governorate in provinces:
+            e.place = _replace(e.place, governorate=named.governorate)
+            e.notes.append("governorate: the dateline's province")
 
 
 def _far_districts(e: Event, fr: Frame) -> bool:
@@ -2616,17 +2679,21 @@ CIVILIAN_SITE = re.compile(
 )
 
 
-def _announcing_state(f: Facts, before: int) -> str | None:
+def _announcing_state(f: Facts, before: int, bodies=STATE_ATTACKERS) -> str | None:
     """The foreign state whose ministry, command or army speaks right before `before`
-    ("أعلنت وزارة الدفاع التركية مقتل ..."), from the vocabulary's actors and sources."""
+    ("أعلنت وزارة الدفاع التركية مقتل ..."), from the vocabulary's actors and sources
+    (or another of `bodies`)."""
     for a in _named_bodies(f):
-        if a.actor_id in STATE_ATTACKERS and a.end <= before:
+        if a.actor_id in bodies and a.end <= before:
             ns = f.npos(a.start)
             if SAYS.search(f.norm[max(0, ns - 12) : ns]):
                 return a.actor_id
     return None
 
 
+# the victims' word with a pronoun of the body that speaks: "منتسبيها", "مقاتليه"
+OWN_PEOPLE = re.compile(_n(r"(?:ها|هم|ه)$"))
+ARMED_BODIES = frozenset(IRAQI_FACTIONS | FACTIONS_UMBRELLAS | {"peshmerga"})
 # the dead of a raid are the raided group's: "قتل 5 من عناصر داعش", "مقتل ثلاثة إرهابيين"
 RAID_DEAD = re.compile(
     _n(
@@ -2797,6 +2864,7 @@ def assemble_story(
                 e.roles.append(Role(claimants[0], "perp", 1.6, 8_000_000))
                 e.claimed = True
                 e.notes.append("perpetrator: the story's claimant")
+    _near_city_in_dateline_province(events, facts)
     _resolve_group_anaphora(events, facts)
     _resolve_ministry_forces(events, facts)
     for e in events:
@@ -2856,7 +2924,11 @@ def assemble_story(
                     continue
                 # "أعلنت وزارة الدفاع التركية مقتل ثلاثة جنود": the announcing army's own
                 lo = fr.lo if fr.victims_lo is None else fr.victims_lo
-                army = _announcing_state(fr.facts, fr.facts.orig(fr.facts.npos(lo) + soldiers.start()))
+                at = fr.facts.orig(fr.facts.npos(lo) + soldiers.start())
+                army = _announcing_state(fr.facts, at)
+                if army is None and OWN_PEOPLE.search(soldiers.group()):
+                    # "أعلنت هيئة الحشد الشعبي مقتل 16 من منتسبيها": the announcer's own people
+                    army = _announcing_state(fr.facts, at, ARMED_BODIES)
                 if army is not None:
                     e.roles.append(Role(army, "target", 1.2, 9_500_000))
                     e.notes.append("target: the announcing army's own")
@@ -2921,8 +2993,28 @@ def assemble_story(
         if e.date is not None and not e.background:
             last_date = e.date
         elif e.date is None and not e.background:
-            e.inherited_date = last_date
+            e.inherited_date = last_date or _summary_date(facts, e)
     return events
+
+
+DEFINITE = re.compile(r"(?:و|ف|ب|ل)?(?:ال|لل)")
+
+
+def _summary_date(facts: list[Facts], e: Event):
+    """The day of a summary told before the event ("نفذت، مساء الجمعة، ضربات على أكثر من 85
+    هدفا في العراق وسوريا", then "في القصف الأمريكي الذي استهدف مواقعها في القائم"): the
+    strike the event names with the article is one of those."""
+    first = e.frames[0]
+    f = first.facts
+    if not any(
+        _specific(c) and _in(c.start, first.lo, first.hi) and DEFINITE.match(f.norm[f.npos(c.start) :])
+        for c in f.cues
+    ):
+        return None
+    dates = [
+        f._memo["summary_date"] for f in facts if "summary_date" in f._memo and f.index < first.facts.index
+    ]
+    return dates[-1] if dates else None
 
 
 # "أنصار الميليشيا", "مقر الحركة": a definite singular group noun points back to the one

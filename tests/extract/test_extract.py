@@ -1724,3 +1724,45 @@ def test_extract_rockets_partly_intercepted_stay_an_attack():
     assert m.sub_event_type == "Shelling/artillery/missile attack"
     m = one("أطلقت أربعة صواريخ كاتيوشا باتجاه المنطقة الخضراء فجر اليوم، وتمكنت منظومة سي رام من اعتراضها.")
     assert m.sub_event_type == "Disrupted weapons use"
+
+
+def test_extract_a_claim_that_answers_another_war_still_claims_the_attack():
+    m = one(
+        "استهدفت قاعدة حرير في أربيل بطائرتين مسيرتين فجر اليوم دون إصابات."
+        " وتبنت المقاومة الإسلامية في العراق الهجوم، مؤكدة أنه جاء نصرة لأهلنا في غزة."
+    )
+    assert (m.perpetrator_id, m.claimed, m.location) == ("islamic_resistance_iraq", True, "Harir Air Base")
+
+
+def test_extract_a_foreign_force_announcing_its_strike_on_what_it_calls_a_base():
+    m = one(
+        "أعلن الحرس الثوري الإيراني، فجر اليوم، استهداف ما وصفه بمقرات للجماعات الإرهابية في"
+        " كويسنجق بصواريخ بالستية، ما أدى إلى مقتل امرأة وطفلين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iran_forces", "civilians", 3)
+
+
+def test_extract_an_armed_body_announcing_its_own_dead_is_the_target():
+    ms = extract(
+        "أعلن الجيش الأمريكي أنه نفذ، مساء الخميس، ضربات جوية على أهداف في العراق وسوريا."
+        " ونعت كتائب حزب الله ثلاثة من مقاتليها قتلوا في الضربات الأمريكية على مواقعها في منطقة عكاشات.",
+        PUB,
+    )
+    assert [(m.perpetrator_id, m.target_id, m.killed_best, str(m.event_date)) for m in ms] == [
+        ("us_forces", "kataib_hezbollah", 3, "2024-03-07")  # the summary's Thursday
+    ]
+
+
+def test_extract_the_named_victim_of_a_relative_clause_after_his_name():
+    m = one(
+        "شيع المئات اليوم جثمان القيادي في حركة النجباء أبو حسين الكعبي، الذي قتل بضربة مسيرة"
+        " استهدفت سيارته في بغداد مساء أمس."
+    )
+    assert m.target_id == "nujaba"
+
+
+def test_extract_near_a_city_in_the_province_the_story_is_filed_from():
+    m = one("ديالى - خاص\n\nاستشهد جندي برصاص قناص من تنظيم داعش مساء أمس في حوض الوقف شمال شرقي بعقوبة.")
+    assert (m.governorate, m.location) == ("Diyala", "Baqubah")
+    m = one("استشهد جندي برصاص قناص من تنظيم داعش مساء أمس شمال شرقي بعقوبة.")
+    assert m.governorate is None  # near the city: maybe over the provincial line
