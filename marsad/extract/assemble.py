@@ -350,6 +350,11 @@ APPOSITIVE = re.compile(
         r"|الجناح\s+(?:العسكري|المسلح)\s+(?:ل|لل)?|ذراع\S*\s+(?:العسكري|المسلح)\s+(?:ل|لل)?)\s*(?:ال|لل|ل)?$"
     )
 )
+# "إحدى فصائل المقاومة" named as one word group: the apposition's "one of"
+GROUP_WORDS = (_n("فصائل"), _n("الفصائل"))
+ONE_OF = re.compile(_n(r"[،,]\s*(?:احد|احدي)(?:\s+(?:ابرز|اكبر|اقوي|اهم))?\s*$"))
+# "، إحدى فصائل المقاومة الإسلامية في العراق،": an apposition set off by commas
+APPOSITION_AFTER = re.compile(_n(r"\s*،\s*(?:وهي\s+|وهو\s+)?(?:احد|احدي|ابرز|اكبر)\s+[^،.]{3,70}،\s*"))
 VAGUE = re.compile(_n(r"(?:اعمال|عنف|شغب|معارك|المعارك|اقتتال|الاقتتال|نزاع|نزاعات)"))
 TRIBAL = re.compile(_n(r"عشائري"))
 SHOT_AT = re.compile(_n(r"^\s*(?:\S+\s+){0,2}?(?:على|علي|ضد|باتجاه|صوب|نحو)\s"))
@@ -498,7 +503,7 @@ DESCRIBED_AS = re.compile(
 ANSWERED_STEMS = ("رد", "انتقام", "ثار", "تضامن", "نصر", "اسناد", "دعم")
 ANSWERED = re.compile(
     _n(
-        r"(?:^|\s)(?:و)?(?:ردا|رد|انتقاما|ثارا|تضامنا|نصره|اسنادا|دعما)\s+(?:علي|ل|مع)?\s*"
+        r"(?:^|[\s\"“«(])(?:و)?(?:ردا|رد|انتقاما|ثارا|تضامنا|نصره|اسنادا|دعما)\s+(?:علي|ل|مع)?\s*"
         r"(?:[^\s،.]+\s+){0,5}?(?:في\s+|ب|علي\s+)?$"
     )
 )
@@ -1094,6 +1099,12 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             BACKER.search(f.norm[max(0, ns - 50) : ns])
             or FOUGHT.search(f.norm[max(0, ns - 20) : ns])
             or APPOSITIVE.search(f.norm[max(0, ns - 40) : ns])
+            or (
+                # "حركة النجباء، إحدى فصائل المقاومة": the umbrella in apposition to a faction
+                f.norm.startswith(GROUP_WORDS, ns)
+                and ONE_OF.search(f.norm[max(0, ns - 20) : ns])
+                and any(o is not a and o.end <= a.start and a.start - o.end <= 12 for o in f.actors)
+            )
         ):
             continue
         if a.actor_id == "civilians" and PRESS.search(f.norm[ns:ne]):
@@ -1145,6 +1156,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(a.actor_id, "perp", 3.0 if "claim" in f.flags() else 2.2, base + a.start))
             continue
         after = f.norm[ne : ne + 60]
+        if after.startswith(("،", " ،", ",")) and (apposed := APPOSITION_AFTER.match(f.norm, ne)):
+            # "أعلنت حركة النجباء، إحدى فصائل المقاومة الإسلامية في العراق، مسؤوليتها": what
+            # the actor did is told after its apposition
+            after = f.norm[apposed.end() : apposed.end() + 60]
         aid = a.actor_id
         if aid == "unknown":
             roles.append(Role(aid, "perp", 2.0, base + a.start))
@@ -2162,7 +2177,7 @@ OTHER_FORCE = re.compile(_n(r"الغاز|الهراوات|هراوات|خراط�
 ANOTHER_OF_THE_KIND = re.compile(
     _n(
         r"(?:^|\s)(?:و)?(?:ال)?(?:رتل|رتلا|قافله|قاعده|نقطه|موقع|موقعا|دوريه|عجله|شاحنه)\s+"
-        r"(?:ال)?(?:اخر|اخرا|اخري|ثان|ثانيه|ثانيا)(?=[\s،,.]|$)"
+        r"(?:ال)?(?:اخر|اخرا|اخري|ثان|ثانيه|ثانيا|مماثل|مماثلا|مماثله|مشابه|مشابها|مشابهه)(?=[\s،,.]|$)"
     )
 )
 SAME_DAY = re.compile(
@@ -3023,6 +3038,7 @@ GROUP_ANAPHOR = re.compile(
     _n(r"(?:^|\s)(?:و|ب|ل)?(?:ال|لل)(?:ميليشيا|مليشيا|فصيل|حركه|جماعه|كتائب|عصائب|سرايا)(?=[\s،.]|$)")
 )
 NAMED_FACTIONS = IRAQI_FACTIONS - FACTIONS_UMBRELLAS
+SAME_ONE = re.compile(_n(r"\s+(?:ذاته|ذاتها|نفسه|نفسها|عينه|عينها)(?=[\s،.]|$)"))
 # the word before it makes the group what was hit: its site, leader or convoy
 ANAPHOR_HIT = re.compile(
     _n(
@@ -3057,9 +3073,7 @@ def _resolve_group_anaphora(events: list[Event], facts: list[Facts]) -> None:
     """An event with no named attacker whose own words say "the militia" / "the movement"
     gets the one faction the story named before it (none when the story named several)."""
     for e in events:
-        if e.background or any(
-            r.role == "perp" and r.strength >= 1.5 and r.actor_id != "unknown" for r in e.roles
-        ):
+        if any(r.role == "perp" and r.strength >= 1.5 and r.actor_id != "unknown" for r in e.roles):
             continue
         for fr in e.frames:
             f = fr.facts
@@ -3069,6 +3083,8 @@ def _resolve_group_anaphora(events: list[Event], facts: list[Facts]) -> None:
             m = GROUP_ANAPHOR.search(text)
             if m is None:
                 continue
+            if e.background and not SAME_ONE.match(text, m.end()):
+                continue  # an earlier act: only "الفصيل ذاته" ("the same faction") names it
             named = {
                 a.actor_id
                 for g in facts

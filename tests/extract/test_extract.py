@@ -1766,3 +1766,25 @@ def test_extract_near_a_city_in_the_province_the_story_is_filed_from():
     assert (m.governorate, m.location) == ("Diyala", "Baqubah")
     m = one("استشهد جندي برصاص قناص من تنظيم داعش مساء أمس شمال شرقي بعقوبة.")
     assert m.governorate is None  # near the city: maybe over the provincial line
+
+
+def test_extract_a_faction_claims_past_its_umbrella_in_apposition():
+    m = one(
+        "أعلنت كتائب سيد الشهداء، إحدى فصائل المقاومة الإسلامية في العراق، مسؤوليتها عن هجوم"
+        ' بطائرة مسيرة استهدف فجر اليوم هدفا في إيلات، مؤكدة أنه يأتي "نصرة لأهلنا في غزة".'
+    )
+    assert (m.perpetrator_id, m.location, m.country) == ("kataib_sayyid_al_shuhada", "Eilat", "Israel")
+
+
+def test_extract_an_earlier_act_of_the_same_faction_on_a_similar_convoy():
+    ms = extract(
+        "تبنت عصبة الثائرين استهداف رتل للقوات الأمريكية بعبوة ناسفة في محافظة المثنى مساء اليوم."
+        " وكان الفصيل نفسه قد أعلن الخميس مسؤوليته عن تفجير عبوة استهدفت رتلا مماثلا قرب"
+        " ناحية جبلة شمالي بابل، من دون أن ترد معلومات عن خسائر.",
+        PUB,
+    )
+    got = sorted((str(m.event_date), m.perpetrator_id, m.target_id, m.killed_best) for m in ms)
+    assert got == [
+        ("2024-03-07", "usbat_al_thairin", "us_forces", None),
+        ("2024-03-10", "usbat_al_thairin", "us_forces", None),
+    ]
