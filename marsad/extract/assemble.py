@@ -342,6 +342,23 @@ OWNED_BY_GAPS = tuple(
     re.compile(_n(r"(?:^|\s)(\S+)" + r"\s+\S+" * gap + _OWNED + _OWNER)) for gap in range(3)
 )
 OWNED_BY = OWNED_BY_GAPS[0]
+TAKEN_STEMS = ("نقل", "اعيد")
+# "نقلت ... إلى العراق صباح الأحد": the day the dead or the wounded were taken somewhere
+TAKEN_ON = re.compile(_n(r"(?:^|\s)(?:و)?(?:نقلت|نقلوا|نقلها|نقلهم|تم\s+نقل|اعيدت)\s+[^،,.؛]{0,70}$"))
+
+
+def _taken_on(f: Facts, d) -> bool:
+    ns = f.npos(d.start)
+    before = f.norm[max(0, ns - 80) : ns]
+    return contains_any(before, TAKEN_STEMS) and TAKEN_ON.search(before) is not None
+
+
+# "مستودعا للطائرات المسيرة", "مخزن للصواريخ": the store the weapons were kept in (what was hit)
+STORED_IN = re.compile(
+    _n(
+        r"(?:^|\s)(?:و)?(?:ال)?(?:مستودع|مستودعات|مخزن|مخازن|مصنع|مصانع|ورشه|ورش|معمل|معامل)(?:ا|ين)?\s+(?:\S+\s+)?(?:ل|لل)?$"
+    )
+)
 POSSESSION = re.compile(_n(r"(?:بحوزه|بحوزت\S*|عثر\S* علي|عثرت علي|ضبط\S*|مخبا\S*)"))
 # "عصائب أهل الحق، أحد فصائل الحشد الشعبي": a description of the actor just named
 APPOSITIVE = re.compile(
@@ -476,6 +493,13 @@ WHEREUPON = re.compile(_n(r"^[\s،,]*(?:و)?حيث\s"))
 CONCURRENT = re.compile(
     _n(
         r"(?:[،,]\s*(?:و)?(?:في وقت|فيما|بينما|في حين|كما|وسط|حيث)|\s(?:و)?(?:في وقت(?=\s+[يت]\S+)|في ظل|بالتزامن مع|تزامنا مع|يتزامن مع|تتزامن مع))\s"
+    )
+)
+# "وإن جثامين القتلى نقلت عبر منفذ القائم الحدودي إلى العراق": where people or things were
+# taken afterwards, not where the act was
+TAKEN_TO = re.compile(
+    _n(
+        r"(?:^|\s)(?:و)?(?:نقل|نقلت|نقلوا|نقلها|نقله|نقلهم|نقلتها|تم\s+نقل|اعيدت|اعيد)\s+(?:\S+\s+){0,8}?(?:الي|عبر|نحو)\s+(?:\S+\s+){0,3}?$"
     )
 )
 LAUNCHED_FROM = re.compile(
@@ -900,6 +924,8 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
             and not any(x.category == "foiled" for x in f.cues)
         ):
             continue  # "الأسلحة التي عثر عليها بحوزتهم ... وأحزمة ناسفة": weapons held, not used
+        if c.category.startswith(("weapon:", "sub_event:")) and STORED_IN.search(before[-25:]):
+            continue  # "استهدفت مقرا ومستودعا للطائرات المسيرة": the drones' store was hit
         if CAMPAIGN.search(before[-30:]) and not (
             COUNTED_OPERATIONS.search(before[-30:]) and _named_site_count(f) >= 2
         ):
@@ -1673,7 +1699,7 @@ def _contained_elsewhere(f: Facts, p) -> bool:
 def _event_places(f: Facts) -> list:
     out = []
     places = f.places
-    if len(places) > 1 and f.actors:
+    if places and f.actors:
         # "وحدات مقاومة سنجار", "شرطة البصرة": a place inside an actor's name is no site
         # of the event when another place is named
         # (a foreign place stays: "طهران" named as an actor still tells an event abroad)
@@ -1693,6 +1719,10 @@ def _event_places(f: Facts) -> list:
         ]
         if inside and len(inside) < len(places):
             places = [p for p in places if p not in inside]
+        elif any(p.kind == "country" for p in inside):
+            # "المقاومة الإسلامية في العراق" alone: its name places no act in Iraq (a
+            # city in a name may still be where: "قتل شرطي من شرطة البصرة")
+            places = [p for p in places if not (p in inside and p.kind == "country")]
     dateline = None
     for p in places:
         if (p.start <= 2 or f.text[max(0, p.start - 1)] == "\n") and DATELINE.match(
@@ -1704,6 +1734,8 @@ def _event_places(f: Facts) -> list:
         before = f.norm[max(0, ns - 50) : ns]
         if LAUNCHED_FROM.search(before):
             continue  # "أطلق من منطقة ...": where the rockets came from, not where they hit
+        if contains_any(before, TAKEN_STEMS) and TAKEN_TO.search(before):
+            continue  # "نقلت ... إلى العراق": where the dead were taken afterwards
         if NOT_THE_SITE.search(before[-30:]):
             continue
         if p.country != "Iraq" and contains_any(before, ANSWERED_STEMS) and ANSWERED.search(before):
@@ -1924,8 +1956,8 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 )
             )
         )
-        dates = _event_dates(f, [d for d in f.dates if _in(d.start, lo, hi)])
-        ref_dates = _event_dates(f, [d for d in f.ref_dates if _in(d.start, lo, hi)])
+        dates = _event_dates(f, [d for d in f.dates if _in(d.start, lo, hi) and not _taken_on(f, d)])
+        ref_dates = _event_dates(f, [d for d in f.ref_dates if _in(d.start, lo, hi) and not _taken_on(f, d)])
         killed, wounded = _bind_casualties(f, lo, hi)
         if sub in ("Violent demonstration", "Mob violence"):
             # a riot's cause is no toll of the riot
@@ -1960,6 +1992,8 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         sites = _distinct_sites(places)
         clause_norm = f.norm[f.npos(lo) : f.npos(hi)]
         plural = bool(v.two_events.search(clause_norm)) or bool(PLURAL_ATTACK.search(clause_norm))
+        if plural and "aggregate" in flags and not dates and PAST_PERIOD.search(clause_norm):
+            continue  # "ضربات مشابهة نفذها الحرس الثوري خلال السنوات الماضية": a series
         countries = {p.country for p in places if p.kind == "country"}
         if (
             plural
@@ -2068,6 +2102,12 @@ def _flag_after_base(e) -> str | None:
     return None
 
 
+# "خلال السنوات الماضية", "على مدى الأشهر الأخيرة": acts spread over a past period
+PAST_PERIOD = re.compile(
+    _n(
+        r"(?:خلال|في|طيله|طوال|علي\s+مدي|علي\s+مدار)\s+(?:ال)?(?:سنوات|اعوام|اشهر|شهور|اسابيع)\s+(?:ال)?(?:ماضيه|اخيره|سابقه)"
+    )
+)
 PLURAL_GENERIC = re.compile(
     _n(r"(?:^|\s)(?:و|ب|ل|لل)?(?:ال)?(?:هجمات|عمليات|اعتداءات|ضربات|استهدافات)(?:\s|$)")
 )
@@ -2627,6 +2667,11 @@ def follow_up(e: Event, f: Facts) -> None:
         if "claim" in flags:
             e.claimed = True
     places = event_places(f)
+    if places and e.place is None:
+        # not the site of an earlier act the sentence recalls ("ردا على هجمات شنتها الكتائب،
+        # بما في ذلك الهجوم على قاعدة عين الأسد")
+        priors = [(lo, hi) for lo, hi, prior in _clause_bounds(f, occurrence_cues(f)) if prior]
+        places = [p for p in places if not any(_in(p.start, lo, hi) for lo, hi in priors)]
     if (
         e.place is None
         and places

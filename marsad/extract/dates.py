@@ -19,7 +19,8 @@ CONTRACT (other modules code against these signatures; keep them):
 
 Extension (backwards compatible): `DateRef.since` is True when the expression opens a
 range ("منذ 17 أكتوبر", "منذ الإثنين الماضي"): the date is where a running period
-starts, a hint for the assembler that the sentence may be an aggregate.
+starts, a hint for the assembler that the sentence may be an aggregate. `DateRef.until`
+is True when it closes one ("حتى صباح اليوم"): how long a state lasted, no day of an act.
 
 Conventions (see docs/notes/dates.md):
 
@@ -63,6 +64,7 @@ class DateRef:
     end: int
     relative: bool
     since: bool = False
+    until: bool = False
 
 
 def resolve_weekday(published: dt.date, weekday: int) -> dt.date:
@@ -614,6 +616,8 @@ def _block_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
 
 
 _SINCE_BEFORE = re.compile(r"(?:^|\s)[وف]?منذ\s+(?:(?:يوم|مساء|صباح|فجر|ليل|ليله)\s+)?$")
+# the end of a range: "بقيتا في المكان حتى صباح اليوم" is no day of an act
+_UNTIL_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:حتي|لغايه)\s+(?:(?:يوم|مساء|صباح|فجر|ليل|ليله)\s+)?$")
 # Tashkeel, superscript alef and tatweel: dropped by normalize, kept inside a span.
 _MARKS = frozenset([chr(c) for c in range(0x064B, 0x0653)] + ["\u0670", "\u0640"])
 _SELECTORS = (
@@ -821,8 +825,9 @@ def _emit(text: str, n: str, to_original, chosen: list[_Cand], published: dt.dat
         if published is not None and c.date > published + dt.timedelta(days=1):
             continue  # the future: deadlines, plans, not events
         since = c.since or bool(_SINCE_BEFORE.search(n, max(0, c.start - 20), c.start))
+        until = bool(_UNTIL_BEFORE.search(n, max(0, c.start - 20), c.start))
         start, end = to_original(c.start, c.end)
         while end < len(text) and text[end] in _MARKS:  # keep a last letter's vowel marks
             end += 1
-        refs.append(DateRef(c.date, c.prec, start, end, c.relative, since))
+        refs.append(DateRef(c.date, c.prec, start, end, c.relative, since, until))
     return refs

@@ -157,11 +157,11 @@ class _Finders:
         nothing else dates it. Undated article: relative dates are also resolved against a
         stand-in day (ref_dates) so that the assembler can tell "Monday" from "today"
         apart; those are never output."""
-        found = _safe(self._dates, text, self.pub)
+        found = _until_dropped(_safe(self._dates, text, self.pub))
         dates = [d for d in found if not getattr(d, "since", False)] or found
         if self.pub is not None:
             return dates, dates
-        found = _safe(self._dates, text, _STAND_IN_DAY)
+        found = _until_dropped(_safe(self._dates, text, _STAND_IN_DAY))
         return dates, [d for d in found if not getattr(d, "since", False)] or found
 
     def casualties(self, text: str):
@@ -171,6 +171,11 @@ class _Finders:
             return self._casualties(text)
         except Exception:  # noqa: BLE001 - one bad sentence must not lose the article
             return None
+
+
+def _until_dropped(dates: list) -> list:
+    """Dates but those that end a range ("بقيتا في المكان حتى صباح اليوم"): no act's day."""
+    return [d for d in dates if not getattr(d, "until", False)]
 
 
 def _acting_source(text: str, a) -> bool:

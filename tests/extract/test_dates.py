@@ -370,6 +370,12 @@ def test_find_dates_since_marks_running_periods():
     assert _one("قُتل في 17 أكتوبر", THU).since is False
 
 
+def test_find_dates_until_marks_the_end_of_a_range():
+    assert _one("بقيت الجثتان في المكان حتى صباح اليوم", THU).until is True
+    assert _one("استمر القصف لغاية مساء أمس", THU).until is True
+    assert _one("قصفت الطائرات الموقع صباح اليوم", THU).until is False
+
+
 # ---------------------------------------------------------------------------
 # Not dates, and the future
 

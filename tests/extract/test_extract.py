@@ -1788,3 +1788,51 @@ def test_extract_an_earlier_act_of_the_same_faction_on_a_similar_convoy():
         ("2024-03-07", "usbat_al_thairin", "us_forces", None),
         ("2024-03-10", "usbat_al_thairin", "us_forces", None),
     ]
+
+
+def test_extract_a_state_that_lasted_until_today_is_no_day_of_the_strike():
+    ms = extract(
+        "قتل مسلحان من حزب العمال الكردستاني بغارة جوية تركية أول أمس الجمعة على موقع في ناحية"
+        " سيدكان. وقال مسؤول محلي إن الطائرات التركية قصفت كهفا، وإن جثتي القتيلين بقيتا في المكان"
+        " حتى صباح اليوم.",
+        PUB,
+    )
+    assert [(str(m.event_date), m.killed_best) for m in ms] == [("2024-03-08", 2)]
+
+
+def test_extract_a_claim_by_a_group_named_for_iraq_places_no_act_in_iraq():
+    ms = extract(
+        "أصيب ثلاثة جنود أمريكيين بهجوم بطائرة مسيرة على قاعدة التنف في سوريا فجر اليوم."
+        " وتبنت المقاومة الإسلامية في العراق الهجوم في بيان قالت فيه إنها استهدفت قاعدة الاحتلال"
+        " الأمريكي عند الحدود بطائرة مسيرة.",
+        PUB,
+    )
+    assert [(m.location, m.perpetrator_id, m.claimed) for m in ms] == [
+        ("Al-Tanf", "islamic_resistance_iraq", True)
+    ]
+
+
+def test_extract_where_the_dead_were_taken_and_when_is_not_the_strike():
+    ms = extract(
+        "قتل سبعة من مقاتلي كتائب حزب الله بغارات أمريكية ليل السبت على مواقع للفصيل قرب البوكمال السورية."
+        " وقالت المصادر إن الغارات استهدفت مقرا ومستودعا للطائرات المسيرة، وإن جثامين القتلى نقلت عبر"
+        " منفذ القائم الحدودي إلى العراق صباح الأحد.",
+        dt.date(2024, 3, 11),
+    )
+    assert [(str(m.event_date), m.location, m.weapon, m.killed_best) for m in ms] == [
+        ("2024-03-09", "Albu Kamal", "airstrike", 7)
+    ]
+
+
+def test_extract_strikes_over_past_years_recalled_are_no_event():
+    ms = extract(
+        "ويعيد الهجوم إلى الأذهان ضربات مشابهة نفذها الحرس الثوري على أربيل خلال السنوات الماضية،"
+        " تسببت كل مرة بأزمة دبلوماسية بين بغداد وطهران.",
+        PUB,
+    )
+    assert ms == []
+
+
+def test_extract_a_businessmans_house_is_a_civilian_target():
+    m = one("استهدف قصف بصواريخ باليستية منزلا لرجل أعمال قرب مطار أربيل الدولي مساء اليوم، ما أدى إلى مقتله.")
+    assert m.target_id == "civilians"
