@@ -375,7 +375,8 @@ APPOSITION_AFTER = re.compile(_n(r"\s*،\s*(?:وهي\s+|وهو\s+)?(?:احد|ا�
 VAGUE = re.compile(_n(r"(?:اعمال|عنف|شغب|معارك|المعارك|اقتتال|الاقتتال|نزاع|نزاعات)"))
 TRIBAL = re.compile(_n(r"عشائري"))
 SHOT_AT = re.compile(_n(r"^\s*(?:\S+\s+){0,2}?(?:على|علي|ضد|باتجاه|صوب|نحو)\s"))
-PURPOSE = re.compile(_n(r"ل(?:استهداف|مهاجمه|ضرب|قصف|اغتيال|اقتحام|تنفيذ|شن)"))
+# (also "لقطع الطريق على فلول الإرهاب": to head off, no road blocked)
+PURPOSE = re.compile(_n(r"ل(?:استهداف|مهاجمه|ضرب|قصف|اغتيال|اقتحام|تنفيذ|شن|قطع)"))
 # "تعرضت <what, where, when: a place list and a time can take 20 words> لقصف": subjected to
 SUFFERED = re.compile(_n(r"(?:تعرض\S*|يتعرض\S*|تتعرض\S*)(?:\s+[^\s.؛:]+){0,20}\s*$"))
 NOT_ON_ITS_OWN = re.compile(_n(r"(?:و|ف)?(?:تعرض|يتعرض|تتعرض|شن|يشن|تشن)"))
@@ -2790,6 +2791,7 @@ BOTH_EVENTS = re.compile(
     _n(
         r"(?:^|\s)(?:في|عن|من)?\s*(?:ال|لل|بال)?(?:هجومين|هجمتين|اعتداءين|حادثين|قصفين|ضربتين|غارتين|استهدافين)"
         r"(?:\s+(?:الاخيرين|المذكورين|كليهما))?(?=[\s،.]|$)"
+        r"|(?:^|\s)(?:اي|ايا|كل)\s+منهما(?=[\s،.]|$)"
     )
 )
 
@@ -2879,6 +2881,8 @@ def assemble_story(
             else:
                 current = new_event(fr)
                 events.append(current)
+        # "المسيرة الأولى أسقطت ... والثانية ...، ولم تسفر أي منهما عن إصابات": both
+        _zero_for_all(events, f)
     if title is not None and events and not events[0].background:
         # the headline names the lead event's place / actors when the body does not
         first = events[0]

@@ -307,6 +307,8 @@ for _base in _norm_list(_V["killed"]["life_nouns"]):
     for _suf, _hint in _PRON.items():
         _LIFE[_stem + _suf] = _hint
 _TOOK_LIFE = set(_norm_list(_V["killed"]["took_life_verbs"]))
+# a patient who died (its verb right after): "ذوو مريض توفي", "المريضة التي توفيت" aside
+_PATIENT = frozenset(_norm_list(["مريض", "المريض", "مريضة", "المريضة", "لمريض", "للمريض"]))
 
 # result nouns: form -> (cls, number, definite)
 _RESULT: dict[str, tuple[str, int | None, bool]] = {}
@@ -969,6 +971,8 @@ class _Binder:
         for i, w in enumerate(t.w):
             hit = _CUE_X.get(w)
             if hit is not None:
+                if i and t.w[i - 1] in _PATIENT and hit[0][1] != "event":
+                    continue  # "ذوو مريض توفي في قسم الطوارئ": a patient's death, no violence
                 cls, kind, hint = hit[0]
                 self.cues[i] = (cls, kind, hint, hit[1])
             elif i and w in _LIFE_X and t.w[i - 1] in _TOOK_LIFE_X:

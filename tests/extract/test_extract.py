@@ -1834,5 +1834,41 @@ def test_extract_strikes_over_past_years_recalled_are_no_event():
 
 
 def test_extract_a_businessmans_house_is_a_civilian_target():
-    m = one("استهدف قصف بصواريخ باليستية منزلا لرجل أعمال قرب مطار أربيل الدولي مساء اليوم، ما أدى إلى مقتله.")
+    m = one(
+        "استهدف قصف بصواريخ باليستية منزلا لرجل أعمال قرب مطار أربيل الدولي مساء اليوم، ما أدى إلى مقتله."
+    )
     assert m.target_id == "civilians"
+
+
+def test_extract_to_head_off_terror_blocks_no_road():
+    ms = extract(
+        "أعلن المحافظ الحداد في الناحية، داعيا إلى تكثيف الجهد الاستخباري لقطع الطريق على فلول الإرهاب.",
+        PUB,
+    )
+    assert ms == []
+
+
+def test_extract_an_angry_crowd_assaulting_medical_staff():
+    m = one(
+        "تعرض مستشفى الكوت التعليمي مساء اليوم لاعتداء من قبل حشد غاضب من ذوي مريض توفي في قسم"
+        " الطوارئ، أسفر عن إصابة ثلاثة من الأطباء والممرضين بجروح."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.wounded_best) == (
+        "protesters",
+        "civilians",
+        None,
+        3,
+    )
+
+
+def test_extract_neither_of_the_two_drones_hurt_anyone():
+    ms = extract(
+        "أسقطت الدفاعات الجوية في حقل كورمور طائرتين مسيرتين في هجومين منفصلين مساء اليوم."
+        " وقال الجهاز إن المسيرة الأولى أسقطت قرابة العاشرة مساء والثانية بعد منتصف الليل، ولم تسفر أي"
+        " منهما عن إصابات.",
+        PUB,
+    )
+    assert [(m.sub_event_type, m.killed_best, m.wounded_best) for m in ms] == [
+        ("Disrupted weapons use", 0, 0),
+        ("Disrupted weapons use", 0, 0),
+    ]

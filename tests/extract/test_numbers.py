@@ -190,6 +190,9 @@ CAS_ROWS = [
     ("القصف يهدد حياة ثلاثة آلاف مدني", None, None),
     # no word of losses is not a word that there were none
     ("انفجرت عبوة من دون أن ترد معلومات عن خسائر", None, None),
+    # a patient who died is no casualty of the assault his relatives made; patients killed are
+    ("اعتدى ذوو مريض توفي في الطوارئ على الكادر الطبي وأصيب طبيبان", None, (2, 2, 2)),
+    ("قتل ثلاثة مرضى في قصف المستشفى", (3, 3, 3), None),
     ("انفجرت عبوة من دون أن تسفر عن خسائر", (0, 0, 0), (0, 0, 0)),
     ("12 مقاتلا قتلوا في المعارك", (12, 12, 12), None),
     ("إن 9 محتجين أصيبوا بالرصاص المطاطي", None, (9, 9, 9)),
