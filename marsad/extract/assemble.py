@@ -176,6 +176,12 @@ OWN_FORCES = re.compile(
     )
 )
 OWN_ATTACK_VERB = re.compile(_n(r"(?:قد\s+)?(?:استهدف|قصف|هاجم|ضرب|نفذ|شن|دك)\S*$"))
+REPEL_STEMS = ("صد", "تصد")
+# the repelling verb, then its subject (a unit of the actor), the actor right after (not
+# "أحبطت القوات هجوما كانت تستهدف قاعدة حرير": who foils an attack need not be its target)
+REPELLER = re.compile(
+    _n(r"(?:^|\s)(?:و|ف)?(?:صدت|صد|صدوا|تصدت|تصدي|تصدوا)\s+(?:\S+\s+){0,4}?(?:من\s+|في\s+)?(?:ال|لل|ل)?$")
+)
 REPELLED = re.compile(_n(r"(?:صدت|تصدت|صد|احبطت|افشلت|اسقطت|تعرضت|تصدي)"))
 # "أعلن الحرس الثوري، ليل الاثنين، أنه استهدف ...": the speaker says it did the act itself
 # (SELF_CLAIM: such a sentence is a claim)
@@ -1268,6 +1274,11 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         if WEAPON_OF.search(before):
             # "طائرات إف-16 التابعة للقوة الجوية": the aircraft's owner flew the strike
             roles.append(Role(aid, "perp", 2.5, base + a.start))
+            continue
+        if contains_any(before[-45:], REPEL_STEMS) and REPELLER.search(before[-45:]):
+            # "صدت قوات اللواء 23 في الحشد الشعبي ... تعرضا لعناصر داعش": who repelled the
+            # assault was attacked
+            roles.append(Role(aid, "target", 2.2, base + a.start))
             continue
         others_before = any(o is not a and o.end <= a.start and a.start - o.end <= 30 for o in f.actors)
         mourned = MOURNER_BEFORE.search(before[-12:]) and MOURNER_AFTER.search(after)
@@ -2970,6 +2981,22 @@ def assemble_story(
             if RAID_DEAD.search(words) and not ACCUSED_OF.search(words):
                 e.sub_event = "Armed clash"
                 e.notes.append("raid with dead: a clash")
+        if (
+            e.sub_event == "Attack"
+            and any(r.role == "target" and r.actor_id == "civilians" for r in e.roles)
+            and not any(r.role == "target" and r.actor_id == "iraqi_security_forces" for r in e.roles)
+            and any(_officer_assassinated(_victims_text(fr)) for fr in e.frames)
+        ):
+            # "اغتال مسلحون ضابطا في الاستخبارات ... وإصابة اثنين من المارة": the one
+            # assassinated is whom the attack was on, not the passers-by it also hit
+            e.roles = [
+                Role(r.actor_id, r.role, 0.5, r.pos)
+                if r.role == "target" and r.actor_id == "civilians"
+                else r
+                for r in e.roles
+            ]
+            e.roles.append(Role("iraqi_security_forces", "target", 2.6, 9_500_000))
+            e.notes.append("target: the officer assassinated")
         if not any(r.role == "target" for r in e.roles):
             # "قتل ثلاثة جنود ... بهجوم لداعش": soldiers, police, officers with no other
             # army named are Iraq's security forces (foreign troops are named as such)
@@ -2977,14 +3004,10 @@ def assemble_story(
                 text = _victims_text(fr)
                 soldiers = SOLDIER_VICTIMS.search(text)
                 if soldiers is None:
-                    # "اغتال مسلحون مجهولون، فجر اليوم، ضابطاً برتبة نقيب": the victim named
-                    # after the killers
-                    hit = ASSASSINATED.search(text)
-                    if hit and any(SECURITY_PERSON.match(w.strip('،,.«»"“”')) for w in hit.group(1).split()):
-                        if not FOREIGN_TROOPS.search(hit.group(1)):
-                            e.roles.append(Role("iraqi_security_forces", "target", 1.2, 9_500_000))
-                            e.notes.append("target: the security forces' own")
-                            break
+                    if _officer_assassinated(text):
+                        e.roles.append(Role("iraqi_security_forces", "target", 1.2, 9_500_000))
+                        e.notes.append("target: the security forces' own")
+                        break
                     continue
                 # "أعلنت وزارة الدفاع التركية مقتل ثلاثة جنود": the announcing army's own
                 lo = fr.lo if fr.victims_lo is None else fr.victims_lo
@@ -3283,6 +3306,17 @@ PERSON_NOUN = re.compile(
 
 # the number two as a word of its own ("ناشطين اثنين"), not the weekday "الاثنين"
 TWO_WORD = re.compile(_n(r"(?:^|\s)(?:و)?(?:اثنين|اثنان|اثنتين|اثنتان)(?=[\s،,.]|$)"))
+
+
+def _officer_assassinated(text: str) -> bool:
+    """ "اغتال مسلحون مجهولون، فجر اليوم، ضابطاً برتبة نقيب": an officer of Iraq's forces
+    named as the one assassinated (after the killers; not "جنديا أمريكيا")."""
+    hit = ASSASSINATED.search(text)
+    return (
+        hit is not None
+        and any(SECURITY_PERSON.match(w.strip('،,.«»"“”')) for w in hit.group(1).split())
+        and not FOREIGN_TROOPS.search(hit.group(1))
+    )
 
 
 def _victims_text(fr: Frame) -> str:

@@ -1872,3 +1872,39 @@ def test_extract_neither_of_the_two_drones_hurt_anyone():
         ("Disrupted weapons use", 0, 0),
         ("Disrupted weapons use", 0, 0),
     ]
+
+
+def test_extract_a_final_toll_said_later_supersedes_the_first():
+    m = one(
+        "أسفر هجوم شنه عناصر من تنظيم داعش على نقطة عسكرية في قضاء طوزخورماتو فجر اليوم عن سقوط"
+        " 4 شهداء و7 جرحى من منتسبي الجيش، وفق حصيلة أولية. وذكر مصدر أمني لاحقا أن الحصيلة"
+        " النهائية ارتفعت إلى 6 شهداء."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("isis", "iraqi_security_forces", 6)
+
+
+def test_extract_the_unit_that_repelled_an_assault_was_attacked():
+    m = one(
+        "صدت قوات اللواء 30 في الحشد الشعبي، فجر اليوم، تعرضا لعناصر تنظيم داعش في حوض الميتة"
+        " شمال شرقي ديالى، وقتلت اثنين من المهاجمين، فيما أصيب ثلاثة من مقاتلي اللواء."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best, m.wounded_best) == (
+        "Armed clash",
+        "isis",
+        "pmf",
+        2,
+        3,
+    )
+
+
+def test_extract_an_assassinated_officer_outranks_the_passers_by_hit():
+    m = one(
+        "اغتال مسلحون مجهولون ظهر اليوم ضابطا في مديرية الاستخبارات بإطلاق النار عليه في سوق"
+        " الكوت، ما أدى إلى مقتله وإصابة اثنين من المارة."
+    )
+    assert (m.sub_event_type, m.target_id, m.killed_best, m.wounded_best) == (
+        "Attack",
+        "iraqi_security_forces",
+        1,
+        2,
+    )
