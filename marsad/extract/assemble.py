@@ -497,6 +497,7 @@ CONCURRENT_TOLL = re.compile(
 # "اقتحموا مقر الشركة، حيث أطلقوا النار عليه، مما أدى إلى مقتله": a clause telling how
 # the same act went on (with no event cue of its own) gives that act's figures
 WHEREUPON = re.compile(_n(r"^[\s،,]*(?:و)?حيث\s"))
+NEW_DAY_CLAUSE = re.compile(r"[،,]\s*و(?:في\s+|ب)?$")
 CONCURRENT = re.compile(
     _n(
         r"(?:[،,]\s*(?:و)?(?:في وقت|فيما|بينما|في حين|كما|وسط|حيث)|\s(?:و)?(?:في وقت(?=\s+[يت]\S+)|في ظل|بالتزامن مع|تزامنا مع|يتزامن مع|تتزامن مع))\s"
@@ -1618,6 +1619,13 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
             cuts.append((f.orig(m.start()), o))
     for m in CONCURRENT.finditer(f.norm):
         cuts.append((f.orig(m.start()), f.orig(m.start()) + 1, None))  # None: concurrent
+    if "،" in f.text or "," in f.text:
+        for d in f.dates:
+            # "استهدفت ثلاثة صواريخ قاعدة عين الأسد، وفي العشرين من الشهر نفسه أسقطت ...":
+            # a clause opened by its own day tells another act
+            m = NEW_DAY_CLAUSE.search(f.text, max(0, d.start - 8), d.start)
+            if m is not None:
+                cuts.append((m.start(), m.start() + 1, None))
     for cue in cues:
         # (only an act right after the link: the cue's few characters before it are read)
         ns = f.npos(cue.start)

@@ -221,6 +221,7 @@ _RE_EXPLICIT = re.compile(
     r"(?(night)(?:\s*(?:علي|الي|[/\-–])\s*\d{1,2})?))"
     r"(?:\s+(?P<min>من|في))?(?:\s+شهر)?\s+"
     rf"(?:{_monx('m')}|(?P<thism>هذا\s+الشهر)|الشهر\s+(?P<mrel>{_PAST}|{_CURRENT}|{_FUTURE})"
+    r"|الشهر\s+(?P<same>نفسه|ذاته|عينه)"
     r"|(?P<bare>الجاري|الحالي|الماضي|المنصرم))"
     rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|العام|سنه|لعام|لسنه)\s+)?(?P<year>{_YEAR})(?:\s*م(?!\w))?)?"
     rf"(?:\s+(?P<rel>{_PAST}|{_CURRENT}|{_FUTURE}))?"
@@ -438,6 +439,21 @@ def _explicit_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
         yrel = _rel_word_year(m.group("yrel"), pub) if pub and m.group("yrel") else None
         if m.group("bare") and not (raw.isdigit() or m.group("min")):
             continue  # "الفصل الثاني الحالي": an ordinal, not a day of this month
+        if m.group("same"):
+            # "وفي العشرين من الشهر نفسه": the month of the date told just before
+            prev = next((c for c in reversed(out) if c.date is not None and c.end <= s), None)
+            if prev is not None:
+                out.append(
+                    _Cand(
+                        s,
+                        e,
+                        _safe_date(prev.date.year, prev.date.month, day),
+                        "day",
+                        prev.relative,
+                        "explicit",
+                    )
+                )
+            continue
         if m.group("thism") or m.group("mrel") or m.group("bare"):
             mrel = m.group("mrel") or m.group("bare") or "الجاري"
             if pub is None or re.fullmatch(_FUTURE, mrel):

@@ -370,6 +370,12 @@ def test_find_dates_since_marks_running_periods():
     assert _one("قُتل في 17 أكتوبر", THU).since is False
 
 
+def test_find_dates_the_same_month_as_the_date_before():
+    got = find_dates("ففي الخامس من كانون الثاني قصفت، وفي العشرين من الشهر نفسه أسقطت", THU)
+    assert [(d.date.month, d.date.day) for d in got] == [(1, 5), (1, 20)]
+    assert find_dates("قتل في العشرين من الشهر نفسه", THU) == []  # no month told before
+
+
 def test_find_dates_until_marks_the_end_of_a_range():
     assert _one("بقيت الجثتان في المكان حتى صباح اليوم", THU).until is True
     assert _one("استمر القصف لغاية مساء أمس", THU).until is True

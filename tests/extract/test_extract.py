@@ -1908,3 +1908,25 @@ def test_extract_an_assassinated_officer_outranks_the_passers_by_hit():
         1,
         2,
     )
+
+
+def test_extract_a_terrorist_detachment_is_isis_and_the_desert_of_a_district_is_there():
+    m = one("هاجمت مفرزة إرهابية ليلة أمس نقطة مرابطة تابعة للواء 35 في الحشد الشعبي بجزيرة سامراء.")
+    assert (m.perpetrator_id, m.target_id, m.location) == ("isis", "pmf", "Samarra")
+    m = one(
+        "أعلن جهاز مكافحة الإرهاب اليوم مقتل ما يسمى والي كركوك في تنظيم داعش خلال عملية إنزال جوي"
+        " في صحراء القائم غربي الأنبار."
+    )
+    assert (m.perpetrator_id, m.target_id, m.location) == ("iraqi_security_forces", "isis", "Al-Qaim")
+
+
+def test_extract_a_clause_opened_by_its_own_day_is_another_act():
+    ms = extract(
+        "ففي الخامس من شباط، استهدفت ثلاثة صواريخ قاعدة عين الأسد دون إصابات، وفي العشرين من الشهر"
+        " نفسه أسقطت الدفاعات الجوية طائرة مسيرة قرب مطار أربيل.",
+        PUB,
+    )
+    assert sorted((str(m.event_date), m.location, m.sub_event_type) for m in ms) == [
+        ("2024-02-05", "Ain al-Asad Air Base", "Shelling/artillery/missile attack"),
+        ("2024-02-20", "Erbil International Airport", "Disrupted weapons use"),
+    ]
