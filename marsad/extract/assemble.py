@@ -498,6 +498,13 @@ CONCURRENT_TOLL = re.compile(
 # the same act went on (with no event cue of its own) gives that act's figures
 WHEREUPON = re.compile(_n(r"^[\s،,]*(?:و)?حيث\s"))
 NEW_DAY_CLAUSE = re.compile(r"[،,]\s*و(?:في\s+|ب)?$")
+# (cheap test first: "، وفي" then a word a date can open with)
+NEW_DAY_AHEAD = re.compile(
+    _n(
+        r"[،,]\s*و(?:في\s+|ب)?(?:\d|ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|حادي|عشرين|ثلاثين)"
+        r"|يوم|اليوم|امس|صباح|مساء|فجر|ليل|ليله|ظهر|عصر|منتصف|مطلع|اواخر|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)"
+    )
+)
 CONCURRENT = re.compile(
     _n(
         r"(?:[،,]\s*(?:و)?(?:في وقت|فيما|بينما|في حين|كما|وسط|حيث)|\s(?:و)?(?:في وقت(?=\s+[يت]\S+)|في ظل|بالتزامن مع|تزامنا مع|يتزامن مع|تتزامن مع))\s"
@@ -1619,7 +1626,7 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
             cuts.append((f.orig(m.start()), o))
     for m in CONCURRENT.finditer(f.norm):
         cuts.append((f.orig(m.start()), f.orig(m.start()) + 1, None))  # None: concurrent
-    if "،" in f.text or "," in f.text:
+    if NEW_DAY_AHEAD.search(f.norm):
         for d in f.dates:
             # "استهدفت ثلاثة صواريخ قاعدة عين الأسد، وفي العشرين من الشهر نفسه أسقطت ...":
             # a clause opened by its own day tells another act
@@ -2687,7 +2694,7 @@ def follow_up(e: Event, f: Facts) -> None:
         if "claim" in flags:
             e.claimed = True
     places = event_places(f)
-    if places and e.place is None:
+    if places and e.place is None and v.prior_link.search(f.norm):
         # not the site of an earlier act the sentence recalls ("ردا على هجمات شنتها الكتائب،
         # بما في ذلك الهجوم على قاعدة عين الأسد")
         priors = [(lo, hi) for lo, hi, prior in _clause_bounds(f, occurrence_cues(f)) if prior]
