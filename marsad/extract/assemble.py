@@ -1421,6 +1421,14 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
 
     target = best(targets, set())
     perp = best(perps, {target} if target else set())
+    if (
+        sub_event in ("Violent demonstration", "Mob violence")
+        and target == "protesters"
+        and any(r.actor_id == "protesters" for r in perps)
+    ):
+        # "قتل متظاهر ... خلال مواجهات بين محتجين وقوات مكافحة الشغب، بعدما حاولوا اقتحام
+        # مبنى ديوان المحافظة": the crowd is the riot's side, its dead aside
+        perp, target = "protesters", best(targets, {"protesters"})
     if perp is None and sub_event == "Arrests" and target != "iraqi_security_forces":
         # spec section 4: arrests are made by the security forces, named or not
         # ("أعلنت خلية الإعلام الأمني اعتقال ثلاثة متهمين")

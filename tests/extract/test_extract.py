@@ -1930,3 +1930,16 @@ def test_extract_a_clause_opened_by_its_own_day_is_another_act():
         ("2024-02-05", "Ain al-Asad Air Base", "Shelling/artillery/missile attack"),
         ("2024-02-20", "Erbil International Airport", "Disrupted weapons use"),
     ]
+
+
+def test_extract_a_riot_with_a_protester_killed_is_the_crowds():
+    m = one(
+        "قتل متظاهر وأصيب 12 آخرون مساء اليوم خلال مواجهات بين محتجين يطالبون بالكهرباء وقوات"
+        " مكافحة الشغب أمام مبنى ديوان محافظة البصرة، بعدما حاول المحتجون اقتحام المبنى."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.killed_best, m.wounded_best) == (
+        "Violent demonstration",
+        "protesters",
+        1,
+        12,
+    )
