@@ -349,6 +349,13 @@ OWNED_BY_GAPS = tuple(
 )
 OWNED_BY = OWNED_BY_GAPS[0]
 TAKEN_STEMS = ("نقل", "اعيد")
+# what the arrested are charged with ("بتهمة إطلاق صواريخ على السفارة الأمريكية")
+CHARGE_STEMS = ("تهم", "تورط", "ضلوع")
+CHARGED_WITH = re.compile(
+    _n(
+        r"(?:^|\s)(?:بتهمه|بتهم|بتهمة|المتهمين\s+ب|متهمين\s+ب|لتورطهم|لتورطه|بتورطهم|لضلوعهم|لضلوعه)\s+[^،.؛]{0,50}$"
+    )
+)
 # "نقلت ... إلى العراق صباح الأحد": the day the dead or the wounded were taken somewhere
 TAKEN_ON = re.compile(_n(r"(?:^|\s)(?:و)?(?:نقلت|نقلوا|نقلها|نقلهم|تم\s+نقل|اعيدت)\s+[^،,.؛]{0,70}$"))
 
@@ -1115,6 +1122,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         ns, ne = f.npos(a.start), f.npos(a.end)
         if "وصف" in f.norm and DESCRIBED_AS.search(f.norm[max(0, ns - 30) : ns]):
             continue  # "استهداف ما وصفه بمقر للموساد": the attacker's word for what it hit
+        if contains_any(f.norm[max(0, ns - 60) : ns], CHARGE_STEMS) and CHARGED_WITH.search(
+            f.norm[max(0, ns - 60) : ns]
+        ):
+            continue  # "اعتقال أربعة عناصر بتهمة إطلاق صواريخ على السفارة": the charge, not a party
         if (
             a.actor_id != "unknown"
             and ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns])
@@ -1771,6 +1782,8 @@ def _event_places(f: Facts) -> list:
             continue  # "أطلق من منطقة ...": where the rockets came from, not where they hit
         if contains_any(before, TAKEN_STEMS) and TAKEN_TO.search(before):
             continue  # "نقلت ... إلى العراق": where the dead were taken afterwards
+        if contains_any(before, CHARGE_STEMS) and CHARGED_WITH.search(before):
+            continue  # "بتهمة إطلاق صواريخ على السفارة": where the charged act was, not the arrest
         if NOT_THE_SITE.search(before[-30:]):
             continue
         if p.country != "Iraq" and contains_any(before, ANSWERED_STEMS) and ANSWERED.search(before):

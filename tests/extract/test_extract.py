@@ -1943,3 +1943,16 @@ def test_extract_a_riot_with_a_protester_killed_is_the_crowds():
         1,
         12,
     )
+
+
+def test_extract_what_the_arrested_are_charged_with_is_neither_party_nor_site():
+    m = one(
+        "اعتقلت قوة من جهاز مكافحة الإرهاب فجر اليوم أربعة عناصر من عصائب أهل الحق بتهمة إطلاق صواريخ"
+        " على السفارة الأمريكية، في عملية نفذت في قضاء المحمودية."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.location) == (
+        "Arrests",
+        "iraqi_security_forces",
+        "asaib_ahl_al_haq",
+        "Mahmudiyah",
+    )
