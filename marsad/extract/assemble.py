@@ -348,6 +348,7 @@ OWNED_BY_GAPS = tuple(
     re.compile(_n(r"(?:^|\s)(\S+)" + r"\s+\S+" * gap + _OWNED + _OWNER)) for gap in range(3)
 )
 OWNED_BY = OWNED_BY_GAPS[0]
+NEAR_LOCATOR = re.compile(_n(r"(?:^|\s)(?:قرب|بالقرب\s+من|المحاذيه\s+ل|المجاوره\s+ل)\s*$"))
 TAKEN_STEMS = ("نقل", "اعيد")
 # what the arrested are charged with ("بتهمة إطلاق صواريخ على السفارة الأمريكية")
 CHARGE_STEMS = ("تهم", "تورط", "ضلوع")
@@ -1782,6 +1783,15 @@ def _event_places(f: Facts) -> list:
             continue  # "أطلق من منطقة ...": where the rockets came from, not where they hit
         if contains_any(before, TAKEN_STEMS) and TAKEN_TO.search(before):
             continue  # "نقلت ... إلى العراق": where the dead were taken afterwards
+        if (
+            NEAR_LOCATOR.search(before[-16:])
+            and PLACE_RANK.get(p.kind, 1) >= 5
+            and any(
+                q is not p and q.end <= p.start and p.start - q.end <= 40 and PLACE_RANK.get(q.kind, 1) >= 5
+                for q in places
+            )
+        ):
+            continue  # "قاعدة فكتوريا العسكرية قرب مطار بغداد": the airport tells where the base is
         if contains_any(before, CHARGE_STEMS) and CHARGED_WITH.search(before):
             continue  # "بتهمة إطلاق صواريخ على السفارة": where the charged act was, not the arrest
         if NOT_THE_SITE.search(before[-30:]):
@@ -2300,6 +2310,64 @@ def _places_conflict(a, b) -> bool:
     return False
 
 
+# "the base", "the airport" named again with the article, as where an act happened
+SITE_AGAIN = re.compile(
+    _n(r"(?:^|\s)(?:علي|في|داخل|محيط|قرب)\s+(?:ال)(?:قاعده|مطار|معسكر|سفاره|قنصليه|حقل)(?=[\s،.]|$)")
+)
+
+
+# "the attackers" of the act just told ("أسفرت عن مقتل اثنين من المهاجمين واعتقال ثالث")
+HUNTERS = frozenset({"iraqi_security_forces", "peshmerga", "pmf", "us_forces", "coalition", "turkish_forces"})
+THE_ATTACKERS = re.compile(
+    _n(r"(?:^|\s)(?:من\s+)?(?:ال|لل)(?:مهاجمين|مهاجمون|منفذين)(?=[\s،.]|$)|منفذي\s+الهجوم")
+)
+
+
+def _attackers_hunted(events: list[Event]) -> None:
+    """ "وعلى إثر الهجوم، شنت القوات الأمنية عملية تمشيط أسفرت عن مقتل اثنين من المهاجمين":
+    the attackers a later operation hit are the last act's attackers (its named side), not
+    unnamed gunmen acting."""
+    for k, e in enumerate(events):
+        if not k or any(r.role == "target" and r.actor_id != "unknown" for r in e.roles):
+            continue
+        words = " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
+        if not THE_ATTACKERS.search(words):
+            continue
+        if not any(r.role == "perp" and r.actor_id in HUNTERS for r in e.roles):
+            continue  # (the forces went after them)
+        last = events[k - 1]
+        perps = [r for r in last.roles if r.role == "perp" and r.actor_id != "unknown" and r.strength >= 1.5]
+        if not perps:
+            continue
+        e.roles = [r for r in e.roles if r.actor_id != "unknown"]
+        e.roles.append(Role(max(perps, key=lambda r: r.strength).actor_id, "target", 1.5, 9_000_000))
+        e.notes.append("target: the attackers of the act before")
+        if e.place is None and last.place is not None:
+            e.place = last.place  # (hunted where they struck, unless told elsewhere)
+
+
+def _the_site_again(events: list[Event]) -> None:
+    """ "إذ كانت قد تعرضت يوم الثلاثاء لهجوم بصاروخين ... على القاعدة": an act placed only at
+    "the base" happened at the base the story told before."""
+    for k, e in enumerate(events):
+        if e.place is not None or not k:
+            continue
+        words = " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
+        if not SITE_AGAIN.search(words):
+            continue
+        site = next(
+            (
+                x.place
+                for x in reversed(events[:k])
+                if x.place is not None and PLACE_RANK.get(x.place.kind, 1) >= 5
+            ),
+            None,
+        )
+        if site is not None:
+            e.place = site
+            e.notes.append("place: the site named before")
+
+
 def _near_city_in_dateline_province(events: list[Event], facts: list[Facts]) -> None:
     """ "شمال شرقي بعقوبة" is somewhere near the city, maybe in another province (its
     governorate was left out); a story filed from the city's own province ("ديالى - خاص" on
@@ -2806,7 +2874,7 @@ ARMED_BODIES = frozenset(IRAQI_FACTIONS | FACTIONS_UMBRELLAS | {"peshmerga"})
 RAID_DEAD = re.compile(
     _n(
         r"(?:قتل|مقتل|تحييد|مصرع)\s+(?:\S+\s+){0,2}?(?:من\s+)?(?:ال)?(?:عناصر|عنصر|ارهابي\S*|مسلح\S*|"
-        r"انتحاري\S*|داعشي\S*|مطلوب\S*|قيادي\S*|امير|والي)"
+        r"انتحاري\S*|داعشي\S*|مطلوب\S*|قيادي\S*|امير|والي|مهاجم\S*)"
     )
 )
 SECURITY_PERSON = re.compile(
@@ -2976,6 +3044,8 @@ def assemble_story(
                 e.claimed = True
                 e.notes.append("perpetrator: the story's claimant")
     _near_city_in_dateline_province(events, facts)
+    _the_site_again(events)
+    _attackers_hunted(events)
     _resolve_group_anaphora(events, facts)
     _resolve_ministry_forces(events, facts)
     for e in events:

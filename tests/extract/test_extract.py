@@ -1956,3 +1956,36 @@ def test_extract_what_the_arrested_are_charged_with_is_neither_party_nor_site():
         "asaib_ahl_al_haq",
         "Mahmudiyah",
     )
+
+
+def test_extract_a_drone_shot_down_near_a_base_and_an_earlier_attack_on_the_base():
+    ms = extract(
+        "تعرضت قاعدة فكتوري العسكرية قرب مطار بغداد الدولي، فجر اليوم، لهجوم بطائرة مسيرة مفخخة،"
+        " أسقطتها منظومة الدفاع الجوي قبل وصولها إلى هدفها. وهذا الهجوم هو الثالث من نوعه على"
+        " القاعدة خلال أسبوع، إذ كانت قد تعرضت يوم الخميس الماضي لهجوم بصاروخين.",
+        PUB,
+    )
+    assert sorted((str(m.event_date), m.location, m.sub_event_type) for m in ms) == [
+        ("2024-03-07", "Victory Base (Baghdad Airport)", "Shelling/artillery/missile attack"),
+        ("2024-03-10", "Victory Base (Baghdad Airport)", "Disrupted weapons use"),
+    ]
+
+
+def test_extract_an_operation_hunting_the_attackers_is_its_own_clash_with_them():
+    ms = extract(
+        "قتل جندي بهجوم مسلح شنه عناصر من داعش على دورية للجيش في قضاء الطارمية مساء اليوم."
+        " وعلى إثر الهجوم، شنت القوات الأمنية عملية تمشيط أسفرت عن مقتل اثنين من المهاجمين واعتقال ثالث.",
+        PUB,
+    )
+    assert sorted((m.perpetrator_id, m.target_id, m.killed_best, m.location) for m in ms) == [
+        ("iraqi_security_forces", "isis", 2, "Tarmiyah"),
+        ("isis", "iraqi_security_forces", 1, "Tarmiyah"),
+    ]
+
+
+def test_extract_supporters_of_factions_gathered_are_protesters():
+    m = one(
+        "تجمع المئات من أنصار الفصائل المسلحة عصر اليوم أمام السفارة الأمريكية في بغداد، وحاول بعضهم"
+        " اقتحام البوابة ورشقها بالحجارة."
+    )
+    assert (m.sub_event_type, m.perpetrator_id) == ("Violent demonstration", "protesters")
