@@ -348,6 +348,8 @@ OWNED_BY_GAPS = tuple(
     re.compile(_n(r"(?:^|\s)(\S+)" + r"\s+\S+" * gap + _OWNED + _OWNER)) for gap in range(3)
 )
 OWNED_BY = OWNED_BY_GAPS[0]
+NAMED_STREET = re.compile(_n(r"(?:^|\s)(?:و|ب|في\s+)?(?:شارع|ساحه|جسر|نفق|تقاطع)\s*$"))
+COUNTER_ACCUSED = re.compile(_n(r"(?:^|\s)(?:و)?(?:متهمه|متهما|متهمين|اتهمت|اتهم|واتهمت)\s+(?:ال|لل)?$"))
 NEAR_LOCATOR = re.compile(_n(r"(?:^|\s)(?:قرب|بالقرب\s+من|المحاذيه\s+ل|المجاوره\s+ل)\s*$"))
 TAKEN_STEMS = ("نقل", "اعيد")
 # what the arrested are charged with ("بتهمة إطلاق صواريخ على السفارة الأمريكية")
@@ -1148,6 +1150,11 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue
         if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS and _denies(f, a):
             continue
+        if denial and COUNTER_ACCUSED.search(f.norm[max(0, ns - 14) : ns]):
+            # "ونفت وزارة الدفاع التركية مسؤوليتها، متهمة حزب العمال بتنفيذه": the denier's
+            # counter-charge, weaker than the report's own telling
+            roles.append(Role(a.actor_id, "perp", 1.2, base + a.start))
+            continue
         if (
             BACKER.search(f.norm[max(0, ns - 50) : ns])
             or FOUGHT.search(f.norm[max(0, ns - 20) : ns])
@@ -1783,6 +1790,8 @@ def _event_places(f: Facts) -> list:
             continue  # "أطلق من منطقة ...": where the rockets came from, not where they hit
         if contains_any(before, TAKEN_STEMS) and TAKEN_TO.search(before):
             continue  # "نقلت ... إلى العراق": where the dead were taken afterwards
+        if NAMED_STREET.search(before[-8:]) and p.kind in ("city", "governorate", "country"):
+            continue  # "في شارع بغداد وسط مدينة كركوك": a street named after a city
         if (
             NEAR_LOCATOR.search(before[-16:])
             and PLACE_RANK.get(p.kind, 1) >= 5

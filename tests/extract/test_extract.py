@@ -1989,3 +1989,21 @@ def test_extract_supporters_of_factions_gathered_are_protesters():
         " اقتحام البوابة ورشقها بالحجارة."
     )
     assert (m.sub_event_type, m.perpetrator_id) == ("Violent demonstration", "protesters")
+
+
+def test_extract_a_deniers_counter_charge_does_not_replace_the_reports_attacker():
+    ms = extract(
+        "قتل ثلاثة مدنيين وأصيب خمسة آخرون اليوم بقصف مدفعي تركي استهدف منتجعا سياحيا في قضاء زاخو."
+        " ونفت وزارة الدفاع التركية مسؤوليتها عن القصف، متهمة حزب العمال الكردستاني بتنفيذه.",
+        PUB,
+    )
+    assert [(m.perpetrator_id, m.target_id, m.killed_best) for m in ms] == [
+        ("turkish_forces", "civilians", 3)
+    ]
+
+
+def test_extract_a_street_named_after_a_city_is_no_place_and_a_candidate_is_counted():
+    m = one("انفجرت سيارة مفخخة صباح اليوم قرب مطعم في شارع بغداد وسط مدينة كركوك، ما أسفر عن سقوط 4 قتلى.")
+    assert (m.governorate, m.location) == ("Kirkuk", "Kirkuk")
+    m = one("اغتيل المرشح للانتخابات البرلمانية بانفجار عبوة لاصقة في سيارته في قضاء الطارمية مساء اليوم.")
+    assert m.killed_best == 1
