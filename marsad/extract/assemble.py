@@ -352,6 +352,8 @@ NAMED_STREET = re.compile(_n(r"(?:^|\s)(?:و|ب|في\s+)?(?:شارع|ساحه|ج
 COUNTER_ACCUSED = re.compile(_n(r"(?:^|\s)(?:و)?(?:متهمه|متهما|متهمين|اتهمت|اتهم|واتهمت)\s+(?:ال|لل)?$"))
 NEAR_LOCATOR = re.compile(_n(r"(?:^|\s)(?:قرب|بالقرب\s+من|المحاذيه\s+ل|المجاوره\s+ل)\s*$"))
 TAKEN_STEMS = ("نقل", "اعيد")
+# taking people or things somewhere ("نقلت الجثامين", "تم نقل الجرحى"): TAKEN_TO, TAKEN_ON
+_TAKEN_VERB = r"(?:نقل|نقلت|نقلوا|نقلها|نقله|نقلهم|نقلتها|تم\s+نقل|اعيدت|اعيد)"
 # what the arrested are charged with ("بتهمة إطلاق صواريخ على السفارة الأمريكية")
 CHARGE_STEMS = ("تهم", "تورط", "ضلوع")
 CHARGED_WITH = re.compile(
@@ -360,7 +362,7 @@ CHARGED_WITH = re.compile(
     )
 )
 # "نقلت ... إلى العراق صباح الأحد": the day the dead or the wounded were taken somewhere
-TAKEN_ON = re.compile(_n(r"(?:^|\s)(?:و)?(?:نقلت|نقلوا|نقلها|نقلهم|تم\s+نقل|اعيدت)\s+[^،,.؛]{0,70}$"))
+TAKEN_ON = re.compile(_n(r"(?:^|\s)(?:و)?" + _TAKEN_VERB + r"\s+[^،,.؛]{0,70}$"))
 
 
 def _taken_on(f: Facts, d) -> bool:
@@ -523,9 +525,7 @@ CONCURRENT = re.compile(
 # "وإن جثامين القتلى نقلت عبر منفذ القائم الحدودي إلى العراق": where people or things were
 # taken afterwards, not where the act was
 TAKEN_TO = re.compile(
-    _n(
-        r"(?:^|\s)(?:و)?(?:نقل|نقلت|نقلوا|نقلها|نقله|نقلهم|نقلتها|تم\s+نقل|اعيدت|اعيد)\s+(?:\S+\s+){0,8}?(?:الي|عبر|نحو)\s+(?:\S+\s+){0,3}?$"
-    )
+    _n(r"(?:^|\s)(?:و)?" + _TAKEN_VERB + r"\s+(?:\S+\s+){0,8}?(?:الي|عبر|نحو)\s+(?:\S+\s+){0,3}?$")
 )
 LAUNCHED_FROM = re.compile(
     # (the source of the fire, not "مصدر أمني بسقوط صاروخين من نوع كاتيوشا داخل ...")

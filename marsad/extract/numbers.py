@@ -308,7 +308,7 @@ for _base in _norm_list(_V["killed"]["life_nouns"]):
         _LIFE[_stem + _suf] = _hint
 _TOOK_LIFE = set(_norm_list(_V["killed"]["took_life_verbs"]))
 # a patient who died (its verb right after): "ذوو مريض توفي", "المريضة التي توفيت" aside
-_PATIENT = frozenset(_norm_list(["مريض", "المريض", "مريضة", "المريضة", "لمريض", "للمريض"]))
+_PATIENT = frozenset(p + w for w in _norm_list(_V["killed"]["patient_words"]) for p in ("", "ال", "ل", "لل"))
 
 # result nouns: form -> (cls, number, definite)
 _RESULT: dict[str, tuple[str, int | None, bool]] = {}
