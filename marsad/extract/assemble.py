@@ -3138,6 +3138,11 @@ def assemble_story(
                 # (the victims' nationality follows them: "جنود أمريكيين", "جنديين من التحالف";
                 # "بنيران القوات التركية" names who fired)
                 if not FOREIGN_TROOPS.search(_victims_tail(text, soldiers.end())):
+                    body = _members_body(e, fr, soldiers.group())
+                    if body is not None:
+                        e.roles.append(Role(body, "target", 1.2, 9_500_000))
+                        e.notes.append("target: the named body's members")
+                        break
                     e.roles.append(Role("iraqi_security_forces", "target", 1.2, 9_500_000))
                     e.notes.append("target: the security forces' own")
                     break
@@ -3421,6 +3426,21 @@ PERSON_NOUN = re.compile(
 
 # the number two as a word of its own ("ناشطين اثنين"), not the weekday "الاثنين"
 TWO_WORD = re.compile(_n(r"(?:^|\s)(?:و)?(?:اثنين|اثنان|اثنتين|اثنتان)(?=[\s،,.]|$)"))
+
+
+def _members_body(e: Event, fr: Frame, victims: str) -> str | None:
+    """ "اتهمت هيئة الحشد إسرائيل بالضربة التي ... أسفرت عن مقتل منتسب": "منتسب" is also the
+    PMF's (or the Peshmerga's) word for its members; with that body named, not as the
+    attacker, and no other force, they are its own."""
+    if "منتسب" not in victims:
+        return None
+    named = [a for a in fr.facts.actors if a.actor_id in ARMED_BODIES]
+    if not named or any(a.actor_id == "iraqi_security_forces" for a in fr.facts.actors):
+        return None
+    body = min(named, key=lambda a: a.start).actor_id
+    if any(r.role == "perp" and r.actor_id == body and r.strength >= 2.0 for r in e.roles):
+        return None
+    return body
 
 
 def _officer_assassinated(text: str) -> bool:

@@ -2007,3 +2007,13 @@ def test_extract_a_street_named_after_a_city_is_no_place_and_a_candidate_is_coun
     assert (m.governorate, m.location) == ("Kirkuk", "Kirkuk")
     m = one("اغتيل المرشح للانتخابات البرلمانية بانفجار عبوة لاصقة في سيارته في قضاء الطارمية مساء اليوم.")
     assert m.killed_best == 1
+
+
+def test_extract_a_member_of_the_body_that_speaks_is_its_own():
+    m = one(
+        "اتهمت هيئة الحشد الشعبي إسرائيل بالوقوف وراء الضربة الجوية التي استهدفت فجر اليوم مقرا"
+        " للواء 13 في معسكر الصقر جنوبي بغداد، وأسفرت عن مقتل منتسب وإصابة اثنين آخرين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("israel_forces", "pmf", 1)
+    m = one("قتل منتسب وأصيب آخر بهجوم مسلح على نقطة تفتيش في قضاء المقدادية مساء اليوم.")
+    assert m.target_id == "iraqi_security_forces"
