@@ -509,6 +509,8 @@ CONCURRENT_TOLL = re.compile(
 # "اقتحموا مقر الشركة، حيث أطلقوا النار عليه، مما أدى إلى مقتله": a clause telling how
 # the same act went on (with no event cue of its own) gives that act's figures
 WHEREUPON = re.compile(_n(r"^[\s،,]*(?:و)?حيث\s"))
+BACKGROUND_OF = re.compile(_n(r"علي\s+خلفيه"))
+RESULT_CLAUSE = re.compile(_n(r"[،,]\s*(?:ما|مما|و)\s*(?:اسفر|ادي|خلف)"))
 NEW_DAY_CLAUSE = re.compile(r"[،,]\s*و(?:في\s+|ب)?$")
 # (cheap test first: "، وفي" then a word a date can open with)
 NEW_DAY_AHEAD = re.compile(
@@ -1025,6 +1027,14 @@ def _sub_event_of(cues: list, f: Facts | None = None) -> tuple[str | None, str |
     # a weapon shot down, defused or found before use: the verb says so ("أسقطت",
     # "تفكيك", "معدة للإطلاق"); an air-defence system merely named does not
     foiled = any(c.category == "foiled" for c in cues) or "Disrupted weapons use" in subs
+    if (
+        foiled
+        and not any(c.category in ("foiled", "interception") for c in cues)
+        and any(c.category.startswith("sub_event:") and LANDED.match(normalize(c.surface)) for c in cues)
+    ):
+        # "سقط صاروخ قرب السفارة ... وأشارت إلى العثور على منصة الإطلاق": the rocket was fired
+        # and fell; the launcher found afterwards stopped nothing
+        foiled = False
     if not projectile or not foiled:
         cands = [c for c in cands if c != "Disrupted weapons use"]
     else:
@@ -1651,6 +1661,12 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
         # (a few words at most: "بعد ليلة هادئة تجددت المواجهات" is a time, not an event)
         if any(0 <= c.start - o <= 40 and len(f.text[o : c.start].split()) <= 3 for c in cues):
             cuts.append((f.orig(m.start()), o))
+            if BACKGROUND_OF.search(m.group()):
+                # "على خلفية اغتيال أحد قادتها قبل يومين، ما أسفر عن مقتل اثنين": the cause is
+                # told in passing; the result clause after it is the main act's again
+                result = RESULT_CLAUSE.search(f.norm, m.end())
+                if result is not None:
+                    cuts.append((f.orig(result.start()), f.orig(result.start()) + 1, False))
     for m in CONCURRENT.finditer(f.norm):
         cuts.append((f.orig(m.start()), f.orig(m.start()) + 1, None))  # None: concurrent
     if NEW_DAY_AHEAD.search(f.norm):
@@ -1906,7 +1922,10 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             and not (any(TRIBAL.search(t) for t in sub_texts) and _has_toll(f))
         ):
             sub = None  # "أعمال عنف", "شغب": violence talked about, no one act
-        if _family(sub) == "remote" and any(c.category == "sub_event:Armed clash" for c in ccues):
+        if _family(sub) == "remote" and (
+            any(c.category == "sub_event:Armed clash" for c in ccues)
+            or ("تبادل" in f.norm and EXCHANGED_FIRE.search(f.norm[f.npos(lo) : f.npos(hi)]))
+        ):
             # "اشتباكات مسلحة ... استخدمت فيها الأسلحة المتوسطة وقذائف الهاون": the weapons the
             # clash was fought with
             used = [
@@ -1914,7 +1933,11 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 for c in ccues
                 if c.category.startswith("sub_event:")
                 and c.category != "sub_event:Armed clash"
-                and USED_IN_IT.search(f.norm[max(0, f.npos(c.start) - 50) : f.npos(c.start)])
+                and (
+                    USED_IN_IT.search(f.norm[max(0, f.npos(c.start) - 50) : f.npos(c.start)])
+                    # "تبادلوا إطلاق النار بالأسلحة الرشاشة وقذائف الهاون": the fire exchanged
+                    or EXCHANGED_WITH.search(f.norm[max(0, f.npos(c.start) - 130) : f.npos(c.start)])
+                )
             ]
             if used and all(
                 c in used
@@ -2121,6 +2144,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # (a main clause's dead are not those of the act its relative clause recalls)
             relative = {c_lo for c_lo, _hi, kind in clauses if kind == RELATIVE}
             pool = [fr for fr in frames if fr.lo not in relative] if not _prior else frames
+            if not _prior:
+                # (nor those of an earlier act the sentence recalls, when it tells one of its own)
+                pool = [fr for fr in pool if not fr.background] or pool
             if not pool:
                 continue
             near = min(pool, key=lambda fr: abs(fr.lo - lo))
@@ -2275,6 +2301,12 @@ WARNING_SHOTS = re.compile(
 )
 
 
+# "وتبادل عناصر من سرايا السلام وقوات أمنية إطلاق النار": the exchange, its sides between
+LANDED = re.compile(_n(r"(?:و|ف)?(?:سقط|سقوط|سقطت|سقطا)\s"))
+EXCHANGED_FIRE = re.compile(_n(r"تبادل\S*\s+(?:\S+\s+){0,10}?(?:اطلاق\s+)?(?:النار|النيران)"))
+EXCHANGED_WITH = re.compile(
+    _n(r"تبادل\S*\s+(?:\S+\s+){0,10}?(?:اطلاق\s+)?(?:النار|النيران)\s+(?:ب|باستخدام\s+)[^،.]{0,50}$")
+)
 USED_IN_IT = re.compile(
     _n(r"(?:استخدمت|استخدم|استعملت|استعمل)\s+(?:فيها|فيه|خلالها|خلاله)\s+(?:\S+\s+){0,4}?(?:و)?(?:ب)?$")
 )

@@ -2017,3 +2017,38 @@ def test_extract_a_member_of_the_body_that_speaks_is_its_own():
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("israel_forces", "pmf", 1)
     m = one("قتل منتسب وأصيب آخر بهجوم مسلح على نقطة تفتيش في قضاء المقدادية مساء اليوم.")
     assert m.target_id == "iraqi_security_forces"
+
+
+def test_extract_a_clash_told_with_its_cause_in_passing():
+    m = one(
+        "اندلعت اشتباكات بالأسلحة الخفيفة والمتوسطة ليلة أمس بين عناصر من سرايا السلام وآخرين من عصائب"
+        " أهل الحق في مدينة الكوت، على خلفية اغتيال أحد قادة السرايا قبل يومين."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (
+        "Armed clash",
+        "saraya_al_salam",
+        "asaib_ahl_al_haq",
+    )
+
+
+def test_extract_fire_exchanged_with_mortars_is_the_clash_and_a_fired_rocket_is_no_foiled_one():
+    ms = extract(
+        "قتل 12 شخصا في اشتباكات اندلعت داخل المنطقة الخضراء ظهر اليوم. وتبادل عناصر من سرايا السلام"
+        " وقوات أمنية إطلاق النار بالأسلحة الرشاشة وقذائف الهاون طوال الليل.",
+        PUB,
+    )
+    assert [(m.sub_event_type, m.killed_best) for m in ms] == [("Armed clash", 12)]
+    m = one(
+        "سقط صاروخ كاتيوشا مساء اليوم قرب السفارة الأمريكية في المنطقة الخضراء، وفق خلية الإعلام الأمني"
+        " التي أشارت إلى العثور على منصة الإطلاق في منطقة البلديات."
+    )
+    assert m.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_extract_the_angry_ones_storming_a_channel_are_rioters():
+    m = one("اقتحم العشرات من الغاضبين مساء اليوم مقر قناة فضائية في حي الكرادة وحطموا محتوياته.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (
+        "Violent demonstration",
+        "protesters",
+        "civilians",
+    )
