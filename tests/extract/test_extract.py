@@ -2052,3 +2052,15 @@ def test_extract_the_angry_ones_storming_a_channel_are_rioters():
         "protesters",
         "civilians",
     )
+
+
+def test_extract_a_war_remnant_shell_goes_off_as_a_mine():
+    m = one(
+        "قتل طفلان وأصيب ثالث اليوم بانفجار قذيفة من مخلفات الحرب كانوا يعبثون بها قرب منزلهم في قضاء سنجار."
+    )
+    assert (m.sub_event_type, m.weapon, m.target_id, m.killed_best) == (
+        "Remote explosive/landmine/IED",
+        "ied",
+        "civilians",
+        2,
+    )
