@@ -1925,6 +1925,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         if _family(sub) == "remote" and (
             any(c.category == "sub_event:Armed clash" for c in ccues)
             or ("تبادل" in f.norm and EXCHANGED_FIRE.search(f.norm[f.npos(lo) : f.npos(hi)]))
+            or (contains_any(f.norm, USE_STEMS) and SMALL_ARMS_USED.search(f.norm[f.npos(lo) : f.npos(hi)]))
         ):
             # "اشتباكات مسلحة ... استخدمت فيها الأسلحة المتوسطة وقذائف الهاون": the weapons the
             # clash was fought with
@@ -1937,6 +1938,8 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                     USED_IN_IT.search(f.norm[max(0, f.npos(c.start) - 50) : f.npos(c.start)])
                     # "تبادلوا إطلاق النار بالأسلحة الرشاشة وقذائف الهاون": the fire exchanged
                     or EXCHANGED_WITH.search(f.norm[max(0, f.npos(c.start) - 130) : f.npos(c.start)])
+                    # "استخدموا أسلحة خفيفة وقذائف صاروخية في الهجوم": a ground assault's arms
+                    or SMALL_ARMS_AND.search(f.norm[max(0, f.npos(c.start) - 60) : f.npos(c.start)])
                 )
             ]
             if used and all(
@@ -2302,6 +2305,15 @@ WARNING_SHOTS = re.compile(
 
 
 # "وتبادل عناصر من سرايا السلام وقوات أمنية إطلاق النار": the exchange, its sides between
+USE_STEMS = ("استخدم", "مستخدم", "استعمل")
+SMALL_ARMS_USED = re.compile(
+    _n(r"(?:استخدم\S*|مستخدمين|مستخدما|استعمل\S*)\s+(?:ال)?اسلحه\s+(?:ال)?(?:خفيفه|رشاشه|متوسطه)")
+)
+SMALL_ARMS_AND = re.compile(
+    _n(
+        r"(?:استخدم\S*|مستخدمين|مستخدما|استعمل\S*)\s+(?:ال)?اسلحه\s+(?:ال)?(?:خفيفه|رشاشه|متوسطه)(?:\s+و(?:ال)?متوسطه)?\s*(?:و)?$"
+    )
+)
 LANDED = re.compile(_n(r"(?:و|ف)?(?:سقط|سقوط|سقطت|سقطا)\s"))
 EXCHANGED_FIRE = re.compile(_n(r"تبادل\S*\s+(?:\S+\s+){0,10}?(?:اطلاق\s+)?(?:النار|النيران)"))
 EXCHANGED_WITH = re.compile(

@@ -1211,8 +1211,15 @@ class _Binder:
                 continue
             if k in self.cues and k != i:
                 c2 = self.cues[k]
-                if immediate and c2[0] != cls and c2[1] in ("event", "verb_s") and t.w[k].startswith("و"):
-                    # "مقتل وإصابة 5": a joint figure, neither is counted
+                if (
+                    immediate
+                    and kind not in ("verb_p", "verb_d")
+                    and c2[0] != cls
+                    and c2[1] in ("event", "verb_s")
+                    and t.w[k].startswith("و")
+                ):
+                    # "مقتل وإصابة 5": a joint figure, neither is counted (not after a plural
+                    # verb, whose subject came before it: "ثلاثة جنود قتلوا وأصيب اثنان")
                     self._bind(cls, i, None)
                     self._bind(c2[0], k, None)
                     self.used.add(k)

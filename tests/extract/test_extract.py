@@ -2064,3 +2064,18 @@ def test_extract_a_war_remnant_shell_goes_off_as_a_mine():
         "civilians",
         2,
     )
+
+
+def test_extract_a_ground_assault_with_small_arms_and_rocket_propelled_shells_is_a_clash():
+    m = one(
+        "قالت مصادر أمنية إن ثلاثة جنود قتلوا وأصيب اثنان آخران في هجوم شنه مسلحون من تنظيم داعش على"
+        " موقع للجيش قرب بلدة الرشاد الليلة الماضية. وأضافت أن المسلحين استخدموا أسلحة خفيفة وقذائف"
+        " صاروخية في الهجوم."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best, m.wounded_best) == (
+        "Armed clash",
+        "isis",
+        "iraqi_security_forces",
+        3,
+        2,
+    )
