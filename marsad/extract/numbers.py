@@ -1214,6 +1214,8 @@ class _Binder:
                 if (
                     immediate
                     and kind not in ("verb_p", "verb_d")
+                    # ("جندي قتل وأصيب اثنان": the verb's subject came before it)
+                    and not (kind == "verb_s" and _strip(t.get(i - 1), _PERSON) is not None)
                     and c2[0] != cls
                     and c2[1] in ("event", "verb_s")
                     and t.w[k].startswith("و")
@@ -1421,7 +1423,14 @@ class _Binder:
                     self._bind(cls, i, None)
             elif kind == "verb_s":
                 nxt = t.get(i + 1)
-                if not nxt or nxt in _STRONG_PUNCT or _strip_set(nxt, _MANNER) or nxt in _MANNER:
+                # (or the next cue right after it: "جندي قتل وأصيب اثنان")
+                if (
+                    not nxt
+                    or nxt in _STRONG_PUNCT
+                    or _strip_set(nxt, _MANNER)
+                    or nxt in _MANNER
+                    or (i + 1) in self.cues
+                ):
                     if not self.cue_backward(i, cls):
                         self._bind(cls, i, self._fixed(1, i, i + 1, lead))
             else:
