@@ -910,6 +910,7 @@ def _cut(page: _Page, first_body: int, story_title: str | None, unit_set: set[in
     footer_seen = False
     in_list = False
     seen: set[str] = set()
+    last_bullet: tuple[int, str | None] | None = None  # (sentences, title) of a bullet line just kept
 
     def flush() -> None:
         nonlocal cur, cur_title
@@ -976,6 +977,11 @@ def _cut(page: _Page, first_body: int, story_title: str | None, unit_set: set[in
         # story that had its own dateline, or two paragraphs, it opens a new story
         if cur and not pending_break and dateline and (cur_has_dateline or cur_paragraphs >= 2):
             pending_break = True
+            if last_bullet is not None:
+                # "• إصابة جنديين بقصف هاون في سامراء" then "صلاح الدين - أصيب جنديان ...": the
+                # bullet line just before a brief's dateline is that brief's headline
+                del cur[len(cur) - last_bullet[0] :]
+                pending_title = last_bullet[1]
         if not pending_break:
             pending_title = None  # a headline seen in a mid-article list titles nothing
         if pending_break:
@@ -984,10 +990,19 @@ def _cut(page: _Page, first_body: int, story_title: str | None, unit_set: set[in
             pending_break, pending_title = False, None
             cur_paragraphs, cur_has_dateline = 0, False
         sentences = _make_sentences(text, s, e, latin=page.latin)
+        last_bullet = None
         if sentences:
             cur.extend(sentences)
             cur_paragraphs += kind == BODY  # a kept sub-heading is not a paragraph
             cur_has_dateline = cur_has_dateline or dateline
             footer_seen = False
+            if (
+                kind == BODY
+                and not dateline
+                and _BULLET_RE.match(stripped)
+                and not _ends_with_punct(stripped)
+                and len(stripped.split()) <= 20
+            ):
+                last_bullet = (len(sentences), _BULLET_RE.sub("", stripped).strip() or None)
     flush()
     return stories

@@ -388,6 +388,18 @@ def test_clean_same_dateline_line_twice_splits_briefs() -> None:
     assert [len(s.sentences) for s in stories] == [3, 2]
 
 
+def test_clean_a_bulleted_headline_before_a_briefs_dateline_titles_that_brief() -> None:
+    text = (
+        "• مقتل راع بانفجار لغم في صحراء النخيب\n"
+        "الأنبار - قتل راع وأصيب شقيقه بانفجار لغم أرضي في صحراء النخيب، صباح اليوم.\n"
+        "• إصابة جنديين بقصف هاون في سامراء\n"
+        "صلاح الدين - أصيب جنديان بسقوط قذيفة هاون على موقع عسكري في جزيرة سامراء، مساء أمس.\n"
+    )
+    stories = split_stories(text)
+    assert [s.title for s in stories][1:] == ["إصابة جنديين بقصف هاون في سامراء"]
+    assert all("سامراء" not in s.text for s in stories[0].sentences)
+
+
 def test_clean_report_with_subheadings_stays_one_story() -> None:
     text = (
         "الفصائل والطائرات المسيرة: قراءة في المشهد\n"
