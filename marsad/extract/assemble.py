@@ -2097,6 +2097,12 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             if base["date"] is not None:
                 f._memo["summary_date"] = base["date"]  # the day of the strikes it sums up
             continue  # "attacks on US bases in Iraq and Syria": a summary, not one event
+        if len(sites) >= 2 and not plural:
+            bases = [p for p in sites if p.kind in ("base", "airport")]
+            if len(bases) >= 2 and _far_bases(bases):
+                # "استهداف قاعدة عين الأسد وقاعدة حرير بطائرات مسيرة، إضافة إلى قاعدة التنف في
+                # سوريا": one act hits no two bases hundreds of km apart; each base is one
+                plural, sites = True, bases
         if len(sites) >= 2 and plural and (not generic_only or len(named_sites) >= 2):
             for p in sites:
                 # a count belongs to the site named nearest before... or after it
@@ -2230,6 +2236,11 @@ def _specific(c) -> bool:
 
 def _nearest_site(sites: list, pos: int):
     return min(sites, key=lambda p: abs(p.start - pos))
+
+
+def _far_bases(sites: list) -> bool:
+    """Bases or airports each far from every other (DISTINCT_SITES_KM)."""
+    return all((_km(a, b) or 0.0) > DISTINCT_SITES_KM for i, a in enumerate(sites) for b in sites[i + 1 :])
 
 
 def _distinct_sites(places: list) -> list:

@@ -2079,3 +2079,19 @@ def test_extract_a_ground_assault_with_small_arms_and_rocket_propelled_shells_is
         3,
         2,
     )
+
+
+def test_extract_strikes_on_far_apart_bases_in_one_clause_are_one_event_each():
+    ms = extract(
+        "أعلنت المقاومة الإسلامية في العراق مساء اليوم استهداف قاعدة عين الأسد وقاعدة حرير بطائرات"
+        " مسيرة، مؤكدة أن الطائرات أصابت أهدافها.",
+        PUB,
+    )
+    assert sorted(m.location for m in ms) == ["Ain al-Asad Air Base", "Harir Air Base"]
+
+
+def test_extract_a_members_of_parliament_office_is_the_governments():
+    m = one(
+        "تعرض مكتب النائب عن محافظة البصرة لهجوم بعبوة صوتية ليلة أمس، ما ألحق أضرارا بواجهته دون إصابات."
+    )
+    assert m.target_id == "iraqi_government"
