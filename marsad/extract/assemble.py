@@ -458,6 +458,11 @@ PASSIVE_AFTER = re.compile(
 # "يدل على أن الولايات المتحدة ...", "أشار إلى أن": a clause opens; its subject is no object
 COMPLEMENTIZER = re.compile(_n(r"(?:^|\s)(?:علي|على|الي|إلى)\s+(?:ان|انه|انها)\s*$"))
 # "حمّل X Y مسؤولية ...", "اتهم X Y بـ...": X (right after the verb) accuses, Y is accused
+CONDEMNER = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:ادان|ادانت|يدين|تدين|استنكر|استنكرت|شجب|شجبت|ندد|نددت|استهجن|استهجنت)\s*(?:ال|لل)?$"
+    )
+)
 ACCUSER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:حمل|حملت|حملوا|يحمل|تحمل|اتهم|اتهمت|اتهموا|يتهم|تتهم)\s*$"))
 # up to three title words between a link word and a name ("للزعيم الشيعي مقتدى الصدر")
 TITLES = r"(?:(?:ال|لل|ل)?(?:زعيم|سيد|رجل|دين|شيعي|امين|عام|قائد|مرجع)\S*\s+){0,3}"
@@ -1160,6 +1165,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue
         if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS and _denies(f, a):
             continue
+        if CONDEMNER.search(f.norm[max(0, ns - 12) : ns]) and "condemnation" in f.flags():
+            continue  # "أدان رئيس الوزراء الهجوم": who condemns it is no party to it
         if denial and COUNTER_ACCUSED.search(f.norm[max(0, ns - 14) : ns]):
             # "ونفت وزارة الدفاع التركية مسؤوليتها، متهمة حزب العمال بتنفيذه": the denier's
             # counter-charge, weaker than the report's own telling

@@ -2095,3 +2095,8 @@ def test_extract_a_members_of_parliament_office_is_the_governments():
         "تعرض مكتب النائب عن محافظة البصرة لهجوم بعبوة صوتية ليلة أمس، ما ألحق أضرارا بواجهته دون إصابات."
     )
     assert m.target_id == "iraqi_government"
+
+
+def test_extract_who_condemns_an_attack_is_no_party_to_it():
+    m = one("أدان رئيس الوزراء الهجوم الذي استهدف مطار أربيل الدولي مساء أمس بثلاث طائرات مسيرة.")
+    assert (m.sub_event_type, m.perpetrator_id) == ("Air/drone strike", "unknown")
