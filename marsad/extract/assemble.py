@@ -458,6 +458,13 @@ PASSIVE_AFTER = re.compile(
 # "يدل على أن الولايات المتحدة ...", "أشار إلى أن": a clause opens; its subject is no object
 COMPLEMENTIZER = re.compile(_n(r"(?:^|\s)(?:علي|على|الي|إلى)\s+(?:ان|انه|انها)\s*$"))
 # "حمّل X Y مسؤولية ...", "اتهم X Y بـ...": X (right after the verb) accuses, Y is accused
+# a site or people of the one who speaks ("مقرا لها", "مقراتها", "عناصرها")
+ITS_OWN_SITE = re.compile(
+    _n(
+        r"(?:^|\s)(?:ب|ل)?(?:ال)?(?:مقر|مقرا|مقرات|موقع|موقعا|مواقع|مخزن|مخزنا|نقطه|قاعده|رتل|رتلا)\s+(?:ل|تابعا\s+ل|تابعه\s+ل)(?:ها|ه|هم)(?=[\s،.]|$)"
+        r"|(?:^|\s)(?:ب|ل)?(?:مقرها|مقره|مقراتها|مقراته|مواقعها|مواقعه|عناصرها|عناصره|مقاتليها|مقاتليه|منتسبيها|منتسبيه)(?=[\s،.]|$)"
+    )
+)
 CONDEMNER = re.compile(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:ادان|ادانت|يدين|تدين|استنكر|استنكرت|شجب|شجبت|ندد|نددت|استهجن|استهجنت)\s*(?:ال|لل)?$"
@@ -1202,6 +1209,9 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         if ACCUSER_VERB.search(f.norm[max(0, ns - 15) : ns]) and any(
             o.start >= a.end and 0 <= f.npos(o.start) - ne < 40 for o in f.actors if o is not a
         ):
+            if a.actor_id in ARMED_BODIES and ITS_OWN_SITE.search(f.norm, ne):
+                # "حمّلت العصائب واشنطن مسؤولية القصف الذي استهدف مقرا لها": its own site was hit
+                roles.append(Role(a.actor_id, "target", 2.0, base + a.start))
             continue  # "حمّل مجلس الوزراء التحالف الدولي مسؤولية": the accuser, not a party
         wide = f.norm[max(0, ns - 40) : ns]
         owned = _owned_thing(wide) if "تابع" in wide else None
@@ -2035,8 +2045,14 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # attribution of an act told with its toll and site is that act's report (so is a
             # condemnation or a denial of "the attack that targeted X and killed N")
             and not (
-                c.category in ("attribution", "condemnation", "denial")
-                and _has_toll(f)
+                # (or a demand about it: "طالب المحافظ بكشف منفذي الهجوم الذي استهدف سوقا ...
+                # وأسفر عن مقتل ثلاثة"; or the act told with its own day: "حمّلت العصائب
+                # واشنطن مسؤولية القصف الذي استهدف مقرا لها في بغداد اليوم")
+                c.category in ("attribution", "condemnation", "denial", "statement")
+                and (
+                    _has_toll(f)
+                    or (c.category == "attribution" and any(_in(d.start, lo, hi) for d in f.dates))
+                )
                 and any(PLACE_RANK.get(p.kind, 1) >= 3 for p in places)
             )
             for c in f.cues
