@@ -2104,8 +2104,7 @@ def test_extract_who_condemns_an_attack_is_no_party_to_it():
 
 def test_extract_an_attack_told_in_a_demand_or_an_accusation_with_its_site_is_an_event():
     m = one(
-        "طالب محافظ نينوى بكشف منفذي الهجوم الذي استهدف سوقا في الموصل مساء أمس وأسفر عن مقتل"
-        " ثلاثة مدنيين."
+        "طالب محافظ نينوى بكشف منفذي الهجوم الذي استهدف سوقا في الموصل مساء أمس وأسفر عن مقتل ثلاثة مدنيين."
     )
     assert (m.sub_event_type, m.location, m.killed_best) == ("Attack", "Mosul", 3)
     m = one("حمّلت عصائب أهل الحق الولايات المتحدة مسؤولية القصف الذي استهدف مقرا لها في بغداد اليوم.")
