@@ -467,7 +467,9 @@ ITS_OWN_SITE = re.compile(
 )
 CONDEMNER = re.compile(
     _n(
-        r"(?:^|\s)(?:و|ف)?(?:ادان|ادانت|يدين|تدين|استنكر|استنكرت|شجب|شجبت|ندد|نددت|استهجن|استهجنت)\s*(?:ال|لل)?$"
+        r"(?:^|\s)(?:و|ف)?(?:ادان|ادانت|يدين|تدين|استنكر|استنكرت|شجب|شجبت|ندد|نددت|استهجن|استهجنت"
+        # (and who welcomes or praises: "رحبت الحكومة بنجاح القوات الأمنية في إحباط هجوم")
+        r"|رحب|رحبت|يرحب|ترحب|ثمن|ثمنت|اشاد|اشادت|بارك|باركت)\s*(?:ال|لل)?$"
     )
 )
 ACCUSER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:حمل|حملت|حملوا|يحمل|تحمل|اتهم|اتهمت|اتهموا|يتهم|تتهم)\s*$"))
@@ -508,8 +510,17 @@ def _dead_are_others(f: Facts, a, npos: int) -> bool:
     )
 
 
+OWN_DEAD = re.compile(
+    _n(r"(?:^|\s)(?:من\s+)?(?:مقاتلي|منتسبي|عناصر|ابناء|مجاهدي|افراد)(?:ها|ه|هم)(?=[\s،.]|$)")
+)
 MOURNER_BEFORE = re.compile(_n(r"(?:اعلنت?|اقرت?|نعت?|نعي|اكدت?|اعترفت?)\s+$"))
-MOURNER_AFTER = re.compile(_n(r"^\S*(?:\s+\S+){0,16}?\s+(?:ب)?(?:مقتل|استشهاد|سقوط|اصابه)\s"))
+MOURNER_AFTER = re.compile(
+    _n(
+        r"^\S*(?:\s+\S+){0,16}?\s+(?:ب)?(?:مقتل|استشهاد|سقوط|اصابه)\s"
+        # "نعت هيئة الحشد ثلاثة من مقاتليها استشهدوا": its own people, counted, then the verb
+        r"|^\s*(?:\S+\s+){0,3}?(?:من\s+)?(?:مقاتلي|منتسبي|عناصر|ابناء|مجاهدي)(?:ها|ه|هم)\s+(?:الذين\s+)?(?:استشهدوا|قتلوا|سقطوا|ارتقوا)"
+    )
+)
 # a second clause opened by "while / as / also": a concurrent, separate statement
 # "..., فيما أصيب اثنان من حراسه": a concurrent clause that only adds the event's other
 # casualties (it opens with the casualty verb, and has no event cue of its own)
@@ -1172,8 +1183,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue
         if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS and _denies(f, a):
             continue
-        if CONDEMNER.search(f.norm[max(0, ns - 12) : ns]) and "condemnation" in f.flags():
-            continue  # "أدان رئيس الوزراء الهجوم": who condemns it is no party to it
+        if CONDEMNER.search(f.norm[max(0, ns - 12) : ns]):
+            continue  # "أدان رئيس الوزراء الهجوم": who condemns (or welcomes) it is no party to it
         if denial and COUNTER_ACCUSED.search(f.norm[max(0, ns - 14) : ns]):
             # "ونفت وزارة الدفاع التركية مسؤوليتها، متهمة حزب العمال بتنفيذه": the denier's
             # counter-charge, weaker than the report's own telling
@@ -1336,7 +1347,12 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue
         others_before = any(o is not a and o.end <= a.start and a.start - o.end <= 30 for o in f.actors)
         mourned = MOURNER_BEFORE.search(before[-12:]) and MOURNER_AFTER.search(after)
-        if mourned and _dead_are_others(f, a, ne + mourned.end()):
+        if (
+            mourned
+            and not OWN_DEAD.search(after[: mourned.end()])
+            and _dead_are_others(f, a, ne + mourned.end())
+        ):
+            # ("نعت هيئة الحشد ثلاثة من مقاتليها استشهدوا بقصف تركي": its own fighters)
             # "أعلن جهاز مكافحة الإرهاب مقتل ما يسمى والي كركوك في تنظيم داعش": the force
             # announcing the enemy's dead killed them
             roles.append(Role(aid, "perp", 2.0, base + a.start))

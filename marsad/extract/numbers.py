@@ -1414,6 +1414,8 @@ class _Binder:
                 del self.found[cls][before:]
                 self._bind(cls, i, self._fixed(2, i, i + 1, lead))
                 continue
+            if kind == "verb_p" and self.cue_backward(i, cls):
+                continue  # "ثلاثة من مقاتليها استشهدوا بقصف تركي": its subject came before it
             if self.cue_forward(i, cls, kind):
                 continue
             if kind == "verb_d":

@@ -2109,3 +2109,17 @@ def test_extract_an_attack_told_in_a_demand_or_an_accusation_with_its_site_is_an
     assert (m.sub_event_type, m.location, m.killed_best) == ("Attack", "Mosul", 3)
     m = one("حمّلت عصائب أهل الحق الولايات المتحدة مسؤولية القصف الذي استهدف مقرا لها في بغداد اليوم.")
     assert (m.perpetrator_id, m.target_id) == ("us_forces", "asaib_ahl_al_haq")
+
+
+def test_extract_a_body_mourning_its_fighters_killed_by_a_named_strike():
+    m = one("نعت هيئة الحشد الشعبي ثلاثة من مقاتليها استشهدوا بقصف تركي على موقعهم في سنجار فجر اليوم.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("turkish_forces", "pmf", 3)
+
+
+def test_extract_who_welcomes_a_foiled_attack_is_no_party_and_the_air_force_is_iraqs():
+    m = one("رحبت الحكومة بنجاح القوات الأمنية في إحباط هجوم بطائرة مسيرة على قضاء المقدادية فجر اليوم.")
+    assert m.target_id != "iraqi_government"
+    m = one(
+        "أكدت وزارة الدفاع أن طائرات القوة الجوية قصفت أوكارا لداعش في جبال حمرين اليوم وقتلت أربعة إرهابيين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iraqi_security_forces", "isis", 4)
