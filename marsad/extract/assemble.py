@@ -465,6 +465,7 @@ ITS_OWN_SITE = re.compile(
         r"|(?:^|\s)(?:ب|ل)?(?:مقرها|مقره|مقراتها|مقراته|مواقعها|مواقعه|عناصرها|عناصره|مقاتليها|مقاتليه|منتسبيها|منتسبيه)(?=[\s،.]|$)"
     )
 )
+ISIS_NAMED = re.compile(_n(r"داعش|الدوله الاسلاميه|تنظيم الدوله|دواعش|الداعشي"))
 CONDEMNER = re.compile(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:ادان|ادانت|يدين|تدين|استنكر|استنكرت|شجب|شجبت|ندد|نددت|استهجن|استهجنت"
@@ -1180,6 +1181,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             )
         ):
             roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # its own act, announced
+            f._memo["own_act_announced"] = True  # (a claim: "أعلنت المقاومة استهداف قاعدة حرير")
             continue
         if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS and _denies(f, a):
             continue
@@ -2100,7 +2102,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             killed = killed if _culmination(f, killed) else None
             wounded = wounded if _culmination(f, wounded) else None
         claimed = (
-            "claim" in flags or (contains_any(f.norm, SELF_CLAIM_STEMS) and bool(SELF_CLAIM.search(f.norm)))
+            "claim" in flags
+            or f._memo.get("own_act_announced", False)
+            or (contains_any(f.norm, SELF_CLAIM_STEMS) and bool(SELF_CLAIM.search(f.norm)))
         ) and any(r.role == "perp" and r.strength >= 3.0 for r in roles)
         prior = bool(prior)
         background = (prior and main_has_event) or sentence_background
@@ -3265,6 +3269,17 @@ def assemble_story(
             if "pkk" in story_actors:
                 e.roles.append(Role("pkk", "target", 1.0, 9_000_000))
                 e.notes.append("target: Turkey's adversary named in the story")
+        if (
+            any(r.role == "perp" and r.actor_id == "turkish_forces" and r.strength >= 2.0 for r in e.roles)
+            and any(r.role in ("target", "?") and r.actor_id == "isis" for r in e.roles)
+            and not any(r.role == "target" and r.actor_id != "isis" for r in e.roles)
+            and not any(ISIS_NAMED.search(fr.facts.norm) for fr in e.frames)
+        ):
+            # "أعلنت وزارة الدفاع التركية تحييد ستة إرهابيين في متينا": in Turkey's words the
+            # "terrorists" it strikes in Iraq are the PKK's, not ISIS (named as such)
+            e.roles = [r for r in e.roles if r.actor_id != "isis"]
+            e.roles.append(Role("pkk", "target", 1.0, 9_000_000))
+            e.notes.append("target: Turkey's 'terrorists' are the PKK")
     for k, e in enumerate(events):
         if e.sub_event is None:
             e.sub_event = infer_sub_event(e, events[k - 1] if k else None) or _sibling_sub_event(e, events)

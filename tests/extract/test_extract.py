@@ -2123,3 +2123,12 @@ def test_extract_who_welcomes_a_foiled_attack_is_no_party_and_the_air_force_is_i
         "أكدت وزارة الدفاع أن طائرات القوة الجوية قصفت أوكارا لداعش في جبال حمرين اليوم وقتلت أربعة إرهابيين."
     )
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iraqi_security_forces", "isis", 4)
+
+
+def test_extract_a_force_announcing_its_own_strike_claims_it_and_turkeys_terrorists_are_the_pkk():
+    m = one("أعلنت المقاومة الإسلامية في العراق استهداف قاعدة حرير بطائرة مسيرة فجر اليوم.")
+    assert (m.perpetrator_id, m.claimed) == ("islamic_resistance_iraq", True)
+    m = one("أعلنت وزارة الدفاع التركية اليوم تحييد ستة إرهابيين بضربة جوية في منطقة متينا شمالي العراق.")
+    assert (m.perpetrator_id, m.target_id, m.claimed) == ("turkish_forces", "pkk", True)
+    m = one("قصفت طائرات تركية مواقع لعناصر داعش قرب سنجار اليوم.")
+    assert m.target_id == "isis"  # named as such
