@@ -2132,3 +2132,11 @@ def test_extract_a_force_announcing_its_own_strike_claims_it_and_turkeys_terrori
     assert (m.perpetrator_id, m.target_id, m.claimed) == ("turkish_forces", "pkk", True)
     m = one("قصفت طائرات تركية مواقع لعناصر داعش قرب سنجار اليوم.")
     assert m.target_id == "isis"  # named as such
+
+
+def test_extract_the_masculine_claim_verb_names_the_claimant():
+    m = one(
+        "قتل خمسة أشخاص في تفجير انتحاري استهدف مجلس عزاء في قضاء المقدادية مساء أمس، وتبنى تنظيم داعش"
+        " التفجير."
+    )
+    assert (m.perpetrator_id, m.claimed) == ("isis", True)
