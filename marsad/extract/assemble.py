@@ -348,29 +348,6 @@ OWNED_BY_GAPS = tuple(
     re.compile(_n(r"(?:^|\s)(\S+)" + r"\s+\S+" * gap + _OWNED + _OWNER)) for gap in range(3)
 )
 OWNED_BY = OWNED_BY_GAPS[0]
-NAMED_STREET = re.compile(_n(r"(?:^|\s)(?:و|ب|في\s+)?(?:شارع|ساحه|جسر|نفق|تقاطع)\s*$"))
-COUNTER_ACCUSED = re.compile(_n(r"(?:^|\s)(?:و)?(?:متهمه|متهما|متهمين|اتهمت|اتهم|واتهمت)\s+(?:ال|لل)?$"))
-NEAR_LOCATOR = re.compile(_n(r"(?:^|\s)(?:قرب|بالقرب\s+من|المحاذيه\s+ل|المجاوره\s+ل)\s*$"))
-TAKEN_STEMS = ("نقل", "اعيد")
-# taking people or things somewhere ("نقلت الجثامين", "تم نقل الجرحى"): TAKEN_TO, TAKEN_ON
-_TAKEN_VERB = r"(?:نقل|نقلت|نقلوا|نقلها|نقله|نقلهم|نقلتها|تم\s+نقل|اعيدت|اعيد)"
-# what the arrested are charged with ("بتهمة إطلاق صواريخ على السفارة الأمريكية")
-CHARGE_STEMS = ("تهم", "تورط", "ضلوع")
-CHARGED_WITH = re.compile(
-    _n(
-        r"(?:^|\s)(?:بتهمه|بتهم|بتهمة|المتهمين\s+ب|متهمين\s+ب|لتورطهم|لتورطه|بتورطهم|لضلوعهم|لضلوعه)\s+[^،.؛]{0,50}$"
-    )
-)
-# "نقلت ... إلى العراق صباح الأحد": the day the dead or the wounded were taken somewhere
-TAKEN_ON = re.compile(_n(r"(?:^|\s)(?:و)?" + _TAKEN_VERB + r"\s+[^،,.؛]{0,70}$"))
-
-
-def _taken_on(f: Facts, d) -> bool:
-    ns = f.npos(d.start)
-    before = f.norm[max(0, ns - 80) : ns]
-    return contains_any(before, TAKEN_STEMS) and TAKEN_ON.search(before) is not None
-
-
 # "مستودعا للطائرات المسيرة", "مخزن للصواريخ": the store the weapons were kept in (what was hit)
 STORED_IN = re.compile(
     _n(
@@ -457,12 +434,13 @@ PASSIVE_AFTER = re.compile(
 )
 # "يدل على أن الولايات المتحدة ...", "أشار إلى أن": a clause opens; its subject is no object
 COMPLEMENTIZER = re.compile(_n(r"(?:^|\s)(?:علي|على|الي|إلى)\s+(?:ان|انه|انها)\s*$"))
-# "حمّل X Y مسؤولية ...", "اتهم X Y بـ...": X (right after the verb) accuses, Y is accused
+# the people of the body that speaks ("مقاتليها", "منتسبيه"): OWN_DEAD, MOURNER_AFTER, ITS_OWN_SITE
+_ITS_PEOPLE = r"(?:مقاتلي|منتسبي|عناصر|ابناء|مجاهدي|افراد)(?:ها|ه|هم)"
 # a site or people of the one who speaks ("مقرا لها", "مقراتها", "عناصرها")
 ITS_OWN_SITE = re.compile(
     _n(
         r"(?:^|\s)(?:ب|ل)?(?:ال)?(?:مقر|مقرا|مقرات|موقع|موقعا|مواقع|مخزن|مخزنا|نقطه|قاعده|رتل|رتلا)\s+(?:ل|تابعا\s+ل|تابعه\s+ل)(?:ها|ه|هم)(?=[\s،.]|$)"
-        r"|(?:^|\s)(?:ب|ل)?(?:مقرها|مقره|مقراتها|مقراته|مواقعها|مواقعه|عناصرها|عناصره|مقاتليها|مقاتليه|منتسبيها|منتسبيه)(?=[\s،.]|$)"
+        r"|(?:^|\s)(?:ب|ل)?(?:(?:مقر|مقرات|مواقع)(?:ها|ه)|" + _ITS_PEOPLE + r")(?=[\s،.]|$)"
     )
 )
 ISIS_NAMED = re.compile(_n(r"داعش|الدوله الاسلاميه|تنظيم الدوله|دواعش|الداعشي"))
@@ -473,7 +451,10 @@ CONDEMNER = re.compile(
         r"|رحب|رحبت|يرحب|ترحب|ثمن|ثمنت|اشاد|اشادت|بارك|باركت)\s*(?:ال|لل)?$"
     )
 )
+# "حمّل X Y مسؤولية ...", "اتهم X Y بـ...": X (right after the verb) accuses, Y is accused
 ACCUSER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:حمل|حملت|حملوا|يحمل|تحمل|اتهم|اتهمت|اتهموا|يتهم|تتهم)\s*$"))
+# the accused after a denier's participle ("نفت مسؤوليتها، متهمة حزب العمال بتنفيذه")
+COUNTER_ACCUSED = re.compile(_n(r"(?:^|\s)(?:و)?(?:متهمه|متهما|متهمين|اتهمت|اتهم|واتهمت)\s+(?:ال|لل)?$"))
 # up to three title words between a link word and a name ("للزعيم الشيعي مقتدى الصدر")
 TITLES = r"(?:(?:ال|لل|ل)?(?:زعيم|سيد|رجل|دين|شيعي|امين|عام|قائد|مرجع)\S*\s+){0,3}"
 # "سرايا السلام التابعة للتيار الصدري": the parent of a group named just before; (a base
@@ -511,15 +492,13 @@ def _dead_are_others(f: Facts, a, npos: int) -> bool:
     )
 
 
-OWN_DEAD = re.compile(
-    _n(r"(?:^|\s)(?:من\s+)?(?:مقاتلي|منتسبي|عناصر|ابناء|مجاهدي|افراد)(?:ها|ه|هم)(?=[\s،.]|$)")
-)
+OWN_DEAD = re.compile(_n(r"(?:^|\s)(?:من\s+)?" + _ITS_PEOPLE + r"(?=[\s،.]|$)"))
 MOURNER_BEFORE = re.compile(_n(r"(?:اعلنت?|اقرت?|نعت?|نعي|اكدت?|اعترفت?)\s+$"))
 MOURNER_AFTER = re.compile(
     _n(
         r"^\S*(?:\s+\S+){0,16}?\s+(?:ب)?(?:مقتل|استشهاد|سقوط|اصابه)\s"
         # "نعت هيئة الحشد ثلاثة من مقاتليها استشهدوا": its own people, counted, then the verb
-        r"|^\s*(?:\S+\s+){0,3}?(?:من\s+)?(?:مقاتلي|منتسبي|عناصر|ابناء|مجاهدي)(?:ها|ه|هم)\s+(?:الذين\s+)?(?:استشهدوا|قتلوا|سقطوا|ارتقوا)"
+        r"|^\s*(?:\S+\s+){0,3}?(?:من\s+)?" + _ITS_PEOPLE + r"\s+(?:الذين\s+)?(?:استشهدوا|قتلوا|سقطوا|ارتقوا)"
     )
 )
 # a second clause opened by "while / as / also": a concurrent, separate statement
@@ -548,6 +527,28 @@ CONCURRENT = re.compile(
         r"(?:[،,]\s*(?:و)?(?:في وقت|فيما|بينما|في حين|كما|وسط|حيث)|\s(?:و)?(?:في وقت(?=\s+[يت]\S+)|في ظل|بالتزامن مع|تزامنا مع|يتزامن مع|تتزامن مع))\s"
     )
 )
+# "قاعدة فكتوري العسكرية قرب مطار بغداد": a site after "near" that locates the one before
+NEAR_LOCATOR = re.compile(_n(r"(?:^|\s)(?:قرب|بالقرب\s+من|المحاذيه\s+ل|المجاوره\s+ل)\s*$"))
+TAKEN_STEMS = ("نقل", "اعيد")
+# taking people or things somewhere ("نقلت الجثامين", "تم نقل الجرحى"): TAKEN_TO, TAKEN_ON
+_TAKEN_VERB = r"(?:نقل|نقلت|نقلوا|نقلها|نقله|نقلهم|نقلتها|تم\s+نقل|اعيدت|اعيد)"
+# what the arrested are charged with ("بتهمة إطلاق صواريخ على السفارة الأمريكية")
+CHARGE_STEMS = ("تهم", "تورط", "ضلوع")
+CHARGED_WITH = re.compile(
+    _n(
+        r"(?:^|\s)(?:بتهمه|بتهم|بتهمة|المتهمين\s+ب|متهمين\s+ب|لتورطهم|لتورطه|بتورطهم|لضلوعهم|لضلوعه)\s+[^،.؛]{0,50}$"
+    )
+)
+# "نقلت ... إلى العراق صباح الأحد": the day the dead or the wounded were taken somewhere
+TAKEN_ON = re.compile(_n(r"(?:^|\s)(?:و)?" + _TAKEN_VERB + r"\s+[^،,.؛]{0,70}$"))
+
+
+def _taken_on(f: Facts, d) -> bool:
+    ns = f.npos(d.start)
+    before = f.norm[max(0, ns - 80) : ns]
+    return contains_any(before, TAKEN_STEMS) and TAKEN_ON.search(before) is not None
+
+
 # "وإن جثامين القتلى نقلت عبر منفذ القائم الحدودي إلى العراق": where people or things were
 # taken afterwards, not where the act was
 TAKEN_TO = re.compile(
@@ -560,12 +561,14 @@ LAUNCHED_FROM = re.compile(
         r"\s+(?:\S+\s+){0,6}?(?:من|عبر)\s+(?:\S+\s+){0,4}$"
     )
 )
-# a place that only describes another ("البوكمال المحاذية لقضاء القائم") or a route
-# ("نقلت عبر منفذ القائم"): not where the event happened
+# a place that only describes another ("البوكمال المحاذية لقضاء القائم"), a route ("نقلت
+# عبر منفذ القائم") or a street named after it ("في شارع بغداد وسط مدينة كركوك"): not where
+# the event happened
 NOT_THE_SITE = re.compile(
     _n(
         r"(?:(?:ال)?(?:محاذي|مجاور|متاخم|مقابل)\S*\s+(?:ل|لل)?(?:\S+\s+)?"
-        r"|(?:^|\s)عبر\s+(?:\S+\s+)?)$"
+        r"|(?:^|\s)عبر\s+(?:\S+\s+)?"
+        r"|(?:^|\s)(?:و|ب|في\s+)?(?:شارع|ساحه|جسر|نفق|تقاطع)\s*)$"
     )
 )
 # "ما وصفه بمقر للموساد", "ما وصفته بأوكار الإرهابيين": what the speaker called the place
@@ -1159,9 +1162,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         ns, ne = f.npos(a.start), f.npos(a.end)
         if "وصف" in f.norm and DESCRIBED_AS.search(f.norm[max(0, ns - 30) : ns]):
             continue  # "استهداف ما وصفه بمقر للموساد": the attacker's word for what it hit
-        if contains_any(f.norm[max(0, ns - 60) : ns], CHARGE_STEMS) and CHARGED_WITH.search(
-            f.norm[max(0, ns - 60) : ns]
-        ):
+        charge = f.norm[max(0, ns - 60) : ns]
+        if contains_any(charge, CHARGE_STEMS) and CHARGED_WITH.search(charge):
             continue  # "اعتقال أربعة عناصر بتهمة إطلاق صواريخ على السفارة": the charge, not a party
         if (
             a.actor_id != "unknown"
@@ -1841,8 +1843,6 @@ def _event_places(f: Facts) -> list:
             continue  # "أطلق من منطقة ...": where the rockets came from, not where they hit
         if contains_any(before, TAKEN_STEMS) and TAKEN_TO.search(before):
             continue  # "نقلت ... إلى العراق": where the dead were taken afterwards
-        if NAMED_STREET.search(before[-8:]) and p.kind in ("city", "governorate", "country"):
-            continue  # "في شارع بغداد وسط مدينة كركوك": a street named after a city
         if (
             NEAR_LOCATOR.search(before[-16:])
             and PLACE_RANK.get(p.kind, 1) >= 5
@@ -2358,21 +2358,16 @@ WARNING_SHOTS = re.compile(
 )
 
 
-# "وتبادل عناصر من سرايا السلام وقوات أمنية إطلاق النار": the exchange, its sides between
+# "استخدموا أسلحة خفيفة وقذائف صاروخية": the small arms an assault was fought with
 USE_STEMS = ("استخدم", "مستخدم", "استعمل")
-SMALL_ARMS_USED = re.compile(
-    _n(r"(?:استخدم\S*|مستخدمين|مستخدما|استعمل\S*)\s+(?:ال)?اسلحه\s+(?:ال)?(?:خفيفه|رشاشه|متوسطه)")
-)
-SMALL_ARMS_AND = re.compile(
-    _n(
-        r"(?:استخدم\S*|مستخدمين|مستخدما|استعمل\S*)\s+(?:ال)?اسلحه\s+(?:ال)?(?:خفيفه|رشاشه|متوسطه)(?:\s+و(?:ال)?متوسطه)?\s*(?:و)?$"
-    )
-)
+_SMALL_ARMS_USED = r"(?:استخدم\S*|مستخدمين|مستخدما|استعمل\S*)\s+(?:ال)?اسلحه\s+(?:ال)?(?:خفيفه|رشاشه|متوسطه)"
+SMALL_ARMS_USED = re.compile(_n(_SMALL_ARMS_USED))
+SMALL_ARMS_AND = re.compile(_n(_SMALL_ARMS_USED + r"(?:\s+و(?:ال)?متوسطه)?\s*(?:و)?$"))  # ... and (the cue)
 LANDED = re.compile(_n(r"(?:و|ف)?(?:سقط|سقوط|سقطت|سقطا)\s"))
-EXCHANGED_FIRE = re.compile(_n(r"تبادل\S*\s+(?:\S+\s+){0,10}?(?:اطلاق\s+)?(?:النار|النيران)"))
-EXCHANGED_WITH = re.compile(
-    _n(r"تبادل\S*\s+(?:\S+\s+){0,10}?(?:اطلاق\s+)?(?:النار|النيران)\s+(?:ب|باستخدام\s+)[^،.]{0,50}$")
-)
+# "وتبادل عناصر من سرايا السلام وقوات أمنية إطلاق النار": the exchange, its sides between
+_EXCHANGED = r"تبادل\S*\s+(?:\S+\s+){0,10}?(?:اطلاق\s+)?(?:النار|النيران)"
+EXCHANGED_FIRE = re.compile(_n(_EXCHANGED))
+EXCHANGED_WITH = re.compile(_n(_EXCHANGED + r"\s+(?:ب|باستخدام\s+)[^،.]{0,50}$"))  # ... with (the cue)
 USED_IN_IT = re.compile(
     _n(r"(?:استخدمت|استخدم|استعملت|استعمل)\s+(?:فيها|فيه|خلالها|خلاله)\s+(?:\S+\s+){0,4}?(?:و)?(?:ب)?$")
 )
