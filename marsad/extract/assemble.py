@@ -2432,7 +2432,7 @@ def _attackers_hunted(events: list[Event]) -> None:
     for k, e in enumerate(events):
         if not k or any(r.role == "target" and r.actor_id != "unknown" for r in e.roles):
             continue
-        words = " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
+        words = _frames_text(e)
         if not THE_ATTACKERS.search(words):
             continue
         if not any(r.role == "perp" and r.actor_id in HUNTERS for r in e.roles):
@@ -2454,7 +2454,7 @@ def _the_site_again(events: list[Event]) -> None:
     for k, e in enumerate(events):
         if e.place is not None or not k:
             continue
-        words = " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
+        words = _frames_text(e)
         if not SITE_AGAIN.search(words):
             continue
         site = next(
@@ -2794,7 +2794,7 @@ def _arrested_of_both_sides(e: Event, earlier: list[Event]) -> None:
     """ "اعتقال ستة مسلحين من الطرفين شاركوا في الاشتباكات": the arrested belong to the two
     sides of the clash the story told before; the first side named stands for them (and the
     arrested gunmen are no attacker)."""
-    words = " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
+    words = _frames_text(e)
     if not BOTH_SIDES.search(words):
         return
     clash = next((x for x in reversed(earlier) if x.sub_event == "Armed clash" and not x.background), None)
@@ -3185,7 +3185,7 @@ def assemble_story(
         if e.sub_event == "Arrests" and e.killed is not None and e.killed.best:
             # "قتل 5 من عناصر داعش بعملية إنزال جوي": a raid that kills is a fight, not an
             # arrest (unless the dead are what the arrested are accused of: "بتهمة قتل")
-            words = " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
+            words = _frames_text(e)
             if RAID_DEAD.search(words) and not ACCUSED_OF.search(words):
                 e.sub_event = "Armed clash"
                 e.notes.append("raid with dead: a clash")
@@ -3284,7 +3284,7 @@ def assemble_story(
         if k and not any(r.role == "target" for r in e.roles):
             # "وكان رتل آخر قد تعرض ... لانفجار عبوة": another convoy (base, checkpoint) of
             # the owner of the one just told
-            words = " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
+            words = _frames_text(e)
             if ANOTHER_OF_THE_KIND.search(words):
                 hit = [r for r in events[k - 1].roles if r.role == "target" and r.strength >= 1.0]
                 if hit:
@@ -3558,6 +3558,11 @@ def _officer_assassinated(text: str) -> bool:
     )
 
 
+def _frames_text(e: Event) -> str:
+    """The normalized clauses the event was read from, joined."""
+    return " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
+
+
 def _victims_text(fr: Frame) -> str:
     """The normalized text that tells a frame's victims: its clause, or from `victims_lo`."""
     lo = fr.lo if fr.victims_lo is None else fr.victims_lo
@@ -3568,7 +3573,7 @@ def settle_counts(e: Event) -> None:
     """Counts the wording implies: "نجا من محاولة اغتيال" -> 0 killed; "اغتال الناشط" -> 1."""
     if e.killed is not None:
         return
-    words = " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
+    words = _frames_text(e)
     if SURVIVED.search(words):
         e.killed = ReadCount(0, 0, 0)
         e.notes.append("killed 0: survived")
@@ -3625,7 +3630,7 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
         ):
             return "Attack"  # gunfire at no armed party: violence against civilians
         return WEAPON_SUB_EVENT[e.weapon]
-    words = " ".join(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)] for fr in e.frames)
+    words = _frames_text(e)
     if previous is not None and previous.sub_event not in (None, "Arrests") and SAME_KIND.search(words):
         if previous.sub_event == "Disrupted weapons use" and previous.weapon in WEAPON_SUB_EVENT:
             # "another attack" after one that was shot down: an attack of that weapon
