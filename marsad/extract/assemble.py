@@ -2090,8 +2090,14 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 )
             )
         )
-        dates = _event_dates(f, [d for d in f.dates if _in(d.start, lo, hi) and not _taken_on(f, d)])
-        ref_dates = _event_dates(f, [d for d in f.ref_dates if _in(d.start, lo, hi) and not _taken_on(f, d)])
+        days = [d for d in f.dates if _in(d.start, lo, hi) and not _taken_on(f, d)]
+        dates = _event_dates(f, days)
+        # (the same dates when the article has its publication day: read once)
+        ref_dates = (
+            dates
+            if f.ref_dates is f.dates
+            else _event_dates(f, [d for d in f.ref_dates if _in(d.start, lo, hi) and not _taken_on(f, d)])
+        )
         killed, wounded = _bind_casualties(f, lo, hi)
         if sub in ("Violent demonstration", "Mob violence"):
             # a riot's cause is no toll of the riot
@@ -2179,6 +2185,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 )
             )
     if frames and len(clauses) > 1:
+        relative = {c_lo for c_lo, _hi, kind in clauses if kind == RELATIVE}
         # counts and dates said in a clause without an event cue ("قتل قياديان ... إثر قصف")
         # belong to the sentence's nearest event
         for lo, hi, _prior in clauses:
@@ -2194,7 +2201,6 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             if _prior is None and not (CONCURRENT_TOLL.match(clause) or whereupon):
                 continue  # a concurrent clause ("، في وقت ...") reports its own figures
             # (a main clause's dead are not those of the act its relative clause recalls)
-            relative = {c_lo for c_lo, _hi, kind in clauses if kind == RELATIVE}
             pool = [fr for fr in frames if fr.lo not in relative] if not _prior else frames
             if not _prior:
                 # (nor those of an earlier act the sentence recalls, when it tells one of its own)

@@ -1421,8 +1421,7 @@ class _Binder:
             if kind == "verb_d":
                 self._bind(cls, i, self._fixed(2, i, i + 1, lead))
             elif kind == "verb_p":
-                if not self.cue_backward(i, cls):
-                    self._bind(cls, i, None)
+                self._bind(cls, i, None)  # (its subject before it was looked for first)
             elif kind == "verb_s":
                 nxt = t.get(i + 1)
                 # (or the next cue right after it: "جندي قتل وأصيب اثنان")
