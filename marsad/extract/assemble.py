@@ -2596,6 +2596,14 @@ def _dates_conflict(a, b) -> bool:
     return a1 < b0 - dt.timedelta(days=1) or b1 < a0 - dt.timedelta(days=1)
 
 
+# a cue written with the article ("القصف", "بالهجوم"): the act told before
+DEFINITE = re.compile(r"(?:و|ف|ب|ل)?(?:ال|لل)")
+
+
+def _definite(f: Facts, c) -> bool:
+    return DEFINITE.match(f.norm, f.npos(c.start)) is not None
+
+
 def _anaphoric(fr: Frame) -> bool:
     """Every cue of the frame is a definite noun ("القصف", "الهجوم"): it refers back."""
     f = fr.facts
@@ -2606,11 +2614,7 @@ def _anaphoric(fr: Frame) -> bool:
     ]
     if not cues:
         return False
-    for c in cues:
-        word = f.norm[f.npos(c.start) : f.npos(c.end)]
-        if not re.match(r"^(?:و|ف|ب|ل)?(?:ال|لل)", word):
-            return False
-    return True
+    return all(_definite(f, c) for c in cues)
 
 
 def compatible(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
@@ -3314,19 +3318,13 @@ def assemble_story(
     return events
 
 
-DEFINITE = re.compile(r"(?:و|ف|ب|ل)?(?:ال|لل)")
-
-
 def _summary_date(facts: list[Facts], e: Event):
     """The day of a summary told before the event ("نفذت، مساء الجمعة، ضربات على أكثر من 85
     هدفا في العراق وسوريا", then "في القصف الأمريكي الذي استهدف مواقعها في القائم"): the
     strike the event names with the article is one of those."""
     first = e.frames[0]
     f = first.facts
-    if not any(
-        _specific(c) and _in(c.start, first.lo, first.hi) and DEFINITE.match(f.norm[f.npos(c.start) :])
-        for c in f.cues
-    ):
+    if not any(_specific(c) and _in(c.start, first.lo, first.hi) and _definite(f, c) for c in f.cues):
         return None
     dates = [
         f._memo["summary_date"] for f in facts if "summary_date" in f._memo and f.index < first.facts.index
