@@ -940,11 +940,14 @@ def _registry_frame(registry: pl.DataFrame | None) -> pl.DataFrame:
     """The previous registry as (mention_id, incident_id) strings, one row per mention (the last)."""
     if registry is None or not registry.height:
         return pl.DataFrame(schema=REGISTRY_SCHEMA)
-    return (
-        registry.select(pl.col("mention_id").cast(pl.String), pl.col("incident_id").cast(pl.String))
-        .drop_nulls()
-        .unique(subset="mention_id", keep="last", maintain_order=True)
-    )
+    rows = registry.select(
+        pl.col("mention_id").cast(pl.String), pl.col("incident_id").cast(pl.String)
+    ).drop_nulls()
+    # the warehouse's registry is unique by construction (_write_registry): the hash check
+    # (0.02 s at 1M) spares the order-keeping unique (0.12-0.5 s at 1M)
+    if all_distinct(rows["mention_id"]):
+        return rows
+    return rows.unique(subset="mention_id", keep="last", maintain_order=True)
 
 
 def empty_incidents() -> pl.DataFrame:

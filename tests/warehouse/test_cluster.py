@@ -502,6 +502,18 @@ def test_cluster_rerun_with_registry_keeps_ids():
     assert registry2.equals(registry)
 
 
+def test_cluster_registry_listing_a_mention_twice_takes_its_last_row():
+    # a registry written by hand (or by an older build) may name a mention twice: the last
+    # row is the mention's id, as with a registry that names it once
+    first, registry = cluster_mentions(frame(NIGHT))
+    stale = registry.with_columns(incident_id=pl.lit("inc_0000000000000000"))
+    again, registry2 = cluster_mentions(frame(NIGHT), pl.concat([stale, registry]))
+    assert again.equals(first)
+    assert registry2.equals(registry)
+    _, registry3 = cluster_mentions(frame(NIGHT), pl.concat([registry, stale]))
+    assert "inc_0000000000000000" in set(registry3["incident_id"])
+
+
 def test_cluster_new_report_keeps_the_id():
     first, registry = cluster_mentions(frame(NIGHT))
     old = ids_by_group(first)[frozenset({"a1", "a2", "a3"})]
