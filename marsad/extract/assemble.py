@@ -1416,6 +1416,16 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
             else r
             for r in roles
         ]
+    if _family(sub_event) == "remote":
+        # civilians, protesters and unarmed parties launch no drone, rocket or bomb: one read
+        # as the attack verb's subject by word order alone ("هاجمت طائرة مسيرة مصفاة بيجي":
+        # the drone is the subject) is what was hit; a claim or an attribution (>= 3) stands
+        roles = [
+            Role(r.actor_id, "target", r.strength, r.pos)
+            if r.role == "perp" and r.strength < 3.0 and r.actor_id in CIVILIAN
+            else r
+            for r in roles
+        ]
     perps = [r for r in roles if r.role == "perp"]
     targets = [r for r in roles if r.role == "target"]
     loose = [r for r in roles if r.role == "?"]
@@ -2966,6 +2976,21 @@ CIVILIAN_SITE = re.compile(
     )
 )
 
+# an energy or power installation hit (a field, a refinery, a power station, a pipeline):
+# the companies and workers that run it are who was attacked. A minefield is no such field.
+ENERGY_SITE = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ب|ل|لل|ف)?(?:ال)?(?:"
+        r"(?:حقل|حقلا|حقول)\s+(?:\S+\s+){0,2}?(?:ال)?(?:نفط|نفطي|نفطيا|نفطيه|غاز|غازي|غازيا|غازيه)|"
+        r"مصفاه|مصفي|مصافي|"
+        r"(?:محطه|محطات)\s+(?:ل)?(?:ال)?(?:كهرباء|توليد|طاقه|غاز|كهربائيه)|"
+        r"(?:انبوب|انابيب)\s+(?:ل)?(?:ال)?(?:نفط|غاز|نفطي|خام)|"
+        r"(?:منشاه|منشات)\s+(?:ال)?(?:نفطيه|غازيه|نفط|طاقه))(?=[\s،.]|$)"
+    )
+)
+# gazetteer names of such installations (places.csv name_en)
+ENERGY_PLACE = re.compile(r"\b(?:oil field|gas field|refinery|power station)$")
+
 
 def _announcing_state(f: Facts, before: int, bodies=STATE_ATTACKERS) -> str | None:
     """The foreign state whose ministry, command or army speaks right before `before`
@@ -3254,9 +3279,12 @@ def assemble_story(
             # or a place of daily life hit, with no armed party named, are civilians
             for fr in e.frames:
                 text = _victims_text(fr)
-                if (CIVILIAN_VICTIMS.search(text) or CIVILIAN_SITE.search(text)) and not CLASH_WORD.search(
-                    text
-                ):
+                if (
+                    CIVILIAN_VICTIMS.search(text)
+                    or CIVILIAN_SITE.search(text)
+                    or ENERGY_SITE.search(text)
+                    or (fr.place is not None and ENERGY_PLACE.search(fr.place.name_en))
+                ) and not CLASH_WORD.search(text):
                     e.roles.append(Role("civilians", "target", 1.1, 9_500_000))
                     e.notes.append("target: civilians hit")
                     if e.sub_event == "Armed clash":

@@ -1874,6 +1874,32 @@ def test_extract_neither_of_the_two_drones_hurt_anyone():
     ]
 
 
+@pytest.mark.parametrize(
+    "text,location",
+    [
+        # verb - weapon - installation: the drone is the subject, the refinery what it hit
+        ("هاجمت طائرة مسيرة مصفاة بيجي في محافظة صلاح الدين فجر اليوم.", "Baiji refinery"),
+        # a field named between "حقل" and its adjective, hit with no target named
+        ("سقطت طائرتان مسيرتان على حقل نفطي في محافظة دهوك مساء أمس.", "Duhok Governorate"),
+        ("قصفت طائرة مسيرة مجهولة حقل طاوكي النفطي في قضاء زاخو الليلة الماضية.", "Tawke oil field"),
+        # the workers wounded are civilians, not the subject of the passive verb
+        ("تعرض حقل كورمور الغازي لهجوم بصاروخين فجر اليوم، وأصيب عاملان بجروح.", "Khor Mor gas field"),
+    ],
+)
+def test_extract_an_energy_installation_hit_targets_civilians(text, location):
+    m = one(text)
+    assert (m.perpetrator_id, m.target_id, m.location) == ("unknown", "civilians", location)
+
+
+def test_extract_a_named_target_near_an_oil_field_stays_the_target():
+    m = one(
+        "استهدفت طائرة مسيرة مقرا للحشد الشعبي قرب حقل الرميلة في البصرة مساء اليوم، ما أسفر عن مقتل عنصرين."
+    )
+    assert (m.target_id, m.killed_best) == ("pmf", 2)
+    m = one("انفجرت عبوة ناسفة على رتل للجيش قرب حقل عكاز في الأنبار اليوم، وأصيب جنديان.")
+    assert (m.target_id, m.location, m.wounded_best) == ("iraqi_security_forces", "Akkas gas field", 2)
+
+
 def test_extract_a_final_toll_said_later_supersedes_the_first():
     m = one(
         "أسفر هجوم شنه عناصر من تنظيم داعش على نقطة عسكرية في قضاء طوزخورماتو فجر اليوم عن سقوط"
