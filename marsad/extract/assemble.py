@@ -590,9 +590,14 @@ LOCATIVE = re.compile(
 )
 LOCATIVE_CLITIC = re.compile(_n(r"^(?:ب|وب|فب|و)"))
 DIRECTION = re.compile(_n(r"(?:^|\s)(?:جنوب|جنوبي|شمال|شمالي|شرق|شرقي|غرب|غربي)\s*$"))
-# "في حي الواسطي جنوبي مدينة كركوك": a neighbourhood of the city, so inside it
+# "في حي الواسطي جنوبي مدينة كركوك", "في منطقة المشتل شرقي بغداد": a neighbourhood, area
+# or district named (one the gazetteer lacks) as a part of the city's side, so inside its
+# governorate; a bare side ("جنوبي بغداد", "50 كم جنوب بغداد") may lie beyond it
 IN_A_HOOD = re.compile(
-    _n(r"(?:^|\s)(?:في|ب)?حي\s+(?:\S+\s+){1,2}(?:جنوب|جنوبي|شمال|شمالي|شرق|شرقي|غرب|غربي)\s*$")
+    _n(
+        r"(?:^|\s)(?:في|ب|و)?(?:ال)?(?:حي|منطقه|ناحيه|قضاء)\s+(?:\S+\s+){1,2}"
+        r"(?:جنوب|جنوبي|شمال|شمالي|شرق|شرقي|غرب|غربي)\s*$"
+    )
 )
 NAMED_AS = re.compile(
     _n(

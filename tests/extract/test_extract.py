@@ -1900,6 +1900,15 @@ def test_extract_a_named_target_near_an_oil_field_stays_the_target():
     assert (m.target_id, m.location, m.wounded_best) == ("iraqi_security_forces", "Akkas gas field", 2)
 
 
+def test_extract_an_area_named_on_a_side_of_baghdad_is_in_baghdad():
+    # an area the gazetteer lacks, told as part of the city's east side: inside its
+    # governorate; a bare side of the city may lie beyond it (Kalsu, south of Baghdad, is Babil)
+    m = one("استهدفت غارة أمريكية سيارة في منطقة المشتل شرقي بغداد مساء أمس، ما أدى إلى مقتل ثلاثة.")
+    assert (m.governorate, m.location) == ("Baghdad", "Baghdad")
+    m = one("انفجرت عبوة ناسفة جنوبي بغداد مساء أمس، ما أدى إلى مقتل ثلاثة.")
+    assert m.governorate is None
+
+
 def test_extract_a_final_toll_said_later_supersedes_the_first():
     m = one(
         "أسفر هجوم شنه عناصر من تنظيم داعش على نقطة عسكرية في قضاء طوزخورماتو فجر اليوم عن سقوط"
