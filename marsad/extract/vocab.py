@@ -449,8 +449,6 @@ class _Vocab:
         self.actor_alias_list = aliases
         self.member_words = {normalize(w) for w in doc.get("member_words") or []}
         self.member_links = {normalize(w) for w in doc.get("member_links") or []}
-        self.weapon_member_words = {normalize(w) for w in doc.get("weapon_member_words") or []}
-        self.unarmed = frozenset(i for i, r in self.actor_rows.items() if r.get("kind") == "civilians")
         self.actor_matcher = _Matcher(set(table))
 
     # ---- places
@@ -630,7 +628,7 @@ def find_actors(text: str, known: Sequence[str] = ()) -> list[ActorHit]:
         if actor_id is None:
             continue
         if kind in ("name", "short"):
-            mstart, mkind = _member_extension(v, norm, start, kind, actor_id in v.unarmed)
+            mstart, mkind = _member_extension(v, norm, start, kind)
             if mstart != start and (not hits or t.orig(mstart) >= hits[-1].end):
                 start, kind = mstart, mkind
         ostart, oend = t.span(start, end)
@@ -638,15 +636,12 @@ def find_actors(text: str, known: Sequence[str] = ()) -> list[ActorHit]:
     return hits
 
 
-def _member_extension(v: _Vocab, norm: str, start: int, kind: str, unarmed: bool) -> tuple[int, str]:
-    """'مقر الحشد', 'قيادي في النجباء': extend the span to the member word, kind member
-    (a weapon word not before an unarmed actor: actors.yaml weapon_member_words)."""
+def _member_extension(v: _Vocab, norm: str, start: int, kind: str) -> tuple[int, str]:
+    """'مقر الحشد', 'قيادي في النجباء': extend the span to the member word, kind member."""
     word, wstart = _prev_word_at(norm, start)
     if word is None:
         return start, kind
     if _bare_forms(word) & v.member_words:
-        if unarmed and _bare_forms(word) & v.weapon_member_words:
-            return start, kind
         return wstart, "member"
     for _ in range(2):  # "قيادي في", "قيادي بارز في"
         if word not in v.member_links:
