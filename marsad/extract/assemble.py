@@ -183,6 +183,14 @@ REPELLER = re.compile(
     _n(r"(?:^|\s)(?:و|ف)?(?:صدت|صد|صدوا|تصدت|تصدي|تصدوا)\s+(?:\S+\s+){0,4}?(?:من\s+|في\s+)?(?:ال|لل|ل)?$")
 )
 REPELLED = re.compile(_n(r"(?:صدت|تصدت|صد|احبطت|افشلت|اسقطت|تعرضت|تصدي)"))
+# "أحبطت قوات الحشد هجوما لتنظيم داعش على قرية": who foils a named group's assault fights
+# it (a drone or a rocket foiled is shot down, not fought: those are written without the
+# attacker's "ل")
+FOIL_STEMS = ("حبط", "فشل")
+FOILER = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:احبطت|احبط|احبطوا|افشلت|افشل|افشلوا)\s+$"))
+FOILED_ASSAULT_OF = re.compile(
+    _n(r"^\s*(?:هجوما|هجوم|هجمات|هجمه|تعرضا|تعرض|محاوله تسلل|تسللا)\s+(?:\S+\s+)?(?:ل|لل)(?!ا?ستهداف)")
+)
 # "أعلن الحرس الثوري، ليل الاثنين، أنه استهدف ...": the speaker says it did the act itself
 # (SELF_CLAIM: such a sentence is a claim)
 _ANNOUNCE = r"(?:اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت)"
@@ -406,7 +414,7 @@ AFFILIATION = re.compile(
 AGENT_NOUN = re.compile(
     # ("صد تعرض لداعش": the assault repelled, in Iraqi military usage, is the group's)
     _n(
-        r"(?:^|\s)(?:ب|و|ف|وب)?(?:عمليه|ضربه|غاره|هجوم|غارات|ضربات|تعرضا|(?:صد|صدت|صدوا|افشال|افشلت|احباط|احبطت)\s+تعرض)"
+        r"(?:^|\s)(?:ب|و|ف|وب)?(?:عمليه|ضربه|غاره|هجوم|هجوما|هجمات|هجمه|غارات|ضربات|تعرضا|(?:صد|صدت|صدوا|افشال|افشلت|احباط|احبطت)\s+تعرض)"
         r"(?:\s+(?:جويه|عسكريه))?\s*(?:ل)?$"
     )
 )
@@ -425,7 +433,7 @@ VICTIMS_BODIES = re.compile(
 VSO_VERB = re.compile(
     _n(
         r"(?:^|[-–—:،؛.]\s*|\s(?:ثم|كما|حيث|فيما|بينما|وقد|قد|لقد|اليوم|امس)\s+)(?:و|ف)?"
-        r"(?:استهدفت?|قصفت?|ضربت?|هاجمت?|اغتالت?|اقتحمت?|فجرت?)\s+$"
+        r"(?:استهدفت?|قصفت?|ضربت?|هاجمت?|اغتالت?|اقتحمت?|فجرت?|دمرت?|حيدت?)\s+$"
     )
 )
 # ... unless the verb is passive: "استُهدف الحشد بطائرة مسيرة مجهولة", "... من قبل مسلحين"
@@ -624,7 +632,7 @@ ATTACK_HEADS = frozenset(
 MEMBER_SITE = re.compile(
     _n(
         r"^(?:ال)?(?:مقر|مكتب|مكاتب|رتل|ارتال|قافل|موكب|سيار|عجل|مركب|شاحن|مخز|مخاز|مستودع|"
-        r"معسكر|موقع|مواقع|قاعد|قواعد|نقط|نقاط|ثكن|منزل|بيت|مبن|مبان|سفار|قنصلي|منشا)"
+        r"معسكر|موقع|مواقع|قاعد|قواعد|نقط|نقاط|ثكن|منزل|بيت|مبن|مبان|سفار|قنصلي|منشا|سيطر|حاجز|حواجز)"
     )
 )
 
@@ -998,7 +1006,29 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
         if v.series.search(" " + surface_n + " ") and not v.two_events.search(" " + surface_n + " "):
             continue
         out.append(c)
+    if any(c.category == "sub_event:Air/drone strike" for c in out) and not _aircraft_acts(f, out):
+        # "وصلت طائرات إف-16 إلى قاعدة بلد", "حلقت طائرات حربية": aircraft, no strike
+        out = [c for c in out if not (c.category == "sub_event:Air/drone strike" and _manned_aircraft(f, c))]
     return out
+
+
+# a manned aircraft named (not a strike noun: "غارة", "ضربة جوية", "قصف جوي" are acts)
+MANNED_AIRCRAFT = re.compile(_n(r"^(?:و|ف|ب|ل)?(?:ال|لل)?(?:طائر|طيران|مقاتل|مروحي)"))
+DRONE_WORD = re.compile(_n(r"مسير|درون|طيار"))
+
+
+def _manned_aircraft(f: Facts, c) -> bool:
+    surface = f.norm[f.npos(c.start) : f.npos(c.end)]
+    return bool(MANNED_AIRCRAFT.match(surface)) and not DRONE_WORD.search(surface)
+
+
+def _aircraft_acts(f: Facts, occurring: list) -> bool:
+    """Does the sentence say the aircraft did something: an attack or blast word that
+    reports an occurrence, or a toll?"""
+    if any(x.category in ("attack", "explosion") for x in occurring):
+        return True
+    cas = f.casualties
+    return cas is not None and (cas.killed is not None or cas.wounded is not None)
 
 
 COUNTED_OPERATIONS = re.compile(_n(r"(?:^|\s)(?:ثلاث|اربع|خمس|\d+)\s+عمليات(?:\s+\S+)?\s*$"))
@@ -1348,6 +1378,13 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         if WEAPON_OF.search(before):
             # "طائرات إف-16 التابعة للقوة الجوية": the aircraft's owner flew the strike
             roles.append(Role(aid, "perp", 2.5, base + a.start))
+            continue
+        if (
+            contains_any(before[-12:], FOIL_STEMS)
+            and FOILER.search(before[-12:])
+            and FOILED_ASSAULT_OF.match(after)
+        ):
+            roles.append(Role(aid, "target", 2.0, base + a.start))
             continue
         if contains_any(before[-45:], REPEL_STEMS) and REPELLER.search(before[-45:]):
             # "صدت قوات اللواء 23 في الحشد الشعبي ... تعرضا لعناصر داعش": who repelled the
@@ -3653,6 +3690,8 @@ ASSAULT_WORD = re.compile(
         r"|(?:^|\s)(?:و|ف)?(?:شن|شنت|شنوا|نفذ|نفذت|نفذوا)\s+(?:\S+\s+){0,3}?هجوما(?:\s|$)"
         # "شاركا في الهجوم على نقطة للجيش": the attack on a site, its side named
         r"|(?:^|\s)(?:ب|ل|في\s+)?(?:ال)?هجوما?\s+علي(?:\s|$)"
+        # "أعلنت وزارة الدفاع التركية تحييد 4 من عناصر حزب العمال": its side's operation
+        r"|(?:^|\s)(?:و|ف)?(?:تحييد|حيدت|حيدنا|حيد)(?:\s|$)"
     )
 )
 

@@ -449,6 +449,7 @@ class _Vocab:
         self.actor_alias_list = aliases
         self.member_words = {normalize(w) for w in doc.get("member_words") or []}
         self.member_links = {normalize(w) for w in doc.get("member_links") or []}
+        self.member_words_of = {normalize(w) for w in doc.get("member_words_of") or []}
         self.actor_matcher = _Matcher(set(table))
 
     # ---- places
@@ -641,7 +642,8 @@ def _member_extension(v: _Vocab, norm: str, start: int, kind: str) -> tuple[int,
     word, wstart = _prev_word_at(norm, start)
     if word is None:
         return start, kind
-    if _bare_forms(word) & v.member_words:
+    forms = _bare_forms(word)
+    if forms & v.member_words or (forms & v.member_words_of and norm.startswith("ل", start)):
         return wstart, "member"
     for _ in range(2):  # "قيادي في", "قيادي بارز في"
         if word not in v.member_links:

@@ -2175,3 +2175,52 @@ def test_extract_the_masculine_claim_verb_names_the_claimant():
         " التفجير."
     )
     assert (m.perpetrator_id, m.claimed) == ("isis", True)
+
+
+def test_extract_who_foils_a_named_groups_assault_is_its_other_side():
+    # "هجوما لتنظيم داعش": the attack OF the group (its agent); the force that foiled it
+    # fought it, so a clash, not an attack on the village's civilians
+    m = one(
+        "أفشلت قوات الجيش العراقي هجوما لعناصر داعش على قرية في ناحية السعدية بمحافظة ديالى"
+        " ليلة أمس، وقتلت ثلاثة من المهاجمين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type) == (
+        "isis",
+        "iraqi_security_forces",
+        "Armed clash",
+    )
+    assert m.killed_best == 3
+
+
+def test_extract_a_checkpoint_or_patrol_of_an_actor_is_what_was_hit():
+    m = one("هاجم مسلحون من داعش سيطرة للحشد الشعبي قرب بحيرة حمرين، ما أدى إلى استشهاد مقاتل.")
+    assert (m.perpetrator_id, m.target_id) == ("isis", "pmf")
+    m = one("انفجرت عبوة ناسفة على دورية للبيشمركة في قضاء مخمور، ما أسفر عن إصابة عنصرين.")
+    assert m.target_id == "peshmerga"
+    # control, not a checkpoint: "سيطرة" without the possessive lam names no site
+    ms = extract("تحدث المسؤول عن سيطرة الحشد الشعبي على المنطقة منذ سنوات.", PUB)
+    assert ms == []
+
+
+def test_extract_turkeys_neutralized_fighters_are_an_operation_with_no_death_count():
+    m = one(
+        "أعلنت وزارة الدفاع التركية، يوم الجمعة، تحييد ثلاثة من عناصر حزب العمال الكردستاني في منطقة زاب."
+    )
+    assert (m.perpetrator_id, m.target_id) == ("turkish_forces", "pkk")
+    assert m.killed_best is None
+
+
+def test_extract_aircraft_named_by_type_strike_only_when_they_act():
+    m = one("دمرت مقاتلات سوخوي العراقية وكرا لعصابات داعش في سلسلة جبال حمرين، اليوم الأحد.")
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type) == (
+        "iraqi_security_forces",
+        "isis",
+        "Air/drone strike",
+    )
+    # aircraft delivered, flying over a parade, in maintenance: no strike
+    for text in (
+        "تسلمت القوة الجوية العراقية دفعة جديدة من طائرات إف-16 في قاعدة بلد الجوية اليوم.",
+        "حلقت طائرات حربية عراقية فوق ساحة الاحتفالات في بغداد ضمن استعراض عيد الجيش.",
+        "قال قائد القوة الجوية إن مقاتلات سوخوي تخضع لصيانة في قاعدة الإمام علي الجوية.",
+    ):
+        assert extract(text, PUB) == [], text
