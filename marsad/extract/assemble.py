@@ -544,7 +544,8 @@ _TAKEN_VERB = r"(?:نقل|نقلت|نقلوا|نقلها|نقله|نقلهم|ن�
 CHARGE_STEMS = ("تهم", "تورط", "ضلوع")
 CHARGED_WITH = re.compile(
     _n(
-        r"(?:^|\s)(?:بتهمه|بتهم|بتهمة|المتهمين\s+ب|متهمين\s+ب|لتورطهم|لتورطه|بتورطهم|لضلوعهم|لضلوعه)\s+[^،.؛]{0,50}$"
+        r"(?:^|\s)(?:(?:بتهمه|بتهم|بتهمة|المتهمين\s+ب|متهمين\s+ب|لتورطهم|لتورطه|بتورطهم|لضلوعهم|لضلوعه)\s+"
+        r"|(?:ال)?متورطين\s+(?:ب|في\s+))[^،.؛]{0,50}$"
     )
 )
 # "نقلت ... إلى العراق صباح الأحد": the day the dead or the wounded were taken somewhere
@@ -1031,6 +1032,9 @@ def _aircraft_acts(f: Facts, occurring: list) -> bool:
     return cas is not None and (cas.killed is not None or cas.wounded is not None)
 
 
+OPERATIONS_COUNTED = re.compile(
+    _n(r"(?:^|\s)(?:\d+|ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر|عشرات)\s+(?:عمليه|عمليات)(?:\s|$)")
+)
 COUNTED_OPERATIONS = re.compile(_n(r"(?:^|\s)(?:ثلاث|اربع|خمس|\d+)\s+عمليات(?:\s+\S+)?\s*$"))
 
 
@@ -1941,6 +1945,14 @@ def _event_places(f: Facts) -> list:
     return out
 
 
+# "أقدم عناصر من داعش على قتل ثلاثة رعاة", "قام مسلحون بإعدام": who proceeded to kill
+KILLING_DONE = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:اقدم|اقدمت|اقدموا|قام|قامت|قاموا)\s+(?:\S+\s+){0,5}?(?:علي\s+|ب)(?:قتل|اعدام|اغتيال|تصفيه|ذبح)"
+    )
+)
+
+
 def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list[Frame]:
     """The event frames one sentence reports (usually 0 or 1)."""
     if not f.cues:
@@ -1954,7 +1966,11 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         and any(c.category == "casualties" for c in f.cues)
         and f.casualties is not None
         and (f.casualties.killed is not None or f.casualties.wounded is not None)
-        and ("perpetrator" in flags or any(a.actor_id == "unknown" for a in f.actors))
+        and (
+            "perpetrator" in flags
+            or any(a.actor_id == "unknown" for a in f.actors)
+            or (f.actors and KILLING_DONE.search(f.norm))
+        )
     ):
         # "قتل عنصران على يد مسلحين", "أطلق مسلحون مجهولون النار ... ما أسفر عن مقتل": a
         # killing by named attackers is an event even without an attack noun
@@ -1975,6 +1991,15 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         return []
     if "aggregate" in flags and contains_any(f.norm, TALLY_STEMS) and TALLY.search(f.norm):
         return []  # "حصيلة العمليات خلال الأسبوع الماضي ... في عمليات متفرقة": a tally of many
+    if (
+        "aggregate" in flags
+        and "عملي" in f.norm
+        and OPERATIONS_COUNTED.search(f.norm)
+        and _named_site_count(f) < 2
+    ):
+        # "نفذت خلال الأسبوع الماضي 35 عملية ضد بقايا داعش في عدة محافظات": a period's
+        # count of operations (counted at two named sites or more, they are told one by one)
+        return []
     frames: list[Frame] = []
     sentence_background = (
         bool(v.background_start.search(f.norm))
@@ -2312,7 +2337,11 @@ PAST_PERIOD = re.compile(
     )
 )
 PLURAL_GENERIC = re.compile(
-    _n(r"(?:^|\s)(?:و|ب|ل|لل)?(?:ال)?(?:هجمات|عمليات|اعتداءات|ضربات|استهدافات)(?:\s|$)")
+    # (not a command's name: "وفق مصدر في قيادة عمليات الأنبار", "غرفة العمليات")
+    _n(
+        r"(?:^|\s)(?<!قياده\s)(?<!غرفه\s)(?<!قائد\s)(?<!مركز\s)(?:و|ب|ل|لل)?(?:ال)?"
+        r"(?:هجمات|عمليات|اعتداءات|ضربات|استهدافات)(?:\s|$)"
+    )
 )
 PLURAL_ATTACK = re.compile(
     _n(
@@ -3012,9 +3041,11 @@ CIVILIAN_VICTIMS = re.compile(
 CLASH_WORD = re.compile(_n(r"اشتباك|نزاع|شجار|معارك|مواجهات|اقتتال|تبادل\S* (?:ل|ال)?(?:اطلاق|النار)|عشائري"))
 CIVILIAN_SITE = re.compile(
     _n(
-        r"(?:استهدف\S*|على|طال\S*|داخل|ضرب|ضربت)\s+(?:\S+\s+)?(?:ال)?"
+        # (what was hit, or where the blast went off: "قصفت المدفعية قرى", "قرب مطعم شعبي")
+        r"(?:(?:استهدف\S*|على|طال\S*|داخل|ضرب|ضربت)\s+(?:\S+\s+)?|(?:قصف\S*|هاجم\S*)\s+(?:\S+\s+){0,2}?"
+        r"|(?:قرب|بالقرب من|امام|وسط)\s+)(?:ال)?"
         r"(?:سوق\S*|اسواق|مسجد\S*|جامع|حسينيه|كنيسه|مدرسه|مستشف\S*|مقهي|مطعم|حفل|عرس|زفاف|مجلس عزاء|سرادق|"
-        r"ملعب|مخيم|حافله|باص|قريه|منزل|منازل|مزرعه|محل|محال|متجر)(?=[\s،.]|$)"
+        r"ملعب|مخيم|حافله|باص|قريه|قري|منزل|منازل|مزرعه|محل|محال|متجر)(?=[\s،.]|$)"
     )
 )
 

@@ -2224,3 +2224,46 @@ def test_extract_aircraft_named_by_type_strike_only_when_they_act():
         "قال قائد القوة الجوية إن مقاتلات سوخوي تخضع لصيانة في قاعدة الإمام علي الجوية.",
     ):
         assert extract(text, PUB) == [], text
+
+
+def test_extract_who_proceeded_to_kill_is_the_attacker_and_a_command_name_is_no_series():
+    # "أقدم ... على قتل": a killing by the named group; "قيادة عمليات نينوى" is a command's
+    # name, not a plural of operations that would make the act a generic series
+    m = one(
+        "أقدم مسلحون من تنظيم داعش على قتل أربعة صيادين في بادية الحضر جنوبي الموصل،"
+        " بحسب ضابط في قيادة عمليات نينوى."
+    )
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type, m.killed_best) == (
+        "isis",
+        "civilians",
+        "Attack",
+        4,
+    )
+
+
+def test_extract_what_the_arrested_were_involved_in_is_the_charge():
+    m = one(
+        "أعلن جهاز الأمن الوطني اعتقال ثلاثة عناصر من عصائب أهل الحق متورطين بتفجير عبوة ناسفة"
+        " على رتل للدعم اللوجستي، خلال عملية في قضاء الزبير."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (
+        "Arrests",
+        "iraqi_security_forces",
+        "asaib_ahl_al_haq",
+    )
+
+
+def test_extract_a_period_count_of_operations_is_a_tally():
+    ms = extract(
+        "أعلنت قيادة العمليات المشتركة أن القطعات نفذت خلال الشهر الماضي 48 عملية ضد خلايا داعش"
+        " في عدة محافظات، أسفرت عن مقتل 9 إرهابيين واعتقال 31 آخرين.",
+        PUB,
+    )
+    assert ms == []
+
+
+def test_extract_villages_shelled_are_civilians_hit():
+    m = one(
+        "قصفت المدفعية الإيرانية قرى حدودية في قضاء بنجوين بمحافظة السليمانية، صباح اليوم، دون خسائر بشرية."
+    )
+    assert (m.perpetrator_id, m.target_id) == ("iran_forces", "civilians")
