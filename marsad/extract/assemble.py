@@ -1742,6 +1742,10 @@ _CLAUSE_COMMA = re.compile(r"[،,؛;]")
 RELATIVE_GOES_ON = re.compile(r"\s*(?:و)?(?:الذي|التي|اللذين|اللذان|اللتين|الذين)\s")
 
 
+# "واقتحموا", "وأضرموا": "و" and a verb in the plural past (not a verbal noun of a list)
+RESUMED_VERB = re.compile(_n(r"و(?:ا|ال)?[^\sا]\S*وا(?=\s|$)"))
+
+
 def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
     """Split a sentence into (lo, hi, prior) clauses at 'بعد/إثر/ردا على + event' links."""
     v = vocab()
@@ -1760,6 +1764,20 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
                 result = RESULT_CLAUSE.search(f.norm, m.end())
                 if result is not None:
                     cuts.append((f.orig(result.start()), f.orig(result.start()) + 1, False))
+            # "على خلفية اغتيال ناشط الأسبوع الماضي، واقتحموا مبنى المحافظة": a verb of the
+            # main subject, after a comma and "و", takes the narrative back from the link
+            resumed = next(
+                (
+                    c
+                    for c in cues
+                    if c.start > o
+                    and RESUMED_VERB.match(f.norm, f.npos(c.start))
+                    and f.text[max(0, c.start - 3) : c.start].strip().endswith(("،", ","))
+                ),
+                None,
+            )
+            if resumed is not None:
+                cuts.append((resumed.start, resumed.start, False))
     for m in CONCURRENT.finditer(f.norm):
         cuts.append((f.orig(m.start()), f.orig(m.start()) + 1, None))  # None: concurrent
     if NEW_DAY_AHEAD.search(f.norm):
@@ -2075,11 +2093,23 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         # a prior clause after a main clause with no event ("دعا ... لحماية القوات الأميركية
         # بعد إحباط هجومين"): the main clause names the parties too
         roles = read_roles(f, lo, hi)
+        opening = None
         k = next(i for i, c in enumerate(clauses) if c[0] == lo)
         if k >= 2 and clauses[k - 1][2] == RELATIVE and not clauses[k - 2][2]:
             # "مقتل إرهابيين اثنين [كانا قد شاركا في الهجوم ...]، بضربة جوية": the main clause
             # resumed after the relative one names its victims before it
             roles += read_roles(f, clauses[k - 2][0], clauses[k - 2][1])
+        elif (
+            k >= 2
+            and not prior
+            and clauses[k - 1][2] is True
+            and clauses[k - 2][2] is False
+            and not any(_in(c.start, clauses[k - 2][0], clauses[k - 2][1]) for c in cues)
+        ):
+            # "خرج المئات من المتظاهرين في الناصرية [على خلفية اغتيال ناشط]، واقتحموا مبنى
+            # المحافظة": the opening clause, with no act of its own, names who acts and where
+            opening = clauses[k - 2]
+            roles += read_roles(f, opening[0], opening[1])
         elif prior == RELATIVE and k >= 1 and not clauses[k - 1][2]:
             # those who took part in the act are the main clause's victims (its antecedent)
             roles += [
@@ -2109,7 +2139,11 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 for r in read_roles(f, 0, len(f.text))
                 if r.role == "target" and not _in(r.pos % 100_000, lo, hi)
             ]
-        places = [p for p in all_places if _in(p.start, lo, hi)]
+        places = [
+            p
+            for p in all_places
+            if _in(p.start, lo, hi) or (opening and _in(p.start, opening[0], opening[1]))
+        ]
         if generic_only and not roles and not places:
             continue  # "الهجوم" alone: nothing to anchor a new event on (follow-ups merge below)
         if (
@@ -3038,7 +3072,9 @@ CIVILIAN_VICTIMS = re.compile(
     )
 )
 # two sides fighting (a tribal fight, a brawl): its dead are no one-sided attack's victims
-CLASH_WORD = re.compile(_n(r"اشتباك|نزاع|شجار|معارك|مواجهات|اقتتال|تبادل\S* (?:ل|ال)?(?:اطلاق|النار)|عشائري"))
+CLASH_WORD = re.compile(
+    _n(r"اشتباك|نزاع|شجار|مشاجر|عراك|معارك|مواجهات|اقتتال|تبادل\S* (?:ل|ال)?(?:اطلاق|النار)|عشائري")
+)
 CIVILIAN_SITE = re.compile(
     _n(
         # (what was hit, or where the blast went off: "قصفت المدفعية قرى", "قرب مطعم شعبي")

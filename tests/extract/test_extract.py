@@ -2267,3 +2267,28 @@ def test_extract_villages_shelled_are_civilians_hit():
         "قصفت المدفعية الإيرانية قرى حدودية في قضاء بنجوين بمحافظة السليمانية، صباح اليوم، دون خسائر بشرية."
     )
     assert (m.perpetrator_id, m.target_id) == ("iran_forces", "civilians")
+
+
+def test_extract_a_verb_after_a_background_link_takes_the_narrative_back():
+    # "على خلفية <act>، و<plural verb>": the crowd of the opening clause acts again, where
+    # the opening clause put it; the cause is told in passing
+    m = one(
+        "تجمع المئات من المحتجين في مدينة الديوانية على خلفية اختطاف ناشط مدني قبل أيام،"
+        " وأحرقوا مقر حزب الدعوة، ما أدى إلى إصابة 5 من عناصر الشرطة."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.governorate, m.wounded_best) == (
+        "Violent demonstration",
+        "protesters",
+        "Qadisiyyah",
+        5,
+    )
+
+
+def test_extract_a_brawl_with_firearms_is_a_clash_not_an_attack_on_civilians():
+    # (the dead are "أشخاص", the people word of the civilians-hit fallback; a brawl is
+    # fought on both sides)
+    m = one(
+        "قتل شخصان وأصيب ثلاثة آخرون في مشاجرة بالأسلحة النارية بين عائلتين في ناحية الحمزة"
+        " جنوبي الديوانية، مساء أمس."
+    )
+    assert (m.sub_event_type, m.target_id, m.killed_best, m.wounded_best) == ("Armed clash", None, 2, 3)
