@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import datetime as dt
 import decimal
 import gc
@@ -281,12 +280,10 @@ def format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
         )
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
         # a spreadsheet must not run article text as a formula (=, +, -, @ ...): quoted
-        from marsad.warehouse.interchange import neutralize_cell
+        from marsad.warehouse.interchange import neutralize_cell, write_csv_rows
 
-        writer.writerows([neutralize_cell(_cell(v)) for v in row] for row in rows)
+        write_csv_rows(buffer, [list(columns)], ([neutralize_cell(_cell(v)) for v in row] for row in rows))
         return buffer.getvalue()
     from rich.table import Table
 

@@ -155,6 +155,16 @@ def test_sql_csv_format(built, capsys):
     ]
 
 
+def test_sql_csv_format_quotes_a_lone_carriage_return(built, capsys):
+    # csv leaves a cell with a lone "\r" unquoted (only "\n" is its line end here), and a
+    # reader splits the row there: such a row is written quoted
+    db, _ = built
+    capsys.readouterr()
+    query = "select 'a' || chr(13) || 'b' as x, 2 as n"
+    assert main(["sql", query, "--db", str(db), "--format", "csv"]) == 0
+    assert list(csv.reader(io.StringIO(capsys.readouterr().out, newline=""))) == [["x", "n"], ["a\rb", "2"]]
+
+
 def test_sql_json_format_to_file(built, tmp_path, capsys):
     db, _ = built
     target = tmp_path / "q" / "out.json"

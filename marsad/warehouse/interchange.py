@@ -58,28 +58,83 @@ def neutralize_cell(value) -> str:
     return text
 
 
+def write_csv_rows(handle, *row_groups: Iterable[list[str]]) -> None:
+    """Rows of text cells to an open CSV file, "\n" line ends.
+
+    csv quotes a cell holding the line terminator but not a lone "\r", which readers take
+    for a line end: a row with one is written all quoted."""
+    plain = csv.writer(handle, lineterminator="\n")
+    quoted = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for rows in row_groups:
+        for cells in rows:
+            (quoted if any("\r" in c for c in cells) else plain).writerow(cells)
+
+
 def write_csv(target: Path, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
     """Rows to a CSV file (header first, every cell neutralized), atomically (temp + rename)."""
     target = Path(target)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with temporary.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow([neutralize_cell(c) for c in columns])
-            for row in rows:
+            write_csv_rows(
+                handle,
+                [[neutralize_cell(c) for c in columns]],
                 # an int is its digits (neutralize_cell's answer, without its checks: most
                 # cells of faction_month.csv are counts)
-                writer.writerow([str(v) if type(v) is int else neutralize_cell(v) for v in row])
+                ([str(v) if type(v) is int else neutralize_cell(v) for v in row] for row in rows),
+            )
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
 
 
+# Column types DuckDB's CSV writer prints as Python's csv module would (digits, ISO dates,
+# true/false, text): a result of only these is written by COPY, its text cells neutralized
+# in SQL (0.02 s against 0.2 s through Python for faction_month.csv at 1M incidents).
+_COPY_TYPES = frozenset(
+    {"VARCHAR", "DATE", "BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"}
+    | {"UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT"}
+)
+# FORMULA_PREFIXES and _PLAIN_NUMBER in SQL (ASCII digits only: a number written in other
+# digits is neutralized, the safe side)
+_SQL_FORMULA_START = "left({c}, 1) in ('=', '+', '-', '@', chr(9), chr(13))"
+_SQL_PLAIN_NUMBER = r"'[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?'"
+
+
+def _sql_name(column: str) -> str:
+    return '"' + column.replace('"', '""') + '"'
+
+
+def _neutralized_sql(column: str) -> str:
+    c = _sql_name(column)
+    return (
+        f"case when {c} = '' then null "  # (COPY quotes an empty text; Python writes nothing)
+        f"when {_SQL_FORMULA_START.format(c=c)} and not regexp_full_match({c}, {_SQL_PLAIN_NUMBER}) "
+        f"then chr(39) || {c} else {c} end as {c}"
+    )
+
+
 def write_query_csv(con: duckdb.DuckDBPyConnection, query: str, target: Path) -> None:
     """The result of `query` as a neutralized CSV file (the replacement for DuckDB's COPY ... csv)."""
-    cursor = con.execute(query)
-    columns = [d[0] for d in cursor.description]
-    write_csv(target, columns, cursor.fetchall())
+    described = con.execute(f"select * from ({query}) limit 0").description
+    columns = [d[0] for d in described]
+    types = [str(d[1]) for d in described]
+    if not (all(t in _COPY_TYPES for t in types) and len(set(columns)) == len(columns)):
+        cursor = con.execute(query)
+        write_csv(target, columns, cursor.fetchall())
+        return
+    select = ", ".join(
+        _neutralized_sql(name) if kind == "VARCHAR" else _sql_name(name)
+        for name, kind in zip(columns, types, strict=True)
+    )
+    target = Path(target)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        path = str(temporary).replace("'", "''")
+        con.execute(f"copy (select {select} from ({query})) to '{path}' (format csv, header, delimiter ',')")
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _write_text(target: Path, text: str) -> None:

@@ -17,6 +17,7 @@ from marsad.warehouse.interchange import (
     neutralize_cell,
     validate_geojson,
     write_csv,
+    write_query_csv,
 )
 
 # ======================================================================================
@@ -55,6 +56,31 @@ def test_write_csv_round_trips_neutralized_cells(tmp_path):
     write_csv(target, ["a", "b"], [["=evil()", -5], ["ok", 1.5]])
     with target.open(encoding="utf-8", newline="") as handle:
         assert list(csv.reader(handle)) == [["a", "b"], ["'=evil()", "-5"], ["ok", "1.5"]]
+    assert not list(tmp_path.glob(".*tmp"))
+
+
+def test_write_query_csv_by_copy_neutralizes_as_the_python_writer_does(tmp_path):
+    # a result of text, integers, dates and booleans is written by DuckDB's COPY with its
+    # text neutralized in SQL; a DECIMAL column sends the same rows through Python
+    import duckdb
+
+    texts = [v for v, _ in NEUTRALIZE if isinstance(v, str)] + ["", 'a,"b"\nc', "#tag", "مرحبا، عالم"]
+    con = duckdb.connect()
+    con.execute("create table t (k integer, s varchar, d date, b boolean, n integer)")
+    for k, text in enumerate(texts):
+        con.execute(
+            "insert into t values (?, ?, date '2024-01-01' + ?, ?, ?)", [k, text, k, k % 2 == 0, -k or None]
+        )
+    con.execute("insert into t values (99, null, null, null, null)")
+    written = {}
+    for name, extra in (("copy", ""), ("python", ", 1.5::decimal(4, 1) as x")):
+        target = tmp_path / f"{name}.csv"
+        write_query_csv(con, f"select k, s, d, b, n{extra} from t order by k", target)
+        with target.open(encoding="utf-8", newline="") as handle:
+            written[name] = [row[:5] for row in csv.reader(handle)]
+    assert written["copy"] == written["python"]
+    cells = {row[1] for row in written["copy"][1:]}
+    assert {"'=1+2", "'- a list item", "'\tx", "-3", "+4", "-3.5e2", "قصف ="} <= cells
     assert not list(tmp_path.glob(".*tmp"))
 
 
