@@ -277,6 +277,9 @@ VICTIM_STEMS = (
     "اغتيل",
     "اغتيال",
     "بحياه",
+    # "لقي عنصران من الحشد مصرعهما": met their death
+    "لقي",
+    "لقوا",
 )
 _VICTIM_WORD = "(?:" + "|".join(VICTIM_STEMS) + ")"
 FINDER_AFTER = re.compile(_n(r"^\s*(?:قد\s+)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت)(?:\s|$)"))
@@ -1336,8 +1339,14 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue
         if (ne + 1 >= len(f.norm) or "." in f.norm[ne : ne + 3]) and CITED_STATEMENT.search(before[-40:]):
             continue
+        # the first word of the hit, clitics off ("غارة" of "غارة أمريكية", "مقر" of "مقر الحشد")
+        head = f.norm[ns:ne].split(" ", 1)[0].lstrip("وفبلك")
+        # "قتل ثلاثة أشخاص في قصف تركي", "مقتل مدنيين في غارة أمريكية", "بينهم امرأتان بقصف
+        # مدفعي تركي": killed IN the force's strike, which is its attack (its weapon, read
+        # below), not its loss
+        strike_head = bool(MEMBER_WEAPON.search(head)) or head in ATTACK_HEADS
         wider = f.norm[max(0, ns - 90) : ns]
-        if contains_any(wider[-40:], AMONG_STEMS) and AMONG_VICTIMS.search(wider):
+        if not strike_head and contains_any(wider[-40:], AMONG_STEMS) and AMONG_VICTIMS.search(wider):
             roles.append(Role(aid, "target", 2.5, base + a.start))
             continue
         if contains_any(after[:40], VICTIM_STEMS) and VICTIM_RELATIVE.match(after):
@@ -1345,22 +1354,12 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # killed belongs to the actor
             roles.append(Role(aid, "target", 2.5, base + a.start))
             continue
-        # the first word of the hit, clitics off ("غارة" of "غارة أمريكية", "مقر" of "مقر الحشد")
-        head = f.norm[ns:ne].split(" ", 1)[0].lstrip("وفبلك")
-        if (
-            (
-                contains_any(before[-50:], VICTIM_STEMS)
-                # "قتل ثلاثة أشخاص في قصف تركي", "مقتل مدنيين في غارة أمريكية": killed IN the
-                # force's strike, which is its attack (its weapon, read below), not its loss
-                and not (MEMBER_WEAPON.search(head) or head in ATTACK_HEADS)
-            )
-            and (
-                VICTIMS_OF.search(before[-50:])
-                or (
-                    getattr(a, "kind", "") == "member"
-                    and MEMBER_PERSON.match(f.norm[ns:ne])
-                    and VICTIM_BEFORE_MEMBER.search(before[-30:])
-                )
+        if (contains_any(before[-50:], VICTIM_STEMS) and not strike_head) and (
+            VICTIMS_OF.search(before[-50:])
+            or (
+                getattr(a, "kind", "") == "member"
+                and MEMBER_PERSON.match(f.norm[ns:ne])
+                and VICTIM_BEFORE_MEMBER.search(before[-30:])
             )
         ):
             # "استشهد مقاتلان اثنان من اللواء 30 في الحشد الشعبي": the dead were its own
@@ -1686,7 +1685,7 @@ def _bind_casualties(f: Facts, lo: int, hi: int):
         # "قتل أكثر من 30 شخصا بتفجير انتحاري مزدوج استهدف سوقا": a large open toll is one
         # act's when the clause names the act (not "أعمال عنف خلفت أكثر من 600 قتيل")
         named_act = any(
-            _specific(c)
+            (_specific(c) or SINGLE_ACT.match(f.norm, f.npos(c.start), f.npos(c.end)))
             and _in(c.start, lo, hi)
             and not VAGUE.search(f.norm[f.npos(c.start) : f.npos(c.end)])
             for c in occurrence_cues(f)
@@ -1701,6 +1700,9 @@ def _bind_casualties(f: Facts, lo: int, hi: int):
     return _not_a_toll(k), _not_a_toll(w)
 
 
+# "ارتفعت حصيلة ضحايا التفجير إلى 23 قتيلا وأكثر من 50 جريحا": one act named by its
+# singular noun (not "الهجمات", "أعمال عنف")
+SINGLE_ACT = re.compile(_n(r"(?:و|ف|ب|ل)?(?:ال|لل)?(?:تفجير|انفجار|هجوم|اعتداء|قصف|استهداف)$"))
 SO_FAR = re.compile(_n(r"حتى الان|حتى اللحظه|لغايه الان|لحد الان|حتى الساعه|الى الان"))
 
 

@@ -1534,6 +1534,15 @@ class _Binder:
                 k += 1
         return out
 
+    def _raised_to(self, pos: int) -> bool:
+        """Is the count at token `pos` what a toll rose to ("ارتفعت الحصيلة إلى ستة قتلى")?"""
+        words = self.t.w[max(0, pos - 8) : pos]
+        if "الي" not in words[-2:]:
+            return False
+        rose = next((k for k, w in enumerate(words[:-1]) if _ROSE_RE.match(w)), None)
+        # (not a running total: "ليرتفع عدد القتلى منذ بداية الشهر إلى 40")
+        return rose is not None and _RUNNING_TOTAL.isdisjoint(words[rose:])
+
     def result(self) -> Casualties:
         self.result_nouns()
         self.tolls()
@@ -1544,6 +1553,11 @@ class _Binder:
             counted = sorted(((pos, c) for pos, c in self.found[cls] if c is not None), key=lambda x: x[0])
             if counted:
                 picked[cls] = first = counted[0][1]
+                raised = [c for pos, c in counted[1:] if self._raised_to(pos)]
+                if raised:
+                    # "قتل 4 جنود ... ثم ارتفعت الحصيلة إلى ستة قتلى": the toll as it rose
+                    picked[cls] = raised[-1]
+                    continue
                 for pos, c in counted[1:]:
                     cue = self.cues.get(pos)
                     # "اغتيل القيادي ... ما أسفر عن مقتله مع اثنين من مرافقيه": the pronoun is
@@ -1602,6 +1616,10 @@ def _raw_cue(sentence: str, text) -> bool:
             return True
         m = search(norm, m.start() + 1)
     return False
+
+
+_ROSE_RE = re.compile(r"(?:و|ف|ل)?(?:ارتفع|يرتفع|ترتفع)\S*$")
+_RUNNING_TOTAL = frozenset({"منذ", "خلال", "مطلع", "بدايه", "الاجمالي", "اجمالي", "الكلي", "الكليه"})
 
 
 def find_casualties(sentence: str) -> Casualties:

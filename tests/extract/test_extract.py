@@ -2292,3 +2292,24 @@ def test_extract_a_brawl_with_firearms_is_a_clash_not_an_attack_on_civilians():
         " جنوبي الديوانية، مساء أمس."
     )
     assert (m.sub_event_type, m.target_id, m.killed_best, m.wounded_best) == ("Armed clash", None, 2, 3)
+
+
+def test_extract_those_who_met_their_death_belong_to_the_group_named_with_them():
+    # (an armed faction named with no role word reads as the attacker: "لقي" tells its dead)
+    m = one("لقي ثلاثة مقاتلين من كتائب سيد الشهداء حتفهم بانفجار لغم أرضي في قضاء القائم، يوم الأحد.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("unknown", "kataib_sayyid_al_shuhada", 3)
+
+
+def test_extract_a_strike_named_after_the_victims_among_them_is_the_attackers():
+    # "بينهم امرأتان بقصف مدفعي إيراني": the women are among the wounded; the shelling that
+    # follows is Iran's attack, not a group the women belong to
+    m = one("أصيب ستة أشخاص بينهم امرأتان بقصف مدفعي إيراني على قرى ناحية سيدكان في أربيل، صباح اليوم.")
+    assert (m.perpetrator_id, m.target_id, m.wounded_best) == ("iran_forces", "civilians", 6)
+
+
+def test_extract_a_large_open_toll_of_one_act_named_by_its_singular_noun_is_kept():
+    m = one("ارتفعت حصيلة ضحايا الانفجار الذي هز سوقا في مدينة الحلة، أمس، إلى 31 قتيلا وأكثر من 60 جريحا.")
+    assert (m.killed_best, m.wounded_best, m.wounded_high) == (31, 60, None)
+    # a running toll of many acts stays out
+    ms = extract("خلفت أعمال العنف منذ بداية الشهر أكثر من 60 جريحا في محافظة بابل.", PUB)
+    assert all(m.wounded_best is None for m in ms)
