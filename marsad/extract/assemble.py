@@ -1007,6 +1007,8 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
             continue  # "معظم الهجمات نفذت بطائرات مسيرة وصواريخ": the weapons of a series
         if c.category == "sub_event:Attack" and VICTIMS_BODIES.match(f.norm[ns : ns + 40]):
             continue  # "جثث القتلى": the bodies of an event already told, not a killing of its own
+        if c.category == "sub_event:Attack" and LIQUIDATED_THING.match(f.norm, f.npos(c.end)):
+            continue  # "ساحة لتصفية الحسابات", "تصفية الشركة": settling, winding up, no killing
         if v.series.search(" " + surface_n + " ") and not v.two_events.search(" " + surface_n + " "):
             continue
         out.append(c)
@@ -1014,6 +1016,12 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
         # "وصلت طائرات إف-16 إلى قاعدة بلد", "حلقت طائرات حربية": aircraft, no strike
         out = [c for c in out if not (c.category == "sub_event:Air/drone strike" and _manned_aircraft(f, c))]
     return out
+
+
+# what "تصفية" winds up when it is no killing: accounts, scores, a firm, a case, debts
+LIQUIDATED_THING = re.compile(
+    _n(r"\s+(?:ال)?(?:حسابات|حساب|شركه|شركات|قضيه|قضايا|ديون|اموال|ممتلكات|تركه|ملف|ملفات|مياه)(?:\s|$|[،.])")
+)
 
 
 # a manned aircraft named (not a strike noun: "غارة", "ضربة جوية", "قصف جوي" are acts)

@@ -2313,3 +2313,17 @@ def test_extract_a_large_open_toll_of_one_act_named_by_its_singular_noun_is_kept
     # a running toll of many acts stays out
     ms = extract("خلفت أعمال العنف منذ بداية الشهر أكثر من 60 جريحا في محافظة بابل.", PUB)
     assert all(m.wounded_best is None for m in ms)
+
+
+def test_extract_no_event_in_a_drill_a_conviction_or_settling_scores():
+    for text in (
+        # a drill with live ammunition, told with its artillery and rockets
+        "أجرت قطعات الجيش العراقي تمرينا تعبويا بالذخيرة الحية في ميدان الرمي شمالي تكريت،"
+        " استخدمت فيه المدفعية الثقيلة وراجمات الصواريخ.",
+        # a court convicts for a bombing of years ago: the charge, not an event of the day
+        "قضت محكمة الجنايات المركزية بالسجن المؤبد على مدان بتفجير عبوة ناسفة في سوق ببغداد"
+        " عام 2017 أسفرت عن مقتل خمسة أشخاص.",
+        # "تصفية الحسابات": settling scores, no killing
+        "حذر رئيس الوزراء، اليوم، من تحويل المحافظة إلى ساحة لتصفية الحسابات بين الكتل السياسية.",
+    ):
+        assert extract(text, PUB) == [], text
