@@ -2190,6 +2190,12 @@ def test_extract_who_foils_a_named_groups_assault_is_its_other_side():
         "Armed clash",
     )
     assert m.killed_best == 3
+    # a time set off by commas between the force and the assault
+    m = one(
+        "أفشلت قوات الجيش العراقي، مساء الأحد، هجوما لعناصر داعش على قرية في ناحية السعدية"
+        " بمحافظة ديالى، وقتلت اثنين من المهاجمين."
+    )
+    assert (m.perpetrator_id, m.target_id) == ("isis", "iraqi_security_forces")
 
 
 def test_extract_a_checkpoint_or_patrol_of_an_actor_is_what_was_hit():
