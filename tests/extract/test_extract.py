@@ -2333,3 +2333,33 @@ def test_extract_no_event_in_a_drill_a_conviction_or_settling_scores():
         "حذر رئيس الوزراء، اليوم، من تحويل المحافظة إلى ساحة لتصفية الحسابات بين الكتل السياسية.",
     ):
         assert extract(text, PUB) == [], text
+
+
+def test_extract_a_unit_commander_of_a_faction_is_its_member_and_his_assassination_kills_one():
+    # "آمر فوج في الحشد": the unit word links the member word to its body
+    m = one("اغتال مسلحون مجهولون آمر لواء في الحشد الشعبي أمام منزله في ناحية العظيم، مساء أمس.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("unknown", "pmf", 1)
+
+
+def test_extract_a_related_context_opens_another_act():
+    ms = extract(
+        "قتل مدنيان بانفجار عبوة ناسفة في سوق بقضاء الشرقاط صباح اليوم.\n\n"
+        "وفي سياق متصل، أصيب جندي بنيران قناص استهدف نقطة عسكرية في ناحية الزاب.",
+        PUB,
+    )
+    assert sorted((m.target_id, m.killed_best, m.wounded_best) for m in ms) == [
+        ("civilians", 2, None),
+        ("iraqi_security_forces", None, 1),
+    ]
+
+
+def test_extract_a_suicide_bomber_among_the_dead_is_no_suicide_bombing():
+    m = one(
+        "قتل أربعة إرهابيين بينهم انتحاري يرتدي حزاما ناسفا خلال عملية أمنية نفذتها قوات الرد"
+        " السريع في صحراء الحضر جنوبي الموصل."
+    )
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type) == (
+        "iraqi_security_forces",
+        "isis",
+        "Armed clash",
+    )
