@@ -1163,7 +1163,8 @@ class _Binder:
                 other = t.get(h + 1)
                 if other.startswith("و") and len(other) > 1:
                     res2 = _RESULT.get(other[1:])
-                    if res2 is not None and res2[0] != kind and h + 2 not in self.ce_at:
+                    # (not a dual, which counts itself: "ثلاثة قتلى وجريحين" is 3 and 2)
+                    if res2 is not None and res2[0] != kind and res2[1] != 2 and h + 2 not in self.ce_at:
                         # "عشرات القتلى والجرحى": a joint figure, not a killed count
                         self._bind("k", ce.i, None)
                         self._bind("w", ce.i, None)

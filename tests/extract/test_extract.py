@@ -2363,3 +2363,12 @@ def test_extract_a_suicide_bomber_among_the_dead_is_no_suicide_bombing():
         "isis",
         "Armed clash",
     )
+
+
+def test_extract_a_tribal_fight_written_definite_and_a_stabbing_are_events():
+    m = one("تجدد النزاع العشائري بين عشيرتين في قضاء الرفاعي، ما أسفر عن سقوط ثلاثة قتلى وجريحين.")
+    assert (m.sub_event_type, m.killed_best, m.wounded_best) == ("Armed clash", 3, 2)
+    m = one("أقدم شاب على طعن امرأة بسكين داخل منزلها في حي الأمير بمدينة النجف، ما أدى إلى مقتلها.")
+    assert (m.sub_event_type, m.target_id, m.killed_best) == ("Attack", "civilians", 1)
+    # a legal appeal is no stabbing
+    assert extract("طعن أربعة نواب بنتائج الانتخابات أمام المحكمة الاتحادية في بغداد اليوم.", PUB) == []

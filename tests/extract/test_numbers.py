@@ -160,6 +160,9 @@ def test_parse_count_span_on_original():
 # ============================================================ find_casualties
 # (sentence, killed (low, best, high) or None, wounded (low, best, high) or None)
 CAS_ROWS = [
+    # ---------------------------------------------------------- a dual after a count is its own count, not a joint figure
+    ("أسفر عن سقوط ثلاثة قتلى وجريحين", (3, 3, 3), (2, 2, 2)),
+    ("خلف الهجوم أربعة جرحى وقتيلين", (2, 2, 2), (4, 4, 4)),
     # ---------------------------------------------------------- a toll that rose in the same sentence
     ("قتل ثلاثة عمال، ثم ارتفعت الحصيلة إلى خمسة قتلى في المستشفى", (5, 5, 5), None),
     ("أصيب 7 أشخاص وارتفع عدد الجرحى لاحقا إلى 12 جريحا", None, (12, 12, 12)),
