@@ -160,6 +160,9 @@ def test_parse_count_span_on_original():
 # ============================================================ find_casualties
 # (sentence, killed (low, best, high) or None, wounded (low, best, high) or None)
 CAS_ROWS = [
+    # ---------------------------------------------------------- a companion after a body whose name opens with و
+    ("أسفرت الغارة عن مقتل قيادي في وحدات مقاومة سنجار ومرافقه", (2, 2, 2), None),
+    ("اغتيال ضابط في وزارة الداخلية وسائقه أمام منزله", (2, 2, 2), None),
     # ---------------------------------------------------------- a dual after a count is its own count, not a joint figure
     ("أسفر عن سقوط ثلاثة قتلى وجريحين", (3, 3, 3), (2, 2, 2)),
     ("خلف الهجوم أربعة جرحى وقتيلين", (2, 2, 2), (4, 4, 4)),
