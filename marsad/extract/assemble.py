@@ -1045,12 +1045,17 @@ def _manned_aircraft(f: Facts, c) -> bool:
 def _aircraft_acts(f: Facts, occurring: list) -> bool:
     """Does the sentence say the aircraft did something: an attack or blast word that
     reports an occurrence, or a toll?"""
-    if any(x.category in ("attack", "explosion") for x in occurring):
-        return True
+    return any(x.category in ("attack", "explosion") for x in occurring) or _has_count(f)
+
+
+def _has_count(f: Facts) -> bool:
+    """Does the sentence read a killed or a wounded figure (a number, a zero, or an
+    uncounted "قتلى وجرحى")?"""
     cas = f.casualties
     return cas is not None and (cas.killed is not None or cas.wounded is not None)
 
 
+# "35 عملية", "ثلاث عمليات" anywhere in the sentence (COUNTED_OPERATIONS: right before a cue)
 OPERATIONS_COUNTED = re.compile(
     _n(r"(?:^|\s)(?:\d+|ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر|عشرات)\s+(?:عمليه|عمليات)(?:\s|$)")
 )
@@ -2000,8 +2005,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         not cues
         and not flags & ({"aggregate", "foreign_war"} | STANCE)
         and any(c.category == "casualties" for c in f.cues)
-        and f.casualties is not None
-        and (f.casualties.killed is not None or f.casualties.wounded is not None)
+        and _has_count(f)
         and (
             "perpetrator" in flags
             or any(a.actor_id == "unknown" for a in f.actors)
@@ -2019,10 +2023,8 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         # weapons named alone ("يحملون الأسلحة الخفيفة") are no event; fired AT someone, or
         # with casualties, they are
         fired = any(SHOT_AT.match(f.norm[f.npos(c.end) : f.npos(c.end) + 25]) for c in cues)
-        if not fired:
-            cas = f.casualties
-            if cas is None or (cas.killed is None and cas.wounded is None):
-                return []
+        if not fired and not _has_count(f):
+            return []
     if "accident" in flags and not _strike_suspected(f):
         return []
     if "aggregate" in flags and contains_any(f.norm, TALLY_STEMS) and TALLY.search(f.norm):
