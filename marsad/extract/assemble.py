@@ -388,6 +388,10 @@ ONE_OF = re.compile(_n(r"[،,]\s*(?:احد|احدي)(?:\s+(?:ابرز|اكبر|�
 APPOSITION_AFTER = re.compile(_n(r"\s*،\s*(?:وهي\s+|وهو\s+)?(?:احد|احدي|ابرز|اكبر)\s+[^،.]{3,70}،\s*"))
 VAGUE = re.compile(_n(r"(?:اعمال|عنف|شغب|معارك|المعارك|اقتتال|الاقتتال|نزاع|نزاعات)"))
 TRIBAL = re.compile(_n(r"عشائري"))
+# two unnamed sides of one fight: clans, families, tribes ("اشتباكات بين عشيرتين")
+FEUDING_SIDES = re.compile(
+    _n(r"عشائري|بين\s+(?:\S+\s+){0,2}?(?:عشيرتين|عشيرتي|عائلتين|قبيلتين|اسرتين|عشائر|افراد\s+عشيره)")
+)
 SHOT_AT = re.compile(_n(r"^\s*(?:\S+\s+){0,2}?(?:على|علي|ضد|باتجاه|صوب|نحو)\s"))
 # (also "لقطع الطريق على فلول الإرهاب": to head off, no road blocked)
 PURPOSE = re.compile(_n(r"ل(?:استهداف|مهاجمه|ضرب|قصف|اغتيال|اقتحام|تنفيذ|شن|قطع)"))
@@ -2790,7 +2794,7 @@ def compatible(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
         return True
     if fr.sub_event == "Arrests" or e.sub_event == "Arrests":
         return fr.sub_event == e.sub_event
-    if _family(e.sub_event) != _family(fr.sub_event):
+    if _family(e.sub_event) != _family(fr.sub_event) and not _tells_how(e, fr):
         # a remote attack and a street fight are two events -- unless the same attacker hit
         # the same named site (shelled, then stormed)
         perps = lambda rs: {r.actor_id for r in rs if r.role == "perp" and r.actor_id != "unknown"}  # noqa: E731
@@ -2802,6 +2806,28 @@ def compatible(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
         )
         return same_site and bool(perps(e.roles) & perps(fr.roles))
     return True
+
+
+def _tells_how(e: Event, fr: Frame) -> bool:
+    """The sentence right after an act tells how it was done, with nothing of its own: no
+    day, no count, no other place, no other attacker ("كمين نصبه داعش" then "فجروا عبوة
+    ناسفة على عجلة القوة ثم فتحوا النار على أفرادها": one ambush)."""
+    if fr.facts.index - e.last_index != 1 or fr.date is not None or fr.background:
+        return False
+    if fr.killed is not None or fr.wounded is not None:
+        return False
+    if fr.place is not None and (
+        e.place is None
+        # (the province a speaker's title names holds the act's district: no other place;
+        # compatible() has ruled out a conflict)
+        or (
+            fr.place.name_en != e.place.name_en
+            and PLACE_RANK.get(fr.place.kind, 1) > PLACE_RANK.get(e.place.kind, 1)
+        )
+    ):
+        return False
+    named = {r.actor_id for r in e.roles if r.role == "perp"}
+    return all(r.actor_id in named or r.actor_id == "unknown" for r in fr.roles if r.role == "perp")
 
 
 def merge(e: Event, fr: Frame) -> None:

@@ -247,7 +247,13 @@ def resolve(
         return None  # "the attack" with nothing to say what kind: no incident (spec 2: a type)
     if sub in ("Armed clash", "Attack") and target == "protesters" and perp == "iraqi_security_forces":
         sub = "Excessive force against protesters"  # spec section 4: forces firing on demonstrators
-    elif sub in ("Armed clash",) and target in asm.CIVILIAN and perp not in asm.CIVILIAN:
+    elif (
+        sub in ("Armed clash",)
+        and target in asm.CIVILIAN
+        and perp not in asm.CIVILIAN
+        # (a feud's bystanders, "بينهم طفل", do not make it an attack on civilians)
+        and not asm.FEUDING_SIDES.search(asm._frames_text(e))
+    ):
         sub = "Attack"
     weapon = e.weapon or asm.SUB_EVENT_WEAPON.get(sub)
     if (

@@ -2372,3 +2372,25 @@ def test_extract_a_tribal_fight_written_definite_and_a_stabbing_are_events():
     assert (m.sub_event_type, m.target_id, m.killed_best) == ("Attack", "civilians", 1)
     # a legal appeal is no stabbing
     assert extract("طعن أربعة نواب بنتائج الانتخابات أمام المحكمة الاتحادية في بغداد اليوم.", PUB) == []
+
+
+def test_extract_the_next_sentence_telling_how_the_act_was_done_is_the_same_act():
+    # an ambush, then a quote on how it went (a bomb, then gunfire): one event, not an
+    # extra bombing with no attacker
+    ms = extract(
+        "قتل ثلاثة جنود بكمين نصبه مسلحو داعش لدورية في قضاء الحضر جنوبي الموصل، ليلة أمس.\n\n"
+        'وقال ضابط في قيادة عمليات نينوى إن "المهاجمين فجروا عبوة ناسفة على العجلة ثم فتحوا النار'
+        ' على الجنود".',
+        PUB,
+    )
+    assert [(m.perpetrator_id, m.target_id, m.killed_best) for m in ms] == [
+        ("isis", "iraqi_security_forces", 3)
+    ]
+
+
+def test_extract_a_feud_with_a_bystander_among_the_wounded_stays_a_clash():
+    m = one(
+        "اندلعت اشتباكات مسلحة بين عشيرتين في ناحية الدير شمالي البصرة، ما أدى إلى مقتل شخص"
+        " وإصابة ثلاثة آخرين بينهم طفل."
+    )
+    assert (m.sub_event_type, m.killed_best, m.wounded_best) == ("Armed clash", 1, 3)
