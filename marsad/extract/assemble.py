@@ -345,7 +345,9 @@ ATTACKERS_BELONG_TO = re.compile(
 VICTIM_BEFORE_MEMBER = re.compile(_n(r"(?:^|\s)(?:و|ف)?" + _VICTIM_WORD + r"\S*\s+(?:\S+\s+)?$"))
 MEMBER_PERSON = re.compile(
     _n(
-        r"^(?:ال)?(?:قيادي|قياديين|قياديان|عنصر|عنصرين|عنصران|عناصر|مقاتل|مقاتلين|مقاتلي|امر|قائد|منتسب|منتسبي|افراد|احد)"
+        r"^(?:ال)?(?:قيادي|قياديين|قياديان|عنصر|عنصرين|عنصران|عناصر|مقاتل|مقاتلين|مقاتلي|امر|قائد|منتسب|منتسبي|افراد|احد"
+        # (an official named by his office: "أصيب مدير ناحية", "مقتل قائممقام قضاء")
+        r"|مدير|مديره|معاون|قائممقام|قائمقام|محافظ|نائب)"
     )
 )
 # "<thing> (<its complement>) تابع(ة) لـ": the thing is the actor's
@@ -483,6 +485,10 @@ TITLES = r"(?:(?:ال|لل|ل)?(?:زعيم|سيد|رجل|دين|شيعي|امي�
 # "سرايا السلام التابعة للتيار الصدري": the parent of a group named just before; (a base
 # "تابعة للحشد" is not a group: its owner is the one attacked, read as usual)
 BELONGS = re.compile(_n(r"(?:تابع\S*|التابع\S*)\s+(?:ل|لل)?" + TITLES + "$"))
+# a band of the group's own people right before "تابعة ل" (not a faction under an umbrella)
+CELL_OWNED = re.compile(
+    _n(r"(?:^|\s)(?:ال)?(?:خليه|خلايا|مفرزه|مفارز|مجموعه|مجموعات|شبكه|عصابه|عناصر|مسلحين|افراد)\s*$")
+)
 # reporters as the audience, not the victims: "قال للصحفيين", "ردا على أسئلة صحفيين"
 PRESS = re.compile(_n(r"(?:صحف|صحاف|مراسل|اعلاميين)"))
 AUDIENCE_BEFORE = re.compile(
@@ -1304,6 +1310,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(a.actor_id, "perp" if owned == "weapon" else "target", 2.2, base + a.start))
             continue
         belongs = BELONGS.search(f.norm[max(0, ns - 50) : ns])
+        if belongs and CELL_OWNED.search(f.norm[max(0, ns - 50) : ns - len(belongs.group())]):
+            belongs = None  # "القبض على خلية تابعة لتنظيم داعش": the cell is the group's own people
         if belongs and any(
             o is not a
             and o.end <= a.start
@@ -1382,7 +1390,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         if (contains_any(before[-50:], VICTIM_STEMS) and not strike_head) and (
             VICTIMS_OF.search(before[-50:])
             or (
-                getattr(a, "kind", "") == "member"
+                getattr(a, "kind", "") in ("member", "leader")
                 and MEMBER_PERSON.match(f.norm[ns:ne])
                 and VICTIM_BEFORE_MEMBER.search(before[-30:])
             )

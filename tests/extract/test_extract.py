@@ -2394,3 +2394,12 @@ def test_extract_a_feud_with_a_bystander_among_the_wounded_stays_a_clash():
         " وإصابة ثلاثة آخرين بينهم طفل."
     )
     assert (m.sub_event_type, m.killed_best, m.wounded_best) == ("Armed clash", 1, 3)
+
+
+def test_extract_a_cell_of_the_group_is_its_people_and_an_official_hurt_is_the_government():
+    # "خلية تابعة لتنظيم داعش": the cell is ISIS's own (not ISIS under the arresting force)
+    m = one("ألقت قوات الأمن القبض على خلية تابعة لتنظيم داعش مؤلفة من خمسة أشخاص في قضاء الحويجة.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == ("Arrests", "iraqi_security_forces", "isis")
+    # an official named by his office, hurt by the blast told after "إثر"
+    m = one("أصيب قائممقام قضاء بجروح إثر انفجار عبوة لاصقة أسفل سيارته في مدينة الرمادي.")
+    assert m.target_id == "iraqi_government"
