@@ -1939,6 +1939,15 @@ def _event_places(f: Facts) -> list:
             # "المقاومة الإسلامية في العراق" alone: its name places no act in Iraq (a
             # city in a name may still be where: "قتل شرطي من شرطة البصرة")
             places = [p for p in places if not (p in inside and p.kind == "country")]
+    if places and any(p.country == "Iraq" for p in places) and "foreign_war" in f.flags():
+        # "هاجموا مطعما في الكرادة ببغداد ... احتجاجا على الحرب في غزة": the other war the
+        # act protests is no site of it
+        wars = [c for c in f.cues if c.category == "foreign_war"]
+        places = [
+            p
+            for p in places
+            if p.country == "Iraq" or not any(c.start <= p.start and p.end <= c.end for c in wars)
+        ]
     dateline = None
     for p in places:
         if (p.start <= 2 or f.text[max(0, p.start - 1)] == "\n") and DATELINE.match(

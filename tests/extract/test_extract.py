@@ -2403,3 +2403,11 @@ def test_extract_a_cell_of_the_group_is_its_people_and_an_official_hurt_is_the_g
     # an official named by his office, hurt by the blast told after "إثر"
     m = one("أصيب قائممقام قضاء بجروح إثر انفجار عبوة لاصقة أسفل سيارته في مدينة الرمادي.")
     assert m.target_id == "iraqi_government"
+
+
+def test_extract_the_war_an_act_protests_is_no_site_of_it():
+    m = one(
+        "اقتحم العشرات من أنصار الفصائل مطعما في منطقة المنصور ببغداد وحطموا محتوياته،"
+        " احتجاجا على الحرب في غزة، مساء أمس."
+    )
+    assert (m.governorate, m.location, m.perpetrator_id) == ("Baghdad", "Mansour", "protesters")
