@@ -1539,6 +1539,15 @@ class _Binder:
                 k += 1
         return out
 
+    def _two_sides(self, first: int, second: int) -> bool:
+        """Are the counts at tokens `first` and `second` the dead of two sides: the attackers
+        (militants, gunmen) on one, anyone else on the other, the second not a share of the
+        first ("بينهم")?"""
+        w = self.t.w
+        if any(x in _SHARE_WORDS for x in w[max(first + 1, second - 3) : second]):
+            return False
+        return _is_attackers(w[first : min(first + 5, second)]) != _is_attackers(w[second : second + 5])
+
     def _raised_to(self, pos: int) -> bool:
         """Is the count at token `pos` what a toll rose to ("ارتفعت الحصيلة إلى ستة قتلى")?"""
         words = self.t.w[max(0, pos - 8) : pos]
@@ -1562,6 +1571,18 @@ class _Binder:
                 if raised:
                     # "قتل 4 جنود ... ثم ارتفعت الحصيلة إلى ستة قتلى": the toll as it rose
                     picked[cls] = raised[-1]
+                    continue
+                if len(counted) == 2 and self._two_sides(counted[0][0], counted[1][0]):
+                    # "قتل خمسة إرهابيين ... فيما استشهد منتسبان": the dead of both sides
+                    # (spec section 6: killed counts all sides)
+                    second = counted[1][1]
+                    picked[cls] = Count(
+                        (first.low or 0) + (second.low or 0),
+                        (first.best or 0) + (second.best or 0),
+                        None if first.high is None or second.high is None else first.high + second.high,
+                        first.start,
+                        first.end,
+                    )
                     continue
                 for pos, c in counted[1:]:
                     cue = self.cues.get(pos)
@@ -1621,6 +1642,18 @@ def _raw_cue(sentence: str, text) -> bool:
             return True
         m = search(norm, m.start() + 1)
     return False
+
+
+# who the count is of: militants or gunmen (the attackers' side), in the words after it
+_ATTACKERS_RE = re.compile(
+    r"(?:^|\s)(?:من\s+)?(?:ال)?(?:ارهابي\S*|مسلح\S*|مهاجم\S*|دواعش|انتحاري\S*|"
+    r"(?:عناصر|مسلحي|افراد)\s+(?:من\s+)?(?:تنظيم\s+)?(?:داعش|التنظيم))(?:\s|$)"
+)
+_SHARE_WORDS = frozenset({"بينهم", "بينهما", "منهم", "منهما", "بضمنهم", "ضمنهم"})
+
+
+def _is_attackers(words: list[str]) -> bool:
+    return _ATTACKERS_RE.search(" ".join(words)) is not None
 
 
 _ROSE_RE = re.compile(r"(?:و|ف|ل)?(?:ارتفع|يرتفع|ترتفع)\S*$")
