@@ -468,6 +468,8 @@ ITS_OWN_SITE = re.compile(
         r"|(?:^|\s)(?:ب|ل)?(?:(?:مقر|مقرات|مواقع)(?:ها|ه)|" + _ITS_PEOPLE + r")(?=[\s،.]|$)"
     )
 )
+# whom a neighbour's "terrorists" in Iraq are, in its own statements
+STATE_TERRORISTS = {"turkish_forces": "pkk", "iran_forces": "political_parties"}
 ISIS_NAMED = re.compile(_n(r"داعش|الدوله الاسلاميه|تنظيم الدوله|دواعش|الداعشي"))
 CONDEMNER = re.compile(
     _n(
@@ -3474,17 +3476,27 @@ def assemble_story(
             if "pkk" in story_actors:
                 e.roles.append(Role("pkk", "target", 1.0, 9_000_000))
                 e.notes.append("target: Turkey's adversary named in the story")
+        state = next(
+            (
+                r.actor_id
+                for r in e.roles
+                if r.role == "perp" and r.actor_id in STATE_TERRORISTS and r.strength >= 2.0
+            ),
+            None,
+        )
         if (
-            any(r.role == "perp" and r.actor_id == "turkish_forces" and r.strength >= 2.0 for r in e.roles)
+            state is not None
             and any(r.role in ("target", "?") and r.actor_id == "isis" for r in e.roles)
             and not any(r.role == "target" and r.actor_id != "isis" for r in e.roles)
             and not any(ISIS_NAMED.search(fr.facts.norm) for fr in e.frames)
         ):
             # "أعلنت وزارة الدفاع التركية تحييد ستة إرهابيين في متينا": in Turkey's words the
-            # "terrorists" it strikes in Iraq are the PKK's, not ISIS (named as such)
+            # "terrorists" it strikes in Iraq are the PKK's, in Iran's ("مقرات لجماعات
+            # إرهابية في إقليم كردستان") the Iranian Kurdish opposition parties' -- not ISIS
+            # (named as such)
             e.roles = [r for r in e.roles if r.actor_id != "isis"]
-            e.roles.append(Role("pkk", "target", 1.0, 9_000_000))
-            e.notes.append("target: Turkey's 'terrorists' are the PKK")
+            e.roles.append(Role(STATE_TERRORISTS[state], "target", 1.0, 9_000_000))
+            e.notes.append(f"target: {state}'s 'terrorists'")
     for k, e in enumerate(events):
         if e.sub_event is None:
             e.sub_event = infer_sub_event(e, events[k - 1] if k else None) or _sibling_sub_event(e, events)

@@ -2411,3 +2411,13 @@ def test_extract_the_war_an_act_protests_is_no_site_of_it():
         " احتجاجا على الحرب في غزة، مساء أمس."
     )
     assert (m.governorate, m.location, m.perpetrator_id) == ("Baghdad", "Mansour", "protesters")
+
+
+def test_extract_irans_terrorists_in_the_kurdistan_region_are_not_isis():
+    # in Iran's statements the "terrorist groups" it strikes in the Kurdistan Region are the
+    # Iranian Kurdish opposition parties, as Turkey's "terrorists" are the PKK
+    m = one(
+        "أعلن الحرس الثوري الإيراني، اليوم، أنه قصف بالصواريخ والطائرات المسيرة مقرات لجماعات"
+        " إرهابية في قضاء كويسنجق بمحافظة أربيل."
+    )
+    assert (m.perpetrator_id, m.target_id) == ("iran_forces", "political_parties")
