@@ -479,6 +479,10 @@ def _explicit_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
         elif rel and re.fullmatch(_CURRENT, rel):
             date = _safe_date(pub.year, month, day)
             relative = True
+        elif rel and re.fullmatch(_PAST, rel) and month == pub.month:
+            # "الثامن من آب الماضي" written in August: last year's (this month's is "الجاري")
+            date = _safe_date(pub.year - 1, month, day)
+            relative = True
         else:
             date = _year_for(month, day, pub)
         out.append(_Cand(s, e, date, "day", relative, "explicit"))
