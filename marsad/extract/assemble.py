@@ -567,8 +567,7 @@ _TAKEN_VERB = r"(?:نقل|نقلت|نقلوا|نقلها|نقله|نقلهم|ن�
 CHARGE_STEMS = ("تهم", "تورط", "ضلوع")
 CHARGED_WITH = re.compile(
     _n(
-        r"(?:^|\s)(?:(?:بتهمه|بتهم|بتهمة|المتهمين\s+ب|متهمين\s+ب|لتورطهم|لتورطه|بتورطهم|لضلوعهم|لضلوعه)\s+"
-        r"|(?:ال)?متورطين\s+(?:ب|في\s+))[^،.؛]{0,50}$"
+        r"(?:^|\s)(?:بتهمه|بتهم|بتهمة|المتهمين\s+ب|متهمين\s+ب|لتورطهم|لتورطه|بتورطهم|لضلوعهم|لضلوعه)\s+[^،.؛]{0,50}$"
     )
 )
 # "نقلت ... إلى العراق صباح الأحد": the day the dead or the wounded were taken somewhere
@@ -723,7 +722,8 @@ def vocab() -> Vocab:
         prior_link=re.compile(
             rf"(?:^|[\s،(])(?:و|ف)?{w['prior_event_links']}(?:\s+(?:ان|من|ساعات|ساعه|ايام|يومين|يوم|ذلك|قليل|قليله|نحو|\S+\s+من))*\s+"
         ),
-        prior_relative=re.compile(rf"(?:^|\s)(?:و)?{w['prior_relative_links']}\s*(?:ال)?$"),
+        # (a verbal noun may come between: "متورطين بإطلاق صواريخ على قاعدة عين الأسد")
+        prior_relative=re.compile(rf"(?:^|\s)(?:و)?{w['prior_relative_links']}\s*(?:ال)?(?:\S+\s+)?$"),
         new_event=re.compile(rf"(?:^|\s)(?:و)?{w['new_event']}"),
         not_occurrence=re.compile(
             rf"(?:^|[\s،])(?:و|ف|ب|ل)?{w['not_occurrence_before']}(?:\s+\S+){{0,2}}\s*$"
@@ -2136,7 +2136,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         # a prior clause after a main clause with no event ("دعا ... لحماية القوات الأميركية
         # بعد إحباط هجومين"): the main clause names the parties too
         roles = read_roles(f, lo, hi)
-        opening = None
+        lender = None  # a main clause with no act of its own that lends this frame its parties or place
         k = next(i for i, c in enumerate(clauses) if c[0] == lo)
         if k >= 2 and clauses[k - 1][2] == RELATIVE and not clauses[k - 2][2]:
             # "مقتل إرهابيين اثنين [كانا قد شاركا في الهجوم ...]، بضربة جوية": the main clause
@@ -2151,8 +2151,8 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         ):
             # "خرج المئات من المتظاهرين في الناصرية [على خلفية اغتيال ناشط]، واقتحموا مبنى
             # المحافظة": the opening clause, with no act of its own, names who acts and where
-            opening = clauses[k - 2]
-            roles += read_roles(f, opening[0], opening[1])
+            lender = clauses[k - 2]
+            roles += read_roles(f, lender[0], lender[1])
         elif prior == RELATIVE and k >= 1 and not clauses[k - 1][2]:
             # those who took part in the act are the main clause's victims (its antecedent)
             roles += [
@@ -2182,10 +2182,19 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 for r in read_roles(f, 0, len(f.text))
                 if r.role == "target" and not _in(r.pos % 100_000, lo, hi)
             ]
+        if (
+            lender is None
+            and not prior
+            and k + 2 < len(clauses)
+            and clauses[k + 1][2] == RELATIVE
+            and clauses[k + 2][2] is False
+            and not any(_in(c.start, clauses[k + 2][0], clauses[k + 2][1]) for c in cues)
+        ):
+            # "اعتقال خمسة عناصر [متورطين بإطلاق صواريخ على عين الأسد]، خلال عملية في أبو
+            # غريب": the main clause goes on after the relative one with where it happened
+            lender = clauses[k + 2]
         places = [
-            p
-            for p in all_places
-            if _in(p.start, lo, hi) or (opening and _in(p.start, opening[0], opening[1]))
+            p for p in all_places if _in(p.start, lo, hi) or (lender and _in(p.start, lender[0], lender[1]))
         ]
         if generic_only and not roles and not places:
             continue  # "الهجوم" alone: nothing to anchor a new event on (follow-ups merge below)

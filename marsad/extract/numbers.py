@@ -1541,10 +1541,14 @@ class _Binder:
 
     def _two_sides(self, first: int, second: int) -> bool:
         """Are the counts at tokens `first` and `second` the dead of two sides: the attackers
-        (militants, gunmen) on one, anyone else on the other, the second not a share of the
-        first ("بينهم")?"""
+        (militants, gunmen) on one, anyone else on the other, the second told by a casualty
+        verb of its own joined to the first ("وقتل ثلاثة", "فيما استشهد منتسب"; not a share,
+        "بينهم", nor the victims of an earlier act, "المتورطين في اغتيال ضابط")?"""
         w = self.t.w
-        if any(x in _SHARE_WORDS for x in w[max(first + 1, second - 3) : second]):
+        verb = w[second - 1] if second >= 1 else ""
+        if not _SIDE_VERB_RE.match(verb) or not (
+            verb.startswith("و") or (second >= 2 and w[second - 2] in _WHILE_WORDS)
+        ):
             return False
         return _is_attackers(w[first : min(first + 5, second)]) != _is_attackers(w[second : second + 5])
 
@@ -1649,7 +1653,8 @@ _ATTACKERS_RE = re.compile(
     r"(?:^|\s)(?:من\s+)?(?:ال)?(?:ارهابي\S*|مسلح\S*|مهاجم\S*|دواعش|انتحاري\S*|"
     r"(?:عناصر|مسلحي|افراد)\s+(?:من\s+)?(?:تنظيم\s+)?(?:داعش|التنظيم))(?:\s|$)"
 )
-_SHARE_WORDS = frozenset({"بينهم", "بينهما", "منهم", "منهما", "بضمنهم", "ضمنهم"})
+_SIDE_VERB_RE = re.compile(r"(?:و|ف)?(?:قتل|مقتل|استشهد|استشهاد|اصيب|اصابه|جرح|لقي)\S*$")
+_WHILE_WORDS = frozenset({"فيما", "بينما", "حين"})
 
 
 def _is_attackers(words: list[str]) -> bool:

@@ -2421,3 +2421,15 @@ def test_extract_irans_terrorists_in_the_kurdistan_region_are_not_isis():
         " إرهابية في قضاء كويسنجق بمحافظة أربيل."
     )
     assert (m.perpetrator_id, m.target_id) == ("iran_forces", "political_parties")
+
+
+def test_extract_the_act_they_were_involved_in_is_an_earlier_one_not_this_ones_count_or_day():
+    # "المتورطين في اغتيال ضابط ... الشهر الماضي": a relative clause about an earlier act; its
+    # victim and its month are not this clash's
+    ms = extract(
+        "قتل ثلاثة من المسلحين المتورطين في اغتيال ضابط في الشرطة الشهر الماضي، خلال اشتباك مع"
+        " قوة أمنية في قضاء المقدادية اليوم.",
+        PUB,
+    )
+    today = [m for m in ms if m.event_date == PUB]
+    assert [(m.location, m.killed_best) for m in today] == [("Muqdadiyah", 3)]
