@@ -359,10 +359,6 @@ _OF_HIM = {"له", "لها", "لهم", "لهما"}
 _UNIT_WORDS = frozenset(
     {"اللواء", "لواء", "الفوج", "فوج", "الفرقه", "فرقه", "الكتيبه", "كتيبه", "السريه", "رقم"}
 )
-# words whose first letter و is their own, not "and" ("قيادي في وحدات مقاومة سنجار ومرافقه")
-_ROOT_WAW = frozenset(
-    _N(w) for w in "وحدات وحدة وزارة وزير وادي وسط وكالة ولاية وطني وطنية وفد وقت وجهاء وكيل واسط".split()
-)
 _COMPANIONS_OF_HIS = re.compile(r"^(?:مرافقي|حراس|حمايت|حراست|اشقائ|ابنائ|اقارب|عائلت)(?:ه|ها|هم|هما)$")
 _ZERO_FILLER = {"وقوع", "سقوط", "حدوث", "تسجيل", "اي", "ايه", "اية", "باي", "بايه", "عن", "في", "الي"}
 
@@ -1059,7 +1055,7 @@ class _Binder:
             # "مع" (with) joins only the victim's own people: "مقتله مع اثنين من مرافقيه",
             # "مع ثلاثة آخرين", "مع زوجته" (not "في اشتباك مع ثلاثة مسلحين")
             with_ = w == "مع"
-            if w == "و" or with_ or (w.startswith("و") and len(w) > 2 and w not in _ROOT_WAW):
+            if w == "و" or with_ or (w.startswith("و") and len(w) > 2):
                 lone = w in ("و", "مع")
                 rest_start = k + 1 if lone else k
                 ce = self.ce_at.get(k) or (self.ce_at.get(k + 1) if lone else None)
@@ -1081,7 +1077,13 @@ class _Binder:
                     break
                 n = (1, False) if word in _KUNYA else self._person_word(word)
                 if n is None:
-                    break
+                    if lone:
+                        break
+                    # no person after a glued و: a word of the title whose و is its own
+                    # ("قيادي في وحدات مقاومة سنجار ومرافقه"), read on as any other word
+                    gap += 1
+                    k += 1
+                    continue
                 num, is_plural = n
                 # also a kunya (وأبو مهدي), and "ومرافقان له": companions "of his"
                 possessive = word not in _PERSON or t.get(rest_start + 1) in _OF_HIM
