@@ -251,8 +251,9 @@ def resolve(
         sub in ("Armed clash",)
         and target in asm.CIVILIAN
         and perp not in asm.CIVILIAN
-        # (a feud's bystanders, "بينهم طفل", do not make it an attack on civilians)
-        and not asm.FEUDING_SIDES.search(asm._frames_text(e))
+        # (a fight of two sides, a feud with bystanders hurt, "بينهم طفل", is no attack on
+        # civilians: the civilians-hit fallback's test)
+        and not asm.CLASH_WORD.search(asm._frames_text(e))
     ):
         sub = "Attack"
     weapon = e.weapon or asm.SUB_EVENT_WEAPON.get(sub)
