@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import re
 import tempfile
 from collections.abc import Iterator
@@ -69,6 +70,18 @@ def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
         "select table_name from information_schema.tables where table_schema = 'main'"
     ).fetchall()
     return {row[0] for row in rows}
+
+
+def copy_query(con: duckdb.DuckDBPyConnection, query: str, target: Path, options: str) -> None:
+    """COPY the result of `query` to `target` with DuckDB's COPY `options`, atomically (a
+    temporary file beside it, then a rename)."""
+    target = Path(target)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        con.execute(f"copy ({query}) to '{str(temporary).replace(chr(39), chr(39) * 2)}' ({options})")
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def check_schema(con: duckdb.DuckDBPyConnection, path: Path) -> int | None:

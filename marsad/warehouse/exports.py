@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from marsad.warehouse.db import WarehouseError, table_names
+from marsad.warehouse.db import WarehouseError, copy_query, table_names
 from marsad.warehouse.interchange import write_interchange, write_query_csv
 from marsad.warehouse.schema import SCHEMA_VERSION
 
@@ -35,15 +35,6 @@ class ExportResult:
     export_dir: Path
     files: list[Path] = field(default_factory=list)
     manifest: dict = field(default_factory=dict)
-
-
-def _copy(con: duckdb.DuckDBPyConnection, query: str, target: Path, options: str) -> None:
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        con.execute(f"copy ({query}) to '{_quote(temporary)}' ({options})")
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 # `name` or `name nulls last`: an ascending key, NULLs after every value (DuckDB's default)
@@ -87,10 +78,6 @@ def _in_order(con: duckdb.DuckDBPyConnection, relation: str, order: str) -> bool
         f"select count(*) from (select {columns} from {relation}) where r and not {condition}"
     ).fetchall()[0][0]
     return out_of_order == 0
-
-
-def _quote(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 def _write_json(target: Path, data: dict) -> None:
@@ -160,7 +147,7 @@ def export(con: duckdb.DuckDBPyConnection, export_dir: Path) -> ExportResult:
         if not _in_order(con, relation, order):
             query += f" order by {order}"
         target = export_dir / f"{name}.parquet"
-        _copy(con, query, target, "format parquet, compression zstd")
+        copy_query(con, query, target, "format parquet, compression zstd")
         result.files.append(target)
         row_counts[name] = con.execute(f"select count(*) from {relation}").fetchone()[0]
         if name in CSV_EXPORTS:

@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 
 import duckdb
 
+from marsad.warehouse.db import copy_query
+
 GEOJSON_NAME = "incidents.geojson"
 ACLED_CSV_NAME = "incidents_acled.csv"
 
@@ -95,10 +97,10 @@ _COPY_TYPES = frozenset(
     {"VARCHAR", "DATE", "BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"}
     | {"UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT"}
 )
-# FORMULA_PREFIXES and _PLAIN_NUMBER in SQL (ASCII digits only: a number written in other
-# digits is neutralized, the safe side)
-_SQL_FORMULA_START = "left({c}, 1) in ('=', '+', '-', '@', chr(9), chr(13))"
-_SQL_PLAIN_NUMBER = r"'[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?'"
+# FORMULA_PREFIXES and _PLAIN_NUMBER, in SQL (RE2's \d is ASCII digits only: a number
+# written in other digits is neutralized, the safe side)
+_SQL_FORMULA_START = "left({c}, 1) in (" + ", ".join(f"chr({ord(p)})" for p in FORMULA_PREFIXES) + ")"
+_SQL_PLAIN_NUMBER = "'" + _PLAIN_NUMBER.pattern.replace("'", "''") + "'"
 
 
 def _sql_name(column: str) -> str:
@@ -127,14 +129,7 @@ def write_query_csv(con: duckdb.DuckDBPyConnection, query: str, target: Path) ->
         _neutralized_sql(name) if kind == "VARCHAR" else _sql_name(name)
         for name, kind in zip(columns, types, strict=True)
     )
-    target = Path(target)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        path = str(temporary).replace("'", "''")
-        con.execute(f"copy (select {select} from ({query})) to '{path}' (format csv, header, delimiter ',')")
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
+    copy_query(con, f"select {select} from ({query})", target, "format csv, header, delimiter ','")
 
 
 def _write_text(target: Path, text: str) -> None:
