@@ -1063,11 +1063,11 @@ def _has_count(f: Facts) -> bool:
     return cas is not None and (cas.killed is not None or cas.wounded is not None)
 
 
-# "35 عملية", "ثلاث عمليات" anywhere in the sentence (COUNTED_OPERATIONS: right before a cue)
-OPERATIONS_COUNTED = re.compile(
-    _n(r"(?:^|\s)(?:\d+|ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر|عشرات)\s+(?:عمليه|عمليات)(?:\s|$)")
-)
-COUNTED_OPERATIONS = re.compile(_n(r"(?:^|\s)(?:ثلاث|اربع|خمس|\d+)\s+عمليات(?:\s+\S+)?\s*$"))
+# operations counted: "35 عملية", "ثلاث عمليات"; right before a cue (COUNTED_OPERATIONS) or
+# anywhere in the sentence (OPERATIONS_COUNTED)
+_OPERATIONS_COUNT = r"(?:^|\s)(?:\d+|ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر|عشرات)\s+(?:عمليه|عمليات)"
+COUNTED_OPERATIONS = re.compile(_n(_OPERATIONS_COUNT + r"(?:\s+\S+)?\s*$"))
+OPERATIONS_COUNTED = re.compile(_n(_OPERATIONS_COUNT + r"(?:\s|$)"))
 
 
 def _named_site_count(f: Facts) -> int:
