@@ -1547,10 +1547,11 @@ class _Binder:
         verb of its own joined to the first ("وقتل ثلاثة", "فيما استشهد منتسب"; not a share,
         "بينهم", nor the victims of an earlier act, "المتورطين في اغتيال ضابط")?"""
         w = self.t.w
-        verb = w[second - 1] if second >= 1 else ""
-        if not _SIDE_VERB_RE.match(verb) or not (
-            verb.startswith("و") or (second >= 2 and w[second - 2] in _WHILE_WORDS)
-        ):
+        cue = self.cues.get(second - 1)  # the casualty verb or noun right before the count
+        if cue is None:
+            return False
+        joined = cue[3] > 0 and w[second - 1].startswith("و")  # "وقتل", "ومقتل"
+        if not joined and not (second >= 2 and w[second - 2] in _WHILE_WORDS):  # "فيما استشهد"
             return False
         return _is_attackers(w[first : min(first + 5, second)]) != _is_attackers(w[second : second + 5])
 
@@ -1655,7 +1656,6 @@ _ATTACKERS_RE = re.compile(
     r"(?:^|\s)(?:من\s+)?(?:ال)?(?:ارهابي\S*|مسلح\S*|مهاجم\S*|دواعش|انتحاري\S*|"
     r"(?:عناصر|مسلحي|افراد)\s+(?:من\s+)?(?:تنظيم\s+)?(?:داعش|التنظيم))(?:\s|$)"
 )
-_SIDE_VERB_RE = re.compile(r"(?:و|ف)?(?:قتل|مقتل|استشهد|استشهاد|اصيب|اصابه|جرح|لقي)\S*$")
 _WHILE_WORDS = frozenset({"فيما", "بينما", "حين"})
 
 
