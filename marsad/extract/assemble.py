@@ -210,7 +210,18 @@ _OWN_ACTION_LEAD = (
     r"(?:\s+(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))?\s+)?(?:في بيان\s+(?:\S+\s+)?)?"
     r"(?:عن\s+)?[\"“«]?"
 )
+# the enemy fighters a force reports dead ("مقتل ثلاثة إرهابيين", "مقتل اثنين من عناصر داعش")
+_TERRORISTS = r"ارهابي|الارهابيين|ارهابيين|ارهابيا|الدواعش|دواعش"
+_TERRORISTS_DEAD = (
+    r"مقتل\s+(?:(?!(?:بنيران|برصاص|بيد|علي|بهجوم|باستهداف|جراء|اثر|في|خلال)\s)[^\s،.]+\s+){0,3}?(?:من\s+)?"
+    r"(?:" + _TERRORISTS + r"|(?:عناصر|مسلحي|مقاتلي|ارهابيي|فلول|بقايا)\s+(?:تنظيم\s+|عصابات\s+)?"
+    r"(?:داعش|الدواعش|حزب العمال|بي كا كا))"
+)
+# (a force that announces enemy fighters dead killed them: "أعلنت قيادة العمليات المشتركة
+# مقتل ثلاثة إرهابيين"; not "مقتل مدني برصاص إرهابيين", killed by them)
 OWN_ACTION_AFTER = re.compile(_n(_OWN_ACTION_LEAD + r"(?:تحييد|تدمير|تنفيذ|شن|القضاء علي|قتل)[\s\"”»]"))
+# ... or the enemy fighters it killed (its act, told by its toll; no claim of it)
+KILLS_ANNOUNCED = re.compile(_n(_OWN_ACTION_LEAD + _TERRORISTS_DEAD))
 OWN_ACTION_STEMS = ("تحييد", "تدمير", "تنفيذ", "شن", "القضاء", "قتل")
 # ... and an armed faction announcing "استهداف" / "قصف" claims its own strike ("فيما أعلنت
 # المقاومة الإسلامية في العراق استهداف ميناء حيفا"): it is no reporting body
@@ -449,9 +460,31 @@ VSO_VERB = re.compile(
         r"(?:استهدفت?|قصفت?|ضربت?|هاجمت?|اغتالت?|اقتحمت?|فجرت?|دمرت?|حيدت?)\s+$"
     )
 )
+# "قتلت القوات الأمنية ثلاثة إرهابيين": a killing verb in the active voice, its subject a
+# force named right after it (masculine "قتل" before a name is mostly the passive)
+KILLER_VERB = re.compile(_n(r"(?:^|[\s،])(?:و|ف)?(?:قتلت|قتلوا)\s+$"))
+# ... or right after it ("إن القوات الأمنية قتلت ثلاثة إرهابيين")
+KILLER_AFTER = re.compile(_n(r"^\s*(?:قد\s+)?(?:قتلت|قتلوا)\s"))
+
+
+def _force(f: Facts, a) -> bool:
+    """An armed body named as such or as its band ("عصابات داعش"), not one of its people,
+    not a civilian or the state."""
+    if a.actor_id in CIVILIAN or a.actor_id in ("unknown", "iraqi_government"):
+        return False
+    kind = getattr(a, "kind", "")
+    return kind in ("name", "short", "generic") or (
+        kind == "member" and f.norm.startswith(BANDS, f.npos(a.start))
+    )
+
+
+# the band words of a group ("عصابات داعش", "خلية لداعش")
+BANDS = tuple(_n(w) for w in ("عصابات", "فلول", "بقايا", "خلايا", "خليه", "مفارز"))
+
+
 # ... unless the verb is passive: "استُهدف الحشد بطائرة مسيرة مجهولة", "... من قبل مسلحين"
 PASSIVE_AFTER = re.compile(
-    _n(r"^[^،.]{0,30}?(?:من قبل|على يد|بيد)|^\s*(?:\S+\s+){0,2}?ب\S+(?:\s+\S+){0,2}\s+مجهول")
+    _n(r"^[^،.]{0,30}?(?<!\S)(?:من قبل|على يدي?|بيدي?)(?!\S)|^\s*(?:\S+\s+){0,2}?ب\S+(?:\s+\S+){0,2}\s+مجهول")
 )
 # "يدل على أن الولايات المتحدة ...", "أشار إلى أن": a clause opens; its subject is no object
 COMPLEMENTIZER = re.compile(_n(r"(?:^|\s)(?:علي|على|الي|إلى)\s+(?:ان|انه|انها)\s*$"))
@@ -499,9 +532,7 @@ FOUGHT = re.compile(_n(r"(?:ل|ال)?(?:محاربه|مكافحه|قتال|ال�
 # "أعلنت/أقرت/نعت X مقتل ...": X announces its own loss (the attacked side)
 # "أعلن جهاز مكافحة الإرهاب مقتل ما يسمى والي نينوى في تنظيم داعش": the dead the
 # announcer names as another group's, or as terrorists, are not its own
-ENEMY_DEAD = re.compile(
-    _n(r"ارهابي|الارهابيين|ارهابيين|ارهابيا|الدواعش|دواعش|المسلحين|مسلحين|الخارجين عن القانون")
-)
+ENEMY_DEAD = re.compile(_n(_TERRORISTS + r"|المسلحين|مسلحين|الخارجين عن القانون"))
 
 
 def _dead_are_others(f: Facts, a, npos: int) -> bool:
@@ -644,7 +675,7 @@ BACKER = re.compile(
     )
 )
 # the first word of a "member" actor hit (vocab: "غارة أمريكية", "مقر الحشد"), normalized
-MEMBER_WEAPON = re.compile(_n(r"^(?:ال)?(?:طائر|مسير|صاروخ|صواريخ|غار|قصف|ضرب|قذيف|مدفعي)"))
+MEMBER_WEAPON = re.compile(_n(r"^(?:ال)?(?:طائر|مسير|صاروخ|صواريخ|غار|قصف|ضرب|قذيف|مدفعي|عمليه)"))
 ATTACK_HEADS = frozenset(
     _n(w) for w in ("هجوم", "الهجوم", "عدوان", "العدوان", "توغل", "التوغل", "عمليه", "العمليه")
 )
@@ -1256,6 +1287,9 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # its own act, announced
             f._memo["own_act_announced"] = True  # (a claim: "أعلنت المقاومة استهداف قاعدة حرير")
             continue
+        if a.actor_id != "unknown" and _announces_kills(f, ns, ne):
+            roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # the enemy it killed
+            continue
         if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS and _denies(f, a):
             continue
         if CONDEMNER.search(f.norm[max(0, ns - 12) : ns]):
@@ -1449,6 +1483,13 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             and not PASSIVE_AFTER.search(after)
         ):
             roles.append(Role(aid, "perp", 2.8, base + a.start))
+        elif _killer(f, a):
+            roles.append(Role(aid, "perp", 2.8, base + a.start))
+        elif others_before and any(
+            o is not a and o.end <= a.start and a.start - o.end <= 40 and _killer(f, o) for o in f.actors
+        ):
+            # its object, the dead: "قتلت القوات الأمنية ثلاثة إرهابيين"
+            roles.append(Role(aid, "target", 2.5, base + a.start))
         elif v.target_before.search(before) and not COMPLEMENTIZER.search(before):
             roles.append(Role(aid, "target", 2.5, base + a.start))
         elif not others_before and v.attack_verb_before.search(before[-12:]):
@@ -2013,6 +2054,38 @@ KILLING_DONE = re.compile(
 )
 
 
+def _killers_tell(f: Facts) -> bool:
+    """A force tells the dead it made: "قتلت القوات الأمنية ثلاثة إرهابيين", "أعلنت قيادة
+    العمليات المشتركة مقتل ثلاثة إرهابيين" (no attack word: the killing is the act)."""
+    for a in f.actors:
+        if a.actor_id == "unknown":
+            continue
+        ns, ne = f.npos(a.start), f.npos(a.end)
+        if _killer(f, a):
+            return True
+        if _announces_kills(f, ns, ne):
+            return True
+    return False
+
+
+def _killer(f: Facts, a) -> bool:
+    """The force is the subject of an active killing verb right before it."""
+    ns, ne = f.npos(a.start), f.npos(a.end)
+    return _force(f, a) and bool(
+        KILLER_VERB.search(f.norm[max(0, ns - 14) : ns]) or KILLER_AFTER.match(f.norm[ne : ne + 14])
+    )
+
+
+def _announces_kills(f: Facts, ns: int, ne: int) -> bool:
+    """The body at norm span [ns, ne) announces the enemy fighters it killed."""
+    after = f.norm[ne : ne + 70]
+    return (
+        "قتل" in after
+        and bool(ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns]))
+        and bool(KILLS_ANNOUNCED.match(after))
+    )
+
+
 def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list[Frame]:
     """The event frames one sentence reports (usually 0 or 1)."""
     if not f.cues:
@@ -2029,6 +2102,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             "perpetrator" in flags
             or any(a.actor_id == "unknown" for a in f.actors)
             or (f.actors and KILLING_DONE.search(f.norm))
+            or _killers_tell(f)
         )
     ):
         # "قتل عنصران على يد مسلحين", "أطلق مسلحون مجهولون النار ... ما أسفر عن مقتل": a
@@ -2419,10 +2493,11 @@ PAST_PERIOD = re.compile(
     )
 )
 PLURAL_GENERIC = re.compile(
-    # (not a command's name: "وفق مصدر في قيادة عمليات الأنبار", "غرفة العمليات")
+    # (not a command's name: "وفق مصدر في قيادة عمليات الأنبار", "غرفة العمليات", "المتحدث
+    # باسم العمليات المشتركة")
     _n(
         r"(?:^|\s)(?<!قياده\s)(?<!غرفه\s)(?<!قائد\s)(?<!مركز\s)(?:و|ب|ل|لل)?(?:ال)?"
-        r"(?:هجمات|عمليات|اعتداءات|ضربات|استهدافات)(?:\s|$)"
+        r"(?:هجمات|عمليات|اعتداءات|ضربات|استهدافات)(?:\s|$)(?!المشتركه)"
     )
 )
 PLURAL_ATTACK = re.compile(

@@ -184,7 +184,10 @@ def _acting_source(text: str, a) -> bool:
         return False
     tail = normalize(after)
     before = normalize(text[max(0, a.start - 14) : a.start])
-    return bool(asm.ANNOUNCER_VERB.search(before) and asm.OWN_ACTION_AFTER.match(tail))
+    return bool(
+        asm.ANNOUNCER_VERB.search(before)
+        and (asm.OWN_ACTION_AFTER.match(tail) or asm.KILLS_ANNOUNCED.match(tail))
+    )
 
 
 def _safe(fn, *args) -> list:
