@@ -1267,27 +1267,24 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         charge = f.norm[max(0, ns - 60) : ns]
         if contains_any(charge, CHARGE_STEMS) and CHARGED_WITH.search(charge):
             continue  # "اعتقال أربعة عناصر بتهمة إطلاق صواريخ على السفارة": the charge, not a party
-        if (
-            a.actor_id != "unknown"
-            and ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns])
-            and (
-                (
-                    contains_any(f.norm[ne : ne + 70], OWN_ACTION_STEMS)
-                    and OWN_ACTION_AFTER.match(f.norm[ne : ne + 70])
-                )
-                or (
-                    # (a faction or a foreign force: "أعلن الحرس الثوري الإيراني استهداف")
-                    a.actor_id in IRAQI_FACTIONS | STATE_ATTACKERS
-                    and getattr(a, "kind", "") in ("name", "short")
-                    and contains_any(f.norm[ne : ne + 70], FACTION_STRIKE_STEMS)
-                    and FACTION_STRIKE_AFTER.match(f.norm[ne : ne + 70])
-                )
+        announcer = a.actor_id != "unknown" and bool(ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns]))
+        if announcer and (
+            (
+                contains_any(f.norm[ne : ne + 70], OWN_ACTION_STEMS)
+                and OWN_ACTION_AFTER.match(f.norm[ne : ne + 70])
+            )
+            or (
+                # (a faction or a foreign force: "أعلن الحرس الثوري الإيراني استهداف")
+                a.actor_id in IRAQI_FACTIONS | STATE_ATTACKERS
+                and getattr(a, "kind", "") in ("name", "short")
+                and contains_any(f.norm[ne : ne + 70], FACTION_STRIKE_STEMS)
+                and FACTION_STRIKE_AFTER.match(f.norm[ne : ne + 70])
             )
         ):
             roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # its own act, announced
             f._memo["own_act_announced"] = True  # (a claim: "أعلنت المقاومة استهداف قاعدة حرير")
             continue
-        if a.actor_id != "unknown" and _announces_kills(f, ns, ne):
+        if announcer and _kills_after(f.norm[ne : ne + 70]):
             roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # the enemy it killed
             continue
         if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS and _denies(f, a):
@@ -2060,30 +2057,25 @@ def _killers_tell(f: Facts) -> bool:
     for a in f.actors:
         if a.actor_id == "unknown":
             continue
-        ns, ne = f.npos(a.start), f.npos(a.end)
         if _killer(f, a):
             return True
-        if _announces_kills(f, ns, ne):
+        ns, ne = f.npos(a.start), f.npos(a.end)
+        if ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns]) and _kills_after(f.norm[ne : ne + 70]):
             return True
     return False
 
 
 def _killer(f: Facts, a) -> bool:
-    """The force is the subject of an active killing verb right before it."""
+    """The force is the subject of an active killing verb right before or after it."""
     ns, ne = f.npos(a.start), f.npos(a.end)
     return _force(f, a) and bool(
         KILLER_VERB.search(f.norm[max(0, ns - 14) : ns]) or KILLER_AFTER.match(f.norm[ne : ne + 14])
     )
 
 
-def _announces_kills(f: Facts, ns: int, ne: int) -> bool:
-    """The body at norm span [ns, ne) announces the enemy fighters it killed."""
-    after = f.norm[ne : ne + 70]
-    return (
-        "قتل" in after
-        and bool(ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns]))
-        and bool(KILLS_ANNOUNCED.match(after))
-    )
+def _kills_after(after: str) -> bool:
+    """What an announcing body says next is the enemy fighters it killed."""
+    return "قتل" in after and bool(KILLS_ANNOUNCED.match(after))
 
 
 def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list[Frame]:
