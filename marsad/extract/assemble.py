@@ -302,7 +302,11 @@ FINDER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:عثرت|عثر|عثروا|ا
 # "مسلحون من تنظيم داعش", "مسلحون ينتمون إلى ...": the gunmen's group
 GUNMEN_OF = re.compile(
     _n(
-        r"(?:مسلحون|مسلحين|مسلحو|مجهولون|مهاجمون|المهاجمون|المسلحون)\s+(?:من|ينتمون\s+(?:الي|ل)|تابعون\s+(?:ل|لل)?)\s*(?:ال)?$"
+        # ("مسلحون يعتقد أنهم من داعش", "يشتبه بانتمائهم إلى": the group suspected)
+        r"(?:مسلحون|مسلحين|مسلحو|مجهولون|مهاجمون|المهاجمون|المسلحون)\s+"
+        r"(?:من|ينتمون\s+(?:الي|ل)|تابعون\s+(?:ل|لل)?"
+        r"|(?:يعتقد|يرجح|يشتبه)\s+(?:انهم\s+من|بانهم\s+من|انهم\s+ينتمون\s+(?:الي|ل)|بانتمائهم\s+(?:الي|ل)))"
+        r"\s*(?:ال)?$"
     )
 )
 # "استشهد مقاتلان من ... في", "مقتل ثلاثة من عناصر": the dead belong to the actor named next
@@ -461,10 +465,21 @@ VSO_VERB = re.compile(
     )
 )
 # "قتلت القوات الأمنية ثلاثة إرهابيين": a killing verb in the active voice, its subject a
-# force named right after it (masculine "قتل" before a name is mostly the passive)
-KILLER_VERB = re.compile(_n(r"(?:^|[\s،])(?:و|ف)?(?:قتلت|قتلوا)\s+$"))
+# force named right after it, or a unit of it ("قتلت قوة من الجيش"); masculine "قتل"
+# before a name is mostly the passive
+KILLER_VERB = re.compile(
+    _n(r"(?:^|[\s،])(?:و|ف)?(?:قتلت|قتلوا)\s+(?:(?:قوه|مفرزه|دوريه|وحده|سريه)\s+من\s+)?$")
+)
 # ... or right after it ("إن القوات الأمنية قتلت ثلاثة إرهابيين")
 KILLER_AFTER = re.compile(_n(r"^\s*(?:قد\s+)?(?:قتلت|قتلوا)\s"))
+# "تمكنت قوة من جهاز مكافحة الإرهاب من قتل إرهابيين اثنين", "نجحت الشرطة في قتل ...": the
+# force managed to kill
+MANAGED_VERB = re.compile(
+    _n(
+        r"(?:^|[\s،])(?:و|ف)?(?:تمكنت|تمكن|تمكنوا|نجحت|نجح|نجحوا)\s+(?:(?:قوه|مفرزه|دوريه|وحده|سريه)\s+من\s+)?$"
+    )
+)
+MANAGED_KILL = re.compile(_n(r"^(?:\s+\S+){0,3}?\s+(?:من|في)\s+(?:قتل|تصفيه|اغتيال)\s"))
 
 
 def _force(f: Facts, a) -> bool:
@@ -1373,7 +1388,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         if (
             contains_any(before[-30:], GUNMEN_STEMS)
             and GUNMEN_OF.search(before[-30:])
-            and any(o.actor_id == "unknown" and o.end <= a.start and a.start - o.end <= 20 for o in f.actors)
+            and any(o.actor_id == "unknown" and o.end <= a.start and a.start - o.end <= 30 for o in f.actors)
         ):
             # "هاجم مسلحون من تنظيم داعش": the group the gunmen belong to did it
             roles.append(Role(aid, "perp", 2.5, base + a.start))
@@ -1417,7 +1432,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "target", 2.5, base + a.start))
             continue
         if (contains_any(before[-50:], VICTIM_STEMS) and not strike_head) and (
-            VICTIMS_OF.search(before[-50:])
+            (VICTIMS_OF.search(before[-50:]) and not _killer(f, a))
             or (
                 getattr(a, "kind", "") in ("member", "leader")
                 and MEMBER_PERSON.match(f.norm[ns:ne])
@@ -2068,8 +2083,13 @@ def _killers_tell(f: Facts) -> bool:
 def _killer(f: Facts, a) -> bool:
     """The force is the subject of an active killing verb right before or after it."""
     ns, ne = f.npos(a.start), f.npos(a.end)
-    return _force(f, a) and bool(
-        KILLER_VERB.search(f.norm[max(0, ns - 14) : ns]) or KILLER_AFTER.match(f.norm[ne : ne + 14])
+    if not _force(f, a):
+        return False
+    before = f.norm[max(0, ns - 26) : ns]
+    return bool(
+        KILLER_VERB.search(before)
+        or KILLER_AFTER.match(f.norm[ne : ne + 14])
+        or (MANAGED_VERB.search(before) and MANAGED_KILL.match(f.norm[ne : ne + 50]))
     )
 
 
@@ -2486,9 +2506,9 @@ PAST_PERIOD = re.compile(
 )
 PLURAL_GENERIC = re.compile(
     # (not a command's name: "وفق مصدر في قيادة عمليات الأنبار", "غرفة العمليات", "المتحدث
-    # باسم العمليات المشتركة")
+    # باسم العمليات المشتركة", "في قاطع عمليات سامراء")
     _n(
-        r"(?:^|\s)(?<!قياده\s)(?<!غرفه\s)(?<!قائد\s)(?<!مركز\s)(?:و|ب|ل|لل)?(?:ال)?"
+        r"(?:^|\s)(?<!قياده\s)(?<!غرفه\s)(?<!قائد\s)(?<!مركز\s)(?<!قاطع\s)(?:و|ب|ل|لل)?(?:ال)?"
         r"(?:هجمات|عمليات|اعتداءات|ضربات|استهدافات)(?:\s|$)(?!المشتركه)"
     )
 )
@@ -3218,7 +3238,7 @@ CIVILIAN_SITE = re.compile(
         r"(?:(?:استهدف\S*|على|طال\S*|داخل|ضرب|ضربت)\s+(?:\S+\s+)?|(?:قصف\S*|هاجم\S*)\s+(?:\S+\s+){0,2}?"
         r"|(?:قرب|بالقرب من|امام|وسط)\s+)(?:ال)?"
         r"(?:سوق\S*|اسواق|مسجد\S*|جامع|حسينيه|كنيسه|مدرسه|مستشف\S*|مقهي|مطعم|حفل|عرس|زفاف|مجلس عزاء|سرادق|"
-        r"ملعب|مخيم|حافله|باص|قريه|قري|منزل|منازل|مزرعه|محل|محال|متجر)(?=[\s،.]|$)"
+        r"ملعب|مخيم|حافله|باص|قريه|قري|منزل|منازل|مزرعه|محل|محال|متجر|مصيف|منتجع|متنزه|منتزه)(?=[\s،.]|$)"
     )
 )
 

@@ -447,6 +447,10 @@ _CUE_X = _expand(_CUE)
 _RESULT_X = _expand(_RESULT)
 _PERSON_X = _expand(_PERSON)
 _BLOCK_X = _expand(_BLOCK)
+# a definite word, clitics on ("الجيش", "للجيش", "وبالجيش")
+_DEFINITE = re.compile(_N("^(?:[وف]?[بكل]?ال|[وف]?لل)"))
+# the active killing verbs a force is the subject of (assemble.KILLER_VERB)
+_KILLER_VERBS = {c + v for c in ("", "و", "ف") for v in (_N("قتلت"), _N("قتلوا"))}
 _LABEL_X = _expand(_LABEL)
 _MONTHS_X = _expand(_MONTHS)
 _TOLL_HEADS_X = _expand(_TOLL_HEADS)
@@ -1204,6 +1208,9 @@ class _Binder:
         k = i + 1
         immediate = True
         quoted = t.get(k) in _QUOTES  # "مشروع “استشهاد”": a word in quotes, not an event
+        # "قتلت قوة من الجيش خمسة من عناصر داعش": an active killing verb, its subject (a
+        # force, a weapon) first, then the dead it made
+        killer = cls == "k" and t.w[i] in _KILLER_VERBS
         steps = 0
         while k < t.n and steps <= 4:
             w = t.w[k]
@@ -1249,7 +1256,7 @@ class _Binder:
                 hkind, h = self._head(ce)
                 if hkind == "block" or (hkind in ("k", "w") and hkind != cls):
                     return False
-                if hkind == "partitive" and not immediate:
+                if hkind == "partitive" and not immediate and not killer:
                     return False  # "توفي اثنان من المصابين" binds; a far partitive does not
                 if not immediate and hkind not in ("person", "others", cls):
                     return False
@@ -1265,15 +1272,19 @@ class _Binder:
                 return True
             if k in self.cover:
                 return False
-            if w in _BLOCK_X and (cls == "w" or not w.startswith("ال")):
+            if w in _BLOCK_X and (cls == "w" or not (w.startswith("ال") or killer)):
                 # "إصابة سيارة", "أصيبت خلاله قاعدة": things were hit; but a weapon may be
-                # the subject of an active verb: "قتلت الغارة ثلاثة"
+                # the subject of an active verb: "قتلت الغارة ثلاثة", "قتلت طائرات التحالف"
                 return False
             pw = self._person_word(w) if _ARABIC_WORD.match(w) else None
             if pw is None:
                 st = _PERSON_X.get(w)
                 if st is not None:
                     pw = (st[0], False) if st[0] is not None else (0, True)
+            if pw is not None and pw[0] == 1 and w.startswith("ال") and _DEFINITE.match(t.get(k - 1)):
+                # "الجيش العراقي", "الجانب التركي": a definite nisba after a definite noun is
+                # its adjective, no one person
+                pw = None
             if pw is not None:
                 num, plural = pw
                 if plural:

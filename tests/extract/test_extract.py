@@ -2525,3 +2525,62 @@ def test_extract_a_short_place_name_is_not_read_in_a_common_word():
     # "وانة" (a Nineveh district) is "وأنه" once normalized
     m = one("قال مصدر إن مسلحين اغتالوا ناشطا في الناصرية، وأنه فارق الحياة في المستشفى.")
     assert m.location == "Nasiriyah"
+
+
+# ---- 0.4.8: a force that managed to kill, a unit of a force as the killer, sector names
+
+
+def test_extract_a_force_that_managed_to_kill_is_the_perpetrator():
+    for text, killed in (
+        ("تمكنت قوة من جهاز مكافحة الإرهاب من قتل أربعة إرهابيين في جبال مكحول.", 4),
+        ("تمكنت القوات الأمنية من قتل اثنين من عناصر داعش في وادي حوران.", 2),
+        ("نجحت قوة من الشرطة الاتحادية في قتل إرهابي بارز جنوبي سامراء.", 1),
+    ):
+        m = one(text)
+        assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iraqi_security_forces", "isis", killed), (
+            text
+        )
+    # managing something else is no killing
+    assert extract("تمكنت القوات الأمنية من فتح الطريق الدولي في قضاء الرطبة.", PUB) == []
+
+
+def test_extract_a_unit_of_a_force_that_kills_is_the_force():
+    m = one("قتلت قوة من الجيش العراقي ستة من عناصر داعش في كمين شمالي تكريت.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iraqi_security_forces", "isis", 6)
+    m = one("قتلت طائرات التحالف الدولي ثلاثة من قادة داعش في غارة على وادي الشاي.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("coalition", "isis", 3)
+
+
+def test_extract_a_military_sector_is_no_plural_of_attacks():
+    # "قاطع عمليات سامراء" names a command's sector, not many operations
+    m = one("قتل منتسب في الحشد الشعبي وأصيب آخر بهجوم لداعش على نقطة في قاطع عمليات الجزيرة.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.wounded_best) == ("isis", "pmf", 1, 1)
+
+
+def test_extract_gunmen_suspected_of_belonging_to_a_group_are_that_group():
+    for text in (
+        "هاجم مسلحون يعتقد أنهم من داعش نقطة للشرطة في قضاء الحويجة ما أدى إلى مقتل شرطيين.",
+        "هاجم مسلحون يشتبه بانتمائهم إلى تنظيم داعش نقطة للشرطة في قضاء الحويجة ما أدى إلى مقتل شرطيين.",
+    ):
+        m = one(text)
+        assert (m.perpetrator_id, m.target_id, m.killed_best) == ("isis", "iraqi_security_forces", 2), text
+    # gunmen who went to a site of a force are no part of it
+    m = one("تسلل مسلحون إلى مقر الحشد الشعبي في قضاء الطارمية وقتلوا اثنين من حراسه.")
+    assert m.perpetrator_id != "pmf"
+
+
+def test_extract_the_shooter_between_the_verb_and_the_fire():
+    m = one("فتح مسلح النار على حفل زفاف في قرية تابعة لقضاء بيجي ما أسفر عن مقتل ثلاثة أشخاص.")
+    assert (m.perpetrator_id, m.target_id, m.weapon, m.killed_best) == (
+        "unknown",
+        "civilians",
+        "small_arms",
+        3,
+    )
+
+
+def test_extract_a_resort_and_shepherds_are_civilians():
+    m = one("قتل خمسة سياح بقصف مدفعي تركي استهدف مصيفا في قضاء العمادية.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("turkish_forces", "civilians", 5)
+    m = one("قتل راعيان بانفجار لغم أرضي في صحراء النخيب.")
+    assert (m.target_id, m.killed_best) == ("civilians", 2)
