@@ -574,6 +574,15 @@ MOURNER_AFTER = re.compile(
         r"|^\s*(?:\S+\s+){0,3}?(?:من\s+)?" + _ITS_PEOPLE + r"\s+(?:الذين\s+)?(?:استشهدوا|قتلوا|سقطوا|ارتقوا)"
     )
 )
+# ... or the people of one of its units, after the day: "نعت هيئة الحشد، الثلاثاء، ثلاثة من
+# مقاتلي اللواء 35 استشهدوا" (its own, unless another side is named among them)
+UNIT_DEAD = re.compile(
+    _n(
+        r"^[\s،,]*(?:(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)[\s،,]+){0,2}"
+        r"(?:\S+\s+){0,2}?(?:من\s+)?(?:مقاتلي|منتسبي|عناصر|ابناء|افراد|مجاهدي)\s+(?:\S+\s+){1,3}?"
+        r"(?:الذين\s+|اللذين\s+|اللذان\s+)?(?:استشهدوا|قتلوا|سقطوا|ارتقوا|استشهدا|قتلا|سقطا|ارتقيا)"
+    )
+)
 # a second clause opened by "while / as / also": a concurrent, separate statement
 # "..., فيما أصيب اثنان من حراسه": a concurrent clause that only adds the event's other
 # casualties (it opens with the casualty verb, and has no event cue of its own)
@@ -1299,7 +1308,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # its own act, announced
             f._memo["own_act_announced"] = True  # (a claim: "أعلنت المقاومة استهداف قاعدة حرير")
             continue
-        if announcer and _kills_after(f.norm[ne : ne + 70]):
+        if announcer and _kills_after(f.norm[ne : ne + 70]) and not _struck_by_another(f, a):
             roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # the enemy it killed
             continue
         if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS and _denies(f, a):
@@ -1472,7 +1481,15 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "target", 2.2, base + a.start))
             continue
         others_before = any(o is not a and o.end <= a.start and a.start - o.end <= 30 for o in f.actors)
-        mourned = MOURNER_BEFORE.search(before[-12:]) and MOURNER_AFTER.search(after)
+        mourner = MOURNER_BEFORE.search(before[-12:])
+        mourned = mourner and MOURNER_AFTER.search(after)
+        if mourner and not mourned and (unit := UNIT_DEAD.match(after)):
+            family = {aid, UMBRELLA_OF.get(aid)}
+            if not any(
+                o.actor_id not in family and ne <= f.npos(o.start) < ne + unit.end() for o in f.actors
+            ):
+                roles.append(Role(aid, "target", 3.0, base + a.start))  # its own dead
+                continue
         if (
             mourned
             and not OWN_DEAD.search(after[: mourned.end()])
@@ -1714,7 +1731,7 @@ def _with_governorate(place, gov):
 STATEMENT_DAY = re.compile(
     _n(
         # (after a dateline: "كركوك - كشف مصدر أمني، اليوم الأربعاء، ...")
-        r"^\s*(?:\S+(?:\s+\S+)?\s*[-–—/:]\s+)?(?:\S+\s+)?(?:و|ف)?(?:قال|قالت|كشف|كشفت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت)"
+        r"^\s*(?:\S+(?:\s+\S+)?\s*[-–—/:]\s+)?(?:\S+\s+)?(?:و|ف)?(?:قال|قالت|كشف|كشفت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|نعت|نعي)"
         r"(?:\s+[^\s.؛:،]+){1,5}[\s،]*$"
     )
 )
@@ -2093,6 +2110,17 @@ def _killer(f: Facts, a) -> bool:
     )
 
 
+def _struck_by_another(f: Facts, a) -> bool:
+    """Another actor's strike is named after `a`: "أعلنت مديرية مكافحة الإرهاب في الإقليم
+    مقتل ثلاثة من عناصر حزب العمال بغارة لطائرة مسيرة تركية" (the announcer only tells it)."""
+    for o in f.actors:
+        if o.start >= a.end and o.actor_id not in (a.actor_id, "unknown"):
+            head = f.norm[f.npos(o.start) : f.npos(o.end)].split(" ", 1)[0].lstrip("وفبلك")
+            if MEMBER_WEAPON.search(head) or head in ATTACK_HEADS:
+                return True
+    return False
+
+
 def _kills_after(after: str) -> bool:
     """What an announcing body says next is the enemy fighters it killed."""
     return "قتل" in after and bool(KILLS_ANNOUNCED.match(after))
@@ -2335,7 +2363,15 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 )
             )
         )
-        days = [d for d in f.dates if _in(d.start, lo, hi) and not _taken_on(f, d)]
+        # (a prior clause's link may carry its day: "بعد يوم من اشتباكات دامية")
+        days = [
+            d
+            for d in f.dates
+            if (
+                _in(d.start, lo, hi) or (prior and 0 <= lo - d.end <= 5 and f.text.startswith("بعد", d.start))
+            )
+            and not _taken_on(f, d)
+        ]
         dates = _event_dates(f, days)
         # (the same dates when the article has its publication day: read once)
         ref_dates = (
@@ -2425,7 +2461,8 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                     wounded=wounded,
                     notes=(["dual"] if n == 2 else [])
                     + (["generic"] if generic_only else [])
-                    + (["weak"] if weak else []),
+                    + (["weak"] if weak else [])
+                    + (["many acts"] if plural_generic else []),
                     **base,
                 )
             )
@@ -2867,6 +2904,23 @@ def _anaphoric(fr: Frame) -> bool:
     return all(_definite(f, c) for c in cues)
 
 
+def _tells_how_it_happened(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
+    """ "ارتفعت حصيلة التفجير الذي استهدف سوقا ... إلى 18 قتيلا. وكانت سيارة مفخخة قد انفجرت
+    داخل السوق": right after a report that names no act, a pluperfect with no day or place
+    of its own tells how that event happened; it recounts no earlier one."""
+    if e.background or not fr.background or e.sub_event is not None or fr.sub_event is None:
+        return False
+    if fr.date is not None or fr.ref_date is not None or fr.new_event or "dual" in fr.notes:
+        return False
+    if fr.facts.index - e.last_index != 1 or not (fr.place is None or _same_anchor(e, fr)):
+        return False
+    fr.background = False
+    try:
+        return compatible(e, fr, opts)
+    finally:
+        fr.background = True
+
+
 def compatible(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
     if fr.new_event:
         return False
@@ -2962,7 +3016,9 @@ def merge(e: Event, fr: Frame) -> None:
         e.sub_event = fr.sub_event
     if e.weapon is None or (fr.weapon in ("ied", "drone") and e.weapon not in ("ied", "drone")):
         e.weapon = fr.weapon or e.weapon
-    e.roles.extend(fr.roles)
+    # (a sentence about many acts, "كان مسؤولا عن تنفيذ عدة هجمات ضد القوات الأمنية
+    # والمدنيين", names their parties, not this one's; only a claim or a charge is kept)
+    e.roles.extend(r for r in fr.roles if "many acts" not in fr.notes or r.strength >= 3.0)
     if e.place is None or (
         fr.place is not None
         and PLACE_RANK.get(fr.place.kind, 1) > PLACE_RANK.get(e.place.kind, 1)
@@ -3329,6 +3385,25 @@ def _zero_for_all(events: list[Event], f: Facts) -> None:
             e.killed, e.wounded = cas.killed, cas.wounded
 
 
+def _perpetrator_of_both(events: list[Event], f: Facts) -> None:
+    """ "واتهمت حكومة الإقليم فصائل مسلحة بالوقوف وراء الهجومين": who is named for "the two
+    attacks" did each of the two just told (a claim or a charge, as follow_up reads it)."""
+    if len(events) < 2 or not BOTH_EVENTS.search(f.norm):
+        return
+    strong = [
+        r
+        for r in read_roles(f, 0, len(f.text))
+        if r.role == "perp" and r.strength >= 3.0 and r.actor_id != "unknown"
+    ]
+    if not strong:
+        return
+    for e in [e for e in events if not e.background][-2:]:
+        if not any(r.role == "perp" and r.strength >= 1.5 and r.actor_id != "unknown" for r in e.roles):
+            e.roles.extend(strong)
+            if "claim" in f.flags():
+                e.claimed = True
+
+
 def assemble_story(
     facts: list[Facts], opts: ExtractOptions = DEFAULT_OPTIONS, published: dt.date | None = None
 ) -> list[Event]:
@@ -3353,10 +3428,14 @@ def assemble_story(
             if told is not None and f.index - told.last_index <= opts.follow_window:
                 follow_up(told, f)
                 _zero_for_all(events, f)
+                _perpetrator_of_both(events, f)
             continue
         for fr in frs:
             target = None
             if current is not None and current.background == fr.background and compatible(current, fr, opts):
+                target = current
+            elif current is not None and _tells_how_it_happened(current, fr, opts):
+                fr.background = False  # the reported event itself, told in the pluperfect
                 target = current
             elif (
                 current is not None
@@ -3763,7 +3842,10 @@ def _drop_country_summaries(events: list[Event]) -> list[Event]:
     country, with the same attacked party."""
 
     def targets(e: Event) -> set[str]:
-        return {r.actor_id for r in e.roles if r.role == "target" and r.strength >= 1.0}
+        # (a faction and its umbrella are one attacked party: "غارات ضد كتائب حزب الله في
+        # العراق", then "مواقع للحشد الشعبي في القائم")
+        ids = {r.actor_id for r in e.roles if r.role == "target" and r.strength >= 1.0}
+        return ids | {UMBRELLA_OF[i] for i in ids if i in UMBRELLA_OF}
 
     kept = []
     for e in events:

@@ -261,6 +261,13 @@ _RE_AGO = re.compile(
     r"(?:\s+(?:قليله|معدوده|فقط))?)" + _END + r"(?!\s+(?:من|علي)\s)"
 )
 
+# "دعا الصدر أنصاره اليوم ... بعد يوم من اشتباكات دامية": the act "a day after" which the
+# news comes was that many days before it (hours after: the same day)
+_RE_DAYS_AFTER = re.compile(
+    _PRE + r"(?P<m>بعد\s+(?:(?P<n>\d{1,2}|" + _NUMW + r")\s+)?"
+    r"(?P<unit>يوم|يومين|ايام|ساعه|ساعتين|ساعات))\s+(?:فقط\s+)?(?:من|علي)\s"
+)
+
 _RE_YEAR_PREP = re.compile(
     r"(?<!\w)(?:[وف]?(?:في|منذ|خلال|حتي))\s+(?P<m>(?P<year>"
     + _YEAR
@@ -270,7 +277,7 @@ _RE_YEAR_PREP = re.compile(
 # Anchors: a date expression always holds one of these words (or a digit). Sentences
 # without one are skipped after one C-level tokenization; with one, each pattern runs
 # only on windows around the anchors of its kind, not over the whole text.
-_A_WD, _A_DAY, _A_FUT, _A_MON, _A_NUM, _A_YEAR, _A_PER, _A_CUR, _A_AGO = (1 << i for i in range(9))
+_A_WD, _A_DAY, _A_FUT, _A_MON, _A_NUM, _A_YEAR, _A_PER, _A_CUR, _A_AGO, _A_AFTER = (1 << i for i in range(10))
 _ANCHOR_WORDS = {
     _A_WD: list(_WEEKDAYS),
     _A_DAY: ["امس", "الامس", "البارحه", "اليوم", "الليله"],
@@ -279,6 +286,7 @@ _ANCHOR_WORDS = {
     _A_PER: ["الاسبوع", "الشهر", "العام", "السنه", "عام", "سنه"],
     _A_CUR: ["الجاري", "الحالي", "الماضي", "المنصرم"],
     _A_AGO: ["منذ", "قبل"],
+    _A_AFTER: ["بعد"],
 }
 _ANCHORS: dict[str, int] = {}
 for _kind, _words in _ANCHOR_WORDS.items():
@@ -628,6 +636,24 @@ def _ago_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
             out.append(_Cand(s, e, dt.date(pub.year - count, 1, 1), "year", True, "ago", since))
 
 
+def _days_after_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
+    for m in scan(_RE_DAYS_AFTER):
+        s, e = m.span("m")
+        unit, raw = m.group("unit"), m.group("n")
+        if unit.startswith("ساع"):
+            back = 0
+        elif unit == "يومين":
+            back = 2
+        elif raw:
+            back = int(raw) if raw.isdigit() else _UNITS.get(raw)
+        else:
+            back = 1 if unit == "يوم" else None  # "بعد أيام من": too vague to place
+        if back is None or pub is None:
+            out.append(_Cand(s, e, None, "", True, "block"))
+            continue
+        out.append(_Cand(s, e, pub - dt.timedelta(days=back), "day", True, "ago"))
+
+
 def _block_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
     for pattern in (_RE_BLOCK_DAY, _RE_BLOCK_FUTURE, _RE_BLOCK_PLACE):
         for m in scan(pattern):
@@ -648,6 +674,7 @@ _SELECTORS = (
     _month_cands,
     _period_cands,
     _ago_cands,
+    _days_after_cands,
 )
 
 
@@ -694,6 +721,7 @@ _PATTERN_ANCHORS = {
     _RE_PERIOD: (_A_PER, 20, 25),
     _RE_YEAR_PREP: (_A_YEAR, 12, 12),
     _RE_AGO: (_A_AGO, 5, 50),
+    _RE_DAYS_AFTER: (_A_AFTER, 5, 30),
 }
 
 

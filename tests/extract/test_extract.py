@@ -2584,3 +2584,123 @@ def test_extract_a_resort_and_shepherds_are_civilians():
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("turkish_forces", "civilians", 5)
     m = one("قتل راعيان بانفجار لغم أرضي في صحراء النخيب.")
     assert (m.target_id, m.killed_best) == ("civilians", 2)
+
+
+# ---- 0.4.9: multi-sentence reports (recaps, mourning units, both attacks), a day after
+
+
+def test_extract_an_announcer_only_tells_a_strike_another_force_made():
+    m = one(
+        "أعلن جهاز مكافحة الإرهاب في إقليم كردستان مقتل اثنين من عناصر حزب العمال الكردستاني بغارة"
+        " لطائرة مسيرة تركية استهدفت عجلتهما في قضاء دوكان."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("turkish_forces", "pkk", 2)
+
+
+def test_extract_in_al_sadr_is_no_muqtada_al_sadr():
+    # "في الصدر": the chest, or Sadr City for short -- never the Sadrist leader
+    m = one("أصيب شاب بطلق ناري في الصدر خلال هجوم مسلح على محل لبيع الهواتف في حي الجامعة ببغداد.")
+    assert m.perpetrator_id == "unknown"
+    m = one(
+        "ارتفعت حصيلة ضحايا الانفجار الذي استهدف سوقا شعبيا في مدينة الصدر، اليوم، إلى سبعة قتلى.",
+        title="ارتفاع حصيلة انفجار سوق في الصدر",
+    )
+    assert (m.perpetrator_id, m.killed_best) == ("unknown", 7)
+
+
+def test_extract_a_pluperfect_right_after_a_toll_tells_how_that_event_happened():
+    ms = extract(
+        "ارتفعت حصيلة ضحايا الانفجار الذي ضرب سوقا شعبيا في قضاء الخالص، مساء أمس، إلى تسعة قتلى و25"
+        " جريحا.\nوكانت عبوة ناسفة قد انفجرت وسط السوق المكتظ بالمتبضعين.\nوتبنى تنظيم داعش الهجوم في بيان.",
+        PUB,
+    )
+    assert [
+        (m.event_date, m.sub_event_type, m.perpetrator_id, m.claimed, m.killed_best, m.wounded_best)
+        for m in ms
+    ] == [(PUB - dt.timedelta(days=1), "Remote explosive/landmine/IED", "isis", True, 9, 25)]
+    # a pluperfect with its own earlier day is still an earlier event
+    ms = extract(
+        "ارتفعت حصيلة ضحايا الانفجار الذي ضرب سوقا شعبيا في قضاء الخالص إلى تسعة قتلى.\nوكانت عبوة"
+        " ناسفة قد انفجرت في السوق ذاته في كانون الثاني الماضي.",
+        PUB,
+    )
+    assert sorted(str(m.event_date) for m in ms)[-1] == str(PUB)
+
+
+def test_extract_a_sentence_about_many_acts_names_no_party_of_this_one():
+    ms = extract(
+        "أعلن جهاز مكافحة الإرهاب مقتل إرهابي بارز يدعى أبو حمزة بعملية نوعية في قضاء الطارمية.\nوأضاف"
+        " البيان أن الإرهابي كان متورطا في تنفيذ عدة هجمات ضد المدنيين والقوات الأمنية.",
+        PUB,
+    )
+    assert [(m.perpetrator_id, m.target_id, m.killed_best) for m in ms] == [
+        ("iraqi_security_forces", "isis", 1)
+    ]
+
+
+def test_extract_a_mourned_unit_is_the_mourners_own_and_the_statement_day_is_not_the_events():
+    m = one(
+        "نعت هيئة الحشد الشعبي، اليوم الأحد، اثنين من منتسبي اللواء 22 استشهدا بهجوم لداعش على موقعهم"
+        " في قضاء الطارمية فجر أمس."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.event_date) == (
+        "isis",
+        "pmf",
+        2,
+        PUB - dt.timedelta(days=1),
+    )
+
+
+def test_extract_who_is_charged_with_both_attacks_did_each():
+    ms = extract(
+        "تعرضت قاعدة عين الأسد لهجوم بطائرة مسيرة صباح اليوم، فيما سقط صاروخان قرب قاعدة فكتوريا في"
+        " مطار بغداد بعد ساعات.\nواتهمت الحكومة العراقية كتائب حزب الله بالوقوف وراء الهجومين.",
+        PUB,
+    )
+    assert sorted((m.location, m.perpetrator_id) for m in ms) == [
+        ("Ain al-Asad Air Base", "kataib_hezbollah"),
+        ("Victory Base (Baghdad Airport)", "kataib_hezbollah"),
+    ]
+    # outlaw groups unnamed are unknown, and the accuser is no party
+    ms = extract(
+        "تعرضت قاعدة عين الأسد لهجوم بطائرة مسيرة صباح اليوم.\nواتهمت الحكومة العراقية جماعات خارجة"
+        " عن القانون بالوقوف وراء الهجوم.",
+        PUB,
+    )
+    assert [m.perpetrator_id for m in ms] == ["unknown"]
+
+
+def test_extract_an_act_a_day_before_the_news_is_dated_so():
+    m = one(
+        "دعا زعيم التيار الصدري مقتدى الصدر، اليوم، أنصاره إلى الهدوء، بعد يوم من اشتباكات دامية في"
+        " المنطقة الخضراء أسفرت عن مقتل 12 شخصا."
+    )
+    assert (m.location, m.killed_best, m.event_date) == ("Green Zone", 12, PUB - dt.timedelta(days=1))
+
+
+def test_a_country_wide_summary_gives_way_to_its_named_site_under_an_umbrella():
+    # "غارات ضد كتائب حزب الله في العراق", then a strike on a PMF site at al-Qaim: Kata'ib
+    # Hezbollah is a PMF faction, so the named strike is one the summary sums up
+    from marsad.extract import assemble, vocab
+
+    iraq, qaim = vocab.find_places("في العراق وفي منطقة القائم")
+    strike = "Air/drone strike"
+    summary = assemble.Event(
+        frames=[],
+        sub_event=strike,
+        place=iraq,
+        roles=[
+            assemble.Role("us_forces", "perp", 3.0, 0),
+            assemble.Role("kataib_hezbollah", "target", 2.5, 1),
+        ],
+    )
+    named = assemble.Event(
+        frames=[],
+        sub_event=strike,
+        place=qaim,
+        roles=[assemble.Role("us_forces", "perp", 2.5, 0), assemble.Role("pmf", "target", 2.5, 1)],
+    )
+    assert [e is named for e in assemble._drop_country_summaries([summary, named])] == [True]
+    # another party's strike elsewhere is no part of the summary
+    named.roles[1] = assemble.Role("isis", "target", 2.5, 1)
+    assert len(assemble._drop_country_summaries([summary, named])) == 2
