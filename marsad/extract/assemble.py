@@ -461,12 +461,15 @@ VICTIMS_BODIES = re.compile(
 VSO_VERB = re.compile(
     _n(
         r"(?:^|[-–—:،؛.]\s*|\s(?:ثم|كما|حيث|فيما|بينما|وقد|قد|لقد|اليوم|امس)\s+)(?:و|ف)?"
-        r"(?:استهدفت?|قصفت?|ضربت?|هاجمت?|اغتالت?|اقتحمت?|فجرت?|دمرت?|حيدت?)\s+$"
+        r"(?:استهدفت?|قصفت?|ضربت?|هاجمت?|اغتالت?|اقتحمت?|فجرت?|دمرت?|حيدت?)\s+"
+        # (its fighters, in the nominative: "استهدف مجاهدو المقاومة الإسلامية قاعدة")
+        r"(?:(?:مجاهدو|مقاتلو)\s+)?$"
     )
 )
 # "قتلت القوات الأمنية ثلاثة إرهابيين": a killing verb in the active voice, its subject a
 # force named right after it, or a unit of it ("قتلت قوة من الجيش"); masculine "قتل"
 # before a name is mostly the passive
+OWN_FIGHTERS = tuple(_n(w) + " " for w in ("مجاهدو", "مقاتلو"))
 KILLER_VERB = re.compile(
     _n(r"(?:^|[\s،])(?:و|ف)?(?:قتلت|قتلوا)\s+(?:(?:قوه|مفرزه|دوريه|وحده|سريه)\s+من\s+)?$")
 )
@@ -640,7 +643,8 @@ LAUNCHED_FROM = re.compile(
     # (the source of the fire, not "مصدر أمني بسقوط صاروخين من نوع كاتيوشا داخل ...")
     _n(
         r"(?:اطلق\S*|انطلق\S*|مصدر\s+(?:ال)?(?:نيران|اطلاق|القصف|النار|الصواريخ|القذائف)|منصه)"
-        r"\s+(?:\S+\s+){0,6}?(?:من|عبر)\s+(?:\S+\s+){0,4}$"
+        # ("صاروخين من نوع كاتيوشا على السفارة": the kind of rocket, not where it came from)
+        r"\s+(?:\S+\s+){0,6}?(?:من(?!\s+(?:نوع|طراز)\s)|عبر)\s+(?:\S+\s+){0,4}$"
     )
 )
 # a place that only describes another ("البوكمال المحاذية لقضاء القائم"), a route ("نقلت
@@ -1511,7 +1515,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             and not f.norm.startswith(("ل", "بال"), ns)
             and not PASSIVE_AFTER.search(after)
         ):
-            roles.append(Role(aid, "perp", 2.8, base + a.start))
+            # (told in the faction's own voice, "استهدف مجاهدو المقاومة": its claim)
+            roles.append(Role(aid, "perp", 3.0 if before.endswith(OWN_FIGHTERS) else 2.8, base + a.start))
         elif _killer(f, a):
             roles.append(Role(aid, "perp", 2.8, base + a.start))
         elif others_before and any(
@@ -2427,6 +2432,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             if base["date"] is not None:
                 f._memo["summary_date"] = base["date"]  # the day of the strikes it sums up
             continue  # "attacks on US bases in Iraq and Syria": a summary, not one event
+        if len(sites) >= 2 and not plural and ANOTHER_TARGET.search(clause_norm):
+            # "هدفا حيويا في إيلات، وهدفا آخر في الجولان": another target, another act
+            plural = True
         if len(sites) >= 2 and not plural:
             bases = [p for p in sites if p.kind in ("base", "airport")]
             if len(bases) >= 2 and _far_bases(bases):
@@ -2548,6 +2556,9 @@ PLURAL_GENERIC = re.compile(
         r"(?:^|\s)(?<!قياده\s)(?<!غرفه\s)(?<!قائد\s)(?<!مركز\s)(?<!قاطع\s)(?:و|ب|ل|لل)?(?:ال)?"
         r"(?:هجمات|عمليات|اعتداءات|ضربات|استهدافات)(?:\s|$)(?!المشتركه)"
     )
+)
+ANOTHER_TARGET = re.compile(
+    _n(r"(?:^|\s)(?:و|ل|ب)?(?:هدفا|هدف|موقعا|موقع|قاعده|مقرا|مقر)\s+(?:اخر|اخري|ثانيا|ثانيه)(?=[\s،.]|$)")
 )
 PLURAL_ATTACK = re.compile(
     _n(

@@ -1080,6 +1080,12 @@ class _Binder:
                 if lone and rest_start >= t.n:
                     break
                 n = (1, False) if word in _KUNYA else self._person_word(word)
+                if n is None and _OTHERS.get(word) and gap <= 5:
+                    # "أصيب ثلاثة عسكريين بجروح بليغة وآخر بجروح طفيفة": one more
+                    extra += _OTHERS[word]
+                    k = end = rest_start + 1
+                    gap = 0
+                    continue
                 if n is None:
                     if lone:
                         break
@@ -1097,12 +1103,16 @@ class _Binder:
                     or (with_ and not possessive)
                 ):
                     break
-                if is_plural:
+                k = rest_start + 1
+                if is_plural and t.get(k) in _DEF_UNITS:
+                    # "وأطفالها الثلاثة": her children, counted
+                    extra += _DEF_UNITS[t.get(k)]
+                    k += 1
+                elif is_plural:
                     many = True
                     extra += 3
                 else:
                     extra += num
-                k = rest_start + 1
                 if t.get(k) in _OTHERS and _OTHERS[t.get(k)] == 1:
                     k += 1
                 end = k
@@ -1134,6 +1144,8 @@ class _Binder:
         for suf in ("هما", "ها", "ه", "هم"):
             if w.endswith(suf) and len(w) > len(suf) + 1:
                 base = w[: -len(suf)]
+                if base[-2:] in ("او", "اي") and _PERSON.get(base[:-1] + "ء", 0) is None:
+                    return 0, True  # "أبناؤه", "أبنائهم": the hamza sits on و / ي before a suffix
                 if base.endswith("ي") and base[:-1] in _PERSON:  # مرافقيه: his companions
                     return 0, True
                 if base.endswith("ي"):
@@ -1141,6 +1153,8 @@ class _Binder:
                 for cand in (base, base[:-1] + "ه" if base.endswith("ت") else None):
                     if cand and cand in _PERSON and _PERSON[cand] == 1:
                         return 1, False
+                if suf in ("ها", "ه", "هم", "هما") and _PERSON.get(base, 0) is None and len(base) > 3:
+                    return 0, True  # "أطفالها", "أبناؤهم": their people, a plural
         return None
 
     def _bind(self, cls: str, pos: int, c: Count | None) -> None:

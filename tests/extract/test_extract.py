@@ -2704,3 +2704,47 @@ def test_a_country_wide_summary_gives_way_to_its_named_site_under_an_umbrella():
     # another party's strike elsewhere is no part of the summary
     named.roles[1] = assemble.Role("isis", "target", 2.5, 1)
     assert len(assemble._drop_country_summaries([summary, named])) == 2
+
+
+# ---- 0.5.0: a faction's own voice, another target, members of parliament, opposition parties
+
+
+def test_extract_a_factions_fighters_as_the_subject_tell_its_claim():
+    m = one(
+        "نصرة لأهلنا في غزة، استهدف مجاهدو المقاومة الإسلامية في العراق، فجر اليوم، قاعدة الاحتلال"
+        " الأمريكي في حقل العمر بسوريا بالطيران المسير."
+    )
+    assert (m.perpetrator_id, m.target_id, m.claimed, m.country) == (
+        "islamic_resistance_iraq",
+        "us_forces",
+        True,
+        "Syria",
+    )
+
+
+def test_extract_another_target_is_another_act():
+    ms = extract(
+        "أعلنت المقاومة الإسلامية في العراق أن مجاهديها استهدفوا بالطيران المسير هدفا حيويا في إيلات،"
+        " وهدفا آخر في الجولان المحتل.",
+        PUB,
+    )
+    assert sorted(m.location for m in ms) == ["Eilat", "Golan Heights"]
+
+
+def test_extract_the_kind_of_rocket_is_not_where_it_came_from():
+    m = one(
+        "أطلق مسلحون مجهولون صاروخين من نوع كاتيوشا على السفارة الأمريكية في بغداد، تمكنت منظومة"
+        " الدفاع الجوي من اعتراض أحدهما."
+    )
+    assert (m.location, m.target_id) == ("US Embassy Baghdad", "us_forces")
+
+
+def test_extract_a_member_of_parliament_an_opposition_party_and_truffle_hunters():
+    m = one("تعرض النائب عن محافظة صلاح الدين لمحاولة اغتيال بإطلاق نار على سيارته في قضاء بيجي.")
+    assert m.target_id == "iraqi_government"
+    m = one(
+        "قصفت طائرة مسيرة إيرانية مخيما لحزب كوملة الكردي المعارض في قضاء كويسنجق ما أدى إلى إصابة ثلاثة."
+    )
+    assert (m.perpetrator_id, m.target_id, m.wounded_best) == ("iran_forces", "political_parties", 3)
+    m = one("قتل أربعة من جامعي الكمأ بانفجار لغم أرضي في صحراء النخيب.")
+    assert (m.target_id, m.killed_best) == ("civilians", 4)
