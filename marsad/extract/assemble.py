@@ -644,7 +644,8 @@ LAUNCHED_FROM = re.compile(
     _n(
         r"(?:اطلق\S*|انطلق\S*|مصدر\s+(?:ال)?(?:نيران|اطلاق|القصف|النار|الصواريخ|القذائف)|منصه)"
         # ("صاروخين من نوع كاتيوشا على السفارة": the kind of rocket, not where it came from)
-        r"\s+(?:\S+\s+){0,6}?(?:من(?!\s+(?:نوع|طراز)\s)|عبر)\s+(?:\S+\s+){0,4}$"
+        # (nor where it flew to: "أطلقت من الأراضي العراقية باتجاه قاعدة زليكان")
+        r"\s+(?:\S+\s+){0,6}?(?:من(?!\s+(?:نوع|طراز)\s)|عبر)\s+(?:(?!(?:باتجاه|نحو|صوب|الي|علي)\s)\S+\s+){0,4}$"
     )
 )
 # a place that only describes another ("البوكمال المحاذية لقضاء القائم"), a route ("نقلت
@@ -4063,6 +4064,11 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
         # "هاجم مسلحون مجهولون نقطة تفتيش للشرطة": an assault by a named side, told with
         # no casualty and no weapon, is still an event
         return "Attack" if all(t in CIVILIAN for t in targets) else "Armed clash"
+    if e.weapon == "other" and re.search(
+        _n(r"(?:^|\s)(?:و|ب)?(?:ال)?(?:قنبله|قنابل|رمانه|رمانات)(?:\s|$)"), words
+    ):
+        # "تعرض مقر حزب لهجوم بقنبلة صوتية / يدوية": a bomb thrown is an explosive attack
+        return "Remote explosive/landmine/IED"
     if re.search(r"انفجار|تفجير|انفجرت|انفجر|(?:^|\s)و?فجر(?:ت|وا)?\s+(?!اليوم|امس)", words):
         # a blast AT a base or an armed group's site is a strike on it; elsewhere a bomb
         armed_target = any(r.role == "target" and r.actor_id not in CIVILIAN for r in e.roles)

@@ -319,6 +319,7 @@ for _cls, _key in (("k", "killed"), ("w", "wounded")):
         if _s.endswith("ه"):
             forms[_s[:-1] + "تان"] = 2
             forms[_s[:-1] + "تين"] = 2
+            forms[_s[:-1] + "تي"] = 2  # the dual in construct: "جثتي شقيقين"
         else:
             forms[_s + "ا"] = 1
             forms[_s + "ان"] = 2

@@ -2748,3 +2748,42 @@ def test_extract_a_member_of_parliament_an_opposition_party_and_truffle_hunters(
     assert (m.perpetrator_id, m.target_id, m.wounded_best) == ("iran_forces", "political_parties", 3)
     m = one("قتل أربعة من جامعي الكمأ بانفجار لغم أرضي في صحراء النخيب.")
     assert (m.target_id, m.killed_best) == ("civilians", 4)
+
+
+# ---- 0.5.1: neutralized fighters, thrown bombs, where a drone flew to
+
+
+def test_extract_the_fighters_a_force_neutralized_are_the_target():
+    m = one("أعلنت وزارة الدفاع التركية تحييد ثلاثة من عناصر حزب العمال الكردستاني في منطقة غارا.")
+    assert (m.perpetrator_id, m.target_id, m.governorate, m.location) == (
+        "turkish_forces",
+        "pkk",
+        "Duhok",
+        "Gara Mountain",
+    )
+
+
+def test_extract_a_bomb_thrown_at_a_party_office_is_an_explosive_attack():
+    m = one("تعرض مكتب حزب الفضيلة في حي العسكري بالناصرية لهجوم بقنبلة صوتية أسفر عن أضرار مادية.")
+    assert (m.sub_event_type, m.target_id, m.governorate) == (
+        "Remote explosive/landmine/IED",
+        "political_parties",
+        "Dhi Qar",
+    )
+
+
+def test_extract_where_a_drone_flew_to_is_no_launch_site():
+    m = one("أسقطت الدفاعات الجوية طائرة مسيرة أطلقت من منطقة مجهولة باتجاه قاعدة حرير شمالي أربيل.")
+    assert (m.sub_event_type, m.location) == ("Disrupted weapons use", "Harir Air Base")
+
+
+def test_extract_an_arrested_terror_suspect_is_isis():
+    m = one("ألقت قوة من الشرطة القبض على مطلوبين بقضايا إرهابية في ناحية العلم شرقي تكريت.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == ("Arrests", "iraqi_security_forces", "isis")
+    m = one("اعتقلت القوات الأمنية متهما بالإرهاب في قضاء بيجي.")
+    assert m.target_id == "isis"
+
+
+def test_extract_two_bodies_found_in_the_construct_dual():
+    m = one("عثر على جثتي شابين مقتولين بطلقات نارية في منطقة زراعية بقضاء الخالص.")
+    assert (m.sub_event_type, m.target_id, m.killed_best) == ("Attack", "civilians", 2)
