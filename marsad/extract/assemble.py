@@ -2127,6 +2127,20 @@ def _struck_by_another(f: Facts, a) -> bool:
     return False
 
 
+# a report of an act denied ("نفت ... الأنباء التي تحدثت عن تعرض قاعدة ... لهجوم", "لا صحة
+# لما تداولته بعض المواقع عن سقوط صواريخ")
+OCCURRENCE_DENIED = re.compile(
+    _n(
+        r"(?:^|\s)(?:و)?(?:نفي|نفت|ينفي|تنفي|نفوا)\s+(?:\S+\s+){0,6}?"
+        r"(?:الانباء|الاخبار|التقارير|الشائعات|المعلومات|الادعاءات|ما\s+تداولته|ما\s+تناقلته|ما\s+اشيع|صحه)"
+        r"|(?:^|\s)لا\s+صحه\s+(?:ل|لل|لما)|عار(?:يه)?\s+عن\s+الصحه"
+    )
+)
+DENIAL_STEMS = ("نفي", "نفت", "نفوا", "ينفي", "تنفي", "صحه")
+# "تكرار القصف", "استمرار الهجمات": acts repeated, a series
+REPEATED_ACT = re.compile(_n(r"(?:^|\s)(?:و|ب|ل)?(?:تكرار|تكرر|استمرار|تواصل|توالي)\s+$"))
+
+
 def _kills_after(after: str) -> bool:
     """What an announcing body says next is the enemy fighters it killed."""
     return "قتل" in after and bool(KILLS_ANNOUNCED.match(after))
@@ -2165,6 +2179,17 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         if not fired and not _has_count(f):
             return []
     if "accident" in flags and not _strike_suspected(f):
+        return []
+    if contains_any(f.norm, DENIAL_STEMS) and (denied := OCCURRENCE_DENIED.search(f.norm)):
+        # "نفت قيادة العمليات الأنباء التي تحدثت عن تعرض قاعدة عين الأسد لهجوم": what is
+        # denied did not happen
+        cues = [c for c in cues if f.npos(c.start) < denied.start()]
+        if not cues:
+            return []
+    if ("aggregate" in flags or (not f.dates and not _has_count(f))) and all(
+        REPEATED_ACT.search(f.norm[max(0, f.npos(c.start) - 16) : f.npos(c.start)]) for c in cues
+    ):
+        # "ناقش البرلمان تكرار القصف التركي ... الذي أسفر منذ بداية العام عن مقتل": a series
         return []
     if "aggregate" in flags and contains_any(f.norm, TALLY_STEMS) and TALLY.search(f.norm):
         return []  # "حصيلة العمليات خلال الأسبوع الماضي ... في عمليات متفرقة": a tally of many

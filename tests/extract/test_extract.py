@@ -2787,3 +2787,36 @@ def test_extract_an_arrested_terror_suspect_is_isis():
 def test_extract_two_bodies_found_in_the_construct_dual():
     m = one("عثر على جثتي شابين مقتولين بطلقات نارية في منطقة زراعية بقضاء الخالص.")
     assert (m.sub_event_type, m.target_id, m.killed_best) == ("Attack", "civilians", 2)
+
+
+# ---- 0.5.2: acts denied, repeated, confessed
+
+
+def test_extract_an_act_whose_report_is_denied_did_not_happen():
+    text = (
+        "نفت خلية الإعلام الأمني، اليوم، الأنباء التي تحدثت عن سقوط صواريخ على قاعدة بلد الجوية،"
+        " مؤكدة أن الأصوات ناجمة عن تفجير مسيطر عليه لمخلفات حربية."
+    )
+    assert extract(text, PUB) == []
+    assert (
+        extract("وأكد المتحدث أن لا صحة لما تداولته مواقع عن تعرض رتل للتحالف لهجوم في الناصرية.", PUB) == []
+    )
+    # a denial of who did it still leaves the act
+    m = one("نفت كتائب حزب الله مسؤوليتها عن الهجوم بطائرة مسيرة على قاعدة حرير فجر اليوم.")
+    assert m.location == "Harir Air Base"
+
+
+def test_extract_acts_repeated_over_a_period_are_a_series():
+    text = (
+        "بحث مجلس النواب تكرار القصف التركي على قرى إقليم كردستان، الذي أسفر منذ مطلع العام عن مقتل"
+        " أكثر من 15 مدنيا."
+    )
+    assert extract(text, PUB) == []
+    # continuing clashes with their own toll are an event
+    m = one("أدى استمرار الاشتباكات العشائرية في قضاء الشطرة إلى مقتل شخصين.")
+    assert m.killed_best == 2
+
+
+def test_extract_what_a_convict_confessed_to_is_no_new_act():
+    text = "وقال مجلس القضاء الأعلى إن المدان اعترف بنقل السيارة المفخخة إلى موقع التفجير في منطقة الكرادة."
+    assert extract(text, PUB) == []
