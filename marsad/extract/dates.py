@@ -239,7 +239,7 @@ _RE_MONTH = re.compile(
 )
 
 _RE_NUMERIC = re.compile(
-    r"(?<![\d/.\-])(?P<m>(?P<a>\d{4}|\d{1,2})(?P<sep>[\-.]|\s?/\s?)(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d{2}))"
+    r"(?<![\d/.\-])(?P<m>(?P<a>\d{4}|\d{1,2})(?P<sep>[\-.]|\s?/\s?)(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d{1,2}))"
     r"(?![\d]|\s?[/.\-]\s?\d)"
 )
 
@@ -496,9 +496,11 @@ def _explicit_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
         out.append(_Cand(s, e, date, "day", relative, "explicit"))
     for m in scan(_RE_NUMERIC):
         a, b, c = m.group("a"), m.group("b"), m.group("c")
-        if len(a) == 4:
+        if len(a) == 4:  # (year first, the day maybe in one digit: "2026/3/8")
             date = _safe_date(int(a), int(b), int(c)) if len(c) <= 2 else None
         else:
+            if len(c) == 1:
+                continue  # "3/3/6": no year
             if len(c) == 2 and m.group("sep") != "/":
                 continue  # 12-10-23 is as likely a code or a score as a date
             y = int(c) if len(c) == 4 else 2000 + int(c)

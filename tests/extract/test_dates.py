@@ -143,6 +143,9 @@ def test_find_dates_weekday_named_on_publication_day_is_that_day():
 # Explicit dates: both month-name sets, ordinals, numeric forms
 
 EXPLICIT = [
+    # year first, the day in one digit
+    ("صدر البيان بتاريخ 2023/11/9", THU, "2023-11-09", "2023/11/9"),
+    ("بتاريخ ٢٠٢٣/١١/٩", THU, "2023-11-09", "٢٠٢٣/١١/٩"),
     ("هاجمت الطائرات في 13 تشرين الثاني 2023", THU, "2023-11-13", "13 تشرين الثاني 2023"),
     ("في 13 نوفمبر 2023 قصفت", THU, "2023-11-13", "13 نوفمبر 2023"),
     ("بتاريخ ١٣ تشرين الثاني ٢٠٢٣", THU, "2023-11-13", "١٣ تشرين الثاني ٢٠٢٣"),
@@ -395,6 +398,7 @@ def test_find_dates_until_marks_the_end_of_a_range():
 # Not dates, and the future
 
 NOT_DATES = [
+    "كتاب رقم 12/3/5",
     "وصل الوفد بعد أيام من المفاوضات",
     "قال بعد يوم طويل من العمل",
     "قال الأمين العام للأمم المتحدة",

@@ -2820,3 +2820,23 @@ def test_extract_acts_repeated_over_a_period_are_a_series():
 def test_extract_what_a_convict_confessed_to_is_no_new_act():
     text = "وقال مجلس القضاء الأعلى إن المدان اعترف بنقل السيارة المفخخة إلى موقع التفجير في منطقة الكرادة."
     assert extract(text, PUB) == []
+
+
+@pytest.mark.parametrize(
+    "text, governorate, location",
+    [
+        ("قتل ثلاثة من البيشمركة بهجوم لداعش في سلسلة جبال قرة جوخ.", "Nineveh", "Qara Chokh Mountain"),
+        ("انفجرت عبوة ناسفة على رتل للدعم اللوجستي في ناحية جبلة شمالي الحلة.", "Babil", "Jibla"),
+        ("قتل مدني برصاص مسلحين مجهولين في قضاء الميمونة جنوبي العمارة.", "Maysan", "Maimouna"),
+        ("اندلع نزاع عشائري في ناحية سيد دخيل أسفر عن مقتل شخصين.", "Dhi Qar", "Sayyid Dakhil"),
+    ],
+)
+def test_extract_places_added_to_the_gazetteer_in_0_5_3(text, governorate, location):
+    m = one(text)
+    assert (m.governorate, m.location) == (governorate, location)
+
+
+def test_extract_a_common_word_is_no_new_place():
+    # "المدينة" (the city) and "الإصلاح" (reform) name districts only after قضاء / ناحية
+    m = one("قتل جنديان بهجوم لداعش قرب المدينة القديمة في الموصل من أجل الإصلاح.")
+    assert m.location == "Mosul"
