@@ -461,9 +461,10 @@ VICTIMS_BODIES = re.compile(
 VSO_VERB = re.compile(
     _n(
         r"(?:^|[-–—:،؛.]\s*|\s(?:ثم|كما|حيث|فيما|بينما|وقد|قد|لقد|اليوم|امس)\s+)(?:و|ف)?"
-        r"(?:استهدفت?|قصفت?|ضربت?|هاجمت?|اغتالت?|اقتحمت?|فجرت?|دمرت?|حيدت?)\s+"
-        # (its fighters, in the nominative: "استهدف مجاهدو المقاومة الإسلامية قاعدة")
-        r"(?:(?:مجاهدو|مقاتلو)\s+)?$"
+        r"(?:استهدفت?|قصفت?|ضربت?|هاجمت?|اغتالت?|اقتحمت?|فجرت?|دمرت?|حيدت?|اطلقت?|فتحت?|داهمت?)\s+"
+        # (its fighters, in the nominative: "استهدف مجاهدو المقاومة الإسلامية قاعدة"; a unit
+        # of it: "داهمت قوة من الشرطة")
+        r"(?:(?:مجاهدو|مقاتلو)\s+|(?:قوه|مفرزه|دوريه|وحده|سريه)\s+من\s+)?$"
     )
 )
 # "قتلت القوات الأمنية ثلاثة إرهابيين": a killing verb in the active voice, its subject a
@@ -2089,6 +2090,13 @@ KILLING_DONE = re.compile(
 )
 
 
+# "أطلقت قوات حرس الحدود الإيرانية النار على مجموعة من العتالين": a named force opened fire
+# on people (its subject between the verb and the fire)
+FORCE_FIRED_ON = re.compile(
+    _n(r"(?:^|\s)(?:و|ف)?(?:اطلق|اطلقت|اطلقوا|فتح|فتحت|فتحوا)\s+(?:\S+\s+){1,5}?النار\s+(?:علي|باتجاه|صوب)\s")
+)
+
+
 def _killers_tell(f: Facts) -> bool:
     """A force tells the dead it made: "قتلت القوات الأمنية ثلاثة إرهابيين", "أعلنت قيادة
     العمليات المشتركة مقتل ثلاثة إرهابيين" (no attack word: the killing is the act)."""
@@ -2163,6 +2171,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             or any(a.actor_id == "unknown" for a in f.actors)
             or (f.actors and KILLING_DONE.search(f.norm))
             or _killers_tell(f)
+            or ("النار" in f.norm and FORCE_FIRED_ON.search(f.norm))
         )
     ):
         # "قتل عنصران على يد مسلحين", "أطلق مسلحون مجهولون النار ... ما أسفر عن مقتل": a
@@ -3243,9 +3252,10 @@ def follow_up(e: Event, f: Facts) -> None:
             added = True
         if _attackers_dead_added(e, f, cas.killed):
             added = True
-        if v.anaphora.search(f.norm):
+        if v.anaphora.search(f.norm) or (contains_any(f.norm, RAISED_STEMS) and TOLL_RAISED.search(f.norm)):
             # "قتلت قياديا" then "اثنان على الأقل قتلا في هذه العملية": a later, fuller toll
-            # of the same event (named by "this operation") supersedes a partial one
+            # of the same event (named by "this operation") supersedes a partial one; so does
+            # a toll that rose ("وأفاد مصدر طبي لاحقا بارتفاع عدد القتلى إلى سبعة")
             for name in ("killed", "wounded"):
                 old, new = getattr(e, name), getattr(cas, name)
                 if old is not None and new is not None and (new.best or 0) > (old.best or 0):
@@ -3275,6 +3285,12 @@ def follow_up(e: Event, f: Facts) -> None:
         added = added or e.place is not None
     if added:
         e.follow.append(f)
+
+
+RAISED_STEMS = ("ارتفع", "ارتفا")
+TOLL_RAISED = re.compile(
+    _n(r"(?:^|\s)(?:و|ب)?(?:ارتفع|ارتفعت|ارتفاع)\s+(?:\S+\s+){0,3}?(?:ال)?(?:عدد|حصيله)(?:\s|$)")
+)
 
 
 # "وتمكنت القوة من صد الهجوم وقتل أحد المهاجمين": the attackers' dead, told after the

@@ -2840,3 +2840,44 @@ def test_extract_a_common_word_is_no_new_place():
     # "المدينة" (the city) and "الإصلاح" (reform) name districts only after قضاء / ناحية
     m = one("قتل جنديان بهجوم لداعش قرب المدينة القديمة في الموصل من أجل الإصلاح.")
     assert m.location == "Mosul"
+
+
+# ---- 0.5.4
+
+
+def test_extract_a_toll_that_rose_in_a_later_sentence_supersedes_the_first():
+    ms = extract(
+        "قتل ثلاثة أشخاص وأصيب ستة آخرون بقصف مدفعي تركي على قرية في ناحية باطوفة، اليوم.\nوأفاد"
+        " مصدر طبي لاحقا بارتفاع حصيلة القتلى إلى خمسة بعد وفاة اثنين من المصابين.",
+        PUB,
+    )
+    assert [m.killed_best for m in ms] == [5]
+
+
+def test_extract_a_named_force_that_opened_fire_on_people_attacked_them():
+    m = one(
+        "فتحت قوات حرس الحدود الإيرانية النار على عتالين أكراد قرب الحدود في قضاء سيدكان ما أدى إلى مقتل ثلاثة منهم."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.governorate) == (
+        "iran_forces",
+        "civilians",
+        3,
+        "Erbil",
+    )
+
+
+def test_extract_a_raid_on_a_criminal_den_is_the_forces_act_not_an_attack_on_civilians():
+    m = one("داهمت قوة من الشرطة وكرا لتجار المخدرات في قضاء الزبير واشتبكت معهم ما أسفر عن مقتل أحدهم.")
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type) == ("iraqi_security_forces", None, "Armed clash")
+
+
+def test_extract_a_booby_trapped_car_and_stones_thrown_by_protesters():
+    m = one("انفجرت سيارة ملغمة قرب سيطرة للجيش في قضاء الطارمية ما أدى إلى مقتل جنديين.")
+    assert (m.sub_event_type, m.weapon, m.perpetrator_id, m.target_id) == (
+        "Remote explosive/landmine/IED",
+        "ied",
+        "unknown",
+        "iraqi_security_forces",
+    )
+    m = one("هاجم عشرات المتظاهرين مبنى مجلس المحافظة في الحلة ورشقوه بالحجارة.")
+    assert (m.sub_event_type, m.perpetrator_id) == ("Violent demonstration", "protesters")
