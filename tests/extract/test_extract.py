@@ -2881,3 +2881,27 @@ def test_extract_a_booby_trapped_car_and_stones_thrown_by_protesters():
     )
     m = one("هاجم عشرات المتظاهرين مبنى مجلس المحافظة في الحلة ورشقوه بالحجارة.")
     assert (m.sub_event_type, m.perpetrator_id) == ("Violent demonstration", "protesters")
+
+
+# ---- 0.5.5: a repelled "terrorist assault", machine guns, 'terrorist' attacks on US sites
+
+
+def test_extract_who_repelled_a_terrorist_assault_was_attacked_by_isis():
+    m = one("تصدت قطعات الجيش العراقي لتعرض إرهابي على قرية في قضاء الدبس وأجبرت المهاجمين على الفرار.")
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type) == (
+        "isis",
+        "iraqi_security_forces",
+        "Armed clash",
+    )
+
+
+def test_extract_machine_guns_with_the_article_are_small_arms():
+    m = one("شن مسلحو داعش هجوما بالأسلحة الرشاشة على نقطة للبيشمركة في ناحية قرة تبة دون وقوع إصابات.")
+    assert (m.perpetrator_id, m.target_id, m.weapon, m.killed_best) == ("isis", "peshmerga", "small_arms", 0)
+
+
+def test_extract_a_terrorist_attack_on_us_led_forces_is_not_isis_unless_named():
+    m = one("أدانت وزارة الخارجية الاعتداء الإرهابي الذي استهدف قاعدة حرير بطائرة مسيرة فجر اليوم.")
+    assert (m.perpetrator_id, m.target_id) == ("unknown", "us_forces")
+    m = one("هاجم عناصر من تنظيم داعش رتلا للتحالف الدولي في صحراء الأنبار.")
+    assert (m.perpetrator_id, m.target_id) == ("isis", "coalition")
