@@ -1510,7 +1510,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                 continue
         if (
             mourned
-            and not OWN_DEAD.search(after[: mourned.end()])
+            # (its own people named right after the death noun: "مقتل اثنين من مقاتليها")
+            and not OWN_DEAD.search(after[: mourned.end() + 25])
             and _dead_are_others(f, a, ne + mourned.end())
         ):
             # ("نعت هيئة الحشد ثلاثة من مقاتليها استشهدوا بقصف تركي": its own fighters)
@@ -2478,6 +2479,10 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         ):
             if base["date"] is not None:
                 f._memo["summary_date"] = base["date"]  # the day of the strikes it sums up
+            # ... and who made them
+            f._memo["summary_perps"] = [
+                r for r in roles if r.role == "perp" and r.strength >= 2.0 and r.actor_id != "unknown"
+            ]
             continue  # "attacks on US bases in Iraq and Syria": a summary, not one event
         if len(sites) >= 2 and not plural and ANOTHER_TARGET.search(clause_norm):
             # "هدفا حيويا في إيلات، وهدفا آخر في الجولان": another target, another act
@@ -3774,6 +3779,16 @@ def assemble_story(
             last_date = e.date
         elif e.date is None and not e.background:
             e.inherited_date = last_date or _summary_date(facts, e)
+    for e in events:
+        if not e.background and not any(
+            r.role == "perp" and r.strength >= 1.5 and r.actor_id != "unknown" for r in e.roles
+        ):
+            # "نفذت القوات الأمريكية غارات على 85 هدفا في العراق وسوريا", then "الغارات
+            # استهدفت مواقع ... في القائم": who made the strikes summed up made this one
+            perps = _summarized(facts, e, "summary_perps")
+            if perps:
+                e.roles.extend(Role(r.actor_id, "perp", 1.6, 8_000_000 + r.pos) for r in perps)
+                e.notes.append("perpetrator: the summary's")
     return events
 
 
@@ -3781,14 +3796,18 @@ def _summary_date(facts: list[Facts], e: Event):
     """The day of a summary told before the event ("نفذت، مساء الجمعة، ضربات على أكثر من 85
     هدفا في العراق وسوريا", then "في القصف الأمريكي الذي استهدف مواقعها في القائم"): the
     strike the event names with the article is one of those."""
+    return _summarized(facts, e, "summary_date")
+
+
+def _summarized(facts: list[Facts], e: Event, key: str):
+    """What the last summary before the event said (its `key`), when the event names its
+    strike with the article (one of those the summary told)."""
     first = e.frames[0]
     f = first.facts
     if not any(_specific(c) and _in(c.start, first.lo, first.hi) and _definite(f, c) for c in f.cues):
         return None
-    dates = [
-        f._memo["summary_date"] for f in facts if "summary_date" in f._memo and f.index < first.facts.index
-    ]
-    return dates[-1] if dates else None
+    told = [g._memo[key] for g in facts if key in g._memo and g.index < first.facts.index]
+    return told[-1] if told else None
 
 
 # "أنصار الميليشيا", "مقر الحركة": a definite singular group noun points back to the one

@@ -2905,3 +2905,20 @@ def test_extract_a_terrorist_attack_on_us_led_forces_is_not_isis_unless_named():
     assert (m.perpetrator_id, m.target_id) == ("unknown", "us_forces")
     m = one("هاجم عناصر من تنظيم داعش رتلا للتحالف الدولي في صحراء الأنبار.")
     assert (m.perpetrator_id, m.target_id) == ("isis", "coalition")
+
+
+def test_extract_the_strikes_of_a_summary_named_again_at_a_site_are_its_makers():
+    ms = extract(
+        "نفذت القوات الأمريكية، فجر اليوم، غارات جوية على عشرات الأهداف في العراق وسوريا.\nوقالت"
+        " الحكومة العراقية إن الغارات استهدفت مواقع للحشد الشعبي في قضاء القائم، ما أسفر عن مقتل"
+        " ستة أشخاص.",
+        PUB,
+    )
+    assert [(m.location, m.perpetrator_id, m.target_id, m.killed_best) for m in ms] == [
+        ("Al-Qaim", "us_forces", "pmf", 6)
+    ]
+
+
+def test_extract_a_faction_that_announces_its_own_fighters_dead_was_the_target():
+    m = one("أعلنت حركة النجباء، اليوم، مقتل ثلاثة من مقاتليها بقصف أمريكي استهدف مقرا لها في قضاء القائم.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("us_forces", "nujaba", 3)
