@@ -466,30 +466,29 @@ VICTIMS_BODIES = re.compile(
 # Verb - subject - object: an actor right after a clause-opening attack verb is its
 # subject ("استهدفت كتائب حزب الله قاعدة عين الأسد", "السليمانية - قصف الحرس الثوري
 # مواقع"); the masculine forms are written as their verbal nouns are ("قصف", "استهدف")
+# a unit of a force before the force's name ("قوة من الجيش", "مفرزة من الشرطة"): the verbs
+# whose subject a force is (VSO_VERB, KILLER_VERB, MANAGED_VERB) also take it
+_UNIT_OF = r"(?:قوه|مفرزه|دوريه|وحده|سريه)\s+من\s+"
 VSO_VERB = re.compile(
     _n(
         r"(?:^|[-–—:،؛.]\s*|\s(?:ثم|كما|حيث|فيما|بينما|وقد|قد|لقد|اليوم|امس)\s+)(?:و|ف)?"
         r"(?:استهدفت?|قصفت?|ضربت?|هاجمت?|اغتالت?|اقتحمت?|فجرت?|دمرت?|حيدت?|اطلقت?|فتحت?|داهمت?)\s+"
         # (its fighters, in the nominative: "استهدف مجاهدو المقاومة الإسلامية قاعدة"; a unit
         # of it: "داهمت قوة من الشرطة")
-        r"(?:(?:مجاهدو|مقاتلو)\s+|(?:قوه|مفرزه|دوريه|وحده|سريه)\s+من\s+)?$"
+        r"(?:(?:مجاهدو|مقاتلو)\s+|" + _UNIT_OF + r")?$"
     )
 )
 # "قتلت القوات الأمنية ثلاثة إرهابيين": a killing verb in the active voice, its subject a
 # force named right after it, or a unit of it ("قتلت قوة من الجيش"); masculine "قتل"
 # before a name is mostly the passive
 OWN_FIGHTERS = tuple(_n(w) + " " for w in ("مجاهدو", "مقاتلو"))
-KILLER_VERB = re.compile(
-    _n(r"(?:^|[\s،])(?:و|ف)?(?:قتلت|قتلوا)\s+(?:(?:قوه|مفرزه|دوريه|وحده|سريه)\s+من\s+)?$")
-)
+KILLER_VERB = re.compile(_n(r"(?:^|[\s،])(?:و|ف)?(?:قتلت|قتلوا)\s+(?:" + _UNIT_OF + r")?$"))
 # ... or right after it ("إن القوات الأمنية قتلت ثلاثة إرهابيين")
 KILLER_AFTER = re.compile(_n(r"^\s*(?:قد\s+)?(?:قتلت|قتلوا)\s"))
 # "تمكنت قوة من جهاز مكافحة الإرهاب من قتل إرهابيين اثنين", "نجحت الشرطة في قتل ...": the
 # force managed to kill
 MANAGED_VERB = re.compile(
-    _n(
-        r"(?:^|[\s،])(?:و|ف)?(?:تمكنت|تمكن|تمكنوا|نجحت|نجح|نجحوا)\s+(?:(?:قوه|مفرزه|دوريه|وحده|سريه)\s+من\s+)?$"
-    )
+    _n(r"(?:^|[\s،])(?:و|ف)?(?:تمكنت|تمكن|تمكنوا|نجحت|نجح|نجحوا)\s+(?:" + _UNIT_OF + r")?$")
 )
 MANAGED_KILL = re.compile(_n(r"^(?:\s+\S+){0,3}?\s+(?:من|في)\s+(?:قتل|تصفيه|اغتيال)\s"))
 
@@ -2157,9 +2156,10 @@ OCCURRENCE_DENIED = re.compile(
         r"|(?:^|\s)لا\s+صحه\s+(?:ل|لل|لما)|عار(?:يه)?\s+عن\s+الصحه"
     )
 )
-DENIAL_STEMS = ("نفي", "نفت", "نفوا", "ينفي", "تنفي", "صحه")
+OCCURRENCE_DENIED_STEMS = ("نفي", "نفت", "نفوا", "ينفي", "تنفي", "صحه")
 # "تكرار القصف", "استمرار الهجمات": acts repeated, a series
 REPEATED_ACT = re.compile(_n(r"(?:^|\s)(?:و|ب|ل)?(?:تكرار|تكرر|استمرار|تواصل|توالي)\s+$"))
+REPEATED_STEMS = ("تكر", "استمرار", "تواصل", "توالي")
 
 
 def _kills_after(after: str) -> bool:
@@ -2202,14 +2202,16 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             return []
     if "accident" in flags and not _strike_suspected(f):
         return []
-    if contains_any(f.norm, DENIAL_STEMS) and (denied := OCCURRENCE_DENIED.search(f.norm)):
+    if contains_any(f.norm, OCCURRENCE_DENIED_STEMS) and (denied := OCCURRENCE_DENIED.search(f.norm)):
         # "نفت قيادة العمليات الأنباء التي تحدثت عن تعرض قاعدة عين الأسد لهجوم": what is
         # denied did not happen
         cues = [c for c in cues if f.npos(c.start) < denied.start()]
         if not cues:
             return []
-    if ("aggregate" in flags or (not f.dates and not _has_count(f))) and all(
-        REPEATED_ACT.search(f.norm[max(0, f.npos(c.start) - 16) : f.npos(c.start)]) for c in cues
+    if (
+        contains_any(f.norm, REPEATED_STEMS)
+        and ("aggregate" in flags or (not f.dates and not _has_count(f)))
+        and all(REPEATED_ACT.search(f.norm[max(0, f.npos(c.start) - 16) : f.npos(c.start)]) for c in cues)
     ):
         # "ناقش البرلمان تكرار القصف التركي ... الذي أسفر منذ بداية العام عن مقتل": a series
         return []
