@@ -227,10 +227,13 @@ _TERRORISTS_DEAD = (
 )
 # (a force that announces enemy fighters dead killed them: "أعلنت قيادة العمليات المشتركة
 # مقتل ثلاثة إرهابيين"; not "مقتل مدني برصاص إرهابيين", killed by them)
-OWN_ACTION_AFTER = re.compile(_n(_OWN_ACTION_LEAD + r"(?:تحييد|تدمير|تنفيذ|شن|القضاء علي|قتل)[\s\"”»]"))
+# ("أعلنت القيادة عن نتائج عملية ثأر الشهداء": the results of its own operation)
+OWN_ACTION_AFTER = re.compile(
+    _n(_OWN_ACTION_LEAD + r"(?:تحييد|تدمير|تنفيذ|شن|القضاء علي|قتل|نتائج\s+(?:ال)?عمليه)[\s\"”»]")
+)
 # ... or the enemy fighters it killed (its act, told by its toll; no claim of it)
 KILLS_ANNOUNCED = re.compile(_n(_OWN_ACTION_LEAD + _TERRORISTS_DEAD))
-OWN_ACTION_STEMS = ("تحييد", "تدمير", "تنفيذ", "شن", "القضاء", "قتل")
+OWN_ACTION_STEMS = ("تحييد", "تدمير", "تنفيذ", "شن", "القضاء", "قتل", "نتا")
 # ... and an armed faction announcing "استهداف" / "قصف" claims its own strike ("فيما أعلنت
 # المقاومة الإسلامية في العراق استهداف ميناء حيفا"): it is no reporting body
 FACTION_STRIKE_AFTER = re.compile(_n(_OWN_ACTION_LEAD + r"(?:استهداف|قصف|ضرب)[\s\"”»]"))
@@ -1237,6 +1240,17 @@ def read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
     return list(got)
 
 
+def _own_act_announced(f: Facts, ns: int, ne: int) -> bool:
+    """The body announces what it did itself: "أعلنت وزارة الدفاع التركية تحييد ستة",
+    "أعلنت القيادة عن نتائج عملية ..." (normalized offsets of the body's name)."""
+    after = f.norm[ne : ne + 70]
+    return (
+        contains_any(after, OWN_ACTION_STEMS)
+        and bool(OWN_ACTION_AFTER.match(after))
+        and bool(ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns]))
+    )
+
+
 def _own_units_attacked(f: Facts, after: int) -> bool:
     """ "أعلن الحشد إحباط هجوم لداعش على قطعاته": the announcer's own units were attacked."""
     return OWN_UNITS_HIT.search(f.norm[after:]) is not None
@@ -1297,6 +1311,11 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             elif a.actor_id != "unknown" and _own_units_attacked(f, f.npos(a.end)):
                 # "أعلن الحشد إحباط هجوم لداعش على قطعاته": its own units were attacked
                 roles.append(Role(a.actor_id, "target", 2.0, base + a.start))
+            elif a.actor_id != "unknown" and _own_act_announced(f, f.npos(a.start), f.npos(a.end)):
+                # "أعلنت القيادة عن نتائج عملية ...، مبينة أن ...": its own act, told before
+                # what it says about it
+                roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))
+                f._memo["own_act_announced"] = True
             continue
         ns, ne = f.npos(a.start), f.npos(a.end)
         if "وصف" in f.norm and DESCRIBED_AS.search(f.norm[max(0, ns - 30) : ns]):
@@ -1306,10 +1325,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue  # "اعتقال أربعة عناصر بتهمة إطلاق صواريخ على السفارة": the charge, not a party
         announcer = a.actor_id != "unknown" and bool(ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns]))
         if announcer and (
-            (
-                contains_any(f.norm[ne : ne + 70], OWN_ACTION_STEMS)
-                and OWN_ACTION_AFTER.match(f.norm[ne : ne + 70])
-            )
+            _own_act_announced(f, ns, ne)
             or (
                 # (a faction or a foreign force: "أعلن الحرس الثوري الإيراني استهداف")
                 a.actor_id in IRAQI_FACTIONS | STATE_ATTACKERS
@@ -2120,6 +2136,8 @@ def _killers_tell(f: Facts) -> bool:
         ns, ne = f.npos(a.start), f.npos(a.end)
         if ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns]) and _kills_after(f.norm[ne : ne + 70]):
             return True
+        if _own_act_announced(f, ns, ne):
+            return True  # "أعلنت القيادة عن نتائج عملية ... أسفرت عن قتل تسعة إرهابيين"
     return False
 
 

@@ -2922,3 +2922,37 @@ def test_extract_the_strikes_of_a_summary_named_again_at_a_site_are_its_makers()
 def test_extract_a_faction_that_announces_its_own_fighters_dead_was_the_target():
     m = one("أعلنت حركة النجباء، اليوم، مقتل ثلاثة من مقاتليها بقصف أمريكي استهدف مقرا لها في قضاء القائم.")
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("us_forces", "nujaba", 3)
+
+
+# ---- 0.5.7
+
+
+def test_extract_a_command_that_announces_its_operations_results_made_them():
+    m = one(
+        "أعلنت قيادة العمليات المشتركة، اليوم، عن نتائج عملية «ثأر الشهداء» في صحراء الحضر، مبينة أن"
+        " العملية أسفرت عن قتل تسعة إرهابيين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iraqi_security_forces", "isis", 9)
+
+
+def test_extract_the_act_suspects_are_charged_with_after_a_count_is_no_new_act():
+    assert (
+        extract(
+            "أعلنت قيادة شرطة ذي قار اعتقال متهمين اثنين بتنفيذ عملية اغتيال ناشط في الناصرية الشهر الماضي.",
+            PUB,
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "text, governorate, location",
+    [
+        ("قتل راع بانفجار عبوة ناسفة في ناحية العبارة شمال شرقي بعقوبة.", "Diyala", "Abbara"),
+        ("أصيب منتسب في الشرطة بهجوم مسلح في ناحية الرشيد جنوبي بغداد.", "Baghdad", "Rashid (Baghdad)"),
+        ("قتل مدني بانفجار لغم في ناحية الرمانة غربي الأنبار.", "Anbar", "Rummana"),
+    ],
+)
+def test_extract_places_added_to_the_gazetteer_in_0_5_7(text, governorate, location):
+    m = one(text)
+    assert (m.governorate, m.location) == (governorate, location)
