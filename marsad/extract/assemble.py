@@ -1896,7 +1896,9 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
         # (a few words at most: "بعد ليلة هادئة تجددت المواجهات" is a time, not an event)
         if any(0 <= c.start - o <= 40 and len(f.text[o : c.start].split()) <= 3 for c in cues):
             cuts.append((f.orig(m.start()), o))
-            if BACKGROUND_OF.search(m.group()):
+            if BACKGROUND_OF.search(m.group()) or f.norm.startswith(("محاوله", "لمحاوله"), m.end()):
+                # (also after an attempt that led to it: "اشتباكات ... بعد محاولة اعتقال مطلوب،
+                # ما أدى إلى مقتل منتسب ومسلحين اثنين")
                 # "على خلفية اغتيال أحد قادتها قبل يومين، ما أسفر عن مقتل اثنين": the cause is
                 # told in passing; the result clause after it is the main act's again
                 result = RESULT_CLAUSE.search(f.norm, m.end())
@@ -3381,7 +3383,8 @@ CLASH_WORD = re.compile(
 CIVILIAN_SITE = re.compile(
     _n(
         # (what was hit, or where the blast went off: "قصفت المدفعية قرى", "قرب مطعم شعبي")
-        r"(?:(?:استهدف\S*|على|طال\S*|داخل|ضرب|ضربت)\s+(?:\S+\s+)?|(?:قصف\S*|هاجم\S*)\s+(?:\S+\s+){0,2}?"
+        # (a subject of three words between: "قصفت مدفعية الجيش التركي قرية")
+        r"(?:(?:استهدف\S*|على|طال\S*|داخل|ضرب|ضربت)\s+(?:\S+\s+)?|(?:قصف\S*|هاجم\S*)\s+(?:\S+\s+){0,3}?"
         r"|(?:قرب|بالقرب من|امام|وسط)\s+)(?:ال)?"
         r"(?:سوق\S*|اسواق|مسجد\S*|جامع|حسينيه|كنيسه|مدرسه|مستشف\S*|مقهي|مطعم|حفل|عرس|زفاف|مجلس عزاء|سرادق|"
         r"ملعب|مخيم|حافله|باص|قريه|قري|منزل|منازل|مزرعه|محل|محال|متجر|مصيف|منتجع|متنزه|منتزه)(?=[\s،.]|$)"

@@ -2956,3 +2956,19 @@ def test_extract_the_act_suspects_are_charged_with_after_a_count_is_no_new_act()
 def test_extract_places_added_to_the_gazetteer_in_0_5_7(text, governorate, location):
     m = one(text)
     assert (m.governorate, m.location) == (governorate, location)
+
+
+# ---- 0.5.8
+
+
+def test_extract_what_an_attempted_arrest_led_to_is_the_clashs_toll():
+    m = one(
+        "اندلعت اشتباكات بين قوات الشرطة ومسلحين في قضاء الرفاعي بعد محاولة اعتقال مطلوب، ما أسفر عن"
+        " مقتل شرطي ومسلحين اثنين."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.killed_best) == ("Armed clash", "iraqi_security_forces", 3)
+
+
+def test_extract_villages_shelled_by_a_three_word_subject_are_civilian():
+    m = one("قصفت مدفعية الجيش التركي قرى في ناحية كاني ماسي دون وقوع خسائر بشرية.")
+    assert (m.perpetrator_id, m.target_id) == ("turkish_forces", "civilians")
