@@ -537,6 +537,10 @@ CONDEMNER = re.compile(
     )
 )
 # "حمّل X Y مسؤولية ...", "اتهم X Y بـ...": X (right after the verb) accuses, Y is accused
+ACCUSER_AFTER = re.compile(
+    # (not "يحمل": "انتحاري من داعش يحمل حزاما ناسفا" carries)
+    _n(r"\s+(?:\S+\s+)?(?:تتهم|يتهم|اتهمت|اتهم|اتهموا|يتهمون)\s")
+)
 ACCUSER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:حمل|حملت|حملوا|يحمل|تحمل|اتهم|اتهمت|اتهموا|يتهم|تتهم)\s*$"))
 # the accused after a denier's participle ("نفت مسؤوليتها، متهمة حزب العمال بتنفيذه")
 COUNTER_ACCUSED = re.compile(_n(r"(?:^|\s)(?:و)?(?:متهمه|متهما|متهمين|اتهمت|اتهم|واتهمت)\s+(?:ال|لل)?$"))
@@ -1376,6 +1380,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "أعلن الحشد الشعبي إحباط هجوم لداعش على قطعاته": its own units were attacked
             roles.append(Role(a.actor_id, "target", 2.0, base + a.start))
             continue
+        if ACCUSER_AFTER.match(f.norm, ne) and any(
+            o.start >= a.end and 0 <= f.npos(o.start) - ne < 40 for o in f.actors if o is not a
+        ):
+            continue  # "إلا أن واشنطن تتهم عادة فصائل موالية لإيران بشن ...": the accuser (SVO)
         if ACCUSER_VERB.search(f.norm[max(0, ns - 15) : ns]) and any(
             o.start >= a.end and 0 <= f.npos(o.start) - ne < 40 for o in f.actors if o is not a
         ):
@@ -1718,6 +1726,14 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
         ]
         if other:
             perp = best(other, {target})
+    if (
+        sub_event == "Armed clash"
+        and target is None
+        and perp not in (None, "unknown")
+        and any(r.actor_id == "unknown" and r.role == "perp" and r.strength >= 2.0 for r in roles)
+    ):
+        # "اشتباكات بين قوات الأمن ومسلحين": the unidentified gunmen are its other side
+        target = "unknown"
     if perp is None:
         perp = "unknown"
     return perp, target
@@ -3391,6 +3407,7 @@ CIVILIAN_SITE = re.compile(
     )
 )
 
+HOSTS = ("us_forces", "coalition")
 # an energy or power installation hit (a field, a refinery, a power station, a pipeline):
 # the companies and workers that run it are who was attacked. A minefield is no such field.
 ENERGY_SITE = re.compile(
@@ -3644,6 +3661,8 @@ def assemble_story(
                 e.notes.append("target: the base's flag")
                 continue
             hosts = [a for a in story_actors if a in ("us_forces", "coalition")]
+            if any(r.role == "perp" and r.actor_id in HOSTS and r.strength >= 2.5 for r in e.roles):
+                continue  # the host's own strike near its site ("غارة أمريكية قرب مطار بغداد")
             if e.place.name_en in us_hosting_sites() or (hosts and e.place.kind in ("base", "airport")):
                 host = hosts[0] if hosts else "us_forces"
                 e.roles.append(Role(host, "target", 1.0, 9_000_000))
@@ -4088,10 +4107,12 @@ def settle_counts(e: Event) -> None:
         e.killed = ReadCount(0, 0, 0)
         e.notes.append("killed 0: survived")
         return
-    if e.sub_event != "Attack":
-        return
     m = ASSASSINATED.search(words)
     if not m:
+        return
+    if e.sub_event != "Attack" and "اغتيال" in m.group(0):
+        # (the verb says it was done: "اغتال مسلحون ضابطا بتفجير عبوة لاصقة بسيارته" is an
+        # IED that killed; the noun may be the attempt's or the threat's)
         return
     nouns = [w.strip('،,.«»"“”') for w in m.group(1).split()]
     if "اغتيل" in m.group(0):

@@ -2967,8 +2967,36 @@ def test_extract_what_an_attempted_arrest_led_to_is_the_clashs_toll():
         " مقتل شرطي ومسلحين اثنين."
     )
     assert (m.sub_event_type, m.perpetrator_id, m.killed_best) == ("Armed clash", "iraqi_security_forces", 3)
+    assert m.target_id == "unknown"  # (0.5.9) the unidentified gunmen are its other side
 
 
 def test_extract_villages_shelled_by_a_three_word_subject_are_civilian():
     m = one("قصفت مدفعية الجيش التركي قرى في ناحية كاني ماسي دون وقوع خسائر بشرية.")
     assert (m.perpetrator_id, m.target_id) == ("turkish_forces", "civilians")
+
+
+# ---- 0.5.9
+
+
+def test_extract_an_officer_assassinated_with_a_sticky_bomb_was_killed():
+    m = one("اغتال مسلحون مجهولون ضابطا في الشرطة بتفجير عبوة لاصقة بسيارته في منطقة الغزالية.")
+    assert (m.sub_event_type, m.killed_best) == ("Remote explosive/landmine/IED", 1)
+    # an attempt is no death
+    m = one("نجا ضابط في الشرطة من محاولة اغتيال بعبوة لاصقة استهدفت سيارته في منطقة الغزالية.")
+    assert m.killed_best in (None, 0)
+
+
+def test_extract_rockets_near_baghdad_airport_hit_its_us_led_hosts_but_not_a_us_strike_there():
+    m = one("سقطت ثلاثة صواريخ كاتيوشا في محيط مطار بغداد الدولي دون أن تسفر عن إصابات.")
+    assert (m.perpetrator_id, m.target_id) == ("unknown", "us_forces")
+    m = one("قصفت طائرة مسيرة أمريكية سيارة قرب مطار بغداد الدولي.")
+    assert (m.perpetrator_id, m.target_id) == ("us_forces", None)
+
+
+def test_extract_an_accuser_before_its_verb_is_no_party():
+    ms = extract(
+        "تعرضت قاعدة فكتوريا قرب مطار بغداد لهجوم بطائرة مسيرة، فجر اليوم.\nولم تتبن أي جهة الهجوم، إلا أن"
+        " واشنطن تتهم عادة فصائل مسلحة موالية لإيران بشن مثل هذه الهجمات.",
+        PUB,
+    )
+    assert [(m.perpetrator_id, m.target_id) for m in ms] == [("iran_aligned_militias", "us_forces")]
