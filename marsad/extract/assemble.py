@@ -391,6 +391,14 @@ OWNED_BY_GAPS = tuple(
     re.compile(_n(r"(?:^|\s)(\S+)" + r"\s+\S+" * gap + _OWNED + _OWNER)) for gap in range(3)
 )
 OWNED_BY = OWNED_BY_GAPS[0]
+# "موقعا لإطلاق الطائرات المسيرة تابعا لـ": a site for the weapons, owned (what was hit)
+_SITE_FOR = (
+    r"(?:^|\s)(?:ال)?(?:موقع|موقعا|مواقع|مقر|مقرا|مقرات|منصه|منصات|مخزن|مخزنا|مخازن|قاعده)\s+"
+    r"(?:ل|لل)(?:اطلاق|تخزين|تصنيع|تجميع|انطلاق|تسيير)\S*"
+)
+SITE_FOR_WEAPONS_OWNED = re.compile(_n(_SITE_FOR + r"(?:\s+\S+){1,2}" + _OWNED + _OWNER))
+# ... the weapons named right before their owner's name (the alias "المسيرة التابعة لـ X")
+SITE_FOR_WEAPONS_BEFORE = re.compile(_n(_SITE_FOR + r"(?:\s+\S+){0,2}\s*$"))
 # "مستودعا للطائرات المسيرة", "مخزن للصواريخ": the store the weapons were kept in (what was hit)
 STORED_IN = re.compile(
     _n(
@@ -1263,6 +1271,8 @@ def _own_units_attacked(f: Facts, after: int) -> bool:
 def _owned_thing(wide: str) -> str | None:
     """ "weapon" or "site" when `wide` ends with a thing owned ("مقرا تابعا لـ", "طائرة
     مسيرة تابعة لـ", "مخزنا للعتاد تابعا للواء 52 في"), else None."""
+    if SITE_FOR_WEAPONS_OWNED.search(wide):
+        return "site"
     for pattern in OWNED_BY_GAPS:
         m = pattern.search(wide)
         if m is None:
@@ -1492,7 +1502,9 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # the hit includes the word that makes it a member: a weapon or raid of the
             # actor is its attack; a site, unit or person of it is what was hit
             if MEMBER_WEAPON.search(head):
-                roles.append(Role(aid, "perp", 2.5, base + a.start))
+                # ("موقعا لإطلاق الطائرات المسيرة تابعا لـ X": X's site was hit)
+                hit = SITE_FOR_WEAPONS_BEFORE.search(before)
+                roles.append(Role(aid, "target" if hit else "perp", 2.5, base + a.start))
                 continue
             if MEMBER_SITE.search(head) and not v.perp_before.search(before):
                 roles.append(Role(aid, "target", 2.5, base + a.start))
@@ -1505,7 +1517,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "استهدفت عملية للجيش الأميركي مقرا": the operation OF the army (its agent)
             roles.append(Role(aid, "perp", 2.2, base + a.start))
             continue
-        if WEAPON_OF.search(before):
+        if WEAPON_OF.search(before) and not SITE_FOR_WEAPONS_OWNED.search(before):
             # "طائرات إف-16 التابعة للقوة الجوية": the aircraft's owner flew the strike
             roles.append(Role(aid, "perp", 2.5, base + a.start))
             continue

@@ -3000,3 +3000,17 @@ def test_extract_an_accuser_before_its_verb_is_no_party():
         PUB,
     )
     assert [(m.perpetrator_id, m.target_id) for m in ms] == [("iran_aligned_militias", "us_forces")]
+
+
+# ---- 0.6.0
+
+
+def test_extract_a_launch_site_owned_by_a_faction_is_what_was_hit():
+    m = one(
+        "أعلن الجيش الأمريكي أن قواته نفذت ضربة في العراق استهدفت موقعا لإطلاق الطائرات المسيرة تابعا"
+        " لكتائب حزب الله في ناحية جرف النصر."
+    )
+    assert (m.perpetrator_id, m.target_id) == ("us_forces", "kataib_hezbollah")
+    # the drones of a faction are still its weapon
+    m = one("أسقطت الدفاعات الجوية طائرة مسيرة تابعة لكتائب حزب الله قرب قاعدة حرير.")
+    assert m.target_id != "kataib_hezbollah"
