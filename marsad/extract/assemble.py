@@ -39,7 +39,7 @@ from pathlib import Path
 
 import yaml
 
-from marsad.extract.normalize import contains_any, normalize, normalize_with_map
+from marsad.extract.normalize import contains_any, normalize, normalize_with_map, prepare
 from marsad.extract.options import DEFAULT_OPTIONS, ExtractOptions
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -2208,6 +2208,30 @@ OCCURRENCE_DENIED_STEMS = ("نفي", "نفت", "نفوا", "ينفي", "تنفي
 # "تكرار القصف", "استمرار الهجمات": acts repeated, a series
 REPEATED_ACT = re.compile(_n(r"(?:^|\s)(?:و|ب|ل)?(?:تكرار|تكرر|استمرار|تواصل|توالي)\s+$"))
 REPEATED_STEMS = ("تكر", "استمرار", "تواصل", "توالي")
+
+
+# "ولم تعلن أي جهة مسؤوليتها عن القصف": no one claimed it
+NO_CLAIM = re.compile(
+    _n(
+        r"(?:^|\s)(?:و)?(?:لم|لا)\s+(?:تعلن|يعلن|تتبن|يتبن|تتبني|يتبني)\s+(?:اي|ايه)\s+"
+        r"(?:جهه|طرف|فصيل|جماعه|مجموعه)\s+(?:\S+\s+){0,2}?(?:مسووليتها|مسووليته|المسووليه|تبنيها|الهجوم|القصف|العمليه)?"
+    )
+)
+
+
+def without_denied_claims(text: str, cues: list) -> list:
+    """The cues of a sentence without the claim cues a negation takes back ("لم تعلن أي جهة
+    مسؤوليتها": the claim stems are there, the claim is not)."""
+    if not any(c.category == "claim" for c in cues) or ("لم" not in text and "لا" not in text):
+        return cues
+    try:
+        t = prepare(text)
+        spans = [(t.orig(m.start()), t.orig(m.end() - 1) + 1) for m in NO_CLAIM.finditer(t.norm)]
+    except Exception:  # noqa: BLE001 - a filter must not lose the sentence's cues
+        return cues
+    if not spans:
+        return cues
+    return [c for c in cues if not (c.category == "claim" and any(lo <= c.start < hi for lo, hi in spans))]
 
 
 def _kills_after(after: str) -> bool:

@@ -3014,3 +3014,17 @@ def test_extract_a_launch_site_owned_by_a_faction_is_what_was_hit():
     # the drones of a faction are still its weapon
     m = one("أسقطت الدفاعات الجوية طائرة مسيرة تابعة لكتائب حزب الله قرب قاعدة حرير.")
     assert m.target_id != "kataib_hezbollah"
+
+
+def test_extract_no_one_claimed_it_is_no_claim():
+    ms = extract(
+        "استهدف قصف جوي مجهول، فجر اليوم، مقرا للواء 13 في الحشد الشعبي في قضاء القائم، ما أسفر عن مقتل"
+        " منتسب.\nولم تعلن أي جهة مسؤوليتها عن القصف، فيما اتهمت فصائل مسلحة إسرائيل بالوقوف وراءه.",
+        PUB,
+    )
+    assert [(m.perpetrator_id, m.target_id, m.claimed) for m in ms] == [("israel_forces", "pmf", False)]
+    # a claim told after the negation still claims
+    m = one(
+        "لم تعلن أي جهة مسؤوليتها في البداية، ثم تبنت المقاومة الإسلامية في العراق الهجوم على قاعدة حرير."
+    )
+    assert (m.perpetrator_id, m.claimed) == ("islamic_resistance_iraq", True)
