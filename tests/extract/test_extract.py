@@ -3028,3 +3028,24 @@ def test_extract_no_one_claimed_it_is_no_claim():
         "لم تعلن أي جهة مسؤوليتها في البداية، ثم تبنت المقاومة الإسلامية في العراق الهجوم على قاعدة حرير."
     )
     assert (m.perpetrator_id, m.claimed) == ("islamic_resistance_iraq", True)
+
+
+# ---- 0.6.2
+
+
+def test_extract_a_speakers_forces_in_the_first_person_were_attacked():
+    m = one(
+        "قال مسؤول في البيشمركة إن مسلحي داعش هاجموا مواقع لقواتنا في منطقة كرميان ليلة أمس وتمكنا من صد"
+        " الهجوم دون خسائر."
+    )
+    assert (m.perpetrator_id, m.target_id, m.governorate, m.killed_best) == (
+        "isis",
+        "peshmerga",
+        "Sulaymaniyah",
+        0,
+    )
+
+
+def test_extract_a_judges_house_is_the_states():
+    m = one("تعرض منزل قاضي محكمة الجنايات في الكوت لهجوم بعبوة صوتية فجر اليوم دون إصابات.")
+    assert (m.target_id, m.governorate) == ("iraqi_government", "Wasit")
