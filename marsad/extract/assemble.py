@@ -223,7 +223,10 @@ _TERRORISTS = r"ارهابي|الارهابيين|ارهابيين|ارهابي�
 _TERRORISTS_DEAD = (
     r"مقتل\s+(?:(?!(?:بنيران|برصاص|بيد|علي|بهجوم|باستهداف|جراء|اثر|في|خلال)\s)[^\s،.]+\s+){0,3}?(?:من\s+)?"
     r"(?:" + _TERRORISTS + r"|(?:عناصر|مسلحي|مقاتلي|ارهابيي|فلول|بقايا)\s+(?:تنظيم\s+|عصابات\s+)?"
-    r"(?:داعش|الدواعش|حزب العمال|بي كا كا))"
+    r"(?:داعش|الدواعش|حزب العمال|بي كا كا)"
+    # ("مقتل قيادي في داعش", "مقتل ما يسمى والي كركوك في تنظيم داعش": a leader of them)
+    r"|(?:ما\s+يسمي\s+)?(?:قيادي|قياديين|قياديا|قائد|امير|والي|مسوول)\s+(?:\S+\s+){0,2}?(?:في|ب)\s+"
+    r"(?:تنظيم\s+|عصابات\s+)?(?:داعش|حزب العمال))"
 )
 # (a force that announces enemy fighters dead killed them: "أعلنت قيادة العمليات المشتركة
 # مقتل ثلاثة إرهابيين"; not "مقتل مدني برصاص إرهابيين", killed by them)
@@ -1255,6 +1258,23 @@ def read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
     return list(got)
 
 
+# ... or through its media arm ("أعلن الإعلام الحربي للحشد الشعبي")
+MEDIA_ARM_ANNOUNCER = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?" + _ANNOUNCE + r"\s+(?:الاعلام\s+الحربي|المكتب\s+الاعلامي|خليه\s+الاعلام|اعلام)"
+        r"\s*(?:ل|لل|في\s+)?$"
+    )
+)
+
+
+def _announces(f: Facts, ns: int) -> bool:
+    """The body named at normalized offset `ns` is the subject of an announcing verb."""
+    return bool(ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns])) or (
+        "اعلام" in f.norm[max(0, ns - 40) : ns]
+        and bool(MEDIA_ARM_ANNOUNCER.search(f.norm[max(0, ns - 40) : ns]))
+    )
+
+
 def _own_act_announced(f: Facts, ns: int, ne: int) -> bool:
     """The body announces what it did itself: "أعلنت وزارة الدفاع التركية تحييد ستة",
     "أعلنت القيادة عن نتائج عملية ..." (normalized offsets of the body's name)."""
@@ -1328,6 +1348,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             elif a.actor_id != "unknown" and _own_units_attacked(f, f.npos(a.end)):
                 # "أعلن الحشد إحباط هجوم لداعش على قطعاته": its own units were attacked
                 roles.append(Role(a.actor_id, "target", 2.0, base + a.start))
+            elif a.actor_id != "unknown" and _announced_kill(f, a):
+                roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # the enemy it killed
             elif a.actor_id != "unknown" and _own_act_announced(f, f.npos(a.start), f.npos(a.end)):
                 # "أعلنت القيادة عن نتائج عملية ...، مبينة أن ...": its own act, told before
                 # what it says about it
@@ -1340,7 +1362,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         charge = f.norm[max(0, ns - 60) : ns]
         if contains_any(charge, CHARGE_STEMS) and CHARGED_WITH.search(charge):
             continue  # "اعتقال أربعة عناصر بتهمة إطلاق صواريخ على السفارة": the charge, not a party
-        announcer = a.actor_id != "unknown" and bool(ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns]))
+        announcer = a.actor_id != "unknown" and _announces(f, ns)
         if announcer and (
             _own_act_announced(f, ns, ne)
             or (
@@ -1354,7 +1376,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # its own act, announced
             f._memo["own_act_announced"] = True  # (a claim: "أعلنت المقاومة استهداف قاعدة حرير")
             continue
-        if announcer and _kills_after(f.norm[ne : ne + 70]) and not _struck_by_another(f, a):
+        if announcer and _announced_kill(f, a):
             roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # the enemy it killed
             continue
         if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS and _denies(f, a):
@@ -2167,7 +2189,7 @@ def _killers_tell(f: Facts) -> bool:
         if _killer(f, a):
             return True
         ns, ne = f.npos(a.start), f.npos(a.end)
-        if ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns]) and _kills_after(f.norm[ne : ne + 70]):
+        if _announces(f, ns) and _kills_after(f.norm[ne : ne + 70]):
             return True
         if _own_act_announced(f, ns, ne):
             return True  # "أعلنت القيادة عن نتائج عملية ... أسفرت عن قتل تسعة إرهابيين"
@@ -2185,6 +2207,12 @@ def _killer(f: Facts, a) -> bool:
         or KILLER_AFTER.match(f.norm[ne : ne + 14])
         or (MANAGED_VERB.search(before) and MANAGED_KILL.match(f.norm[ne : ne + 50]))
     )
+
+
+def _announced_kill(f: Facts, a) -> bool:
+    """The body announces enemy fighters dead that no other actor's strike killed."""
+    ns, ne = f.npos(a.start), f.npos(a.end)
+    return _announces(f, ns) and _kills_after(f.norm[ne : ne + 70]) and not _struck_by_another(f, a)
 
 
 def _struck_by_another(f: Facts, a) -> bool:

@@ -3049,3 +3049,11 @@ def test_extract_a_speakers_forces_in_the_first_person_were_attacked():
 def test_extract_a_judges_house_is_the_states():
     m = one("تعرض منزل قاضي محكمة الجنايات في الكوت لهجوم بعبوة صوتية فجر اليوم دون إصابات.")
     assert (m.target_id, m.governorate) == ("iraqi_government", "Wasit")
+
+
+def test_extract_a_body_that_announces_an_enemy_leader_dead_through_its_media_arm_killed_him():
+    m = one(
+        "أعلن الإعلام الحربي للحشد الشعبي عن مقتل قيادي في داعش خلال اشتباكات مع قوة من اللواء 52 في"
+        " صحراء تكريت."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("pmf", "isis", 1)
