@@ -450,6 +450,10 @@ _PERSON_X = _expand(_PERSON)
 _BLOCK_X = _expand(_BLOCK)
 # a definite word, clitics on ("الجيش", "للجيش", "وبالجيش")
 _DEFINITE = re.compile(_N("^(?:[وف]?[بكل]?ال|[وف]?لل)"))
+# gunmen in the nominative, the subject of an active "قتل" when a victim follows them
+_GUNMEN_SUBJECT = frozenset(
+    _N(w) for w in ("مسلحون", "مسلحان", "مجهولون", "مجهولان", "ملثمون", "مسلح", "مجهول")
+)
 # the active killing verbs a force is the subject of (assemble.KILLER_VERB)
 _KILLER_VERBS = {c + v for c in ("", "و", "ف") for v in (_N("قتلت"), _N("قتلوا"))}
 _LABEL_X = _expand(_LABEL)
@@ -1300,6 +1304,15 @@ class _Binder:
                 # "الجيش العراقي", "الجانب التركي": a definite nisba after a definite noun is
                 # its adjective, no one person
                 pw = None
+            if pw is not None and immediate and cls == "k" and w in _GUNMEN_SUBJECT:
+                # "قتل مسلحون مجهولون مواطنا": gunmen (nominative) and then an accusative
+                # victim or a count are the active verb's subject and object
+                k2 = k + 1 + (t.get(k + 1) in _GUNMEN_SUBJECT)
+                obj = t.get(k2)
+                if k2 in self.ce_at or (obj.endswith("ا") and self._person_word(obj) == (1, False)):
+                    immediate = False
+                    k = k2
+                    continue
             if pw is not None:
                 num, plural = pw
                 if plural:

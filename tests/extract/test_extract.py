@@ -3057,3 +3057,8 @@ def test_extract_a_body_that_announces_an_enemy_leader_dead_through_its_media_ar
         " صحراء تكريت."
     )
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("pmf", "isis", 1)
+
+
+def test_extract_gunmen_who_killed_a_villager_with_an_active_verb():
+    m = one("قتل مسلحون مجهولون مزارعا في قرية تابعة لقضاء الدبس شمال غربي كركوك.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("unknown", "civilians", 1)
