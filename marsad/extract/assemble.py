@@ -397,14 +397,14 @@ OWNED_BY_GAPS = tuple(
     re.compile(_n(r"(?:^|\s)(\S+)" + r"\s+\S+" * gap + _OWNED + _OWNER)) for gap in range(3)
 )
 OWNED_BY = OWNED_BY_GAPS[0]
-# "موقعا لإطلاق الطائرات المسيرة تابعا لـ": a site for the weapons, owned (what was hit)
-_SITE_FOR = (
-    r"(?:^|\s)(?:ال)?(?:موقع|موقعا|مواقع|مقر|مقرا|مقرات|منصه|منصات|مخزن|مخزنا|مخازن|قاعده)\s+"
-    r"(?:ل|لل)(?:اطلاق|تخزين|تصنيع|تجميع|انطلاق|تسيير)\S*"
+# "موقعا لإطلاق الطائرات المسيرة تابعا لـ X" (the alias "المسيرة تابعا لـ X" follows): a site
+# for the weapons, owned, was hit
+SITE_FOR_WEAPONS_BEFORE = re.compile(
+    _n(
+        r"(?:^|\s)(?:ال)?(?:موقع|موقعا|مواقع|مقر|مقرا|مقرات|منصه|منصات|مخزن|مخزنا|مخازن|قاعده)\s+"
+        r"(?:ل|لل)(?:اطلاق|تخزين|تصنيع|تجميع|انطلاق|تسيير)\S*(?:\s+\S+){0,2}\s*$"
+    )
 )
-SITE_FOR_WEAPONS_OWNED = re.compile(_n(_SITE_FOR + r"(?:\s+\S+){1,2}" + _OWNED + _OWNER))
-# ... the weapons named right before their owner's name (the alias "المسيرة التابعة لـ X")
-SITE_FOR_WEAPONS_BEFORE = re.compile(_n(_SITE_FOR + r"(?:\s+\S+){0,2}\s*$"))
 # "مستودعا للطائرات المسيرة", "مخزن للصواريخ": the store the weapons were kept in (what was hit)
 STORED_IN = re.compile(
     _n(
@@ -1294,8 +1294,6 @@ def _own_units_attacked(f: Facts, after: int) -> bool:
 def _owned_thing(wide: str) -> str | None:
     """ "weapon" or "site" when `wide` ends with a thing owned ("مقرا تابعا لـ", "طائرة
     مسيرة تابعة لـ", "مخزنا للعتاد تابعا للواء 52 في"), else None."""
-    if SITE_FOR_WEAPONS_OWNED.search(wide):
-        return "site"
     for pattern in OWNED_BY_GAPS:
         m = pattern.search(wide)
         if m is None:
@@ -1497,8 +1495,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue
         if (ne + 1 >= len(f.norm) or "." in f.norm[ne : ne + 3]) and CITED_STATEMENT.search(before[-40:]):
             continue
-        # the first word of the hit, clitics off ("غارة" of "غارة أمريكية", "مقر" of "مقر الحشد")
-        head = f.norm[ns:ne].split(" ", 1)[0].lstrip("وفبلك")
+        head = _head_word(f, a)
         # "قتل ثلاثة أشخاص في قصف تركي", "مقتل مدنيين في غارة أمريكية", "بينهم امرأتان بقصف
         # مدفعي تركي": killed IN the force's strike, which is its attack (its weapon, read
         # below), not its loss
@@ -1542,7 +1539,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "استهدفت عملية للجيش الأميركي مقرا": the operation OF the army (its agent)
             roles.append(Role(aid, "perp", 2.2, base + a.start))
             continue
-        if WEAPON_OF.search(before) and not SITE_FOR_WEAPONS_OWNED.search(before):
+        if WEAPON_OF.search(before):
             # "طائرات إف-16 التابعة للقوة الجوية": the aircraft's owner flew the strike
             roles.append(Role(aid, "perp", 2.5, base + a.start))
             continue
@@ -2188,10 +2185,9 @@ def _killers_tell(f: Facts) -> bool:
             continue
         if _killer(f, a):
             return True
-        ns, ne = f.npos(a.start), f.npos(a.end)
-        if _announces(f, ns) and _kills_after(f.norm[ne : ne + 70]):
+        if _announces_dead(f, a):
             return True
-        if _own_act_announced(f, ns, ne):
+        if _own_act_announced(f, f.npos(a.start), f.npos(a.end)):
             return True  # "أعلنت القيادة عن نتائج عملية ... أسفرت عن قتل تسعة إرهابيين"
     return False
 
@@ -2209,10 +2205,21 @@ def _killer(f: Facts, a) -> bool:
     )
 
 
+def _announces_dead(f: Facts, a) -> bool:
+    """The body announces enemy fighters dead ("أعلنت القيادة مقتل ثلاثة إرهابيين")."""
+    ne = f.npos(a.end)
+    return _announces(f, f.npos(a.start)) and _kills_after(f.norm[ne : ne + 70])
+
+
 def _announced_kill(f: Facts, a) -> bool:
-    """The body announces enemy fighters dead that no other actor's strike killed."""
-    ns, ne = f.npos(a.start), f.npos(a.end)
-    return _announces(f, ns) and _kills_after(f.norm[ne : ne + 70]) and not _struck_by_another(f, a)
+    """... dead that no other actor's strike killed: it killed them."""
+    return _announces_dead(f, a) and not _struck_by_another(f, a)
+
+
+def _head_word(f: Facts, a) -> str:
+    """The first word of an actor's hit, clitics off ("غارة" of "غارة أمريكية", "مقر" of
+    "مقر الحشد")."""
+    return f.norm[f.npos(a.start) : f.npos(a.end)].split(" ", 1)[0].lstrip("وفبلك")
 
 
 def _struck_by_another(f: Facts, a) -> bool:
@@ -2220,7 +2227,7 @@ def _struck_by_another(f: Facts, a) -> bool:
     مقتل ثلاثة من عناصر حزب العمال بغارة لطائرة مسيرة تركية" (the announcer only tells it)."""
     for o in f.actors:
         if o.start >= a.end and o.actor_id not in (a.actor_id, "unknown"):
-            head = f.norm[f.npos(o.start) : f.npos(o.end)].split(" ", 1)[0].lstrip("وفبلك")
+            head = _head_word(f, o)
             if MEMBER_WEAPON.search(head) or head in ATTACK_HEADS:
                 return True
     return False

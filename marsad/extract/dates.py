@@ -590,30 +590,28 @@ def _period_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
         out.append(_Cand(s, e, dt.date(int(m.group("year")), 1, 1), "year", False, "year"))
 
 
+_DUAL_UNITS = frozenset(("يومين", "اسبوعين", "شهرين", "عامين", "سنتين", "ساعتين"))
+_ONE_UNITS = frozenset(
+    ("يوم", "يوما", "اسبوع", "اسبوعا", "شهر", "شهرا", "عام", "عاما", "سنه", "ساعه", "دقيقه")
+)
+
+
+def _unit_count(unit: str, raw: str | None) -> int | None:
+    """How many of the time unit: the number before it ("3 أيام", "ثلاثة أيام"), a dual
+    ("يومين") or a singular ("يوم") alone; None for a bare plural ("أيام")."""
+    if unit in _DUAL_UNITS:
+        return 2
+    count = (int(raw) if raw.isdigit() else _UNITS.get(raw)) if raw else None
+    if count is None and unit in _ONE_UNITS:
+        return 1
+    return count
+
+
 def _ago_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
     for m in scan(_RE_AGO):
         s, e = m.span("m")
         unit = m.group("unit")
-        raw = m.group("n")
-        count = None
-        if raw:
-            count = int(raw) if raw.isdigit() else _UNITS.get(raw)
-        if unit in ("يومين", "اسبوعين", "شهرين", "عامين", "سنتين", "ساعتين"):
-            count = 2
-        elif count is None and unit in (
-            "يوم",
-            "يوما",
-            "اسبوع",
-            "اسبوعا",
-            "شهر",
-            "شهرا",
-            "عام",
-            "عاما",
-            "سنه",
-            "ساعه",
-            "دقيقه",
-        ):
-            count = 1
+        count = _unit_count(unit, m.group("n"))
         hours = unit in ("ساعه", "ساعتين", "ساعات", "دقيقه", "دقايق", "قليل")
         if count is None and not hours:
             # "قبل أيام", "منذ أشهر": too vague to place.
@@ -641,15 +639,9 @@ def _ago_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
 def _days_after_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
     for m in scan(_RE_DAYS_AFTER):
         s, e = m.span("m")
-        unit, raw = m.group("unit"), m.group("n")
-        if unit.startswith("ساع"):
-            back = 0
-        elif unit == "يومين":
-            back = 2
-        elif raw:
-            back = int(raw) if raw.isdigit() else _UNITS.get(raw)
-        else:
-            back = 1 if unit == "يوم" else None  # "بعد أيام من": too vague to place
+        unit = m.group("unit")
+        # (hours after: the same day; "بعد أيام من": too vague to place)
+        back = 0 if unit.startswith("ساع") else _unit_count(unit, m.group("n"))
         if back is None or pub is None:
             out.append(_Cand(s, e, None, "", True, "block"))
             continue
