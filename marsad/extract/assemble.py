@@ -334,12 +334,18 @@ VICTIMS_OF = re.compile(
         r"(?:من|في)\s+(?:(?:ال)?(?:لواء|فوج|كتيبه|سريه|قوات|عناصر|مقاتلي|منتسبي)\s+(?:\d+\s+)?(?:في|من|ب)?\s*)?(?:ال)?$"
     )
 )
+_THE_DEAD = r"(?:القتلي|الضحايا|الجرحي|المصابين|القتيلين|القتيلان|الضحيتين|الضحيتان|المستهدفين|المستهدفون|القتيل|الضحيه)"
 DEAD_BELONG_TO = re.compile(
+    _n(_THE_DEAD + r"\s+(?:\S+\s+)?(?:ينتمون|ينتمي|ينتميان|تنتمي)\s+(?:إلى|ل|لل)?\s*(?:ال)?$")
+)
+# "إن القتيلين من عناصر حزب العمال", "القتلى هم من مقاتلي ...": who the dead were
+DEAD_ARE_OF = re.compile(
     _n(
-        r"(?:القتلي|الضحايا|الجرحي|المصابين|القتيلين|القتيلان|الضحيتين|الضحيتان|المستهدفين|المستهدفون|القتيل|الضحيه)"
-        r"\s+(?:\S+\s+)?(?:ينتمون|ينتمي|ينتميان|تنتمي)\s+(?:إلى|ل|لل)?\s*(?:ال)?$"
+        r"(?:^|\s)(?:ان|بان|وان)?\s*" + _THE_DEAD + r"\s+(?:(?:هم|هما|كانا|كانوا)\s+)?من\s+"
+        r"(?:(?:ال)?(?:عناصر|مقاتلي|اعضاء|منتسبي|افراد)\s+)?(?:ال)?$"
     )
 )
+THE_DEAD_STEMS = ("القتل", "القتي", "الضحي", "الجرح", "المصاب", "المستهدف")
 # "مقتل ثمانية أشخاص بينهم قياديون في الحشد": the group some of the victims belong to
 AMONG_STEMS = ("بينهم", "بينهما", "ضمنهم", "منهم")
 AMONG_VICTIMS = re.compile(
@@ -467,7 +473,9 @@ AFFILIATION = re.compile(
 AGENT_NOUN = re.compile(
     # ("صد تعرض لداعش": the assault repelled, in Iraqi military usage, is the group's)
     _n(
-        r"(?:^|\s)(?:ب|و|ف|وب)?(?:عمليه|ضربه|غاره|هجوم|هجوما|هجمات|هجمه|غارات|ضربات|تعرضا|(?:صد|صدت|صدوا|افشال|افشلت|احباط|احبطت)\s+تعرض)"
+        r"(?:^|\s)(?:ب|و|ف|وب)?(?:عمليه|ضربه|غاره|هجوم|هجوما|هجمات|هجمه|غارات|ضربات|تعرضا|(?:صد|صدت|صدوا|افشال|افشلت|احباط|احبطت)\s+تعرض"
+        # ("بقصف مدفعي لحزب العمال على مواقعهم": the shelling, with its kind, is the group's)
+        r"|قصف\s+(?:مدفعي|صاروخي))"
         r"(?:\s+(?:جويه|عسكريه))?\s*(?:ل)?$"
     )
 )
@@ -1164,6 +1172,13 @@ def _named_site_count(f: Facts) -> int:
 
 
 PROJECTILE_WORD = re.compile(_n(r"صاروخ|صواريخ|منص|راجم|مسير|عبو|قذيف|طائر"))
+# the weapon a phrase of stopping names, by its stem
+STOPPED_WEAPON = (
+    ("drone", re.compile(_n(r"مسير|طائر"))),
+    ("rocket", re.compile(_n(r"صاروخ|صواريخ|منص|راجم"))),
+    ("ied", re.compile(_n(r"عبو"))),
+    ("mortar", re.compile(_n(r"هاون"))),
+)
 
 
 _STOPS = ("interception", "foiled", "sub_event:Disrupted weapons use")
@@ -1233,7 +1248,33 @@ def _sub_event_of(cues: list, f: Facts | None = None) -> tuple[str | None, str |
         and any(c.category == "attack" for c in cues)
     ):
         sub = "Disrupted weapons use"  # "إحباط هجومين": foiled attacks
+    if sub == "Disrupted weapons use" and weapon is None:
+        # "عثرت القوات على منصة صواريخ", "صواريخ معدة للإطلاق": the phrase that says the
+        # weapon was stopped names it (and hid the weapon cue inside it)
+        weapon = next(
+            (
+                w
+                for c in cues
+                if c.category in ("foiled", "sub_event:Disrupted weapons use")
+                for w, stem in STOPPED_WEAPON
+                if stem.search(normalize(c.surface))
+            ),
+            None,
+        )
     if f is not None and sub == "Disrupted weapons use":
+        if (
+            foiled
+            and not any(c.category in ("foiled", "interception") for c in cues)
+            and any(
+                c.category.startswith(("sub_event:", "weapon:"))
+                and c.category != "sub_event:Disrupted weapons use"
+                and FELL_AFTER.match(f.norm, f.npos(c.end))
+                for c in cues
+            )
+        ):
+            # "صاروخا سقط داخل المطار ... عثرت على منصة الإطلاق": the noun before its verb
+            # (LANDED above reads the verb first); the launcher found stopped nothing
+            return _sub_event_of([c for c in cues if c.category != "sub_event:Disrupted weapons use"])
         if _partly_stopped(f, cues):
             # "لهجوم بطائرتين مسيرتين، أسقطت إحداهما الدفاعات": one got through, so the
             # attack happened; the interception is part of it
@@ -1488,7 +1529,9 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "وأوضح المصدر أن المهاجمين ينتمون إلى خلية نائمة لتنظيم داعش"
             roles.append(Role(aid, "perp", 3.0, base + a.start))
             continue
-        if contains_any(before[-40:], BELONG_STEMS) and DEAD_BELONG_TO.search(before[-40:]):
+        if (contains_any(before[-40:], BELONG_STEMS) and DEAD_BELONG_TO.search(before[-40:])) or (
+            contains_any(before[-40:], THE_DEAD_STEMS) and DEAD_ARE_OF.search(before[-40:])
+        ):
             # "وقالت المديرية إن القتلى ينتمون إلى حزب العمال": the dead were its own (said
             # outright: strong enough for a later sentence to add it to the event)
             roles.append(Role(aid, "target", 3.0, base + a.start))
@@ -1702,6 +1745,10 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
         members: dict[str, Role] = {}
         for r in rs:
             umbrella = UMBRELLA_OF.get(r.actor_id)
+            if r.actor_id == "iran_aligned_militias":
+                # "المقاومة الإسلامية في العراق، وهي تحالف فصائل موالية لإيران": the unnamed
+                # factions describe the coalition named; they are no member more specific
+                umbrella = None
             if umbrella and (umbrella not in members or r.strength > members[umbrella].strength):
                 members[umbrella] = r
         rs = [
@@ -1728,6 +1775,13 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
         # "قتل متظاهر ... خلال مواجهات بين محتجين وقوات مكافحة الشغب، بعدما حاولوا اقتحام
         # مبنى ديوان المحافظة": the crowd is the riot's side, its dead aside
         perp, target = "protesters", best(targets, {"protesters"})
+    elif sub_event in ("Violent demonstration", "Mob violence") and perp == "iraqi_security_forces":
+        # "اقتحم أنصار التيار الصدري القصر الجمهوري ...، فيما أطلقت القوات الأمنية الغاز
+        # لتفريقهم": the crowd that stormed is the riot's side; the forces that dispersed it
+        # are not (they stay its side when no crowd is named as acting)
+        rioters = best([r for r in perps if r.strength >= 1.0], {perp, target} - {None})
+        if rioters is not None:
+            perp = rioters
     if perp is None and sub_event == "Arrests" and target != "iraqi_security_forces":
         # spec section 4: arrests are made by the security forces, named or not
         # ("أعلنت خلية الإعلام الأمني اعتقال ثلاثة متهمين")
@@ -2240,6 +2294,10 @@ OCCURRENCE_DENIED = re.compile(
         r"(?:^|\s)(?:و)?(?:نفي|نفت|ينفي|تنفي|نفوا)\s+(?:\S+\s+){0,6}?"
         r"(?:الانباء|الاخبار|التقارير|الشائعات|المعلومات|الادعاءات|ما\s+تداولته|ما\s+تناقلته|ما\s+اشيع|صحه)"
         r"|(?:^|\s)لا\s+صحه\s+(?:ل|لل|لما)|عار(?:يه)?\s+عن\s+الصحه"
+        # the act itself denied: "نفى الحشد الشعبي تعرض مقاره لأي قصف جوي", "نفت الوزارة وقوع
+        # أي هجوم" (not its toll: "نفت وقوع إصابات")
+        r"|(?:^|\s)(?:و)?(?:نفي|نفت|ينفي|تنفي|نفوا)\s+(?:\S+\s+){0,6}?(?:تعرض|وقوع|حدوث)\s+"
+        r"(?!(?:اي\s+)?(?:اصابات|اصابه|ضحايا|خسائر|قتلي|جرحي|اضرار)(?:\s|$))"
     )
 )
 OCCURRENCE_DENIED_STEMS = ("نفي", "نفت", "نفوا", "ينفي", "تنفي", "صحه")
@@ -2832,6 +2890,9 @@ _SMALL_ARMS_USED = r"(?:استخدم\S*|مستخدمين|مستخدما|استع
 SMALL_ARMS_USED = re.compile(_n(_SMALL_ARMS_USED))
 SMALL_ARMS_AND = re.compile(_n(_SMALL_ARMS_USED + r"(?:\s+و(?:ال)?متوسطه)?\s*(?:و)?$"))  # ... and (the cue)
 LANDED = re.compile(_n(r"(?:و|ف)?(?:سقط|سقوط|سقطت|سقطا)\s"))
+FELL_AFTER = re.compile(
+    _n(r"\s*(?:قد\s+)?(?:سقط|سقطت|سقطا|سقطتا)\s")
+)  # "صاروخا سقط": the noun, then its verb
 # "وتبادل عناصر من سرايا السلام وقوات أمنية إطلاق النار": the exchange, its sides between
 _EXCHANGED = r"تبادل\S*\s+(?:\S+\s+){0,10}?(?:اطلاق\s+)?(?:النار|النيران)"
 EXCHANGED_FIRE = re.compile(_n(_EXCHANGED))
@@ -3050,6 +3111,24 @@ def _targets_conflict(e: Event, fr: Frame) -> bool:
     return civilian(a) != civilian(b) and "Attack" in (e.sub_event, fr.sub_event)
 
 
+def _roles_reversed(e: Event, fr: Frame) -> bool:
+    """Who attacked in one is who was attacked in the other, each at its own place: a reply,
+    two events ("هجوم بطائرة مسيرة استهدف قاعدة عين الأسد" then "شنت طائرات أمريكية غارة على
+    موقع لكتائب حزب الله في منطقة القائم"); in a clash each side is both."""
+    if "Armed clash" in (e.sub_event, fr.sub_event) or e.sub_event is None or fr.sub_event is None:
+        return False
+    if e.place is None or fr.place is None or e.place.name_en == fr.place.name_en:
+        return False  # (at one site, the reply is told with the act: "ردت القوات بإطلاق النار")
+
+    def strong(roles, role):
+        return {r.actor_id for r in roles if r.role == role and r.strength >= 2.0} - {"unknown"}
+
+    return bool(
+        strong(e.roles, "perp") & strong(fr.roles, "target")
+        or strong(e.roles, "target") & strong(fr.roles, "perp")
+    )
+
+
 def _dates_conflict(a, b) -> bool:
     """The periods two date expressions stand for lie more than a day apart."""
     if a is None or b is None:
@@ -3110,7 +3189,7 @@ def compatible(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
         return False
     if _dates_conflict(e.ref_date, fr.ref_date) or _other_day(e.ref_date, fr.ref_date):
         return False
-    if _targets_conflict(e, fr):
+    if _targets_conflict(e, fr) or _roles_reversed(e, fr):
         return False
     if "dual" in fr.notes or "dual" in e.notes:
         return False
@@ -3454,7 +3533,9 @@ def _attackers_dead_added(e: Event, f: Facts, killed) -> bool:
 SOLDIER_VICTIMS = re.compile(
     _n(
         _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,2}?"
-        r"(?:جندي|جنديا|جنديين|جنديان|جنود|ضابط|ضابطا|ضباط|منتسب\S*|شرطي\S*|عسكري|عسكريين|عسكريان)(?=[\s،.]|$)"
+        r"(?:جندي|جنديا|جنديين|جنديان|جنود|ضابط|ضابطا|ضباط|منتسب\S*|شرطي\S*|عسكري|عسكريين|عسكريان"
+        # a unit's commander: "مقتل آمر الفوج ونائبه", "آمر سرية في اللواء الخامس"
+        r"|امر\s+(?:ال)?(?:فوج|لواء|سريه|كتيبه|مفرزه))(?=[\s،.]|$)"
     )
 )
 
@@ -3671,10 +3752,14 @@ def assemble_story(
             first.place = _pick_place(title.places, 0)
         if first.date is None and title.dates:
             first.date = title.dates[0]
-        if not any(r.role in ("perp", "target") and r.strength >= 2.0 for r in first.roles):
+        # (each side on its own: "غارة تركية تستهدف سيارة" names the attacker of a strike whose
+        # dead the body names "من عناصر حزب العمال")
+        told = {r.role for r in first.roles if r.role in ("perp", "target") and r.strength >= 2.0}
+        if len(told) < 2:
             first.roles.extend(
                 Role(r.actor_id, r.role, min(r.strength, 1.5), 10_000 + r.pos)
                 for r in read_roles(title, 0, len(title.text))
+                if r.role not in told
             )
     story_actors: list[str] | None = None  # read below only for a base's host (finders run on first read)
     # a claim in the story ("أعلنت المقاومة الإسلامية تنفيذ ثلاث عمليات"; its detail

@@ -290,10 +290,11 @@ for _cls, _key in (("k", "killed"), ("w", "wounded")):
         _add_cue(_f, _cls, "verb_d")
     for _f in _norm_list(_sec["verbs_plural"]):
         _add_cue(_f, _cls, "verb_p")
-for _base in _norm_list(_V["killed"].get("verbs_object_pronoun")):
-    for _suf, _hint in _PRON.items():
-        if _base + _suf != "قتله":
-            _add_cue(_base + _suf, "k", "event", _hint)
+for _cls, _key in (("k", "killed"), ("w", "wounded")):
+    for _base in _norm_list(_V[_key].get("verbs_object_pronoun")):
+        for _suf, _hint in _PRON.items():
+            if _base + _suf != "قتله":
+                _add_cue(_base + _suf, _cls, "event", _hint)
 for _base in _norm_list(_V["killed"]["met_death_nouns"]):
     for _suf, _hint in _PRON.items():
         _add_cue(_base + _suf, "k", "event", _hint)
@@ -307,6 +308,14 @@ for _base in _norm_list(_V["killed"]["life_nouns"]):
     for _suf, _hint in _PRON.items():
         _LIFE[_stem + _suf] = _hint
 _TOOK_LIFE = set(_norm_list(_V["killed"]["took_life_verbs"]))
+# "فارق الحياة": verb form -> its cue kind (the number its ending marks); a cue only with
+# the noun a few words after it
+_LEFT_LIFE = {
+    form: ("verb_p" if form.endswith("وا") else "verb_d" if form.endswith("ا") else "verb_s")
+    for form in _norm_list(_V["killed"]["left_life_verbs"])
+}
+_LEFT_LIFE_NOUNS = frozenset(_norm_list(_V["killed"]["left_life_nouns"]))
+_PASSED = set(_norm_list(_V["killed"]["passed_verbs"]))
 # a patient who died (its verb right after): "ذوو مريض توفي", "المريضة التي توفيت" aside
 _PATIENT = frozenset(p + w for w in _norm_list(_V["killed"]["patient_words"]) for p in ("", "ال", "ل", "لل"))
 
@@ -461,6 +470,29 @@ _MONTHS_X = _expand(_MONTHS)
 _TOLL_HEADS_X = _expand(_TOLL_HEADS)
 _LIFE_X = _expand(_LIFE)
 _TOOK_LIFE_X = _expand(_TOOK_LIFE)
+_LEFT_LIFE_X = _expand(_LEFT_LIFE)
+_PASSED_X = _expand(_PASSED)
+
+
+def _took_life_before(words: list[str], i: int) -> bool:
+    """A verb that takes lives in the 4 words before `i`, within the clause: "أودى بحياة",
+    "أودى الانفجار بحياة" (its subject between them)."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if words[k] in _TOOK_LIFE_X:
+            return True
+        if not words[k][0].isalpha():
+            return False  # punctuation: another clause
+    return False
+
+
+def _left_life_after(words: list[str], i: int) -> bool:
+    """ "فارق جندي الحياة": the noun within the 4 words after the verb at `i`, in its clause."""
+    for w in words[i + 1 : i + 5]:
+        if w in _LEFT_LIFE_NOUNS:
+            return True
+        if not w[0].isalpha():
+            return False
+    return False
 
 
 # ------------------------------------------------------------------ tokens
@@ -927,7 +959,7 @@ def parse_count(phrase: str) -> Count | None:
 _PRECHECK_STEMS = (
     "قتل قتيل شهيد شهدا شهاد استشهد حتف مصرع صاب صيب جرح جريح ضحا ضحي خساير وفاه "
     "وفيات وفات توفي توفو جثث جثه جثت غتال غتيال غتيل اعدمو اعدمت اعدمه اردوه اردته ارداه ارداها "
-    "مقتول صبن تصفي يصب اودي اودت يودي تودي حصد ازهق يزهق"
+    "مقتول صبن تصفي يصب اودي اودت يودي تودي حصد ازهق يزهق فارق قضي قضت"
 ).split()
 _PRECHECK_MARKS = "\u064b-\u0652\u0670\u0640"
 _PRECHECK_FOLD = {"ا": "اأإآٱ", "ه": "هة", "ي": "يىئی", "و": "وؤ"}
@@ -984,9 +1016,16 @@ class _Binder:
                     continue  # "ذوو مريض توفي في قسم الطوارئ": a patient's death, no violence
                 cls, kind, hint = hit[0]
                 self.cues[i] = (cls, kind, hint, hit[1])
-            elif i and w in _LIFE_X and t.w[i - 1] in _TOOK_LIFE_X:
+            elif i and w in _LIFE_X and _took_life_before(t.w, i):
                 life = _LIFE_X[w]
                 self.cues[i] = ("k", "event", life[0], life[1])  # "أودى بحياة": as مقتل
+            elif w in _LEFT_LIFE_X and _left_life_after(t.w, i):
+                kind, lead = _LEFT_LIFE_X[w]
+                self.cues[i] = ("k", kind, None, lead)  # "فارق جندي الحياة": as قتل
+            elif (
+                w in _PASSED_X and (ce := self.ce_at.get(i + 1)) is not None and self._head(ce)[0] == "person"
+            ):
+                self.cues[i] = ("k", "verb_s", None, _PASSED_X[w][1])  # "قضى أربعة من عناصر الشرطة"
         # bindings: cls -> list of (token position, Count | None); None = uncounted mention
         self.found: dict[str, list[tuple[int, Count | None]]] = {"k": [], "w": []}
         self.used: set[int] = set()
@@ -1469,14 +1508,15 @@ class _Binder:
             elif kind == "verb_p":
                 self._bind(cls, i, None)  # (its subject before it was looked for first)
             elif kind == "verb_s":
-                nxt = t.get(i + 1)
+                after = i + 2 if t.get(i + 1) in _LEFT_LIFE_NOUNS else i + 1  # "فارق الحياة"
+                nxt = t.get(after)
                 # (or the next cue right after it: "جندي قتل وأصيب اثنان")
                 if (
                     not nxt
                     or nxt in _STRONG_PUNCT
                     or _strip_set(nxt, _MANNER)
                     or nxt in _MANNER
-                    or (i + 1) in self.cues
+                    or after in self.cues
                 ):
                     if not self.cue_backward(i, cls):
                         self._bind(cls, i, self._fixed(1, i, i + 1, lead))

@@ -3062,3 +3062,107 @@ def test_extract_a_body_that_announces_an_enemy_leader_dead_through_its_media_ar
 def test_extract_gunmen_who_killed_a_villager_with_an_active_verb():
     m = one("قتل مسلحون مجهولون مزارعا في قرية تابعة لقضاء الدبس شمال غربي كركوك.")
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("unknown", "civilians", 1)
+
+
+# ---- 0.6.5
+
+
+def test_extract_a_rocket_that_fell_before_its_launcher_was_found_is_an_attack():
+    m = one(
+        "قالت خلية الإعلام الأمني إن صاروخاً سقط داخل مطار بغداد الدولي دون وقوع إصابات، مشيرة إلى أن"
+        " القوات الأمنية عثرت على منصة الإطلاق في منطقة البياع."
+    )
+    assert (m.sub_event_type, m.weapon, m.killed_best) == ("Shelling/artillery/missile attack", "rocket", 0)
+    # rockets found ready to launch were stopped, and the phrase names the weapon
+    m = one("عثرت القوات الأمنية على منصة صواريخ معدة للإطلاق قرب مطار بغداد الدولي.")
+    assert (m.sub_event_type, m.weapon) == ("Disrupted weapons use", "rocket")
+    m = one("عثرت القوات الأمنية على صواريخ معدة للإطلاق في منطقة البياع.")
+    assert (m.sub_event_type, m.weapon) == ("Disrupted weapons use", "rocket")
+    m = one("تم العثور على عبوة ناسفة وتفكيكها في قضاء الطارمية.")
+    assert (m.sub_event_type, m.weapon) == ("Disrupted weapons use", "ied")
+
+
+def test_extract_the_unnamed_pro_iran_factions_describing_the_named_coalition():
+    ms = extract(
+        "تعرضت قاعدة عين الأسد لهجوم بطائرة مسيرة. وتبنت المقاومة الإسلامية في العراق، وهي تحالف فصائل"
+        " مسلحة موالية لإيران، الهجوم في بيان.",
+        PUB,
+    )
+    assert [(m.perpetrator_id, m.target_id, m.claimed) for m in ms] == [
+        ("islamic_resistance_iraq", "us_forces", True)
+    ]
+    # unnamed alone, they stay unnamed
+    m = one("تعرضت قاعدة عين الأسد لهجوم بطائرة مسيرة تبنته فصائل مسلحة موالية لإيران.")
+    assert m.perpetrator_id == "iran_aligned_militias"
+
+
+def test_extract_a_units_commander_killed_is_of_the_security_forces():
+    m = one("أسفر الهجوم عن مقتل آمر الفوج ونائبه واثنين من حمايته في ناحية العظيم.")
+    assert (m.target_id, m.sub_event_type, m.killed_best) == ("iraqi_security_forces", "Armed clash", 4)
+    # a commander of a named body is that body's
+    m = one("قتل آمر اللواء 30 في الحشد الشعبي بهجوم لداعش في قضاء الطوز.")
+    assert (m.perpetrator_id, m.target_id) == ("isis", "pmf")
+
+
+def test_extract_the_crowd_that_stormed_not_the_forces_that_dispersed_it():
+    m = one(
+        "اقتحم المئات من أنصار التيار الصدري القصر الجمهوري في المنطقة الخضراء ببغداد، فيما أطلقت القوات"
+        " الأمنية الغاز المسيل للدموع لتفريقهم."
+    )
+    assert (m.sub_event_type, m.perpetrator_id) == ("Violent demonstration", "saraya_al_salam")
+    # with no crowd named as acting, the forces that fired stay the event's side
+    m = one(
+        "أطلقت قوات مكافحة الشغب النار على محتجين حاولوا اقتحام مبنى مجلس محافظة البصرة، ما أدى إلى إصابة"
+        " سبعة منهم."
+    )
+    assert (m.perpetrator_id, m.target_id, m.wounded_best) == ("iraqi_security_forces", "protesters", 7)
+
+
+def test_extract_a_reply_at_another_place_is_another_event():
+    ms = extract(
+        "أعلنت وزارة الدفاع الأمريكية أن ثلاثة جنود أمريكيين أصيبوا بجروح طفيفة في هجوم بطائرة مسيرة استهدف"
+        " قاعدة عين الأسد أمس.\nوتبنت المقاومة الإسلامية في العراق الهجوم.\nوفي وقت لاحق، شنت طائرات"
+        " أمريكية غارة على موقع لكتائب حزب الله في منطقة القائم، ما أدى إلى مقتل اثنين من عناصرها.",
+        PUB,
+    )
+    got = sorted((m.perpetrator_id, m.target_id, m.location, m.killed_best, m.wounded_best) for m in ms)
+    assert got == [
+        ("islamic_resistance_iraq", "us_forces", "Ain al-Asad Air Base", None, 3),
+        ("us_forces", "kataib_hezbollah", "Al-Qaim", 2, None),
+    ]
+
+
+def test_extract_who_the_dead_were_said_after_and_the_headlines_attacker():
+    m = one("قتل شخصان بغارة تركية في قضاء جمجمال. وقالت الأسايش إن القتيلين من عناصر حزب العمال الكردستاني.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("turkish_forces", "pkk", 2)
+    # the headline names the attacker the body leaves out, though the body names the dead
+    ms = extract(
+        "استهدفت طائرة مسيرة، مساء أمس، سيارة على طريق قضاء جمجمال في محافظة السليمانية، ما أدى إلى مقتل"
+        " شخصين كانا بداخلها.\nوقالت مديرية الأسايش في بيان إن القتيلين من عناصر حزب العمال الكردستاني.",
+        PUB,
+        "غارة تركية تستهدف سيارة في السليمانية",
+    )
+    assert [(m.perpetrator_id, m.target_id) for m in ms] == [("turkish_forces", "pkk")]
+
+
+def test_extract_the_act_itself_denied_is_no_event():
+    assert (
+        extract(
+            "نفى الحشد الشعبي تعرض مقاره في قاعدة الصقر لأي قصف جوي، مؤكدا أن الانفجار نجم عن سوء تخزين"
+            " للأعتدة.",
+            PUB,
+        )
+        == []
+    )
+    assert extract("نفت وزارة الدفاع وقوع أي هجوم على قاعدة بلد الجوية.", PUB) == []
+    # a denied toll is no denied act
+    m = one("تعرضت قاعدة عين الأسد لهجوم بطائرة مسيرة، ونفت القيادة وقوع إصابات.")
+    assert (m.sub_event_type, m.target_id) == ("Air/drone strike", "us_forces")
+
+
+def test_extract_shelling_of_a_kind_then_its_group_is_the_groups():
+    m = one(
+        "قتل عنصر في البيشمركة وأصيب اثنان آخران بقصف مدفعي لحزب العمال الكردستاني على مواقعهم في منطقة"
+        " خليفان."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.wounded_best) == ("pkk", "peshmerga", 1, 2)

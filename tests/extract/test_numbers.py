@@ -205,6 +205,25 @@ CAS_ROWS = [
     ("هجوم أودت بحياته", (1, 1, 1), None),
     ("الهجوم حصد أرواح خمسة مدنيين", (5, 5, 5), None),
     ("القصف يهدد حياة ثلاثة آلاف مدني", None, None),
+    # ... with its subject between the verb and the lives
+    ("أودى انفجار عبوة ناسفة بحياة طفلين", (2, 2, 2), None),
+    ("أودى الانفجار، بحياة", None, None),
+    # left life: the subject between the verb and the noun, or none (one)
+    ("فارق ثلاثة جنود الحياة في المستشفى", (3, 3, 3), None),
+    ("فارق جندي الحياة متأثرا بجروحه", (1, 1, 1), None),
+    ("أعلنت الشرطة أن الجندي فارق الحياة متأثرا بجروحه", (1, 1, 1), None),
+    ("وفارقا الحياة بعد ساعات", (2, 2, 2), None),
+    ("فارق المدينة قبل الهجوم", None, None),
+    # passed away: only with a count of people right after the verb
+    ("قضى أربعة من عناصر الشرطة بهجوم مسلح", (4, 4, 4), None),
+    ("قضى جنديان بانفجار عبوة", (2, 2, 2), None),
+    ("قضت المحكمة بسجن ثلاثة متهمين", None, None),
+    ("قضى ثلاثة أيام في المستشفى", None, None),
+    # the attackers' active verb and its object
+    ("قتل مسلحون رجلا وأصابوا ابنه بجروح", (1, 1, 1), (1, 1, 1)),
+    ("وأصابوا ثلاثة آخرين", None, (3, 3, 3)),
+    ("وأصابوهما بجروح", None, (2, 2, 2)),
+    ("أصابوا أهدافهم بدقة", None, None),
     # no word of losses is not a word that there were none
     ("انفجرت عبوة من دون أن ترد معلومات عن خسائر", None, None),
     # a patient who died is no casualty of the assault his relatives made; patients killed are
