@@ -2187,6 +2187,14 @@ def _event_places(f: Facts) -> list:
             continue  # "ردا على الجرائم في غزة", "نصرة لأهلنا في غزة": the cause, not the site
         if _contained_elsewhere(f, p):
             continue
+        if p.name_en.endswith(" border") and any(
+            q.kind == "country"
+            and q.country not in p.name_en.removesuffix(" border").split("-")
+            and q.end <= p.start
+            and p.start - q.end <= 25
+            for q in places
+        ):
+            continue  # "في شمال شرقي الأردن قرب الحدود السورية": a third country's border
         if p.kind == "country" or p.governorate is None:
             if AFFILIATION.search(before[-30:]):
                 continue
@@ -3111,6 +3119,33 @@ def _targets_conflict(e: Event, fr: Frame) -> bool:
     return civilian(a) != civilian(b) and "Attack" in (e.sub_event, fr.sub_event)
 
 
+# "كما استهدفت صواريخ أخرى قاعدة للتحالف في أربيل": more of the same salvo
+OTHER_PROJECTILES = re.compile(
+    _n(
+        r"(?:صواريخ|صاروخ|صاروخين|قذائف|قذيفه|قذيفتين|طائره|طائرات|مسيره|مسيرات|مسيرتين)\s+(?:\S+\s+)?"
+        r"(?:اخري|اخر|اخرين|اخريين|الاخري|الاخر)(?=[\s،.]|$)"
+    )
+)
+
+
+def _more_of_the_salvo(e: Event, fr: Frame, events: list[Event]) -> None:
+    """Other projectiles of the salvo just told, at another site, with no attacker named:
+    the last event's attacker fired them too."""
+    if e.background or any(r.role == "perp" and r.actor_id != "unknown" for r in e.roles):
+        return
+    last = next((x for x in reversed(events) if not x.background), None)
+    if last is None or fr.facts.index - last.last_index > 1:
+        return
+    if not OTHER_PROJECTILES.search(fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)]):
+        return
+    perps = [r for r in last.roles if r.role == "perp" and r.strength >= 2.0 and r.actor_id != "unknown"]
+    if perps:
+        top = max(perps, key=lambda r: r.strength)
+        e.roles.append(Role(top.actor_id, "perp", 1.6, top.pos))
+        e.claimed = e.claimed or last.claimed
+        e.notes.append("perpetrator: the salvo's, told before")
+
+
 def _roles_reversed(e: Event, fr: Frame) -> bool:
     """Who attacked in one is who was attacked in the other, each at its own place: a reply,
     two events ("هجوم بطائرة مسيرة استهدف قاعدة عين الأسد" then "شنت طائرات أمريكية غارة على
@@ -3268,7 +3303,12 @@ def merge(e: Event, fr: Frame) -> None:
         # sentence "drone"); whether it was shot down is the lead's reading, and a street
         # fight keeps the lead's reading too
         e.sub_event = fr.sub_event
-    if e.weapon is None or (fr.weapon in ("ied", "drone") and e.weapon not in ("ied", "drone")):
+    if (
+        e.weapon is None
+        or (fr.weapon in ("ied", "drone") and e.weapon not in ("ied", "drone"))
+        # "قصف صاروخي" then "12 صاروخاً باليستياً": the rockets were ballistic missiles
+        or (fr.weapon == "missile" and e.weapon == "rocket")
+    ):
         e.weapon = fr.weapon or e.weapon
     # (a sentence about many acts, "كان مسؤولا عن تنفيذ عدة هجمات ضد القوات الأمنية
     # والمدنيين", names their parties, not this one's; only a claim or a charge is kept)
@@ -3451,7 +3491,11 @@ def follow_up(e: Event, f: Facts) -> None:
     if cas is not None and refers_back and not v.series.search(f.norm):
         if _not_a_toll(cas.killed) is None and cas.killed is not None:
             cas = None  # "أكثر من 600 قتيل": a running toll, never one event's count
+    others = False
     if cas is not None and refers_back and not v.series.search(f.norm):
+        for name in ("killed", "wounded"):
+            others = _others_added(e, f, name, getattr(cas, name)) or others
+        added = added or others
         if e.killed is None and cas.killed is not None:
             e.killed = cas.killed
             added = True
@@ -3460,7 +3504,9 @@ def follow_up(e: Event, f: Facts) -> None:
             added = True
         if _attackers_dead_added(e, f, cas.killed):
             added = True
-        if v.anaphora.search(f.norm) or (contains_any(f.norm, RAISED_STEMS) and TOLL_RAISED.search(f.norm)):
+        if not others and (
+            v.anaphora.search(f.norm) or (contains_any(f.norm, RAISED_STEMS) and TOLL_RAISED.search(f.norm))
+        ):
             # "قتلت قياديا" then "اثنان على الأقل قتلا في هذه العملية": a later, fuller toll
             # of the same event (named by "this operation") supersedes a partial one; so does
             # a toll that rose ("وأفاد مصدر طبي لاحقا بارتفاع عدد القتلى إلى سبعة")
@@ -3483,7 +3529,14 @@ def follow_up(e: Event, f: Facts) -> None:
         # بما في ذلك الهجوم على قاعدة عين الأسد")
         priors = [(lo, hi) for lo, hi, prior in _clause_bounds(f, occurrence_cues(f)) if prior]
         places = [p for p in places if not any(_in(p.start, lo, hi) for lo, hi in priors)]
-    if (
+    if e.place is not None and e.place.kind == "country":
+        # "هجوم استهدف قاعدة عسكرية في الأردن" then "وتعرف القاعدة باسم البرج 22": the site
+        # in that country the next sentence names is where
+        places = [p for p in places if p.country == e.place.country and PLACE_RANK.get(p.kind, 1) >= 5]
+        if places and not (flags & {"accident", "foreign_war"}) and not vocab().new_event.search(f.norm):
+            e.place = _pick_place(places, 0)
+            added = True
+    elif (
         e.place is None
         and places
         and not (flags & {"accident", "foreign_war"})
@@ -3507,6 +3560,31 @@ ATTACKERS_DEAD = re.compile(
     _n(r"^(?:\S+\s+){0,3}?(?:من\s+)?(?:ال)?(?:مهاجمين|المهاجمين|مهاجم|المهاجم|مهاجمان|انتحاري|الانتحاري)")
 )
 ATTACKER_WORD = re.compile(_n(r"مهاجم|انتحاري"))
+
+
+# a count of "others": "مقتل ثمانية أشخاص آخرين كانوا برفقتهما"
+OTHERS_COUNTED = re.compile(_n(r"\S+\s+(?:\S+\s+)?(?:اخرين|اخرون|اخريين|اخريات)(?=[\s،.]|$)"))
+
+
+def _others_added(e: Event, f: Facts, name: str, count) -> bool:
+    """A later sentence's count of others killed (or wounded) with those the event counted
+    adds to them ("قتل سليماني والمهندس" then "مقتل ثمانية أشخاص آخرين كانوا برفقتهما": 10)."""
+    old = getattr(e, name)
+    if count is None or not count.best or old is None or not old.best or count is old:
+        return False
+    if "اخر" not in f.norm or not OTHERS_COUNTED.match(f.norm, f.npos(count.start)):
+        return False
+    setattr(
+        e,
+        name,
+        ReadCount(
+            (old.low or 0) + (count.low or 0),
+            old.best + count.best,
+            None if old.high is None or count.high is None else old.high + count.high,
+        ),
+    )
+    e.notes.append(f"{name}: others counted after")
+    return True
 
 
 def _attackers_dead_added(e: Event, f: Facts, killed) -> bool:
@@ -3630,9 +3708,24 @@ BOTH_EVENTS = re.compile(
     _n(
         r"(?:^|\s)(?:في|عن|من)?\s*(?:ال|لل|بال)?(?:هجومين|هجمتين|اعتداءين|حادثين|قصفين|ضربتين|غارتين|استهدافين)"
         r"(?:\s+(?:الاخيرين|المذكورين|كليهما))?(?=[\s،.]|$)"
+        # the two sites just told: "سقطت 22 صاروخا على القاعدتين"
+        r"|(?:^|\s)(?:علي|في|داخل)?\s*(?:ال|بال)(?:قاعدتين|موقعين|معسكرين|مقرين|هدفين)(?=[\s،.]|$)"
         r"|(?:^|\s)(?:اي|ايا|كل)\s+منهما(?=[\s،.]|$)"
     )
 )
+
+
+def _of_both_told(events: list[Event], f: Facts) -> bool:
+    """The sentence speaks of the two sites or attacks just told, naming no site of its own."""
+    fresh = [e for e in events if not e.background]
+    return (
+        len(fresh) >= 2
+        and fresh[-1] is events[-1]
+        and f.index - fresh[-1].last_index <= 1
+        and BOTH_EVENTS.search(f.norm) is not None
+        and not any(PLACE_RANK.get(p.kind, 1) >= 3 for p in f.places)
+        and not f.dates
+    )
 
 
 def _zero_for_all(events: list[Event], f: Facts) -> None:
@@ -3680,6 +3773,12 @@ def assemble_story(
         if f.is_title:
             continue
         frs = frames_of(f, published, opts)
+        if frs and _of_both_told(events, f):
+            # "وقال الجيش إن 22 صاروخاً سقطت على القاعدتين دون وقوع إصابات": the two events
+            # just told, said again together, and neither one of them alone
+            _zero_for_all(events, f)
+            _perpetrator_of_both(events, f)
+            continue
         if not frs:
             told = current
             if current is not None and not current.background:
@@ -3742,6 +3841,7 @@ def assemble_story(
                     follow_up(current, f)
             else:
                 current = new_event(fr)
+                _more_of_the_salvo(current, fr, events)
                 events.append(current)
         # "المسيرة الأولى أسقطت ... والثانية ...، ولم تسفر أي منهما عن إصابات": both
         _zero_for_all(events, f)

@@ -316,6 +316,10 @@ _LEFT_LIFE = {
 }
 _LEFT_LIFE_NOUNS = frozenset(_norm_list(_V["killed"]["left_life_nouns"]))
 _PASSED = set(_norm_list(_V["killed"]["passed_verbs"]))
+# the titles of leaders, one person each ("ونائب رئيس الهيئة" after "قائد الفيلق")
+_TITLE_WORDS = frozenset(
+    _norm_list(["قائد", "نائب", "قيادي", "القيادي", "القائد", "آمر", "معاون", "مسؤول", "زعيم"])
+)
 # a patient who died (its verb right after): "ذوو مريض توفي", "المريضة التي توفيت" aside
 _PATIENT = frozenset(p + w for w in _norm_list(_V["killed"]["patient_words"]) for p in ("", "ال", "ل", "لل"))
 
@@ -1141,8 +1145,11 @@ class _Binder:
                 num, is_plural = n
                 # also a kunya (وأبو مهدي), and "ومرافقان له": companions "of his"
                 possessive = word not in _PERSON or t.get(rest_start + 1) in _OF_HIM
+                # "قائد فيلق القدس في الحرس الثوري قاسم سليماني ونائب رئيس الهيئة": a title after
+                # a title, each with its long name
+                titled = word in _TITLE_WORDS and any(x in _TITLE_WORDS for x in t.w[max(0, e - 2) : e])
                 if (
-                    (gap > 5 and not possessive)
+                    (gap > 5 and not possessive and not titled)
                     or (is_plural and not possessive)
                     or (with_ and not possessive)
                 ):

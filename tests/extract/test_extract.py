@@ -3166,3 +3166,60 @@ def test_extract_shelling_of_a_kind_then_its_group_is_the_groups():
         " خليفان."
     )
     assert (m.perpetrator_id, m.target_id, m.killed_best, m.wounded_best) == ("pkk", "peshmerga", 1, 2)
+
+
+# ---- 0.6.6
+
+
+def test_extract_others_killed_told_after_add_to_the_named_dead():
+    ms = extract(
+        "قتل قائد فيلق القدس في الحرس الثوري الإيراني قاسم سليماني ونائب رئيس هيئة الحشد الشعبي أبو مهدي"
+        " المهندس، فجر اليوم، بضربة جوية أمريكية قرب مطار بغداد الدولي.\nوأفادت مصادر بأن الضربة أسفرت عن"
+        " مقتل ثمانية أشخاص آخرين كانوا برفقتهما.",
+        PUB,
+    )
+    assert [(m.perpetrator_id, m.killed_best) for m in ms] == [("us_forces", 10)]
+    # a fuller toll of the same dead, without "others", still supersedes
+    m = one("قتل قيادي في داعش بضربة جوية في وادي حوران.\nوأكدت خلية الإعلام الأمني أن الضربة قتلت ثلاثة.")
+    assert m.killed_best == 3
+
+
+def test_extract_more_of_the_salvo_and_both_sites_said_together():
+    ms = extract(
+        "أعلن الحرس الثوري الإيراني استهداف قاعدة عين الأسد الجوية التي تتمركز فيها قوات أمريكية بعشرات"
+        " الصواريخ البالستية.\nكما استهدفت صواريخ أخرى قاعدة للتحالف في أربيل.\nوقال الجيش العراقي إن 22"
+        " صاروخاً سقطت على القاعدتين دون وقوع إصابات.",
+        PUB,
+    )
+    got = sorted((m.perpetrator_id, m.target_id, m.governorate, m.killed_best) for m in ms)
+    assert got == [("iran_forces", "coalition", "Erbil", 0), ("iran_forces", "us_forces", "Anbar", 0)]
+    assert {m.weapon for m in ms if m.governorate == "Anbar"} == {"missile"}
+
+
+def test_extract_a_third_countrys_border_and_the_site_named_after():
+    ms = extract(
+        "أعلن الرئيس الأمريكي مقتل ثلاثة جنود أمريكيين في هجوم بطائرة مسيرة استهدف قاعدة عسكرية في شمال"
+        " شرقي الأردن قرب الحدود السورية، متهما جماعات مسلحة مدعومة من إيران بتنفيذه.\nوتعرف القاعدة باسم"
+        " البرج 22.",
+        PUB,
+    )
+    assert [(m.country, m.location, m.killed_best) for m in ms] == [("Jordan", "Tower 22", 3)]
+
+
+def test_extract_a_blast_put_down_to_poor_storage_is_an_accident():
+    assert (
+        extract(
+            "هزت انفجارات عنيفة معسكر الصقر التابع للحشد الشعبي جنوبي بغداد، ما أدى إلى مقتل شخص وإصابة 29"
+            " آخرين. فيما رجحت مصادر أن تكون الانفجارات ناجمة عن سوء الخزن.",
+            PUB,
+        )
+        == []
+    )
+
+
+def test_extract_ballistic_missiles_named_after_the_rocket_attack():
+    m = one(
+        "أعلن الحرس الثوري مسؤوليته عن قصف صاروخي استهدف مدينة أربيل. وسقطت 12 صاروخاً باليستياً قرب"
+        " القنصلية الأمريكية، وأصيب مدني بجروح."
+    )
+    assert (m.weapon, m.wounded_best) == ("missile", 1)
