@@ -1232,7 +1232,19 @@ def _sub_event_of(cues: list, f: Facts | None = None) -> tuple[str | None, str |
     if (
         foiled
         and not any(c.category in ("foiled", "interception") for c in cues)
-        and any(c.category.startswith("sub_event:") and LANDED.match(normalize(c.surface)) for c in cues)
+        and (
+            any(c.category.startswith("sub_event:") and LANDED.match(normalize(c.surface)) for c in cues)
+            # "صاروخا سقط داخل المطار": the noun, then its verb
+            or (
+                f is not None
+                and any(
+                    c.category.startswith(("sub_event:", "weapon:"))
+                    and c.category != "sub_event:Disrupted weapons use"
+                    and FELL_AFTER.match(f.norm, f.npos(c.end))
+                    for c in cues
+                )
+            )
+        )
     ):
         # "سقط صاروخ قرب السفارة ... وأشارت إلى العثور على منصة الإطلاق": the rocket was fired
         # and fell; the launcher found afterwards stopped nothing
@@ -1262,19 +1274,6 @@ def _sub_event_of(cues: list, f: Facts | None = None) -> tuple[str | None, str |
             None,
         )
     if f is not None and sub == "Disrupted weapons use":
-        if (
-            foiled
-            and not any(c.category in ("foiled", "interception") for c in cues)
-            and any(
-                c.category.startswith(("sub_event:", "weapon:"))
-                and c.category != "sub_event:Disrupted weapons use"
-                and FELL_AFTER.match(f.norm, f.npos(c.end))
-                for c in cues
-            )
-        ):
-            # "صاروخا سقط داخل المطار ... عثرت على منصة الإطلاق": the noun before its verb
-            # (LANDED above reads the verb first); the launcher found stopped nothing
-            return _sub_event_of([c for c in cues if c.category != "sub_event:Disrupted weapons use"])
         if _partly_stopped(f, cues):
             # "لهجوم بطائرتين مسيرتين، أسقطت إحداهما الدفاعات": one got through, so the
             # attack happened; the interception is part of it
@@ -3562,6 +3561,15 @@ ATTACKERS_DEAD = re.compile(
 ATTACKER_WORD = re.compile(_n(r"مهاجم|انتحاري"))
 
 
+def _sum(old, more) -> ReadCount:
+    """Two counts of different people together (an open high stays open)."""
+    return ReadCount(
+        (old.low or 0) + (more.low or 0),
+        (old.best or 0) + (more.best or 0),
+        None if old.high is None or more.high is None else old.high + more.high,
+    )
+
+
 # a count of "others": "مقتل ثمانية أشخاص آخرين كانوا برفقتهما"
 OTHERS_COUNTED = re.compile(_n(r"\S+\s+(?:\S+\s+)?(?:اخرين|اخرون|اخريين|اخريات)(?=[\s،.]|$)"))
 
@@ -3574,15 +3582,7 @@ def _others_added(e: Event, f: Facts, name: str, count) -> bool:
         return False
     if "اخر" not in f.norm or not OTHERS_COUNTED.match(f.norm, f.npos(count.start)):
         return False
-    setattr(
-        e,
-        name,
-        ReadCount(
-            (old.low or 0) + (count.low or 0),
-            old.best + count.best,
-            None if old.high is None or count.high is None else old.high + count.high,
-        ),
-    )
+    setattr(e, name, _sum(old, count))
     e.notes.append(f"{name}: others counted after")
     return True
 
@@ -3598,12 +3598,7 @@ def _attackers_dead_added(e: Event, f: Facts, killed) -> bool:
     # (not when the event's own sentences already counted attackers)
     if any(ATTACKER_WORD.search(fr.facts.norm) for fr in e.frames):
         return False
-    old = e.killed
-    e.killed = ReadCount(
-        (old.low or 0) + (killed.low or 0),
-        (old.best or 0) + killed.best,
-        None if old.high is None or killed.high is None else old.high + killed.high,
-    )
+    e.killed = _sum(e.killed, killed)
     e.notes.append("killed: the attackers' dead added")
     return True
 

@@ -317,9 +317,7 @@ _LEFT_LIFE = {
 _LEFT_LIFE_NOUNS = frozenset(_norm_list(_V["killed"]["left_life_nouns"]))
 _PASSED = set(_norm_list(_V["killed"]["passed_verbs"]))
 # the titles of leaders, one person each ("ونائب رئيس الهيئة" after "قائد الفيلق")
-_TITLE_WORDS = frozenset(
-    _norm_list(["قائد", "نائب", "قيادي", "القيادي", "القائد", "آمر", "معاون", "مسؤول", "زعيم"])
-)
+_TITLE_WORDS = frozenset(_norm_list(_V["title_words"]))
 # a patient who died (its verb right after): "ذوو مريض توفي", "المريضة التي توفيت" aside
 _PATIENT = frozenset(p + w for w in _norm_list(_V["killed"]["patient_words"]) for p in ("", "ال", "ل", "لل"))
 
