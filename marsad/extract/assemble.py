@@ -434,7 +434,10 @@ GROUP_WORDS = (_n("فصائل"), _n("الفصائل"))
 ONE_OF = re.compile(_n(r"[،,]\s*(?:احد|احدي)(?:\s+(?:ابرز|اكبر|اقوي|اهم))?\s*$"))
 # "، إحدى فصائل المقاومة الإسلامية في العراق،": an apposition set off by commas
 APPOSITION_AFTER = re.compile(_n(r"\s*،\s*(?:وهي\s+|وهو\s+)?(?:احد|احدي|ابرز|اكبر)\s+[^،.]{3,70}،\s*"))
-VAGUE = re.compile(_n(r"(?:اعمال|عنف|شغب|معارك|المعارك|اقتتال|الاقتتال|نزاع|نزاعات)"))
+# (not the riot police, "قوات مكافحة الشغب", named in a dispersal phrase)
+AMBUSH = re.compile(_n(r"^(?:و|ف|ب)?(?:ال)?(?:كمين|كمينا)"))
+SEPARATE_ACT = re.compile(_n(r"(?:عمليه|هجوم|حادث|حادثه|اشتباك|ضربه|غاره)\s+منفصل"))
+VAGUE = re.compile(_n(r"(?:اعمال|عنف|(?<!مكافحه ال)شغب|معارك|المعارك|اقتتال|الاقتتال|نزاع|نزاعات)"))
 TRIBAL = re.compile(_n(r"عشائري"))
 SHOT_AT = re.compile(_n(r"^\s*(?:\S+\s+){0,2}?(?:على|علي|ضد|باتجاه|صوب|نحو)\s"))
 # (also "لقطع الطريق على فلول الإرهاب": to head off, no road blocked)
@@ -453,7 +456,8 @@ SPEAKER = re.compile(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:"
         + "|".join(_SPEECH_WORDS)
-        + r")(?:\s+\S+){0,8}?\s+(?:ب|ل)?(?:ان|انه|انها|عن)(?=\s)"
+        # (not who is "responsible for" it: "أعلن الجهاز اعتقال الإرهابي المسؤول عن تفجير")
+        + r")(?:\s+\S+){0,8}?\s+(?:ب|ل)?(?:ان|انه|انها|(?<!مسوول )(?<!مسوولين )(?<!مسوولون )(?<!مسووله )عن)(?=\s)"
     )
 )
 # Speed: SPEAKER opens with (?:^|\s), which sre tries at every position; a sentence holding
@@ -473,7 +477,7 @@ AFFILIATION = re.compile(
 AGENT_NOUN = re.compile(
     # ("صد تعرض لداعش": the assault repelled, in Iraqi military usage, is the group's)
     _n(
-        r"(?:^|\s)(?:ب|و|ف|وب)?(?:عمليه|ضربه|غاره|هجوم|هجوما|هجمات|هجمه|غارات|ضربات|تعرضا|(?:صد|صدت|صدوا|افشال|افشلت|احباط|احبطت)\s+تعرض"
+        r"(?:^|\s)(?:ب|و|ف|وب|ل|ول|فل)?(?:عمليه|ضربه|غاره|هجوم|هجوما|هجمات|هجمه|غارات|ضربات|تعرضا|(?:صد|صدت|صدوا|افشال|افشلت|احباط|احبطت)\s+تعرض"
         # ("بقصف مدفعي لحزب العمال على مواقعهم": the shelling, with its kind, is the group's)
         r"|قصف\s+(?:مدفعي|صاروخي))"
         r"(?:\s+(?:جويه|عسكريه))?\s*(?:ل)?$"
@@ -658,7 +662,7 @@ _TAKEN_VERB = r"(?:نقل|نقلت|نقلوا|نقلها|نقله|نقلهم|ن�
 CHARGE_STEMS = ("تهم", "تورط", "ضلوع")
 CHARGED_WITH = re.compile(
     _n(
-        r"(?:^|\s)(?:بتهمه|بتهم|بتهمة|المتهمين\s+ب|متهمين\s+ب|لتورطهم|لتورطه|بتورطهم|لضلوعهم|لضلوعه)\s+[^،.؛]{0,50}$"
+        r"(?:^|\s)(?:بتهمه|بتهم|بتهمة|(?:ال)?متهم(?:ين|ان|ون|ا)?\s+ب\S*|لتورطهم|لتورطه|بتورطهم|لضلوعهم|لضلوعه)\s+[^،.؛]{0,50}$"
     )
 )
 # "نقلت ... إلى العراق صباح الأحد": the day the dead or the wounded were taken somewhere
@@ -1122,7 +1126,12 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
             continue  # "جثث القتلى": the bodies of an event already told, not a killing of its own
         if c.category == "sub_event:Attack" and LIQUIDATED_THING.match(f.norm, f.npos(c.end)):
             continue  # "ساحة لتصفية الحسابات", "تصفية الشركة": settling, winding up, no killing
-        if v.series.search(" " + surface_n + " ") and not v.two_events.search(" " + surface_n + " "):
+        if (
+            v.series.search(" " + surface_n + " ")
+            and not v.two_events.search(" " + surface_n + " ")
+            # ("مقذوف من مخلفات الحرب": a remnant of the war is a thing that blows up, not the war)
+            and "مخلفات" not in surface_n
+        ):
             continue
         out.append(c)
     if any(c.category == "sub_event:Air/drone strike" for c in out) and not _aircraft_acts(f, out):
@@ -2425,6 +2434,14 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         if not ccues:
             continue
         sub, weapon, interception = _sub_event_of(ccues, f)
+        if (
+            sub == "Armed clash"
+            and all(AMBUSH.match(normalize(c.surface)) for c in ccues if c.category.startswith("sub_event:"))
+            and any(c.category == "sub_event:Arrests" and c.start < lo for c in cues)
+            and not any(c is not None and c.best for c in _bind_casualties(f, lo, hi))
+        ):
+            # "اعتقال الإرهابي ...، وذلك بكمين محكم": the trap the arrest was made in, no fight
+            continue
         sub_texts = [
             f.norm[f.npos(c.start) : f.npos(c.end)] for c in ccues if c.category.startswith("sub_event:")
         ]
@@ -2637,7 +2654,10 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             ref_date=_pick_date(ref_dates, cue_pos),
             claimed=claimed,
             background=background,
-            new_event=new_event or (prior and main_has_event),
+            new_event=new_event
+            or (prior and main_has_event)
+            # "..., فيما قتلت القوات إرهابيين اثنين في عملية منفصلة": a later clause's own act
+            or (lo > clauses[0][0] and bool(SEPARATE_ACT.search(f.norm[f.npos(lo) : f.npos(hi)]))),
             interception=interception,
             victims_lo=0 if prior and not main_has_event else None,
         )
@@ -3311,7 +3331,12 @@ def merge(e: Event, fr: Frame) -> None:
         e.weapon = fr.weapon or e.weapon
     # (a sentence about many acts, "كان مسؤولا عن تنفيذ عدة هجمات ضد القوات الأمنية
     # والمدنيين", names their parties, not this one's; only a claim or a charge is kept)
-    e.roles.extend(r for r in fr.roles if "many acts" not in fr.notes or r.strength >= 3.0)
+    later = [r for r in fr.roles if "many acts" not in fr.notes or r.strength >= 3.0]
+    if fr.sub_event is None and fr.facts.index != e.frames[0].facts.index:
+        # a later sentence with no act of its own tells more of the parties; on a tie the
+        # lead's own telling stands ("استهدفت عبوة رتلا للتحالف" then "تضرر عجلة مدنية")
+        later = [Role(r.actor_id, r.role, r.strength - 0.05, r.pos) for r in later]
+    e.roles.extend(later)
     if e.place is None or (
         fr.place is not None
         and PLACE_RANK.get(fr.place.kind, 1) > PLACE_RANK.get(e.place.kind, 1)

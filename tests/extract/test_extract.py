@@ -3223,3 +3223,111 @@ def test_extract_ballistic_missiles_named_after_the_rocket_attack():
         " القنصلية الأمريكية، وأصيب مدني بجروح."
     )
     assert (m.weapon, m.wounded_best) == ("missile", 1)
+
+
+# ---- 0.6.7
+
+
+def test_extract_an_attack_of_a_force_after_the_preposition_la():
+    # "لهجوم للجيش التركي": the noun carries the ل that "تعرض" governs; the next ل is its agent
+    m = one(
+        "تعرض مقر لقوات البيشمركة في قضاء سيدكان لهجوم للجيش التركي بطائرة مسيرة، ما أدى إلى مقتل عنصرين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.weapon, m.killed_best) == (
+        "turkish_forces",
+        "peshmerga",
+        "drone",
+        2,
+    )
+    m = one("تعرض مطار أربيل الدولي لقصف صاروخي للمقاومة الإسلامية في العراق.")
+    assert m.perpetrator_id == "islamic_resistance_iraq"
+
+
+def test_extract_an_attack_of_a_groups_fighters_is_a_clash():
+    m = one("أصيب أربعة من منتسبي الشرطة الاتحادية إثر هجوم لمسلحي داعش على نقطة تفتيش في قضاء الطارمية.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.wounded_best) == (
+        "Armed clash",
+        "isis",
+        "iraqi_security_forces",
+        4,
+    )
+
+
+def test_extract_one_unnamed_faction_allied_to_iran():
+    m = one("استهدف هجوم بطائرة مسيرة لفصيل مسلح موال لإيران قاعدة فكتوريا قرب مطار بغداد، دون وقوع إصابات.")
+    assert (m.perpetrator_id, m.weapon, m.killed_best) == ("iran_aligned_militias", "drone", 0)
+
+
+def test_extract_the_charge_of_the_arrested_names_no_target():
+    m = one("اعتقلت قوة أمنية ثلاثة عناصر من فصيل مسلح متهمين بإطلاق صواريخ على السفارة الأمريكية في بغداد.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (
+        "Arrests",
+        "iraqi_security_forces",
+        "iran_aligned_militias",
+    )
+
+
+def test_extract_a_dispersal_with_the_riot_police_named_before_the_crowd():
+    m = one("أصيب ستة متظاهرين بجروح خلال تفريق قوات مكافحة الشغب اعتصاما أمام مبنى مجلس محافظة البصرة.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.wounded_best) == (
+        "Excessive force against protesters",
+        "iraqi_security_forces",
+        "protesters",
+        6,
+    )
+
+
+def test_extract_a_remnant_of_the_war_that_blows_up():
+    # ("الحرب" alone is a war talked about, not an act)
+    m = one(
+        "لقي شقيقان مصرعهما وأصيب ثالث بانفجار مقذوف من مخلفات الحرب أثناء جمعهم الخردة في صحراء الأنبار."
+    )
+    assert (m.sub_event_type, m.governorate, m.killed_best, m.wounded_best) == (
+        "Remote explosive/landmine/IED",
+        "Anbar",
+        2,
+        1,
+    )
+
+
+def test_extract_a_civilian_car_is_a_civilian_target():
+    m = one("انفجرت عبوة لاصقة بسيارة مدنية في منطقة الكرادة وسط بغداد، ما أدى إلى إصابة سائقها بجروح.")
+    assert (m.perpetrator_id, m.target_id, m.wounded_best) == ("unknown", "civilians", 1)
+
+
+def test_extract_a_later_sentence_without_an_act_does_not_outweigh_the_leads_target():
+    m = one(
+        "انفجرت عبوة ناسفة مستهدفة رتلا تابعا للتحالف الدولي على الطريق السريع في قضاء أبو غريب.\nوأضاف"
+        " المصدر أن الرتل لم يتضرر، فيما تضررت سيارة مدنية كانت تقل عائلة أصيب اثنان من أفرادها."
+    )
+    assert (m.target_id, m.wounded_best) == ("coalition", 2)
+
+
+def test_extract_a_bomber_stopped_before_he_set_off_his_belt():
+    m = one("قتلت قوة من الجيش انتحاريا يرتدي حزاما ناسفا قبل أن يفجر نفسه قرب نقطة تفتيش في قضاء الطارمية.")
+    assert (m.sub_event_type, m.killed_best) == ("Disrupted weapons use", 1)
+
+
+def test_extract_a_separate_operation_told_in_the_same_sentence():
+    ms = extract(
+        "انفجرت عبوة ناسفة على دورية للشرطة في قضاء الدبس شمال غربي كركوك ما أدى إلى إصابة شرطيين، فيما"
+        " قتلت القوات الأمنية ثلاثة إرهابيين في عملية منفصلة بوادي الشاي.",
+        PUB,
+    )
+    got = sorted((m.sub_event_type, m.target_id, m.killed_best, m.wounded_best) for m in ms)
+    assert len(got) == 2
+    assert ("Remote explosive/landmine/IED", "iraqi_security_forces", None, 2) in got
+    assert [(g[1], g[2]) for g in got if g[0] != "Remote explosive/landmine/IED"] == [("isis", 3)]
+
+
+def test_extract_who_is_responsible_for_an_act_is_not_a_speaker():
+    m = one(
+        "أعلنت قيادة شرطة ديالى اعتقال الإرهابي المسؤول عن تفجير عبوة ناسفة في سوق بعقوبة، وذلك بكمين محكم"
+        " في قضاء المقدادية."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.governorate) == (
+        "Arrests",
+        "iraqi_security_forces",
+        "isis",
+        "Diyala",
+    )
