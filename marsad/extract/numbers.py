@@ -372,6 +372,23 @@ _UNIT_WORDS = frozenset(
     {"اللواء", "لواء", "الفوج", "فوج", "الفرقه", "فرقه", "الكتيبه", "كتيبه", "السريه", "رقم"}
 )
 _COMPANIONS_OF_HIS = re.compile(r"^(?:مرافقي|حراس|حمايت|حراست|اشقائ|ابنائ|اقارب|عائلت)(?:ه|ها|هم|هما)$")
+# the head of "one of" a group after "و" ("وأحد أفراد حمايته", "وأحد منتسبي الشرطة")
+_ONE_OF_HEADS = frozenset(
+    {
+        "افراد",
+        "عناصر",
+        "منتسبي",
+        "مرافقي",
+        "حراس",
+        "اعضاء",
+        "ابناء",
+        "اقارب",
+        "اشقاء",
+        "مقاتلي",
+        "جنود",
+        "ضباط",
+    }
+)
 _ZERO_FILLER = {"وقوع", "سقوط", "حدوث", "تسجيل", "اي", "ايه", "اية", "باي", "بايه", "عن", "في", "الي"}
 
 # tokens that may sit between a cue and its count without breaking the link
@@ -1110,6 +1127,14 @@ class _Binder:
                 rest_start = k + 1 if lone else k
                 ce = self.ce_at.get(k) or (self.ce_at.get(k + 1) if lone else None)
                 if ce is not None and not lone and ce.lead == 0:
+                    nxt = t.get(k + 1) or ""
+                    if w == "واحد" and (nxt.startswith("ال") or nxt in _ONE_OF_HEADS) and gap <= 5:
+                        # "إصابة صاحب المحل وأحد المارة", "وأحد أفراد حمايته": "and one of
+                        # them" (أحد normalized is واحد; the numeral takes no noun after it)
+                        extra += 1
+                        k = end = k + 2
+                        gap = 0
+                        continue
                     break  # "واحد" is a numeral, not "and ..."
                 if ce is not None and (gap <= 5 or self._companions_of_his(ce)):
                     kind, h = self._head(ce)

@@ -76,7 +76,7 @@ from pathlib import Path
 import yaml
 
 from marsad.extract import normalize as _normalize_module
-from marsad.extract.normalize import normalize
+from marsad.extract.normalize import contains_any, normalize
 
 _DATA = Path(__file__).resolve().parent / "data"
 _PROJECT_DATA = Path(__file__).resolve().parents[1] / "data"
@@ -541,6 +541,16 @@ class _Vocab:
                                 cats.append(category)
         self.cue_table = table
         self.cue_matcher = _Matcher(set(table))
+        # two-part phrases split by a few words: (category, first-part forms, pattern)
+        self.gapped_cues: list[tuple[str, tuple[str, ...], re.Pattern]] = []
+        for category, first, second, gap in doc.get("gapped") or []:
+            firsts = tuple(sorted({normalize(x) for x in _expand(first)}, key=len, reverse=True))
+            seconds = sorted({normalize(x) for x in _expand(second)}, key=len, reverse=True)
+            pattern = re.compile(
+                rf"(?:^|(?<=\s))(?:{'|'.join(map(re.escape, firsts))})"
+                rf"(?:\s+[^\s.؟!؛]+){{1,{int(gap)}}}?\s+(?:{'|'.join(map(re.escape, seconds))})(?!\w)"
+            )
+            self.gapped_cues.append((category, firsts, pattern))
         self._inner_cache: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
 
     def cue_categories(self, key: str) -> list[str]:
@@ -732,6 +742,14 @@ def find_cues(text: str) -> list[CueHit]:
                 istart, iend = t.span(start + b, start + e)
                 for cat in inner:
                     out.append(CueHit(cat, istart, iend, text[istart:iend]))
+    for category, firsts, pattern in v.gapped_cues:
+        if not contains_any(norm, firsts):
+            continue
+        for m in pattern.finditer(norm):
+            ostart, oend = t.span(m.start(), m.end())
+            if any(h.category == category and h.start < oend and ostart < h.end for h in out):
+                continue  # (the adjacent phrase already found it)
+            out.append(CueHit(category, ostart, oend, text[ostart:oend]))
     out.sort(key=lambda h: (h.start, -h.end, h.category))
     return out
 

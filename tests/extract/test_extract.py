@@ -3331,3 +3331,23 @@ def test_extract_who_is_responsible_for_an_act_is_not_a_speaker():
         "isis",
         "Diyala",
     )
+
+
+def test_extract_stones_thrown_with_the_crowd_named_between():
+    m = one("رشق العشرات من المحتجين، مساء اليوم، مبنى ديوان محافظة ميسان في العمارة بالحجارة وقناني المياه.")
+    assert (m.sub_event_type, m.perpetrator_id, m.governorate) == (
+        "Violent demonstration",
+        "protesters",
+        "Maysan",
+    )
+
+
+def test_extract_the_shooters_named_between_the_noun_of_firing_and_the_fire():
+    m = one("أسفر إطلاق عناصر أمنية النار على محتجين قرب مبنى المحافظة في كربلاء عن مقتل اثنين منهم.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.weapon, m.killed_best) == (
+        "Excessive force against protesters",
+        "iraqi_security_forces",
+        "protesters",
+        "small_arms",
+        2,
+    )

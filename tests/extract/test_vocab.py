@@ -615,6 +615,17 @@ def test_find_cues_words_inside_other_words_do_not_match():
     assert "threat" not in cats("مهددة")
 
 
+def test_find_cues_two_part_phrase_split_by_its_subject_and_object():
+    text = "رشق مئات المحتجين، مساء اليوم، مبنى مجلس محافظة واسط بالحجارة"
+    hits = [h for h in find_cues(text) if h.category == "sub_event:Violent demonstration"]
+    assert [(h.surface, text[h.start : h.end]) for h in hits] == [(text, text)]
+    # the parts must be in one sentence's clause, in order, and close
+    assert "sub_event:Violent demonstration" not in cats("رشق المحتجين. ثم عادوا بالحجارة")
+    assert "sub_event:Violent demonstration" not in cats("جاؤوا بالحجارة ثم رشق")
+    far = "رشق " + " ".join(["كلمة"] * 13) + " بالحجارة"
+    assert "sub_event:Violent demonstration" not in cats(far)
+
+
 def test_find_cues_spans_point_into_the_original_text():
     text = "وتبنّت الفصائل   هجوماً بطائرةٍ مسيّرة"
     for hit in find_cues(text):
