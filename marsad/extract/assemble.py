@@ -2970,7 +2970,11 @@ def _places_conflict(a, b) -> bool:
 
 # "the base", "the airport" named again with the article, as where an act happened
 SITE_AGAIN = re.compile(
-    _n(r"(?:^|\s)(?:علي|في|داخل|محيط|قرب)\s+(?:ال)(?:قاعده|مطار|معسكر|سفاره|قنصليه|حقل)(?=[\s،.]|$)")
+    _n(
+        r"(?:^|\s)(?:علي|في|داخل|محيط|قرب)\s+(?:ال)(?:قاعده|مطار|معسكر|سفاره|قنصليه|حقل)(?=[\s،.]|$)"
+        # ("وكانت القاعدة قد تعرضت لهجوم": the site the subject of what it suffered)
+        r"|(?:^|\s)(?:و)?(?:كانت|كان)\s+ال(?:قاعده|مطار|معسكر|سفاره|قنصليه|حقل)\s+(?:قد\s+)?(?:تعرض|تعرضت)\s"
+    )
 )
 
 
@@ -4075,6 +4079,7 @@ def assemble_story(
             e.sub_event = infer_sub_event(e, events[k - 1] if k else None) or _sibling_sub_event(e, events)
             e.notes.append("sub-event inferred")
     events = _drop_country_summaries([e for e in events if not e.accident])
+    _similar_strike(events)
     for k, e in enumerate(events):
         if k and not any(r.role == "target" for r in e.roles):
             # "وكان رتل آخر قد تعرض ... لانفجار عبوة": another convoy (base, checkpoint) of
@@ -4432,6 +4437,38 @@ ASSAULT_WORD = re.compile(
 )
 
 
+# "the area" of the act just told ("على المنطقة", "في المنطقة نفسها")
+THE_AREA = re.compile(_n(r"(?:^|\s)(?:علي|في|ب)\s*ال(?:منطقه|قريه|ناحيه)(?:\s+(?:نفسها|ذاتها))?(?=[\s،.]|$)"))
+
+
+def _similar_strike(events: list[Event]) -> None:
+    """ "قتل مدنيان بقصف مدفعي تركي ...، إذ قتل راع في قصف مماثل على المنطقة": a strike "like
+    it" by a foreign state's forces is that force's, with its weapon, in the area just told."""
+    for k in range(1, len(events)):
+        e, before = events[k], events[k - 1]
+        if e.sub_event != before.sub_event or e.sub_event not in (
+            "Air/drone strike",
+            "Shelling/artillery/missile attack",
+        ):
+            continue
+        words = _frames_text(e)
+        if not SAME_KIND.search(words):
+            continue
+        state = [
+            r
+            for r in before.roles
+            if r.role == "perp" and r.actor_id in STATE_ATTACKERS and r.strength >= 1.0
+        ]
+        if not state or any(r.role == "perp" and r.strength >= 1.0 for r in e.roles):
+            continue
+        e.roles.append(Role(max(state, key=lambda r: r.strength).actor_id, "perp", 1.0, 9_000_000))
+        e.notes.append("perpetrator: the similar strike's")
+        if not any(fr.weapon for fr in e.frames):
+            e.weapon = before.weapon  # (no weapon of its own named)
+        if e.place is None and THE_AREA.search(words):
+            e.place = before.place
+
+
 def infer_sub_event(e: Event, previous: Event | None) -> str | None:
     """A sub-event type for an event read from generic words only ("هجوم", "انفجار", "ضربة")."""
     if e.sub_event is not None:
@@ -4478,7 +4515,10 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
     if re.search(r"انفجار|تفجير|انفجرت|انفجر|(?:^|\s)و?فجر(?:ت|وا)?\s+(?!اليوم|امس)", words):
         # a blast AT a base or an armed group's site is a strike on it; elsewhere a bomb
         armed_target = any(r.role == "target" and r.actor_id not in CIVILIAN for r in e.roles)
-        if armed_target or (e.place is not None and e.place.kind in ("base", "airport")):
+        # (not a blast set off by a group that fights with bombs on the ground: "أعلن داعش
+        # مسؤوليته عن تفجير استهدف تجمعا للحشد")
+        bombers = any(r.role == "perp" and r.actor_id == "isis" and r.strength >= 1.0 for r in e.roles)
+        if not bombers and (armed_target or (e.place is not None and e.place.kind in ("base", "airport"))):
             return "Air/drone strike"
         return "Remote explosive/landmine/IED"
     return None

@@ -3351,3 +3351,70 @@ def test_extract_the_shooters_named_between_the_noun_of_firing_and_the_fire():
         "small_arms",
         2,
     )
+
+
+# ---- 0.6.9
+
+
+def test_extract_fire_exchanged_with_both_sides_named_between():
+    m = one(
+        "تبادلت قوة من الشرطة ومسلحون مطلوبون للقضاء إطلاق النار في قضاء أبي الخصيب، ما أدى إلى مقتل أحد المسلحين."
+    )
+    assert (m.sub_event_type, m.killed_best) == ("Armed clash", 1)
+
+
+def test_extract_a_road_blocked_with_burning_tyres_is_a_violent_demonstration():
+    m = one("قطع محتجون غاضبون الطريق الرئيس في قضاء الشطرة بالإطارات المحترقة احتجاجا على انقطاع الكهرباء.")
+    assert (m.sub_event_type, m.perpetrator_id, m.governorate) == (
+        "Violent demonstration",
+        "protesters",
+        "Dhi Qar",
+    )
+
+
+def test_extract_a_blast_claimed_by_isis_on_an_armed_side_is_a_bomb():
+    m = one(
+        "أعلن تنظيم داعش مسؤوليته عن تفجير استهدف تجمعا لقوات البيشمركة في قضاء مخمور، أسفر عن مقتل جنديين."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best) == (
+        "Remote explosive/landmine/IED",
+        "isis",
+        "peshmerga",
+        2,
+    )
+    # (a blast at an armed group's site told with no attacker stays a strike on it)
+    m = one("هز انفجار عنيف مقرا للحشد الشعبي في قاعدة كالسو شمالي بابل، ما أسفر عن مقتل عنصر.")
+    assert m.sub_event_type == "Air/drone strike"
+
+
+def test_extract_the_base_as_subject_of_an_earlier_attack_is_the_base_told_before():
+    ms = extract(
+        "تعرض مطار أربيل الدولي، مساء اليوم، لهجوم بطائرتين مسيرتين دون وقوع إصابات.\nوكان المطار قد تعرض في"
+        " الثالث من الشهر الجاري لهجوم صاروخي أسفر عن إصابة جندي أمريكي.",
+        PUB,
+    )
+    got = sorted((str(m.event_date), m.location, m.sub_event_type, m.wounded_best) for m in ms)
+    assert got == [
+        ("2024-03-03", "Erbil International Airport", "Shelling/artillery/missile attack", 1),
+        ("2024-03-10", "Erbil International Airport", "Air/drone strike", 0),
+    ]
+
+
+def test_extract_a_similar_strike_of_a_foreign_force_is_its_own_in_the_area():
+    ms = extract(
+        "أصيب ثلاثة مدنيين بقصف مدفعي إيراني استهدف قرية في ناحية سيدكان، صباح اليوم.\nوهذا القصف هو الثالث"
+        " على المنطقة خلال الشهر، إذ قتل مزارع في قصف مماثل يوم الخميس الماضي.",
+        PUB,
+    )
+    got = sorted((str(m.event_date), m.perpetrator_id, m.weapon, m.location, m.killed_best) for m in ms)
+    assert got == [
+        ("2024-03-07", "iran_forces", "other", "Sidakan", 1),
+        ("2024-03-10", "iran_forces", "other", "Sidakan", None),
+    ]
+    # a similar strike with a perpetrator of its own keeps it
+    ms = extract(
+        "قصفت طائرة مسيرة تركية سيارة في قضاء سنجار، صباح اليوم.\nوفي هجوم مماثل، استهدفت طائرة أمريكية مقرا"
+        " للكتائب في القائم.",
+        PUB,
+    )
+    assert sorted(m.perpetrator_id for m in ms) == ["turkish_forces", "us_forces"]
