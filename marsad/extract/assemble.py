@@ -3786,6 +3786,16 @@ def _perpetrator_of_both(events: list[Event], f: Facts) -> None:
                 e.claimed = True
 
 
+# acts counted as a series ("في ثلاثة هجمات بالصواريخ هذا الشهر، منها هجوم ..."), or one of them
+SERIES_COUNTED = re.compile(
+    _n(
+        r"(?:^|\s)(?:\d+|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|عده|عشرات|سلسله)\s+"
+        r"(?:هجمات|ضربات|غارات|اعتداءات|هجمات|عمليات\s+استهداف)(?=\s|$|[،.])"
+        r"|(?:^|[\s،])(?:منها|بينها|احدها|اخرها)\s+(?:هجوم|ضربه|غاره|قصف)"
+    )
+)
+
+
 def assemble_story(
     facts: list[Facts], opts: ExtractOptions = DEFAULT_OPTIONS, published: dt.date | None = None
 ) -> list[Event]:
@@ -3793,10 +3803,17 @@ def assemble_story(
     events: list[Event] = []
     current: Event | None = None
     title = next((f for f in facts if f.is_title), None)
+    untold = -10  # the last sentence that named acts of a series it tells none of
     for f in facts:
         if f.is_title:
             continue
         frs = frames_of(f, published, opts)
+        if f.index == untold + 1 and frs and all(fr.sub_event is None and _anaphoric(fr) for fr in frs):
+            # "في ثلاثة هجمات هذا الشهر، منها هجوم أصيبت خلاله قاعدة ... وأصيب جنديان في الهجوم":
+            # "the attack" is the one of the series just named, not the story's own
+            continue
+        if not frs and ("aggregate" in f.flags() or SERIES_COUNTED.search(f.norm)) and occurrence_cues(f):
+            untold = f.index
         if frs and _of_both_told(events, f):
             # "وقال الجيش إن 22 صاروخاً سقطت على القاعدتين دون وقوع إصابات": the two events
             # just told, said again together, and neither one of them alone

@@ -3418,3 +3418,23 @@ def test_extract_a_similar_strike_of_a_foreign_force_is_its_own_in_the_area():
         PUB,
     )
     assert sorted(m.perpetrator_id for m in ms) == ["turkish_forces", "us_forces"]
+
+
+def test_extract_a_strike_thought_to_be_a_states_is_that_states():
+    m = one(
+        "قصفت طائرة مسيرة يرجح أنها أمريكية سيارة تقل قياديا في حركة النجباء شرقي بغداد، ما أدى إلى مقتله."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("us_forces", "nujaba", 1)
+    m = one("استهدفت ضربة جوية يعتقد أنها إسرائيلية مقرا للحشد الشعبي في قضاء القائم.")
+    assert (m.perpetrator_id, m.target_id) == ("israel_forces", "pmf")
+
+
+def test_extract_the_attack_of_a_series_just_named_is_not_the_storys_own():
+    ms = extract(
+        "سقط صاروخ قرب مطار بغداد الدولي، فجر اليوم، دون وقوع إصابات.\nوتعرضت القوات الأمريكية في العراق"
+        " لأربع هجمات بالصواريخ هذا الشهر، منها هجوم طال قاعدة جوية تستضيفها.\nوأصيب جنديان أمريكيان في الهجوم.",
+        PUB,
+    )
+    assert [(m.location, m.killed_best, m.wounded_best) for m in ms] == [
+        ("Baghdad International Airport", 0, 0)
+    ]
