@@ -206,7 +206,8 @@ FOILED_ASSAULT_OF = re.compile(
 # "أعلن الحرس الثوري، ليل الاثنين، أنه استهدف ...": the speaker says it did the act itself
 # (SELF_CLAIM: such a sentence is a claim)
 _ANNOUNCE = r"(?:اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت)"
-ANNOUNCER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?" + _ANNOUNCE + r"\s*$"))
+# (also its statement: "أكد بيان للحرس الثوري استهداف مقرات ...")
+ANNOUNCER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?" + _ANNOUNCE + r"(?:\s+(?:في\s+)?بيان\s*(?:ل|لل)?)?\s*$"))
 # ... or says, or admits ("أقرت وزارة الدفاع التركية بمقتل جنديين")
 SAYS = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:" + _ANNOUNCE + r"|قال|قالت|اقر|اقرت)\s*$"))
 # "أعلنت وزارة الدفاع التركية، الأحد، تحييد ستة", "أعلنت القيادة المركزية تنفيذ ضربة":
@@ -415,6 +416,14 @@ SITE_FOR_WEAPONS_BEFORE = re.compile(
 STORED_IN = re.compile(
     _n(
         r"(?:^|\s)(?:و)?(?:ال)?(?:مستودع|مستودعات|مخزن|مخازن|مصنع|مصانع|ورشه|ورش|معمل|معامل)(?:ا|ين)?\s+(?:\S+\s+)?(?:ل|لل)?$"
+    )
+)
+# weapons found, or what a found cache holds: the finder may stand between the verb and "على"
+# ("عثرت قوة من الحشد على 20 صاروخا", "كدس للعتاد يحتوي على صواريخ")
+FOUND_HELD = re.compile(
+    _n(
+        r"(?:^|\s)(?:و)?(?:عثر|عثرت|عثروا|العثور)(?:\s+[^\s،.]+){0,5}?\s+علي\s+(?:[^\s،.]+\s+){0,3}$"
+        r"|(?:^|\s)(?:يحتوي|تحتوي|يحوي|تحوي|تضم|يضم)\s+علي\s+(?:[^\s،.]+\s+){0,3}$"
     )
 )
 POSSESSION = re.compile(
@@ -1112,6 +1121,15 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
             and not any(x.category == "foiled" for x in f.cues)
         ):
             continue  # "الأسلحة التي عثر عليها بحوزتهم ... وأحزمة ناسفة": weapons held, not used
+        if c.category in (
+            "sub_event:Suicide bomb",
+            "sub_event:Remote explosive/landmine/IED",
+            "sub_event:Shelling/artillery/missile attack",
+            "sub_event:Air/drone strike",
+        ) and FOUND_HELD.search(f.norm[max(0, ns - 60) : ns]):
+            # "عثرت قوة على كدس للعتاد يحتوي على 20 صاروخا": weapons found, none fired (the
+            # weapon stays: what was found)
+            continue
         if c.category.startswith(("weapon:", "sub_event:")) and STORED_IN.search(before[-25:]):
             continue  # "استهدفت مقرا ومستودعا للطائرات المسيرة": the drones' store was hit
         if CAMPAIGN.search(before[-30:]) and not (
@@ -1243,13 +1261,17 @@ def _sub_event_of(cues: list, f: Facts | None = None) -> tuple[str | None, str |
         and not any(c.category in ("foiled", "interception") for c in cues)
         and (
             any(c.category.startswith("sub_event:") and LANDED.match(normalize(c.surface)) for c in cues)
-            # "صاروخا سقط داخل المطار": the noun, then its verb
+            # "صاروخا سقط داخل المطار": the noun, then its verb ("سقطت ثلاثة صواريخ": the
+            # verb, a count, then the noun)
             or (
                 f is not None
                 and any(
                     c.category.startswith(("sub_event:", "weapon:"))
                     and c.category != "sub_event:Disrupted weapons use"
-                    and FELL_AFTER.match(f.norm, f.npos(c.end))
+                    and (
+                        FELL_AFTER.match(f.norm, f.npos(c.end))
+                        or FELL_BEFORE.search(f.norm[max(0, f.npos(c.start) - 25) : f.npos(c.start)])
+                    )
                     for c in cues
                 )
             )
@@ -1413,8 +1435,9 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         if announcer and (
             _own_act_announced(f, ns, ne)
             or (
-                # (a faction or a foreign force: "أعلن الحرس الثوري الإيراني استهداف")
-                a.actor_id in IRAQI_FACTIONS | STATE_ATTACKERS
+                # (a faction, ISIS or the PKK, or a foreign force: "أعلن الحرس الثوري الإيراني
+                # استهداف", "أعلن تنظيم داعش في بيان استهداف رتل")
+                a.actor_id in IRAQI_FACTIONS | STATE_ATTACKERS | {"isis", "pkk"}
                 and getattr(a, "kind", "") in ("name", "short")
                 and contains_any(f.norm[ne : ne + 70], FACTION_STRIKE_STEMS)
                 and FACTION_STRIKE_AFTER.match(f.norm[ne : ne + 70])
@@ -2920,6 +2943,7 @@ LANDED = re.compile(_n(r"(?:و|ف)?(?:سقط|سقوط|سقطت|سقطا)\s"))
 FELL_AFTER = re.compile(
     _n(r"\s*(?:قد\s+)?(?:سقط|سقطت|سقطا|سقطتا)\s")
 )  # "صاروخا سقط": the noun, then its verb
+FELL_BEFORE = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:سقط|سقطت|سقطا|سقطتا)\s+(?:[^\s،.]+\s+)?$"))
 # "وتبادل عناصر من سرايا السلام وقوات أمنية إطلاق النار": the exchange, its sides between
 _EXCHANGED = r"تبادل\S*\s+(?:\S+\s+){0,10}?(?:اطلاق\s+)?(?:النار|النيران)"
 EXCHANGED_FIRE = re.compile(_n(_EXCHANGED))

@@ -3438,3 +3438,44 @@ def test_extract_the_attack_of_a_series_just_named_is_not_the_storys_own():
     assert [(m.location, m.killed_best, m.wounded_best) for m in ms] == [
         ("Baghdad International Airport", 0, 0)
     ]
+
+
+# ---- 0.6.11
+
+
+def test_extract_a_states_shelling_in_the_accusative_and_its_statement_as_announcer():
+    m = one("أفادت مصادر محلية بأن قصفا مدفعيا تركيا استهدف قرى في ناحية كاني ماسي، دون خسائر بشرية.")
+    assert (m.perpetrator_id, m.killed_best) == ("turkish_forces", 0)
+    m = one("أكد بيان للحرس الثوري الإيراني استهداف مقرات الجماعات الإرهابية في قضاء كويسنجق بالصواريخ.")
+    assert (m.perpetrator_id, m.target_id, m.claimed) == ("iran_forces", "political_parties", True)
+
+
+def test_extract_isis_or_the_pkk_announcing_its_own_strike_claims_it():
+    m = one("أعلن تنظيم داعش في بيان استهداف دورية للجيش العراقي بعبوة ناسفة في قضاء الطارمية.")
+    assert (m.perpetrator_id, m.target_id, m.claimed) == ("isis", "iraqi_security_forces", True)
+    m = one("أعلن حزب العمال الكردستاني استهداف قاعدة تركية في منطقة الزاب بطائرة مسيرة.")
+    assert (m.perpetrator_id, m.target_id, m.claimed) == ("pkk", "turkish_forces", True)
+
+
+def test_extract_weapons_found_with_the_finder_named_are_no_attack():
+    m = one("عثرت قوة من الحشد الشعبي على كدس للعتاد يحتوي على 12 صاروخا وعبوات ناسفة في صحراء النخيب.")
+    assert (m.sub_event_type, m.killed_best) == ("Disrupted weapons use", None)
+    # a count of rockets found (no noun the cue list can pair) is at least no shelling
+    assert [
+        m.sub_event_type for m in extract("عثرت القوات الأمنية على 20 صاروخا في صحراء الأنبار.", PUB)
+    ] in (
+        [],
+        ["Disrupted weapons use"],
+    )
+    m = one(
+        "أعلنت قيادة العمليات أن قوة أمنية عثرت فجر اليوم على منصة محملة بثلاثة صواريخ معدة للإطلاق باتجاه"
+        " قاعدة عين الأسد."
+    )
+    assert m.sub_event_type == "Disrupted weapons use"
+
+
+def test_extract_rockets_that_fell_counted_before_their_noun_then_the_launcher_found():
+    m = one(
+        "سقطت أربعة صواريخ كاتيوشا قرب قاعدة فكتوريا، وعثرت القوات الأمنية على منصة الإطلاق في منطقة الرضوانية."
+    )
+    assert (m.sub_event_type, m.weapon) == ("Shelling/artillery/missile attack", "rocket")
