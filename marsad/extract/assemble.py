@@ -3836,7 +3836,12 @@ def assemble_story(
             # "في ثلاثة هجمات هذا الشهر، منها هجوم أصيبت خلاله قاعدة ... وأصيب جنديان في الهجوم":
             # "the attack" is the one of the series just named, not the story's own
             continue
-        if not frs and ("aggregate" in f.flags() or SERIES_COUNTED.search(f.norm)) and occurrence_cues(f):
+        if (
+            not frs
+            and f.cues
+            and ("aggregate" in f.flags() or SERIES_COUNTED.search(f.norm))
+            and occurrence_cues(f)
+        ):
             untold = f.index
         if frs and _of_both_told(events, f):
             # "وقال الجيش إن 22 صاروخاً سقطت على القاعدتين دون وقوع إصابات": the two events

@@ -76,7 +76,7 @@ from pathlib import Path
 import yaml
 
 from marsad.extract import normalize as _normalize_module
-from marsad.extract.normalize import contains_any, normalize
+from marsad.extract.normalize import normalize
 
 _DATA = Path(__file__).resolve().parent / "data"
 _PROJECT_DATA = Path(__file__).resolve().parents[1] / "data"
@@ -539,18 +539,26 @@ class _Vocab:
                             cats = table.setdefault(f + ("*" if wild else ""), [])
                             if category not in cats:
                                 cats.append(category)
-        self.cue_table = table
-        self.cue_matcher = _Matcher(set(table))
-        # two-part phrases split by a few words: (category, first-part forms, pattern)
-        self.gapped_cues: list[tuple[str, tuple[str, ...], re.Pattern]] = []
-        for category, first, second, gap in doc.get("gapped") or []:
-            firsts = tuple(sorted({normalize(x) for x in _expand(first)}, key=len, reverse=True))
+        # two-part phrases split by a few words: (category, pattern from the first part on).
+        # The first parts are keys of the one scan (category "gap:<rule>", never a hit of
+        # their own), so a sentence without one costs nothing more.
+        self.gapped_cues: list[tuple[str, re.Pattern]] = []
+        for i, (category, first, second, gap) in enumerate(doc.get("gapped") or []):
+            firsts = sorted({normalize(x) for x in _expand(first)}, key=len, reverse=True)
             seconds = sorted({normalize(x) for x in _expand(second)}, key=len, reverse=True)
             pattern = re.compile(
-                rf"(?:^|(?<=\s))(?:{'|'.join(map(re.escape, firsts))})"
+                rf"(?:[وف]?[بلك]?)(?:{'|'.join(map(re.escape, firsts))})"
                 rf"(?:\s+[^\s.؟!؛]+){{1,{int(gap)}}}?\s+(?:{'|'.join(map(re.escape, seconds))})(?!\w)"
             )
-            self.gapped_cues.append((category, firsts, pattern))
+            self.gapped_cues.append((category, pattern))
+            self.cue_layer_of[f"gap:{i}"] = "gap"
+            for form in firsts:
+                for f in _variants(form, self.variant_pairs):
+                    cats = table.setdefault(f, [])
+                    if f"gap:{i}" not in cats:
+                        cats.append(f"gap:{i}")
+        self.cue_table = table
+        self.cue_matcher = _Matcher(set(table))
         self._inner_cache: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
 
     def cue_categories(self, key: str) -> list[str]:
@@ -730,26 +738,34 @@ def find_cues(text: str) -> list[CueHit]:
     t = _prepare(text)
     norm = t.norm
     out: list[CueHit] = []
+    gaps: list[tuple[int, str]] = []  # (normalized start, category) of first parts found
     for start, end, key, _clitic in v.cue_matcher.scan(norm):
         ostart, oend = t.span(start, end)
         surface = text[ostart:oend]
         cats = v.cue_table[key]
         for cat in cats:
-            out.append(CueHit(cat, ostart, oend, surface))
+            if cat[:4] == "gap:":
+                gaps.append((start, cat))
+            else:
+                out.append(CueHit(cat, ostart, oend, surface))
         matched = norm[start:end]
         if " " in matched:
             for b, e, inner in v.inner_cues(matched, cats):
                 istart, iend = t.span(start + b, start + e)
                 for cat in inner:
-                    out.append(CueHit(cat, istart, iend, text[istart:iend]))
-    for category, firsts, pattern in v.gapped_cues:
-        if not contains_any(norm, firsts):
+                    if cat[:4] == "gap:":
+                        gaps.append((start + b, cat))
+                    else:
+                        out.append(CueHit(cat, istart, iend, text[istart:iend]))
+    for start, gap in gaps:
+        category, pattern = v.gapped_cues[int(gap[4:])]
+        m = pattern.match(norm, start)
+        if m is None:
             continue
-        for m in pattern.finditer(norm):
-            ostart, oend = t.span(m.start(), m.end())
-            if any(h.category == category and h.start < oend and ostart < h.end for h in out):
-                continue  # (the adjacent phrase already found it)
-            out.append(CueHit(category, ostart, oend, text[ostart:oend]))
+        ostart, oend = t.span(m.start(), m.end())
+        if any(h.category == category and h.start < oend and ostart < h.end for h in out):
+            continue  # (the adjacent phrase already found it)
+        out.append(CueHit(category, ostart, oend, text[ostart:oend]))
     out.sort(key=lambda h: (h.start, -h.end, h.category))
     return out
 
