@@ -3838,7 +3838,7 @@ def assemble_story(
             continue
         if (
             not frs
-            and f.cues
+            and _event_cues(f)  # (before any test of the normalized text: most need none)
             and ("aggregate" in f.flags() or SERIES_COUNTED.search(f.norm))
             and occurrence_cues(f)
         ):
