@@ -2943,6 +2943,11 @@ LANDED = re.compile(_n(r"(?:و|ف)?(?:سقط|سقوط|سقطت|سقطا)\s"))
 FELL_AFTER = re.compile(
     _n(r"\s*(?:قد\s+)?(?:سقط|سقطت|سقطا|سقطتا)\s")
 )  # "صاروخا سقط": the noun, then its verb
+SAME_PLACE = re.compile(
+    _n(
+        r"(?:^|\s)(?:في|ب|علي|قرب)\s*ال(?:منطقه|مكان|موقع|قريه|ناحيه|قضاء)\s+(?:ذاتها|نفسها|ذاته|نفسه)(?=[\s،.]|$)"
+    )
+)
 FELL_BEFORE = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:سقط|سقطت|سقطا|سقطتا)\s+(?:[^\s،.]+\s+)?$"))
 # "وتبادل عناصر من سرايا السلام وقوات أمنية إطلاق النار": the exchange, its sides between
 _EXCHANGED = r"تبادل\S*\s+(?:\S+\s+){0,10}?(?:اطلاق\s+)?(?:النار|النيران)"
@@ -3039,13 +3044,15 @@ def _the_site_again(events: list[Event]) -> None:
         if e.place is not None or not k:
             continue
         words = _frames_text(e)
-        if not SITE_AGAIN.search(words):
+        # ("في المنطقة ذاتها", "في المكان نفسه": the same place, whatever its kind)
+        same = bool(SAME_PLACE.search(words))
+        if not same and not SITE_AGAIN.search(words):
             continue
         site = next(
             (
                 x.place
                 for x in reversed(events[:k])
-                if x.place is not None and PLACE_RANK.get(x.place.kind, 1) >= 5
+                if x.place is not None and (same or PLACE_RANK.get(x.place.kind, 1) >= 5)
             ),
             None,
         )

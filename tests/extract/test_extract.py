@@ -3479,3 +3479,16 @@ def test_extract_rockets_that_fell_counted_before_their_noun_then_the_launcher_f
         "سقطت أربعة صواريخ كاتيوشا قرب قاعدة فكتوريا، وعثرت القوات الأمنية على منصة الإطلاق في منطقة الرضوانية."
     )
     assert (m.sub_event_type, m.weapon) == ("Shelling/artillery/missile attack", "rocket")
+
+
+# ---- 0.6.12
+
+
+def test_extract_an_earlier_act_in_the_same_area_is_placed_where_the_lead_was():
+    ms = extract(
+        "أصيب جنديان بانفجار عبوة ناسفة في ناحية العظيم، صباح اليوم.\nوكانت عبوة مماثلة قد انفجرت الأسبوع"
+        " الماضي في المنطقة ذاتها ما أسفر عن مقتل جندي.",
+        PUB,
+    )
+    got = sorted((m.date_precision, m.location, m.killed_best, m.wounded_best) for m in ms)
+    assert got == [("day", "Udhaim", None, 2), ("week", "Udhaim", 1, None)]
