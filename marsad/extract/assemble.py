@@ -426,6 +426,7 @@ FOUND_HELD = re.compile(
         r"|(?:^|\s)(?:يحتوي|تحتوي|يحوي|تحوي|تضم|يضم)\s+علي\s+(?:[^\s،.]+\s+){0,3}$"
     )
 )
+FOUND_DEAD = re.compile(_n(r"جث|قتل|مقتل|قتيل|شهيد|ضحي"))
 POSSESSION = re.compile(
     # ("انتحاري يرتدي حزاما ناسفا": worn, not set off; "قتل خمسة إرهابيين بينهم انتحاري": a
     # bomber among the dead is a person, not the act)
@@ -1121,14 +1122,21 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
             and not any(x.category == "foiled" for x in f.cues)
         ):
             continue  # "الأسلحة التي عثر عليها بحوزتهم ... وأحزمة ناسفة": weapons held, not used
-        if c.category in (
-            "sub_event:Suicide bomb",
-            "sub_event:Remote explosive/landmine/IED",
-            "sub_event:Shelling/artillery/missile attack",
-            "sub_event:Air/drone strike",
-        ) and FOUND_HELD.search(f.norm[max(0, ns - 60) : ns]):
-            # "عثرت قوة على كدس للعتاد يحتوي على 20 صاروخا": weapons found, none fired (the
-            # weapon stays: what was found)
+        if (
+            c.category
+            in (
+                "sub_event:Suicide bomb",
+                "sub_event:Remote explosive/landmine/IED",
+                "sub_event:Shelling/artillery/missile attack",
+                "sub_event:Air/drone strike",
+            )
+            and (found := FOUND_HELD.search(f.norm[max(0, ns - 60) : ns]))
+            # (not the bodies found of people a weapon killed: "عثر على جثتي شخصين قتلا بقصف")
+            and not FOUND_DEAD.search(found.group())
+        ):
+            # "عثرت قوة على كدس للعتاد يحتوي على 20 صاروخا": weapons found, none fired (spec
+            # section 4: rockets found are disrupted weapons use; the weapon cue stays)
+            out.append(type(c)("sub_event:Disrupted weapons use", c.start, c.end, c.surface))
             continue
         if c.category.startswith(("weapon:", "sub_event:")) and STORED_IN.search(before[-25:]):
             continue  # "استهدفت مقرا ومستودعا للطائرات المسيرة": the drones' store was hit

@@ -3460,13 +3460,6 @@ def test_extract_isis_or_the_pkk_announcing_its_own_strike_claims_it():
 def test_extract_weapons_found_with_the_finder_named_are_no_attack():
     m = one("عثرت قوة من الحشد الشعبي على كدس للعتاد يحتوي على 12 صاروخا وعبوات ناسفة في صحراء النخيب.")
     assert (m.sub_event_type, m.killed_best) == ("Disrupted weapons use", None)
-    # a count of rockets found (no noun the cue list can pair) is at least no shelling
-    assert [
-        m.sub_event_type for m in extract("عثرت القوات الأمنية على 20 صاروخا في صحراء الأنبار.", PUB)
-    ] in (
-        [],
-        ["Disrupted weapons use"],
-    )
     m = one(
         "أعلنت قيادة العمليات أن قوة أمنية عثرت فجر اليوم على منصة محملة بثلاثة صواريخ معدة للإطلاق باتجاه"
         " قاعدة عين الأسد."
@@ -3492,3 +3485,10 @@ def test_extract_an_earlier_act_in_the_same_area_is_placed_where_the_lead_was():
     )
     got = sorted((m.date_precision, m.location, m.killed_best, m.wounded_best) for m in ms)
     assert got == [("day", "Udhaim", None, 2), ("week", "Udhaim", 1, None)]
+
+
+def test_extract_rockets_found_by_count_are_disrupted_but_bodies_found_were_killed():
+    m = one("عثرت القوات الأمنية على 20 صاروخا في صحراء الأنبار.")
+    assert (m.sub_event_type, m.weapon) == ("Disrupted weapons use", "rocket")
+    m = one("عثر على جثتي شخصين قتلا بقصف صاروخي في قضاء البعاج.")
+    assert (m.sub_event_type, m.killed_best) == ("Shelling/artillery/missile attack", 2)
