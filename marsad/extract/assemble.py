@@ -444,9 +444,10 @@ GROUP_WORDS = (_n("فصائل"), _n("الفصائل"))
 ONE_OF = re.compile(_n(r"[،,]\s*(?:احد|احدي)(?:\s+(?:ابرز|اكبر|اقوي|اهم))?\s*$"))
 # "، إحدى فصائل المقاومة الإسلامية في العراق،": an apposition set off by commas
 APPOSITION_AFTER = re.compile(_n(r"\s*،\s*(?:وهي\s+|وهو\s+)?(?:احد|احدي|ابرز|اكبر)\s+[^،.]{3,70}،\s*"))
-# (not the riot police, "قوات مكافحة الشغب", named in a dispersal phrase)
+# an ambush word ("وذلك بكمين محكم"), and an act told as separate ("في عملية منفصلة")
 AMBUSH = re.compile(_n(r"^(?:و|ف|ب)?(?:ال)?(?:كمين|كمينا)"))
 SEPARATE_ACT = re.compile(_n(r"(?:عمليه|هجوم|حادث|حادثه|اشتباك|ضربه|غاره)\s+منفصل"))
+# (not the riot police, "قوات مكافحة الشغب", named in a dispersal phrase)
 VAGUE = re.compile(_n(r"(?:اعمال|عنف|(?<!مكافحه ال)شغب|معارك|المعارك|اقتتال|الاقتتال|نزاع|نزاعات)"))
 TRIBAL = re.compile(_n(r"عشائري"))
 SHOT_AT = re.compile(_n(r"^\s*(?:\S+\s+){0,2}?(?:على|علي|ضد|باتجاه|صوب|نحو)\s"))
@@ -3829,7 +3830,7 @@ def _perpetrator_of_both(events: list[Event], f: Facts) -> None:
 SERIES_COUNTED = re.compile(
     _n(
         r"(?:^|\s)(?:\d+|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|عده|عشرات|سلسله)\s+"
-        r"(?:هجمات|ضربات|غارات|اعتداءات|هجمات|عمليات\s+استهداف)(?=\s|$|[،.])"
+        r"(?:هجمات|ضربات|غارات|اعتداءات|عمليات\s+استهداف)(?=\s|$|[،.])"
         r"|(?:^|[\s،])(?:منها|بينها|احدها|اخرها)\s+(?:هجوم|ضربه|غاره|قصف)"
     )
 )
