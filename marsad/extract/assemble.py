@@ -124,6 +124,8 @@ IRAQI_FACTIONS = set(UMBRELLA_OF) | {
     "saraya_thawrat_al_ishrin",
 }
 STATE_ATTACKERS = {"us_forces", "coalition", "israel_forces", "turkish_forces", "iran_forces"}
+# who announces a strike of its own by naming it ("أعلن الحرس الثوري استهداف ...")
+SELF_ANNOUNCERS = frozenset(IRAQI_FACTIONS | STATE_ATTACKERS | {"isis", "pkk"})
 FACTIONS_UMBRELLAS = {"pmf", "islamic_resistance_iraq", "iran_aligned_militias"}
 CIVILIAN = {"civilians", "protesters", "political_parties"}
 # who can be "arrested" in an Arrests incident (spec §4: members of an armed group)
@@ -1446,7 +1448,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             or (
                 # (a faction, ISIS or the PKK, or a foreign force: "أعلن الحرس الثوري الإيراني
                 # استهداف", "أعلن تنظيم داعش في بيان استهداف رتل")
-                a.actor_id in IRAQI_FACTIONS | STATE_ATTACKERS | {"isis", "pkk"}
+                a.actor_id in SELF_ANNOUNCERS
                 and getattr(a, "kind", "") in ("name", "short")
                 and contains_any(f.norm[ne : ne + 70], FACTION_STRIKE_STEMS)
                 and FACTION_STRIKE_AFTER.match(f.norm[ne : ne + 70])
@@ -2952,9 +2954,12 @@ LANDED = re.compile(_n(r"(?:و|ف)?(?:سقط|سقوط|سقطت|سقطا)\s"))
 FELL_AFTER = re.compile(
     _n(r"\s*(?:قد\s+)?(?:سقط|سقطت|سقطا|سقطتا)\s")
 )  # "صاروخا سقط": the noun, then its verb
-SAME_PLACE = re.compile(
+# "the area" of an act told before ("على المنطقة"); "the same" place when "same" is said
+# ("في المنطقة ذاتها", "في المكان نفسه")
+THE_AREA = re.compile(
     _n(
-        r"(?:^|\s)(?:في|ب|علي|قرب)\s*ال(?:منطقه|مكان|موقع|قريه|ناحيه|قضاء)\s+(?:ذاتها|نفسها|ذاته|نفسه)(?=[\s،.]|$)"
+        r"(?:^|\s)(?:في|ب|علي|قرب)\s*ال(?:منطقه|مكان|موقع|قريه|ناحيه|قضاء)"
+        r"(?P<same>\s+(?:ذاتها|نفسها|ذاته|نفسه))?(?=[\s،.]|$)"
     )
 )
 FELL_BEFORE = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:سقط|سقطت|سقطا|سقطتا)\s+(?:[^\s،.]+\s+)?$"))
@@ -3054,7 +3059,7 @@ def _the_site_again(events: list[Event]) -> None:
             continue
         words = _frames_text(e)
         # ("في المنطقة ذاتها", "في المكان نفسه": the same place, whatever its kind)
-        same = bool(SAME_PLACE.search(words))
+        same = any(m.group("same") for m in THE_AREA.finditer(words))
         if not same and not SITE_AGAIN.search(words):
             continue
         site = next(
@@ -4497,10 +4502,6 @@ ASSAULT_WORD = re.compile(
         r"|(?:^|\s)(?:و|ف)?(?:تحييد|حيدت|حيدنا|حيد)(?:\s|$)"
     )
 )
-
-
-# "the area" of the act just told ("على المنطقة", "في المنطقة نفسها")
-THE_AREA = re.compile(_n(r"(?:^|\s)(?:علي|في|ب)\s*ال(?:منطقه|قريه|ناحيه)(?:\s+(?:نفسها|ذاتها))?(?=[\s،.]|$)"))
 
 
 def _similar_strike(events: list[Event]) -> None:
