@@ -124,6 +124,8 @@ IRAQI_FACTIONS = set(UMBRELLA_OF) | {
     "saraya_thawrat_al_ishrin",
 }
 STATE_ATTACKERS = {"us_forces", "coalition", "israel_forces", "turkish_forces", "iran_forces"}
+# the foreign forces Iraqi factions strike at, in their bases and abroad
+FOREIGN_FORCES = frozenset({"us_forces", "coalition", "israel_forces", "turkish_forces"})
 # who announces a strike of its own by naming it ("أعلن الحرس الثوري استهداف ...")
 SELF_ANNOUNCERS = frozenset(IRAQI_FACTIONS | STATE_ATTACKERS | {"isis", "pkk"})
 FACTIONS_UMBRELLAS = {"pmf", "islamic_resistance_iraq", "iran_aligned_militias"}
@@ -146,6 +148,12 @@ CAMPAIGN = re.compile(
 )
 # "ويأتي الحادث بعد ...", "وجاء ذلك عقب ...": the main clause points back at the story's
 # event, so the linked clause is an earlier one
+ACT_CARRIED_OUT = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:نفذ|نفذت|نفذوا|شن|شنت|شنوا)\s+(?:\S+\s+){0,2}?(?:ال)?"
+        r"(?:ضربات|ضربه|ضربتين|هجمات|هجوما|هجومين|غارات|غاره|غارتين)(?:\s|$)"
+    )
+)
 COMES_AFTER = re.compile(_n(r"(?:^|\s)(?:و)?(?:ياتي|تاتي|جاء|جاءت|يعد|يعتبر|تعد)(?:\s|$)"))
 BETWEEN_FIRST = re.compile(
     _n(
@@ -761,6 +769,16 @@ BACKER = re.compile(
 MEMBER_WEAPON = re.compile(_n(r"^(?:ال)?(?:طائر|مسير|صاروخ|صواريخ|غار|قصف|ضرب|قذيف|مدفعي|عمليه)"))
 ATTACK_HEADS = frozenset(
     _n(w) for w in ("هجوم", "الهجوم", "عدوان", "العدوان", "توغل", "التوغل", "عمليه", "العمليه")
+)
+# the men who guard a site ("حراس مقر", "عناصر حماية مكتب"), right before it
+_GUARDS = r"(?:ال)?(?:حراس|حرس|حمايه|عناصر\s+حمايه|افراد\s+حمايه|منتسبي\s+حمايه)\s*$"
+SITE_GUARDS = re.compile(_n(r"(?:^|\s)" + _GUARDS))
+# ... as the subject of a verb of force ("أطلق حراس", "اعتدى عناصر حماية")
+GUARDS_ACTED = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:اطلق|اطلقوا|فتح|فتحوا|اعتدي|اعتدوا|هاجم|هاجموا|قام|قاموا|اقدم|اقدموا)\s+"
+        + _GUARDS
+    )
 )
 MEMBER_SITE = re.compile(
     _n(
@@ -1555,6 +1573,15 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "هاجم مسلحون من تنظيم داعش": the group the gunmen belong to did it
             roles.append(Role(aid, "perp", 2.5, base + a.start))
             continue
+        if (
+            PROCEEDED.search(before[-12:])
+            and contains_any(after[:90], PROCEEDED_STEMS)
+            and PROCEEDED_TO_ACT.match(f.norm, ne, ne + 90)
+        ):
+            # "أقدم أنصار التيار الصدري، ذوو القبعات الزرقاء، على مهاجمة ساحة الاعتصام":
+            # who proceeded to the violent act did it
+            roles.append(Role(aid, "perp", 3.0, base + a.start))
+            continue
         if spoken_for:
             continue
         if contains_any(before, CARGO_STEMS) and CARGO_OF.search(
@@ -1587,7 +1614,9 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         strike_head = bool(MEMBER_WEAPON.search(head)) or head in ATTACK_HEADS
         wider = f.norm[max(0, ns - 90) : ns]
         if not strike_head and contains_any(wider[-40:], AMONG_STEMS) and AMONG_VICTIMS.search(wider):
-            roles.append(Role(aid, "target", 2.5, base + a.start))
+            # (civilians among the dead say the others were not: "غارات على مواقع لفصائل
+            # مسلحة ... استشهاد 16 شخصا بينهم مدنيون" hit the factions; alone they stand)
+            roles.append(Role(aid, "target", 1.5 if aid == "civilians" else 2.5, base + a.start))
             continue
         if contains_any(after[:40], VICTIM_STEMS) and VICTIM_RELATIVE.match(after):
             # "جثمان الضابط في الشرطة الذي اغتيل أمس": the one the relative clause says was
@@ -1614,6 +1643,12 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                 roles.append(Role(aid, "target" if hit else "perp", 2.5, base + a.start))
                 continue
             if MEMBER_SITE.search(head) and not v.perp_before.search(before):
+                if SITE_GUARDS.search(before[-24:]):
+                    # "أطلق حراس مقر العصائب النار على المحتجين": the guards of its office
+                    # are its own men, and do what the clause says they did
+                    acted = GUARDS_ACTED.search(before[-40:])
+                    roles.append(Role(aid, "perp" if acted else "target", 2.5, base + a.start))
+                    continue
                 roles.append(Role(aid, "target", 2.5, base + a.start))
                 continue
         if getattr(a, "kind", "") == "generic" and ATTACK_ADJECTIVE.search(before[-14:]):
@@ -2274,6 +2309,35 @@ KILLING_DONE = re.compile(
 )
 
 
+# "أقدم X على مهاجمة ...", "قام X بإحراق ...": X proceeded to the act (its subject, right
+# after the verb; its appositions and up to six words between)
+PROCEEDED = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:اقدم|اقدمت|اقدموا|قام|قامت|قاموا)\s+(?:ال)?$"))
+_PROCEEDED_ACTS = (
+    "مهاجمه",
+    "الهجوم",
+    "الاعتداء",
+    "اقتحام",
+    "احراق",
+    "حرق",
+    "قتل",
+    "اغتيال",
+    "اطلاق",
+    "استهداف",
+    "تفجير",
+    "خطف",
+    "اختطاف",
+    "اعدام",
+    "تصفيه",
+    "ضرب",
+    "رشق",
+    "قصف",
+)
+PROCEEDED_STEMS = tuple(_n(w) for w in _PROCEEDED_ACTS)
+PROCEEDED_TO_ACT = re.compile(
+    _n(r"(?:[\s،,]+\S+){0,6}?[\s،,]+(?:علي\s+|ب)(?:ال)?(?:" + "|".join(_PROCEEDED_ACTS) + r")(?:\s|$)")
+)
+
+
 # "أطلقت قوات حرس الحدود الإيرانية النار على مجموعة من العتالين": a named force opened fire
 # on people (its subject between the verb and the fire)
 FORCE_FIRED_ON = re.compile(
@@ -2460,6 +2524,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         and (
             any(_in(c.start, lo, hi) and _specific(c) for c in cues)
             or COMES_AFTER.search(f.norm[f.npos(lo) : f.npos(hi)])
+            # ("نفذت قواتها ضربات على ثلاث منشآت، ردا على هجوم بطائرة مسيرة": strikes carried
+            # out are an act of their own, however generic the word)
+            or ACT_CARRIED_OUT.search(f.norm[f.npos(lo) : f.npos(hi)])
         )
         for lo, hi, prior in clauses
     )
@@ -2563,6 +2630,16 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             sub = "Attack"
         elif (
             sub in ("Violent demonstration", "Mob violence")
+            and any(r.role == "perp" and r.actor_id in IRAQI_FACTIONS and r.strength >= 2.5 for r in roles)
+            and any(r.role == "target" and r.actor_id == "protesters" and r.strength >= 2.0 for r in roles)
+            and not any(r.role == "perp" and r.actor_id == "protesters" for r in roles)
+        ):
+            # "أقدم أنصار التيار الصدري على مهاجمة ساحة الاعتصام وإحراق خيام المعتصمين، ما
+            # أدى إلى مقتل ثمانية متظاهرين": a faction's men fell on the protesters, who died:
+            # its attack on them, not their riot (spec section 4: killing protesters)
+            sub = "Attack"
+        elif (
+            sub in ("Violent demonstration", "Mob violence")
             and any(r.role == "perp" and r.actor_id == "iraqi_security_forces" for r in roles)
             and any(c.category == "sub_event:Arrests" for c in f.cues)
         ):
@@ -2608,6 +2685,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             generic_only
             and bool(PLURAL_GENERIC.search(f.norm[f.npos(lo) : f.npos(hi)]))
             and len(named_sites) < 2
+            # ("نفذت ضربات على ثلاث منشآت تستخدمها كتائب حزب الله": the sites of one
+            # operation counted, not a run of acts)
+            and not (COUNTED_SITES.search(f.norm[f.npos(lo) : f.npos(hi)]) and "aggregate" not in flags)
         )
         governed = any(
             c.category in STANCE
@@ -2838,6 +2918,13 @@ PLURAL_GENERIC = re.compile(
     _n(
         r"(?:^|\s)(?<!قياده\s)(?<!غرفه\s)(?<!قائد\s)(?<!مركز\s)(?<!قاطع\s)(?:و|ب|ل|لل)?(?:ال)?"
         r"(?:هجمات|عمليات|اعتداءات|ضربات|استهدافات)(?:\s|$)(?!المشتركه)"
+    )
+)
+# "على ثلاث منشآت", "استهدفت 4 مواقع": the sites one operation hit, counted
+COUNTED_SITES = re.compile(
+    _n(
+        r"(?:^|\s)(?:علي|استهدفت|استهدف|طالت)\s+(?:\d+|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثماني|ثمانيه|تسع|تسعه|عشر|عشره)\s+"
+        r"(?:منشات|مواقع|اهداف|مقرات|مخازن|معسكرات|نقاط|قواعد|منشآت)(?:\s|$)"
     )
 )
 ANOTHER_TARGET = re.compile(
@@ -4397,14 +4484,16 @@ class ReadCount:
 SURVIVED = re.compile(_n(r"(?:^|\s)(?:ب|و)?(?:نجاه|نجا|نجت|نجيا|نجوا|ينجو|تنجو)(?:\s|$)"))
 ASSASSINATED = re.compile(
     _n(
-        r"(?<!محاوله )(?<!محاولات )(?:^|\s)(?:و|ف)?(?:اغتالوا|اغتالت|اغتال|اغتيلا|اغتيلوا|اغتيل|اغتيلت|باغتيال|اغتيال)((?:\s+\S+){1,6})"
+        r"(?<!محاوله )(?<!محاولات )(?:^|\s)(?:و|ف)?(?:اغتالوا|اغتالت|اغتال|اغتيلا|اغتيلوا|اغتيل|اغتيلت|باغتيال|اغتيال)((?:\s+\S+){1,10})"
     )
 )
 PERSON_NOUN = re.compile(
     _n(
         r"^(?:ال)?(?:ناشط|ناشطه|صحفي|صحافي|مصور|طبيب|طبيبه|قيادي|قائد|مسؤول|ضابط|شيخ|محامي|مرشح|نائب|عضو|مدير|موظف|مواطن|شاب|امراه|رجل"
         # (a unit's commander, a village head, a judge, a trader, a serviceman)
-        r"|امر|معاون|زعيم|مختار|قاضي|تاجر|استاذ|منتسب|شرطي|جندي|مقاتل|عنصر|محافظ)(?:ا|ين|ان|تين|تان|ات|ون)?$"
+        r"|امر|معاون|زعيم|مختار|قاضي|تاجر|استاذ|منتسب|شرطي|جندي|مقاتل|عنصر|محافظ"
+        # (an expert, a researcher, a writer, a broadcaster, an engineer, a teacher, a preacher; not "امام", also "in front of")
+        r"|خبير|باحث|كاتب|اعلامي|مذيع|مهندس|مدرس|معلم|خطيب|محلل|مستشار|رئيس|اكاديمي|مقدم)(?:ا|ين|ان|تين|تان|ات|ون)?$"
     )
 )
 
@@ -4561,6 +4650,19 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
         if any(t in CIVILIAN for t in targets) or not targets:
             return "Attack"
         return "Armed clash"
+    if (
+        e.claimed
+        and any(t in FOREIGN_FORCES for t in targets)
+        and any(r.role == "perp" and r.actor_id in IRAQI_FACTIONS and r.strength >= 2.5 for r in e.roles)
+        and (e.place is None or e.place.kind in ("base", "airport") or e.place.name_en in us_hosting_sites())
+        and not re.search(r"اشتباك|اشتباكات|مواجهات|تسلل|اقتحام|اقتحم|النار|رصاص", words)
+        # (not the attacks a side is accused of: "تتهم واشنطن فصائل الحشد بالوقوف وراء هذه العمليات")
+        and not PLURAL_GENERIC.search(words)
+    ):
+        # "أعلنت المقاومة الإسلامية في العراق استهداف قاعدة حرير": a faction's claimed strike
+        # on a foreign force's base, its weapon unnamed, is a drone or a rocket strike -- not a
+        # ground assault; the drone, the factions' weapon of these claims (spec section 4)
+        return "Air/drone strike"
     if (
         targets
         and any(r.role == "perp" for r in e.roles)

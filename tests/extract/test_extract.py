@@ -3492,3 +3492,90 @@ def test_extract_rockets_found_by_count_are_disrupted_but_bodies_found_were_kill
     assert (m.sub_event_type, m.weapon) == ("Disrupted weapons use", "rocket")
     m = one("عثر على جثتي شخصين قتلا بقصف صاروخي في قضاء البعاج.")
     assert (m.sub_event_type, m.killed_best) == ("Shelling/artillery/missile attack", 2)
+
+
+def test_extract_an_assassination_counts_its_victim_past_the_killers_description():
+    m = one(
+        "اغتال مسلحون مجهولون يستقلون سيارة حديثة الصنع الكاتب والباحث علي الحسيني قرب منزله في حي"
+        " الجامعة بالموصل."
+    )
+    assert (m.sub_event_type, m.killed_best) == ("Attack", 1)
+    # the attempt is still no death
+    m = one("نجا الباحث علي الحسيني من محاولة اغتيال نفذها مسلحون مجهولون في حي الجامعة بالموصل.")
+    assert m.killed_best == 0
+
+
+def test_extract_civilians_among_the_dead_do_not_displace_the_faction_struck():
+    m = one(
+        "شنت طائرات أمريكية غارات على مخازن أسلحة لفصائل مسلحة قرب الحدود في القائم.\n"
+        "وقال مصدر محلي إن الغارات أسفرت عن مقتل ستة أشخاص بينهم مدنيون."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("us_forces", "iran_aligned_militias", 6)
+    # with nobody else hit, the civilians among the dead are the target
+    m = one("قتل خمسة أشخاص بينهم مدنيون بانفجار عبوة ناسفة في سوق شعبي بالموصل.")
+    assert (m.target_id, m.killed_best) == ("civilians", 5)
+
+
+def test_extract_the_guards_of_a_factions_office_firing_on_protesters_are_the_faction():
+    m = one(
+        "أصيب سبعة محتجين بجروح بعد أن أطلق حراس مقر منظمة بدر في الكوت النار على المتظاهرين الذين تجمعوا"
+        " أمام المقر."
+    )
+    assert (m.perpetrator_id, m.target_id, m.wounded_best) == ("badr", "protesters", 7)
+    # the office attacked with its guards is what was hit
+    m = one("أصيب اثنان من حراس مقر منظمة بدر في الكوت بهجوم بقنبلة يدوية.")
+    assert m.target_id == "badr"
+
+
+def test_extract_a_factions_men_falling_on_protesters_is_their_attack_not_a_riot():
+    for text in (
+        "أقدم مسلحون من سرايا السلام على مهاجمة ساحة الاعتصام وإحراق خيام المعتصمين في الناصرية، ما أدى"
+        " إلى مقتل ثلاثة متظاهرين.",
+        # (the attack told by its verbal noun alone)
+        "أقدم أنصار التيار الصدري على مهاجمة خيام المعتصمين في ساحة الحبوبي وإحراقها، ما أدى إلى مقتل"
+        " ثلاثة متظاهرين.",
+    ):
+        m = one(text)
+        assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best) == (
+            "Attack",
+            "saraya_al_salam",
+            "protesters",
+            3,
+        )
+    # protesters storming an office stay rioters
+    m = one("اقتحم محتجون غاضبون مقر حزب الدعوة في الناصرية وأضرموا النار فيه.")
+    assert (m.sub_event_type, m.perpetrator_id) == ("Violent demonstration", "protesters")
+
+
+def test_extract_strikes_carried_out_on_counted_sites_are_one_act_besides_the_attack_they_answer():
+    ms = extract(
+        "قال الجيش الأمريكي إن قواته نفذت ضربات انتقامية على أربعة مواقع تستخدمها حركة النجباء في العراق،"
+        " ردا على هجوم صاروخي استهدف قاعدة عين الأسد الأسبوع الماضي.",
+        PUB,
+    )
+    got = sorted((m.sub_event_type, m.perpetrator_id, m.target_id, m.date_precision) for m in ms)
+    assert got == [
+        ("Air/drone strike", "us_forces", "nujaba", "day"),
+        ("Shelling/artillery/missile attack", "unknown", "us_forces", "week"),
+    ]
+    # strikes summed over months are no one act
+    assert extract("نفذت القوات الأمريكية ضربات على مواقع للفصائل خلال الأشهر الماضية.", PUB) == []
+
+
+def test_extract_a_factions_claimed_strike_on_a_base_without_its_weapon_is_a_strike():
+    m = one("أعلنت المقاومة الإسلامية في العراق، مساء اليوم، استهداف قاعدة عين الأسد غربي الأنبار.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.claimed) == (
+        "Air/drone strike",
+        "islamic_resistance_iraq",
+        "us_forces",
+        True,
+    )
+    # the series a side is accused of is no strike
+    assert (
+        extract(
+            "وتتعرض القواعد التي تستضيف قوات أمريكية لهجمات متكررة، وتتهم واشنطن فصائل موالية لإيران"
+            " بالوقوف وراء هذه العمليات.",
+            PUB,
+        )
+        == []
+    )
