@@ -34,7 +34,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -2286,6 +2286,7 @@ def _event_places(f: Facts) -> list:
             p.kind == "city"
             and DIRECTION.search(before[-12:])
             and not IN_A_HOOD.search(before[-40:])
+            and _near_another_governorate(p.name_en)
             # "ذي قار/ ... غربي الناصرية": the lead's dateline names the city's governorate
             and not any(q.start <= 2 and q.governorate == p.governorate for q in f.places if q is not p)
         ):
@@ -2513,6 +2514,10 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         bool(v.background_start.search(f.norm))
         or bool(v.background_anywhere.search(f.norm))
         or "background" in flags
+    ) and not (
+        # "وكان مصدر أمني قال، في وقت سابق من الجمعة، إن انفجارا وقع في القاعدة": what was
+        # said earlier, not an earlier act (the act told has its own day, if any)
+        f.norm.startswith(("وكان", "كان")) and SAID_EARLIER.match(f.norm)
     )
     new_event = bool(v.new_event.search(f.norm))
     all_places = event_places(f)
@@ -2535,6 +2540,16 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         if not ccues:
             continue
         sub, weapon, interception = _sub_event_of(ccues, f)
+        if (
+            sub == "Armed clash"
+            and any(a.actor_id == "protesters" and _in(a.start, lo, hi) for a in f.actors)
+            and any(c.category == "sub_event:Excessive force against protesters" for c in cues)
+            and not any(a.actor_id in ARMED_PERPS - {"unknown"} for a in f.actors)
+        ):
+            # "أصيب 13 متظاهرا و7 من عناصر الأمن خلال مواجهات ...، بعد أن أطلقت القوات الأمنية
+            # الرصاص الحي لتفريق المتظاهرين": the confrontation of a crowd with the forces that
+            # fired on it is their excessive force, not a battle of two armed sides
+            sub = "Excessive force against protesters"
         if (
             sub == "Armed clash"
             and all(AMBUSH.match(normalize(c.surface)) for c in ccues if c.category.startswith("sub_event:"))
@@ -3229,6 +3244,26 @@ SAME_SITE_KM = 8.0
 DISTINCT_DISTRICTS_KM = 20.0
 
 
+# "جنوب تكريت" lies in Salah al-Din: no place of another governorate within this of Tikrit;
+# "جنوبي بغداد" may not (Kalsu, in Babil, is 50 km south; Bani Saad, Diyala's, 34 km east)
+BORDER_KM = 50.0
+
+
+@cache
+def _near_another_governorate(name_en: str) -> bool:
+    """A gazetteer place of another Iraqi governorate lies within BORDER_KM of the city."""
+    from marsad.extract.vocab import load_places
+
+    places = [q for q in load_places() if q.country == "Iraq" and q.governorate is not None]
+    city = next((q for q in places if q.name_en == name_en), None)
+    if city is None:
+        return True
+    return any(
+        q.governorate != city.governorate and (d := _km(city, q)) is not None and d <= BORDER_KM
+        for q in places
+    )
+
+
 def _km(a, b) -> float | None:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return None
@@ -3358,11 +3393,47 @@ def _tells_how_it_happened(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
         return False
     if fr.facts.index - e.last_index != 1 or not (fr.place is None or _same_anchor(e, fr)):
         return False
+    return _compatible_as_told(e, fr, opts)
+
+
+def _compatible_as_told(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
+    """`compatible` with the pluperfect frame read as the reported event itself."""
     fr.background = False
     try:
         return compatible(e, fr, opts)
     finally:
         fr.background = True
+
+
+# "وكان مصدر أمني عراقي قال": the source's pluperfect, a statement made earlier (not "وكانت
+# القوات قد أعلنت اعتقال": an act announced is that act, told again)
+SAID_EARLIER = re.compile(
+    _n(
+        r"^(?:و)?(?:كان|كانت|كانا|كانوا)\s+(?:\S+\s+){0,4}?(?:قد\s+)?"
+        r"(?:قال|قالت|ذكر|ذكرت|افاد|افادت|صرح|صرحت|اوضح|اوضحت|نقل|نقلت|افادوا|قالوا)(?=[\s،,]|$)"
+    )
+)
+# "وكانت الاشتباكات قد اندلعت أمس": when the act told broke out or took place
+OCCURRED = re.compile(
+    _n(r"(?:^|\s)قد\s+(?:وقع|وقعت|اندلع|اندلعت|اندلعا|بدا|بدات|جري|جرت|حدث|حدثت|انطلقت|انطلق)(?:\s|$)")
+)
+
+
+def _tells_when_it_happened(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
+    """ "ارتفعت حصيلة ضحايا الاشتباكات ... إلى 30 قتيلا. وكانت الاشتباكات قد اندلعت أمس
+    الاثنين": right after an undated report, the same act named again (a definite noun) in
+    the pluperfect of "broke out / took place", with a day and no other place, dates that
+    event; it recounts no earlier one."""
+    if e.background or not fr.background or e.date is not None or fr.date is None:
+        return False
+    if fr.new_event or "dual" in fr.notes or fr.sub_event is None or fr.sub_event != e.sub_event:
+        return False
+    if fr.facts.index - e.last_index != 1 or not (fr.place is None or _same_anchor(e, fr)):
+        return False
+    f = fr.facts
+    if not OCCURRED.search(f.norm[f.npos(fr.lo) : f.npos(fr.hi)]) or not _anaphoric(fr):
+        return False
+    return _compatible_as_told(e, fr, opts)
 
 
 def compatible(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
@@ -3976,7 +4047,9 @@ def assemble_story(
             target = None
             if current is not None and current.background == fr.background and compatible(current, fr, opts):
                 target = current
-            elif current is not None and _tells_how_it_happened(current, fr, opts):
+            elif current is not None and (
+                _tells_how_it_happened(current, fr, opts) or _tells_when_it_happened(current, fr, opts)
+            ):
                 fr.background = False  # the reported event itself, told in the pluperfect
                 target = current
             elif (

@@ -3579,3 +3579,58 @@ def test_extract_a_factions_claimed_strike_on_a_base_without_its_weapon_is_a_str
         )
         == []
     )
+
+
+def test_extract_a_direction_from_a_city_far_from_other_governorates_keeps_its_governorate():
+    m = one("انفجرت عبوة ناسفة على دورية للجيش في قرية شرق الرمادي، ما أسفر عن إصابة جنديين.")
+    assert (m.governorate, m.wounded_best) == ("Anbar", 2)
+    # south of Baghdad may be Babil's (Kalsu): not said
+    m = one("انفجرت عبوة ناسفة على دورية للجيش في قرية جنوب بغداد، ما أسفر عن إصابة جنديين.")
+    assert m.governorate is None
+
+
+def test_extract_protesters_confronting_forces_that_fire_on_them_is_excessive_force():
+    m = one(
+        "أصيب 9 متظاهرين و4 من عناصر الشرطة خلال مواجهات قرب مبنى المحافظة في الكوت، بعد أن أطلقت"
+        " القوات الأمنية الرصاص الحي لتفريق المتظاهرين."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.wounded_best) == (
+        "Excessive force against protesters",
+        "iraqi_security_forces",
+        "protesters",
+        13,
+    )
+
+
+def test_extract_the_same_clashes_told_in_the_pluperfect_give_the_lead_its_day():
+    m = one(
+        "ارتفعت حصيلة ضحايا الاشتباكات بين عشيرتين في قضاء الشطرة إلى 5 قتلى و11 جريحا.\n"
+        "وكانت الاشتباكات قد اندلعت مساء الخميس بسبب خلاف على أرض زراعية."
+    )
+    assert (m.event_date, m.killed_best, m.wounded_best) == (dt.date(2024, 3, 7), 5, 11)
+    # an act of another kind told in the pluperfect stays an earlier event of its own
+    ms = extract(
+        "ارتفعت حصيلة ضحايا الاشتباكات بين عشيرتين في قضاء الشطرة إلى 5 قتلى.\n"
+        "وكانت عبوة ناسفة قد انفجرت الشهر الماضي في القضاء ذاته دون إصابات.",
+        PUB,
+    )
+    assert sorted(m.date_precision for m in ms) == ["day", "month"]
+
+
+def test_extract_a_blast_in_the_accusative_is_a_blast_and_a_sources_pluperfect_no_earlier_act():
+    m = one("قالت مصادر محلية إن انفجارا قويا هز مخزنا للعتاد في قضاء بلد، ما أسفر عن إصابة ثلاثة أشخاص.")
+    assert m.wounded_best == 3
+    m = one(
+        "هز انفجار مقرا للحشد الشعبي في قضاء بلد مساء أمس.\n"
+        "وكان مصدر أمني قال، في وقت سابق، إن انفجارا وقع في مقر للحشد الشعبي في بلد وأسفر عن إصابة عنصرين."
+    )
+    assert (m.target_id, m.wounded_best) == ("pmf", 2)
+
+
+def test_extract_another_states_authorities_are_not_iraqs_government():
+    m = one(
+        "اقتحم مئات المحتجين مبنى السفارة الدنماركية في بغداد وأضرموا النار فيه، احتجاجا على سماح"
+        " السلطات الدنماركية بحرق نسخة من المصحف."
+    )
+    assert (m.sub_event_type, m.perpetrator_id) == ("Violent demonstration", "protesters")
+    assert m.target_id != "iraqi_government"
