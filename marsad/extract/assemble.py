@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -1079,6 +1080,11 @@ def _in(span_start: int, lo: int, hi: int) -> bool:
     return lo <= span_start < hi
 
 
+def _family_of(actor_id: str) -> str:
+    """The US and the coalition it leads are one side (the scorer's family too)."""
+    return "us_forces" if actor_id == "coalition" else actor_id
+
+
 def actor_specificity(actor_id: str) -> int:
     if actor_id in (None, "unknown"):
         return 0
@@ -1840,7 +1846,13 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
         # a role is the more specific answer (spec section 2: name the most specific actor)
         named = [r for r in strong if r.actor_id != "unknown"]
         strong = named or strong
-        return max(strong, key=lambda r: (r.strength, actor_specificity(r.actor_id), -r.pos)).actor_id
+        # on a tie, the side named most often as such ("مطار أربيل وقاعدة للتحالف ... بينهم
+        # جندي أمريكي" against one civilian contractor: the US-led forces, one family)
+        votes = Counter(_family_of(r.actor_id) for r in strong)
+        return max(
+            strong,
+            key=lambda r: (r.strength, votes[_family_of(r.actor_id)], actor_specificity(r.actor_id), -r.pos),
+        ).actor_id
 
     target = best(targets, set())
     perp = best(perps, {target} if target else set())
@@ -2802,6 +2814,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             and len(countries) >= 2
             and not any(PLACE_RANK.get(p.kind, 1) >= 3 for p in places)
             and "claim" not in flags
+            # ("في موقعين بسوريا وموقع في العراق": the sites of one operation counted in each
+            # country are its acts there, one per country, not a summary)
+            and not _counted_per_country(f, places)
         ):
             if base["date"] is not None:
                 f._memo["summary_date"] = base["date"]  # the day of the strikes it sums up
@@ -2810,8 +2825,13 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 r for r in roles if r.role == "perp" and r.strength >= 2.0 and r.actor_id != "unknown"
             ]
             continue  # "attacks on US bases in Iraq and Syria": a summary, not one event
-        if len(sites) >= 2 and not plural and ANOTHER_TARGET.search(clause_norm):
-            # "هدفا حيويا في إيلات، وهدفا آخر في الجولان": another target, another act
+        if (
+            len(sites) >= 2
+            and not plural
+            and (ANOTHER_TARGET.search(clause_norm) or TWO_TARGETS.search(clause_norm))
+        ):
+            # "هدفا حيويا في إيلات، وهدفا آخر في الجولان", "هدفين حيويين في إيلات وفي
+            # الجولان": another target, another act
             plural = True
         if len(sites) >= 2 and not plural:
             bases = [p for p in sites if p.kind in ("base", "airport")]
@@ -2942,6 +2962,29 @@ COUNTED_SITES = re.compile(
         r"(?:منشات|مواقع|اهداف|مقرات|مخازن|معسكرات|نقاط|قواعد|منشآت)(?:\s|$)"
     )
 )
+# two targets, a dual noun ("هدفين حيويين", "موقعين", "قاعدتي")
+TWO_TARGETS = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ب|ل)?(?:ال)?(?:هدفين|هدفان|موقعين|موقعان|مقرين|مقران|قاعدتين|قاعدتي|قاعدتا|منشاتين|مطارين|مطاري)(?:\s|$)"
+    )
+)
+# a count of sites right before a country ("موقعين بسوريا", "وموقع في العراق")
+SITES_COUNTED_IN = re.compile(
+    _n(
+        r"(?:^|\s)(?:و)?(?:موقع|موقعا|موقعين|موقعان|مواقع|منشاه|منشاتين|منشات|هدف|هدفا|هدفين|اهداف|مقر|مقرين)"
+        r"(?:\s+(?:\S+|\d+))?\s+(?:في\s+|داخل\s+)?$"
+    )
+)
+
+
+def _counted_per_country(f: Facts, places: list) -> bool:
+    """Every country of the clause follows a count of the sites hit in it."""
+    countries = [p for p in places if p.kind == "country"]
+    return len(countries) >= 2 and all(
+        SITES_COUNTED_IN.search(f.norm[max(0, f.npos(p.start) - 24) : f.npos(p.start)]) for p in countries
+    )
+
+
 ANOTHER_TARGET = re.compile(
     _n(r"(?:^|\s)(?:و|ل|ب)?(?:هدفا|هدف|موقعا|موقع|قاعده|مقرا|مقر)\s+(?:اخر|اخري|ثانيا|ثانيه)(?=[\s،.]|$)")
 )
@@ -3722,17 +3765,17 @@ def follow_up(e: Event, f: Facts) -> None:
     if cas is not None and refers_back and not v.series.search(f.norm):
         if _not_a_toll(cas.killed) is None and cas.killed is not None:
             cas = None  # "أكثر من 600 قتيل": a running toll, never one event's count
-    others = False
+    others = toll_told = False
     if cas is not None and refers_back and not v.series.search(f.norm):
         for name in ("killed", "wounded"):
             others = _others_added(e, f, name, getattr(cas, name)) or others
         added = added or others
         if e.killed is None and cas.killed is not None:
             e.killed = cas.killed
-            added = True
+            added = toll_told = True
         if e.wounded is None and cas.wounded is not None:
             e.wounded = cas.wounded
-            added = True
+            added = toll_told = True
         if _attackers_dead_added(e, f, cas.killed):
             added = True
         if not others and (
@@ -3762,8 +3805,10 @@ def follow_up(e: Event, f: Facts) -> None:
         places = [p for p in places if not any(_in(p.start, lo, hi) for lo, hi in priors)]
     if e.place is not None and e.place.kind == "country":
         # "هجوم استهدف قاعدة عسكرية في الأردن" then "وتعرف القاعدة باسم البرج 22": the site
-        # in that country the next sentence names is where
-        places = [p for p in places if p.country == e.place.country and PLACE_RANK.get(p.kind, 1) >= 5]
+        # in that country the next sentence names is where; so is the town where it tells the
+        # event's dead ("في موقع في العراق" then "مقتل أربعة من مقاتليها في القائم")
+        rank = 3 if toll_told else 5
+        places = [p for p in places if p.country == e.place.country and PLACE_RANK.get(p.kind, 1) >= rank]
         if places and not (flags & {"accident", "foreign_war"}) and not vocab().new_event.search(f.norm):
             e.place = _pick_place(places, 0)
             added = True

@@ -689,6 +689,10 @@ def find_places(text: str) -> list[PlaceHit]:
         else:
             prev = _prev_word(norm, start)
             place = _choose_place(v, cands, clitic, _bare_forms(prev) if prev else set())
+            if place is None and clitic == "و" and _BASES_BEFORE.search(norm, max(0, start - 60), start):
+                # "على قاعدتي عين الأسد في الأنبار وحرير في أربيل": the dual head noun is the
+                # second name's prefix too
+                place = next((p for p, _g in cands if p is not None and p.kind in ("base", "airport")), None)
         if place is None:
             continue
         ostart, oend = t.span(start, end)
@@ -706,6 +710,12 @@ def find_places(text: str) -> list[PlaceHit]:
             )
         )
     return out
+
+
+# a dual or plural of "base" / "airport" heading a list of names, in the same clause
+_BASES_BEFORE = re.compile(
+    r"(?:^|\s)(?:ب|ل|و)?(?:ال)?(?:قاعدتي|قاعدتين|قاعدتا|قواعد|مطاري|مطارين|مطارا)\s[^.،؛,]*$"
+)
 
 
 def _choose_place(

@@ -3634,3 +3634,43 @@ def test_extract_another_states_authorities_are_not_iraqs_government():
     )
     assert (m.sub_event_type, m.perpetrator_id) == ("Violent demonstration", "protesters")
     assert m.target_id != "iraqi_government"
+
+
+def test_extract_sites_counted_in_each_country_are_one_act_per_country():
+    ms = extract(
+        "أعلن البنتاغون أن طائرات أمريكية شنت، فجر اليوم، ضربات على منشآت تستخدمها كتائب سيد الشهداء،"
+        " في موقع بسوريا وموقعين في العراق.\n"
+        "وأعلنت هيئة الحشد الشعبي مقتل ثلاثة من مقاتليها في قضاء القائم.",
+        PUB,
+    )
+    got = sorted((m.country, m.governorate, m.perpetrator_id, m.killed_best) for m in ms)
+    assert got == [("Iraq", "Anbar", "us_forces", 3), ("Syria", None, "us_forces", None)]
+    # strikes summed up over two countries with no count in each stay a summary
+    assert extract("شنت القوات الأمريكية ضربات على مواقع للفصائل في العراق وسوريا.", PUB) == []
+
+
+def test_extract_a_dual_base_noun_is_the_prefix_of_both_names():
+    ms = extract("أطلقت إيران فجر اليوم صواريخ باليستية على قاعدتي عين الأسد في الأنبار وحرير في أربيل.", PUB)
+    assert sorted(m.location for m in ms) == ["Ain al-Asad Air Base", "Harir Air Base"]
+    # "حرير" alone is silk, no base
+    assert [m.location for m in extract("أحرق مسلحون محلا لبيع الحرير في سوق الموصل.", PUB)] in (
+        [],
+        ["Mosul"],
+    )
+
+
+def test_extract_two_targets_in_two_places_are_two_acts():
+    ms = extract(
+        "أعلنت المقاومة الإسلامية في العراق أنها استهدفت بالطيران المسير موقعين عسكريين في حيفا وفي"
+        " الجولان المحتل، فجر اليوم.",
+        PUB,
+    )
+    assert sorted(m.location for m in ms) == ["Golan Heights", "Haifa"]
+
+
+def test_extract_a_tie_between_targets_goes_to_the_side_named_most():
+    m = one(
+        "سقطت صواريخ على مطار أربيل الدولي وقاعدة للتحالف الدولي، ما أدى إلى مقتل متعاقد مدني وإصابة"
+        " خمسة آخرين بينهم جندي أمريكي."
+    )
+    assert (m.target_id, m.killed_best, m.wounded_best) == ("us_forces", 1, 5)
