@@ -687,6 +687,13 @@ CHARGED_WITH = re.compile(
         r"(?:^|\s)(?:بتهمه|بتهم|بتهمة|(?:ال)?متهم(?:ين|ان|ون|ا)?\s+ب\S*|لتورطهم|لتورطه|بتورطهم|لضلوعهم|لضلوعه)\s+[^،.؛]{0,50}$"
     )
 )
+# a charge that names no act of a place ("متهمين بالإرهاب في منطقة الطارمية": arrested there)
+SITELESS_CHARGE = re.compile(
+    _n(
+        r"(?:بتهمه|بتهم|متهم\S*)\s+(?:ب)?(?:ال)?(?:ارهاب|انتماء|الانتماء|تزوير|فساد|ابتزاز|مخدرات|تجاره)(?:\s|$)"
+        r"|متهم\S*\s+ب(?:ال)?(?:ارهاب|انتماء|تزوير|فساد|ابتزاز|مخدرات|تجاره)(?:\s|$)"
+    )
+)
 # "نقلت ... إلى العراق صباح الأحد": the day the dead or the wounded were taken somewhere
 TAKEN_ON = re.compile(_n(r"(?:^|\s)(?:و)?" + _TAKEN_VERB + r"\s+[^،,.؛]{0,70}$"))
 
@@ -834,7 +841,8 @@ def vocab() -> Vocab:
             rf"(?:^|[\s(«\"“])(?:ال)?(?:و|ب|ل|لل)?{w['target_before']}(?:[\s،]+\S+){{0,2}}[\s«\"“(]*{tail}"
         ),
         perp_before=re.compile(
-            rf"(?:^|[\s(«\"“])(?:و|ف)?{w['perp_before']}(?:\s+(?:مسلحين|مسلحون|مسلحو|مسلحي|عناصر|افراد|مجموعه|مجموعات|جماعه|جماعات|قوه|قوات)(?:\s+من)?)?[\s«\"“(]*{tail}"
+            # (the group's men or cells between: "أصابع الاتهام إلى خلايا تابعة لتنظيم داعش")
+            rf"(?:^|[\s(«\"“])(?:و|ف)?{w['perp_before']}(?:\s+(?:مسلحين|مسلحون|مسلحو|مسلحي|عناصر|افراد|مجموعه|مجموعات|جماعه|جماعات|قوه|قوات|خلايا|خليه)(?:\s+(?:من|تابعه|التابعه|تابعين))?)?[\s«\"“(]*{tail}"
         ),
         perp_after=re.compile(rf"^[\s»\"”)]*(?:\S+\s+){{0,6}}?{w['perp_after']}"),
         attack_verb_before=re.compile(
@@ -2268,7 +2276,11 @@ def _event_places(f: Facts) -> list:
             )
         ):
             continue  # "قاعدة فكتوريا العسكرية قرب مطار بغداد": the airport tells where the base is
-        if contains_any(before, CHARGE_STEMS) and CHARGED_WITH.search(before):
+        if (
+            contains_any(before, CHARGE_STEMS)
+            and (charged := CHARGED_WITH.search(before))
+            and not SITELESS_CHARGE.search(charged.group())
+        ):
             continue  # "بتهمة إطلاق صواريخ على السفارة": where the charged act was, not the arrest
         if NOT_THE_SITE.search(before[-30:]):
             continue
@@ -2839,6 +2851,12 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 # "استهداف قاعدة عين الأسد وقاعدة حرير بطائرات مسيرة، إضافة إلى قاعدة التنف في
                 # سوريا": one act hits no two bases hundreds of km apart; each base is one
                 plural, sites = True, bases
+        armed_with = {}
+        if len(sites) >= 2 and not plural:
+            # "سقطت قذيفة هاون داخل المنطقة الخضراء في بغداد، وصاروخان على قاعدة بلد": each
+            # site after its own projectile is its own act, of that weapon
+            armed_with = _projectile_per_site(ccues, sites)
+            plural = bool(armed_with)
         if len(sites) >= 2 and plural and (not generic_only or len(named_sites) >= 2):
             for p in sites:
                 # a count belongs to the site named nearest before... or after it
@@ -2854,7 +2872,11 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                     if wounded is not None and (wounded.best == 0 or _nearest_site(sites, wounded.start) is p)
                     else None
                 )
-                frames.append(Frame(place=p, places=[p], killed=k, wounded=w, notes=["site split"], **base))
+                own = dict(base)
+                if p.name_en in armed_with:
+                    own["weapon"] = armed_with[p.name_en]
+                    own["sub_event"] = WEAPON_SUB_EVENT.get(own["weapon"], own["sub_event"])
+                frames.append(Frame(place=p, places=[p], killed=k, wounded=w, notes=["site split"], **own))
             continue
         n = 2 if v.two_events.search(clause_norm) else 1
         place = _pick_place(places, cue_pos)
@@ -2975,6 +2997,28 @@ SITES_COUNTED_IN = re.compile(
         r"(?:\s+(?:\S+|\d+))?\s+(?:في\s+|داخل\s+)?$"
     )
 )
+
+
+PROJECTILES = ("rocket", "mortar", "missile", "drone")
+
+
+def _projectile_per_site(cues: list, sites: list) -> dict[str, str]:
+    """{site: weapon} when each of two or more named sites follows its own projectile cue
+    (a distinct cue nearest before each), else {}."""
+    shots = sorted(
+        (c for c in cues if c.category.startswith("weapon:") and c.category[7:] in PROJECTILES),
+        key=lambda c: c.start,
+    )
+    if len(shots) < 2 or any(PLACE_RANK.get(p.kind, 1) < 3 for p in sites):
+        return {}
+    out, used = {}, set()
+    for p in sorted(sites, key=lambda p: p.start):
+        before = [c for c in shots if c.end <= p.start]
+        if not before or before[-1].start in used:
+            return {}
+        used.add(before[-1].start)
+        out[p.name_en] = before[-1].category[7:]
+    return out
 
 
 def _counted_per_country(f: Facts, places: list) -> bool:

@@ -65,6 +65,7 @@ def extract(
 
     mentions: list[Mention] = []
     budget = opts.max_sentences
+    header = _heading_day(stories, pub)
     for story in stories:
         sentences = story.sentences[:budget]
         budget -= len(sentences)
@@ -72,11 +73,27 @@ def extract(
         facts = find_entities(sentences, story.title, pub, opts)
         # 4. assemble events
         events = asm.assemble_story(facts, opts, pub)
+        if header is not None:
+            for e in events:
+                if e.date is None and e.inherited_date is None and not e.background:
+                    e.inherited_date = header
         # 5. resolve dates, scope, casualties -> mentions
         mentions.extend(m for e in events if (m := resolve(e, text, pub, facts, opts)) is not None)
         if budget <= 0:
             break
     return mentions
+
+
+def _heading_day(stories, pub: dt.date | None):
+    """The one day a page's heading gives its list ("الحصاد الأمني ليوم الجمعة:", then one
+    item a line): the day of every item that names none of its own."""
+    if not stories or not stories[0].sentences:
+        return None
+    head = stories[0].sentences[0].text.rstrip()
+    if not head.endswith(":") or len(head) > 120:
+        return None
+    days = [d for d in _safe(_stage(dates, "find_dates"), head, pub) if d.precision == "day"]
+    return days[0] if len(days) == 1 else None
 
 
 def _guard(text, opts: ExtractOptions) -> str:

@@ -3674,3 +3674,44 @@ def test_extract_a_tie_between_targets_goes_to_the_side_named_most():
         " خمسة آخرين بينهم جندي أمريكي."
     )
     assert (m.target_id, m.killed_best, m.wounded_best) == ("us_forces", 1, 5)
+
+
+def test_extract_each_site_after_its_own_projectile_is_its_own_act():
+    ms = extract(
+        "سقطت قذيفتا هاون داخل المنطقة الخضراء في بغداد، وثلاثة صواريخ على قاعدة عين الأسد، مساء"
+        " أمس، دون إصابات.",
+        PUB,
+    )
+    got = sorted((m.governorate, m.weapon, m.killed_best) for m in ms)
+    assert got == [("Anbar", "rocket", 0), ("Baghdad", "mortar", 0)]
+    # one salvo on two named sites of one governorate stays one act
+    assert len(extract("سقطت ثلاثة صواريخ على المنطقة الخضراء، قرب السفارة الأمريكية في بغداد.", PUB)) == 1
+
+
+def test_extract_the_accused_cells_of_a_group_are_that_group():
+    m = one(
+        "أصيب ثلاثة مدنيين بسقوط قذيفة هاون على قرية في قضاء خانقين.\n"
+        "ووجهت الشرطة أصابع الاتهام إلى خلايا تابعة لتنظيم داعش."
+    )
+    assert (m.perpetrator_id, m.target_id, m.wounded_best) == ("isis", "civilians", 3)
+
+
+def test_extract_a_charge_of_no_place_leaves_the_arrest_its_place():
+    m = one("اعتقلت القوات الأمنية خمسة متهمين بالإرهاب في قضاء المقدادية.")
+    assert (m.sub_event_type, m.governorate) == ("Arrests", "Diyala")
+    # the place of a charged act is that act's, not the arrest's
+    m = one("اعتقلت القوات الأمنية عنصرين من كتائب حزب الله متهمين بإطلاق صواريخ على قاعدة عين الأسد.")
+    assert (m.sub_event_type, m.location) == ("Arrests", None)
+
+
+def test_extract_a_lists_heading_day_dates_its_items():
+    ms = extract(
+        "أبرز الأحداث الأمنية يوم الخميس:\n"
+        "- نينوى: قتل راع بانفجار عبوة ناسفة في قضاء البعاج.\n"
+        "- الأنبار: أصيب جندي بهجوم لداعش على نقطة في قضاء الرطبة.",
+        PUB,
+    )
+    assert sorted((m.governorate, m.event_date) for m in ms) == [
+        ("Anbar", dt.date(2024, 3, 7)),
+        ("Nineveh", dt.date(2024, 3, 7)),
+    ]
