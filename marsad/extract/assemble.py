@@ -358,6 +358,14 @@ DEAD_ARE_OF = re.compile(
     )
 )
 THE_DEAD_STEMS = ("القتل", "القتي", "الضحي", "الجرح", "المصاب", "المستهدف")
+# "مقتل ثلاثة أشخاص قالت وسائل إعلام تركية إنهم من كوادر حزب العمال": the dead, by pronoun
+THEY_ARE_OF = re.compile(
+    _n(
+        r"(?:^|\s)(?:ان|بان|وان)(?:هم|هما)\s+(?:كانوا\s+|كانا\s+)?من\s+"
+        r"(?:(?:ال)?(?:عناصر|مقاتلي|اعضاء|منتسبي|افراد|كوادر|قيادات|قياديي)\s+)?(?:ال)?$"
+    )
+)
+THEY_STEMS = ("انهم", "انهما")
 # "مقتل ثمانية أشخاص بينهم قياديون في الحشد": the group some of the victims belong to
 AMONG_STEMS = ("بينهم", "بينهما", "ضمنهم", "منهم")
 AMONG_VICTIMS = re.compile(
@@ -1612,8 +1620,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "وأوضح المصدر أن المهاجمين ينتمون إلى خلية نائمة لتنظيم داعش"
             roles.append(Role(aid, "perp", 3.0, base + a.start))
             continue
-        if (contains_any(before[-40:], BELONG_STEMS) and DEAD_BELONG_TO.search(before[-40:])) or (
-            contains_any(before[-40:], THE_DEAD_STEMS) and DEAD_ARE_OF.search(before[-40:])
+        if (
+            (contains_any(before[-40:], BELONG_STEMS) and DEAD_BELONG_TO.search(before[-40:]))
+            or (contains_any(before[-40:], THE_DEAD_STEMS) and DEAD_ARE_OF.search(before[-40:]))
+            or (contains_any(before[-40:], THEY_STEMS) and THEY_ARE_OF.search(before[-40:]) and _has_toll(f))
         ):
             # "وقالت المديرية إن القتلى ينتمون إلى حزب العمال": the dead were its own (said
             # outright: strong enough for a later sentence to add it to the event)
@@ -2560,7 +2570,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         for lo, hi, prior in clauses
     )
     for lo, hi, prior in clauses:
-        ccues = [c for c in cues if _in(c.start, lo, hi)]
+        ccues = [c for c in cues if _in(c.start, lo, hi) and not _fire_burned(f, c)]
         if not ccues:
             continue
         sub, weapon, interception = _sub_event_of(ccues, f)
@@ -2997,6 +3007,18 @@ SITES_COUNTED_IN = re.compile(
         r"(?:\s+(?:\S+|\d+))?\s+(?:في\s+|داخل\s+)?$"
     )
 )
+
+
+# "أحرقت النيران مساحات من الغابات": the fire (of a shelling) burned, no one set it
+FIRE_AS_SUBJECT = re.compile(_n(r"\s*(?:ال)?(?:نيران|نار|حرائق)(?=[\s،,.]|$)"))
+
+
+def _fire_burned(f: Facts, c) -> bool:
+    return c.category in (
+        "weapon:arson",
+        "sub_event:Violent demonstration",
+        "sub_event:Mob violence",
+    ) and bool(FIRE_AS_SUBJECT.match(f.norm, f.npos(c.end)))
 
 
 PROJECTILES = ("rocket", "mortar", "missile", "drone")
@@ -3927,7 +3949,9 @@ def _attackers_dead_added(e: Event, f: Facts, killed) -> bool:
 SOLDIER_VICTIMS = re.compile(
     _n(
         _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,2}?"
-        r"(?:جندي|جنديا|جنديين|جنديان|جنود|ضابط|ضابطا|ضباط|منتسب\S*|شرطي\S*|عسكري|عسكريين|عسكريان"
+        # (not the staff of a company or an office: "منتسبي شركة نفطية" are its employees)
+        r"(?:جندي|جنديا|جنديين|جنديان|جنود|ضابط|ضابطا|ضباط|شرطي\S*|عسكري|عسكريين|عسكريان"
+        r"|منتسب\S*(?!\s+(?:في\s+)?(?:ال)?(?:شركه|شركات|دائره|دوائر|معمل|مصنع|جامعه|مستشفي|نقابه|مصفي|حقل|مديريه\s+(?:ال)?(?:كهرباء|صحه|تربيه|بلديه|ماء|مجاري)))"
         # a unit's commander: "مقتل آمر الفوج ونائبه", "آمر سرية في اللواء الخامس"
         r"|امر\s+(?:ال)?(?:فوج|لواء|سريه|كتيبه|مفرزه))(?=[\s،.]|$)"
     )
@@ -3938,7 +3962,9 @@ CIVILIAN_VICTIMS = re.compile(
     _n(
         _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,3}?"
         r"(?:اشخاص|شخص|شخصا|شخصين|شخصان|مدني\S*|مواطن\S*|شاب|شابا|شبان|شابين|شابان|طفل|طفلا|اطفال|طفلين|طفلان|امراه|نساء|"
-        r"رجل|رجلا|رعاه|راع|راعي|راعيين|مزارع\S*|عامل|عاملا|عمال|طالب|طلاب|زائر\S*|حجاج|مصلين)(?=[\s،.]|$)"
+        r"رجل|رجلا|رعاه|راع|راعي|راعيين|مزارع\S*|عامل|عاملا|عمال|طالب|طلاب|زائر\S*|حجاج|مصلين"
+        # a company's staff ("أصيب أربعة من منتسبي شركة الحفر", "موظفين في شركة نفطية")
+        r"|(?:منتسب|موظف)\S*\s+(?:في\s+)?(?:ال)?(?:شركه|شركات))(?=[\s،.]|$)"
     )
 )
 # two sides fighting (a tribal fight, a brawl): its dead are no one-sided attack's victims
@@ -4801,7 +4827,7 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
         return previous.sub_event  # "هجوم مماثل": the same kind as the one just reported
     if re.search(r"(?:^|\s)(?:و|ب|ل)?(?:ال)?(?:ضربه|ضربات|ضربتين)(?:\s|$)", words):
         return "Air/drone strike"
-    if re.search(r"(?:^|\s)(?:و|ب|ل)?(?:ال)?(?:قصف|قصفت|قصفوا)(?:\s|$)", words):
+    if re.search(r"(?:^|\s)(?:و|ب|ل)?(?:ال)?(?:قصف|قصفا|قصفت|قصفوا)(?:\s|$)", words):
         return "Shelling/artillery/missile attack"
     targets = [r.actor_id for r in e.roles if r.role == "target"]
     if (

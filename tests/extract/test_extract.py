@@ -3715,3 +3715,31 @@ def test_extract_a_lists_heading_day_dates_its_items():
         ("Anbar", dt.date(2024, 3, 7)),
         ("Nineveh", dt.date(2024, 3, 7)),
     ]
+
+
+def test_extract_fire_that_burned_is_no_arson_and_an_accusative_shelling_is_shelling():
+    m = one(
+        "قال رئيس بلدية ناحية كاني ماسي إن قصفا إيرانيا استهدف أطراف الناحية وأدى إلى إصابة راعيين، فيما"
+        " أحرقت النيران مساحات من المراعي."
+    )
+    assert (m.sub_event_type, m.weapon, m.perpetrator_id, m.wounded_best) == (
+        "Shelling/artillery/missile attack",
+        "other",
+        "iran_forces",
+        2,
+    )
+
+
+def test_extract_the_dead_said_to_be_a_groups_cadres_are_its_own():
+    m = one(
+        "قتل شخصان بضربة لطائرة مسيرة تركية استهدفت سيارة في قضاء مخمور، قالت مصادر كردية إنهما من"
+        " مقاتلي حزب العمال الكردستاني."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("turkish_forces", "pkk", 2)
+
+
+def test_extract_a_companys_staff_are_no_security_forces():
+    m = one("أصيب أربعة من منتسبي شركة الحفر العراقية بانفجار عبوة ناسفة على طريق في قضاء الرطبة.")
+    assert (m.target_id, m.wounded_best) == ("civilians", 4)
+    m = one("أصيب أربعة منتسبين بانفجار عبوة ناسفة على طريق في قضاء الرطبة.")
+    assert m.target_id == "iraqi_security_forces"
