@@ -404,6 +404,7 @@ VICTIM_BEFORE_MEMBER = re.compile(_n(r"(?:^|\s)(?:و|ف)?" + _VICTIM_WORD + r"\S
 MEMBER_PERSON = re.compile(
     _n(
         r"^(?:ال)?(?:قيادي|قياديين|قياديان|عنصر|عنصرين|عنصران|عناصر|مقاتل|مقاتلين|مقاتلي|امر|قائد|منتسب|منتسبي|افراد|احد"
+        r"|شرطي|شرطيا|شرطيين|شرطيان|جندي|جنديا|جنديين|جنديان|جنود|ضابط|ضابطا|ضباط"
         # (an official named by his office: "أصيب مدير ناحية", "مقتل قائممقام قضاء")
         r"|مدير|مديره|معاون|قائممقام|قائمقام|محافظ|نائب)"
     )
@@ -1650,7 +1651,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         if (contains_any(before[-50:], VICTIM_STEMS) and not strike_head) and (
             (VICTIMS_OF.search(before[-50:]) and not _killer(f, a))
             or (
-                getattr(a, "kind", "") in ("member", "leader")
+                # (or a name that is a person of it: "لقي منتسب في الشرطة مصرعه")
+                getattr(a, "kind", "") in ("member", "leader", "name", "short")
                 and MEMBER_PERSON.match(f.norm[ns:ne])
                 and VICTIM_BEFORE_MEMBER.search(before[-30:])
             )
@@ -2938,6 +2940,18 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             if "aggregate" not in flags:
                 near.killed = near.killed or k
                 near.wounded = near.wounded or w
+                if (
+                    (k is not None or w is not None)
+                    and not _prior
+                    and not any(r.role == "target" for r in near.roles)
+                ):
+                    # "لقي منتسب في الشرطة مصرعه وأصيب اثنان من زملائه، فيما قتل اثنان من
+                    # المهاجمين، خلال اشتباك مع مسلحين من داعش": whose the dead it names are
+                    near.roles = near.roles + [
+                        Role(r.actor_id, r.role, min(r.strength, 2.0), r.pos)
+                        for r in read_roles(f, lo, hi)
+                        if r.role == "target" and r.actor_id != "unknown"
+                    ]
             if whereupon:
                 continue  # (its figures only: "، حيث رشق المتظاهرون ... أمس" may be another act's day)
             if near.date is None:
@@ -3978,7 +3992,7 @@ CIVILIAN_SITE = re.compile(
         r"(?:(?:استهدف\S*|على|طال\S*|داخل|ضرب|ضربت)\s+(?:\S+\s+)?|(?:قصف\S*|هاجم\S*)\s+(?:\S+\s+){0,3}?"
         r"|(?:قرب|بالقرب من|امام|وسط)\s+)(?:ال)?"
         r"(?:سوق\S*|اسواق|مسجد\S*|جامع|حسينيه|كنيسه|مدرسه|مستشف\S*|مقهي|مطعم|حفل|عرس|زفاف|مجلس عزاء|سرادق|"
-        r"ملعب|مخيم|حافله|باص|قريه|قري|منزل|منازل|مزرعه|محل|محال|متجر|مصيف|منتجع|متنزه|منتزه)(?=[\s،.]|$)"
+        r"ملعب|مخيم|حافله|باص|قريه|قري|منزل|منازل|مزرعه|محل|محال|متجر|مصيف|منتجع|متنزه|منتزه|ساحه|ساحات)(?=[\s،.]|$)"
     )
 )
 
@@ -4815,9 +4829,11 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
         return e.sub_event
     if e.weapon in WEAPON_SUB_EVENT:
         if e.weapon == "small_arms" and not any(
-            r.role == "target" and r.actor_id not in CIVILIAN for r in e.roles
+            r.role == "target" and r.actor_id not in CIVILIAN | {"iraqi_government"} for r in e.roles
         ):
-            return "Attack"  # gunfire at no armed party: violence against civilians
+            # gunfire at no armed party (civilians, an official: "أطلقوا النار على سيارة مدير
+            # ناحية"): violence against civilians
+            return "Attack"
         return WEAPON_SUB_EVENT[e.weapon]
     words = _frames_text(e)
     if previous is not None and previous.sub_event not in (None, "Arrests") and SAME_KIND.search(words):

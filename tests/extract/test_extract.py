@@ -2966,8 +2966,10 @@ def test_extract_what_an_attempted_arrest_led_to_is_the_clashs_toll():
         "اندلعت اشتباكات بين قوات الشرطة ومسلحين في قضاء الرفاعي بعد محاولة اعتقال مطلوب، ما أسفر عن"
         " مقتل شرطي ومسلحين اثنين."
     )
-    assert (m.sub_event_type, m.perpetrator_id, m.killed_best) == ("Armed clash", "iraqi_security_forces", 3)
-    assert m.target_id == "unknown"  # (0.5.9) the unidentified gunmen are its other side
+    assert (m.sub_event_type, m.killed_best) == ("Armed clash", 3)
+    # (0.5.9) the unidentified gunmen are its other side; a clash with no clear initiator
+    # may be coded either way round (spec section 2)
+    assert {m.perpetrator_id, m.target_id} == {"iraqi_security_forces", "unknown"}
 
 
 def test_extract_villages_shelled_by_a_three_word_subject_are_civilian():
@@ -3743,3 +3745,33 @@ def test_extract_a_companys_staff_are_no_security_forces():
     assert (m.target_id, m.wounded_best) == ("civilians", 4)
     m = one("أصيب أربعة منتسبين بانفجار عبوة ناسفة على طريق في قضاء الرطبة.")
     assert m.target_id == "iraqi_security_forces"
+
+
+def test_extract_the_border_forces_are_iraqs_security_forces():
+    m = one(
+        "أحبطت قوات الحدود محاولة تسلل لعناصر من داعش عبر الحدود السورية قرب قضاء القائم، وقتلت اثنين منهم."
+    )
+    assert (m.sub_event_type, {m.perpetrator_id, m.target_id}, m.killed_best) == (
+        "Armed clash",
+        {"isis", "iraqi_security_forces"},
+        2,
+    )
+
+
+def test_extract_the_dead_named_in_a_clause_before_the_clash_are_its_side():
+    m = one(
+        "لقي شرطي مصرعه وأصيب ثلاثة من زملائه، فيما قتل أحد المهاجمين، خلال اشتباك مع مسلحين من داعش في"
+        " قضاء الدبس."
+    )
+    assert ({m.perpetrator_id, m.target_id}, m.killed_best, m.wounded_best) == (
+        {"isis", "iraqi_security_forces"},
+        2,
+        3,
+    )
+
+
+def test_extract_a_square_is_a_civilian_site_and_gunfire_at_an_official_is_an_attack():
+    m = one("انفجرت عبوة ناسفة في ساحة عامة وسط مدينة الموصل، ما أسفر عن إصابة أربعة أشخاص.")
+    assert m.target_id == "civilians"
+    m = one("أطلق مسلحون مجهولون النار على سيارة قائممقام قضاء الزبير، ما أدى إلى إصابته بجروح.")
+    assert (m.sub_event_type, m.target_id) == ("Attack", "iraqi_government")
