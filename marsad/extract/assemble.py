@@ -664,6 +664,9 @@ UNIT_DEAD = re.compile(
 CONCURRENT_TOLL = re.compile(
     _n(
         r"^[\s،,]*(?:و)?(?:فيما|بينما|في حين)\s+(?:اصيب|اصيبت|اصيبوا|جرح|جرحت|قتل|قتلت|لقي|لقيت|استشهد|استشهدت)(?:\s|$)"
+        # the rest of the same salvo: "أسقطت القوات اثنتين منها، فيما أصابت الثالثة المنزل"
+        r"|^[\s،,]*(?:و)?(?:فيما|بينما|في حين)\s+(?:اصابت|اصاب|سقطت|سقط|انفجرت|انفجر|ضربت|استهدفت)\s+"
+        r"(?:ال)?(?:ثالثه|ثالث|ثانيه|ثاني|اخري|اخر|اخيره|اخير|رابعه|رابع)(?:\s|$)"
     )
 )
 # "اقتحموا مقر الشركة، حيث أطلقوا النار عليه، مما أدى إلى مقتله": a clause telling how
@@ -1596,6 +1599,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "هاجم مسلحون من تنظيم داعش": the group the gunmen belong to did it
             roles.append(Role(aid, "perp", 2.5, base + a.start))
             continue
+        if SURVIVOR.search(before[-12:]):
+            # "نجا رئيس الوزراء من محاولة اغتيال": who survived was the one attacked
+            roles.append(Role(aid, "target", 2.5, base + a.start))
+            continue
         if (
             PROCEEDED.search(before[-12:])
             and contains_any(after[:90], PROCEEDED_STEMS)
@@ -2348,6 +2355,8 @@ KILLING_DONE = re.compile(
 
 # "أقدم X على مهاجمة ...", "قام X بإحراق ...": X proceeded to the act (its subject, right
 # after the verb; its appositions and up to six words between)
+# who survived an attempt ("نجا X من", "نجاة X من"): right before the actor
+SURVIVOR = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:نجا|نجت|نجيا|نجوا|ينجو|تنجو|نجاه)\s+$"))
 PROCEEDED = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:اقدم|اقدمت|اقدموا|قام|قامت|قاموا)\s+(?:ال)?$"))
 _PROCEEDED_ACTS = (
     "مهاجمه",
@@ -3688,9 +3697,17 @@ def merge(e: Event, fr: Frame) -> None:
         e.date = fr.date
     if e.ref_date is None and fr.ref_date is not None:
         e.ref_date = fr.ref_date
-    if e.killed is None and fr.killed is not None:
+    # a later sentence naming the same act again ("مقتل عشرة أشخاص في الغارة") with a fuller
+    # toll than the lead's (the two leaders named) tells the whole of it
+    # (not over an explicit none: "دون وقوع إصابات" is no partial toll)
+    fuller = fr.facts.index != e.frames[0].facts.index and _anaphoric(fr)
+    if fr.killed is not None and (
+        e.killed is None or (fuller and (fr.killed.best or 0) > (e.killed.best or 0) > 0)
+    ):
         e.killed = fr.killed
-    if e.wounded is None and fr.wounded is not None:
+    if fr.wounded is not None and (
+        e.wounded is None or (fuller and (fr.wounded.best or 0) > (e.wounded.best or 0) > 0)
+    ):
         e.wounded = fr.wounded
     e.claimed = e.claimed or fr.claimed
 

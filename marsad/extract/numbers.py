@@ -95,6 +95,8 @@ for _v, _forms in {
         _UNITS[_f] = _v
 # Definite forms of 3..10 ("الجنود الثلاثه"); not احد/اثنين (Sunday/Monday).
 _DEF_UNITS = {"ال" + f: v for f, v in _UNITS.items() if v >= 3}
+_THE_TWO = frozenset({"الاثنين", "الاثنان", "الاثنتين", "الاثنتان"})
+_AMONG_THEM = frozenset({"بينهم", "بينهما", "منهم", "منهما", "بضمنهم", "ضمنهم", "بينهن"})
 _TEN = {"عشره": 10, "عشر": 10, "العشره": 10}
 _TENS: dict[str, int] = {}
 for _v, _stem in {
@@ -1117,7 +1119,9 @@ class _Binder:
         # any other "and X" must be close
         while k < t.n and gap <= 14:
             w = t.w[k]
-            if w in _CLAUSE_PUNCT or k in self.cues:
+            if w in _CLAUSE_PUNCT or k in self.cues or w in _AMONG_THEM:
+                # ("مقتل أربعة مدنيين بينهم رجل الأعمال ... وطفلته": who is among the four
+                # is no one more)
                 break
             # "مع" (with) joins only the victim's own people: "مقتله مع اثنين من مرافقيه",
             # "مع ثلاثة آخرين", "مع زوجته" (not "في اشتباك مع ثلاثة مسلحين")
@@ -1181,6 +1185,10 @@ class _Binder:
                 if is_plural and t.get(k) in _DEF_UNITS:
                     # "وأطفالها الثلاثة": her children, counted
                     extra += _DEF_UNITS[t.get(k)]
+                    k += 1
+                elif is_plural and t.get(k) in _THE_TWO:
+                    # "ومرافقيه الاثنين": his two companions (not Monday, after them)
+                    extra += 2
                     k += 1
                 elif is_plural:
                     many = True

@@ -3775,3 +3775,26 @@ def test_extract_a_square_is_a_civilian_site_and_gunfire_at_an_official_is_an_at
     assert m.target_id == "civilians"
     m = one("أطلق مسلحون مجهولون النار على سيارة قائممقام قضاء الزبير، ما أدى إلى إصابته بجروح.")
     assert (m.sub_event_type, m.target_id) == ("Attack", "iraqi_government")
+
+
+def test_extract_the_survivor_is_the_target_and_who_shot_the_drones_down_no_attacker():
+    m = one(
+        "نجا محافظ نينوى من محاولة اغتيال بطائرة مسيرة مفخخة استهدفت منزله في الموصل فجر اليوم.\n"
+        "وقال مصدر أمني إن طائرتين شاركتا في الهجوم، أسقطت القوات الأمنية إحداهما، فيما أصابت الأخرى"
+        " المنزل، ما أدى إلى إصابة ثلاثة من أفراد الحماية."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best, m.wounded_best) == (
+        "Air/drone strike",
+        "unknown",
+        "iraqi_government",
+        0,
+        3,
+    )
+
+
+def test_extract_a_fuller_toll_of_the_same_act_later_supersedes_the_leads():
+    m = one(
+        "قتل قيادي بارز في كتائب حزب الله بضربة جوية أمريكية استهدفت سيارته في منطقة جرف النصر.\n"
+        "وأكدت مصادر في الحشد الشعبي مقتل أربعة أشخاص في الغارة بينهم القيادي."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("us_forces", "kataib_hezbollah", 4)
