@@ -2058,7 +2058,12 @@ def _bind_casualties(f: Facts, lo: int, hi: int):
 
 # "ارتفعت حصيلة ضحايا التفجير إلى 23 قتيلا وأكثر من 50 جريحا": one act named by its
 # singular noun (not "الهجمات", "أعمال عنف")
-SINGLE_ACT = re.compile(_n(r"(?:و|ف|ب|ل)?(?:ال|لل)?(?:تفجير|انفجار|هجوم|اعتداء|قصف|استهداف)$"))
+# (or its past-tense verb: "عندما هاجم مسلحون مجهولون المحتجين")
+SINGLE_ACT = re.compile(
+    _n(
+        r"(?:و|ف|ب|ل)?(?:ال|لل)?(?:تفجير|انفجار|هجوم|اعتداء|قصف|استهداف)$|(?:و|ف)?(?:هاجم|هاجمت|هاجموا|استهدف|استهدفت)$"
+    )
+)
 SO_FAR = re.compile(_n(r"حتى الان|حتى اللحظه|لغايه الان|لحد الان|حتى الساعه|الى الان"))
 
 
@@ -2095,7 +2100,7 @@ TIME_GAP = re.compile(_n(r"ساعات|ساعه|ساعتين|ايام|يومين|
 
 
 RELATIVE = "relative"  # a prior clause inside the main one ("شاركوا في الهجوم على ...")
-RELATIVE_STEMS = ("شارك", "متورط", "ضالع", "مسوول", "منفذي", "المخططين")
+RELATIVE_STEMS = ("شارك", "متورط", "ضالع", "مسوول", "منفذي", "المخططين", "متهم")
 _CLAUSE_COMMA = re.compile(r"[،,؛;]")
 RELATIVE_GOES_ON = re.compile(r"\s*(?:و)?(?:الذي|التي|اللذين|اللذان|اللتين|الذين)\s")
 
@@ -2581,7 +2586,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         for lo, hi, prior in clauses
     )
     for lo, hi, prior in clauses:
-        ccues = [c for c in cues if _in(c.start, lo, hi) and not _fire_burned(f, c)]
+        ccues = [c for c in cues if _in(c.start, lo, hi) and not _fire_burned(f, c) and not _protested(f, c)]
         if not ccues:
             continue
         sub, weapon, interception = _sub_event_of(ccues, f)
@@ -3044,6 +3049,20 @@ def _fire_burned(f: Facts, c) -> bool:
     ) and bool(FIRE_AS_SUBJECT.match(f.norm, f.npos(c.end)))
 
 
+# "أحرقوا إطارات السيارات تنديدا بالاغتيال": the act protested is the cause, not an act here
+PROTESTED_BEFORE = re.compile(_n(r"(?:^|\s)(?:احتجاجا|تنديدا|رفضا|غضبا|استنكارا)\s+(?:علي\s+|ل\s*|ب\s*)?$"))
+
+
+def _protested(f: Facts, c) -> bool:
+    if c.category not in OCCURRENCE_CATEGORIES and not c.category.startswith("sub_event:"):
+        return False
+    ns = f.npos(c.start)
+    before = f.norm[max(0, ns - 16) : ns]
+    return contains_any(before, ("احتجاج", "تنديد", "رفض", "غضب", "استنكار")) and bool(
+        PROTESTED_BEFORE.search(before)
+    )
+
+
 PROJECTILES = ("rocket", "mortar", "missile", "drone")
 
 
@@ -3219,6 +3238,17 @@ SAME_DAY = re.compile(
         r"|(?:في|خلال)\s+(?:نفس|ذات)\s+(?:ال)?(?:يوم|ليله|المساء|الصباح)"
     )
 )
+
+
+def _crowd_after_gunmen(e: Event, fr: Frame) -> bool:
+    """A riot of protesters told after an armed side's attack (not the riot it answered)."""
+    return (
+        fr.sub_event in ("Violent demonstration", "Mob violence")
+        and e.sub_event
+        not in (None, "Violent demonstration", "Mob violence", "Excessive force against protesters")
+        and any(r.role == "perp" and r.actor_id == "protesters" and r.strength >= 2.0 for r in fr.roles)
+        and any(r.role == "perp" and r.actor_id in ARMED_PERPS and r.strength >= 2.0 for r in e.roles)
+    )
 
 
 def _gunmen_vs_forces(a: list, b: list) -> bool:
@@ -3587,6 +3617,10 @@ def compatible(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
     if "dual" in fr.notes or "dual" in e.notes:
         return False
     if "site split" in fr.notes and e.place is None:
+        return False
+    if _crowd_after_gunmen(e, fr):
+        # "اغتيل الناشط بإطلاق نار من مسلحين" then "وأحرق المحتجون إطارات السيارات تنديدا
+        # بالاغتيال": the crowd's riot is its own act, not the killers'
         return False
     if _gunmen_vs_forces(e.roles, fr.roles) or _gunmen_vs_forces(fr.roles, e.roles):
         # unidentified gunmen are never the security forces, who are named as such: "تعرضا

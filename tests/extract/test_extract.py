@@ -3798,3 +3798,34 @@ def test_extract_a_fuller_toll_of_the_same_act_later_supersedes_the_leads():
         "وأكدت مصادر في الحشد الشعبي مقتل أربعة أشخاص في الغارة بينهم القيادي."
     )
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("us_forces", "kataib_hezbollah", 4)
+
+
+def test_extract_the_act_an_arrested_man_is_accused_of_is_no_act_of_the_arrest():
+    m = one("اعتقلت قوة أمنية عنصرا في عصائب أهل الحق متهما باغتيال ناشط مدني في الناصرية.")
+    assert (m.sub_event_type, m.target_id, m.killed_best) == ("Arrests", "asaib_ahl_al_haq", None)
+    # an arrest of the unnamed accused is no incident (spec section 4: members of a group)
+    assert extract("اعتقلت قوة أمنية المتهم باغتيال الناشط المدني في الناصرية.", PUB) == []
+
+
+def test_extract_a_large_open_toll_of_an_attack_told_by_its_verb_is_its_own():
+    m = one(
+        "قتل 12 متظاهرا على الأقل وأصيب أكثر من 150 آخرين، عندما هاجم مسلحون مجهولون المحتجين في ساحة"
+        " الحبوبي بالناصرية."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.wounded_low, m.wounded_high) == (
+        "unknown",
+        "protesters",
+        12,
+        150,
+        None,
+    )
+
+
+def test_extract_a_crowds_riot_over_a_killing_is_its_own_act_not_the_killers():
+    ms = extract(
+        "اغتال مسلحون مجهولون ناشطا مدنيا أمام منزله في الديوانية فجر اليوم.\n"
+        "وخرج العشرات من المحتجين وأحرقوا إطارات السيارات في الشوارع تنديدا بالاغتيال.",
+        PUB,
+    )
+    got = sorted((m.sub_event_type, m.perpetrator_id, m.killed_best) for m in ms)
+    assert got == [("Attack", "unknown", 1), ("Violent demonstration", "protesters", None)]
