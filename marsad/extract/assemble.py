@@ -3545,6 +3545,16 @@ def _anaphoric(fr: Frame) -> bool:
     return all(_definite(f, c) for c in cues)
 
 
+def _names_an_earlier_kind(fr: Frame, current: Event, events: list[Event]) -> bool:
+    """The frame's kind of act is not the recalled one's but a fresh event's of the story."""
+    return (
+        fr.sub_event is not None
+        and current.sub_event is not None
+        and fr.sub_event != current.sub_event
+        and any(not e.background and e.sub_event == fr.sub_event for e in events)
+    )
+
+
 def _tells_how_it_happened(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
     """ "ارتفعت حصيلة التفجير الذي استهدف سوقا ... إلى 18 قتيلا. وكانت سيارة مفخخة قد انفجرت
     داخل السوق": right after a report that names no act, a pluperfect with no day or place
@@ -4236,6 +4246,8 @@ def assemble_story(
                 current is not None
                 and current.background
                 and not fr.background
+                # ("الغارات" after a recalled rocket attack names the story's strikes again)
+                and not _names_an_earlier_kind(fr, current, events)
                 and (
                     _anaphoric(fr)
                     or (

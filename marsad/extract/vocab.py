@@ -655,6 +655,9 @@ def find_actors(text: str, known: Sequence[str] = ()) -> list[ActorHit]:
     return hits
 
 
+_UNIT_LINKS = frozenset({"لواء", "فوج", "كتيبه", "سريه", "فرقه"})
+
+
 def _member_extension(v: _Vocab, norm: str, start: int, kind: str) -> tuple[int, str]:
     """'مقر الحشد', 'قيادي في النجباء': extend the span to the member word, kind member."""
     word, wstart = _prev_word_at(norm, start)
@@ -663,8 +666,9 @@ def _member_extension(v: _Vocab, norm: str, start: int, kind: str) -> tuple[int,
     forms = _bare_forms(word)
     if forms & v.member_words or (forms & v.member_words_of and norm.startswith("ل", start)):
         return wstart, "member"
-    for _ in range(2):  # "قيادي في", "قيادي بارز في"
-        if word not in v.member_links:
+    # "قيادي في", "قيادي بارز في", "مقر للواء 30 في" (a unit and its number between)
+    for _ in range(4):
+        if word not in v.member_links and not word.isdigit() and not (_bare_forms(word) & _UNIT_LINKS):
             break
         word, wstart = _prev_word_at(norm, wstart)
         if word is None:

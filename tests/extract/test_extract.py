@@ -3829,3 +3829,27 @@ def test_extract_a_crowds_riot_over_a_killing_is_its_own_act_not_the_killers():
     )
     got = sorted((m.sub_event_type, m.perpetrator_id, m.killed_best) for m in ms)
     assert got == [("Attack", "unknown", 1), ("Violent demonstration", "protesters", None)]
+
+
+def test_extract_the_strikes_named_again_after_a_recalled_attack_are_the_storys_strikes():
+    m = one(
+        "شنت طائرات أمريكية غارات جوية على مواقع لكتائب حزب الله في منطقة جرف الصخر، فجر اليوم، ردا على"
+        " الهجوم الصاروخي الذي استهدف قاعدة عين الأسد.\n"
+        "وقالت مصادر إن الغارات أسفرت عن مقتل أربعة عناصر وإصابة سبعة آخرين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.wounded_best) == (
+        "us_forces",
+        "kataib_hezbollah",
+        4,
+        7,
+    )
+
+
+def test_extract_a_units_headquarters_with_its_number_belongs_to_the_body():
+    m = one("انفجرت عبوة ناسفة قرب مقر للواء 52 في الحشد الشعبي في قضاء طوزخورماتو دون إصابات.")
+    assert (m.perpetrator_id, m.target_id) == ("unknown", "pmf")
+
+
+def test_extract_irans_security_forces_named_so_are_irans():
+    m = one("قتل عتال بنيران قوات الأمن الإيرانية على الحدود في قضاء بنجوين.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iran_forces", "civilians", 1)
