@@ -3853,3 +3853,10 @@ def test_extract_a_units_headquarters_with_its_number_belongs_to_the_body():
 def test_extract_irans_security_forces_named_so_are_irans():
     m = one("قتل عتال بنيران قوات الأمن الإيرانية على الحدود في قضاء بنجوين.")
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iran_forces", "civilians", 1)
+
+
+def test_extract_a_bombing_in_a_square_hits_civilians_and_a_districts_desert_names_it():
+    m = one("انفجرت عبوة ناسفة في ساحة عامة وسط مدينة كركوك دون إصابات.")
+    assert m.target_id == "civilians"
+    m = one("صد مقاتلو الحشد الشعبي تعرضا لعناصر داعش في صحراء العظيم دون خسائر.")
+    assert (m.governorate, m.location) == ("Diyala", "Udhaim")
