@@ -29,7 +29,10 @@ Clustering rules (docs/notes/clustering.md has the reasoning and the examples):
     (actors.csv), or `us_forces`/`coalition`, or `islamic_resistance_iraq`/
     `iran_aligned_militias` with each other or with a PMF member faction (the claim
     brand of those factions). Targets the same way, NULL a wildcard. In Battles the
-    two sides may be named the other way round.
+    two sides may be named the other way round;
+  - people: two attacks (sub-event Attack) whose evidence names its victims by title and
+    name ("الناشط المدني رحيم ساجت") share a first name (`evidence_victims`); a report
+    naming no one is no constraint.
 - A mention without a date joins only under *strict* agreement: the same place key
   (the governorate; abroad the country; else the site), the same event and sub-event type,
   compatible actors, no clashing weekday named in the evidence ("الخميس" vs a dated
@@ -263,6 +266,7 @@ class M:
     place_key: str | None  # governorate, or a country abroad, or a site: what strict joins compare
     specific_location: str | None
     weekdays: frozenset[int] = frozenset()
+    victims: frozenset[str] = frozenset()
     renewed: bool = False
     sort_key: tuple = ()
     undated: bool = False
@@ -321,6 +325,9 @@ def _prepare(row: dict) -> M:
         place_key=place_key,
         specific_location=specific,
         weekdays=evidence_weekdays(row.get("evidence")),
+        victims=evidence_victims(row.get("evidence"))
+        if row.get("sub_event_type") == "Attack"
+        else frozenset(),
         renewed=bool(_RENEWED_RE.search(row.get("evidence") or "")),
         undated=lo is None,
     )
@@ -407,6 +414,34 @@ def evidence_weekdays(evidence: str | None) -> frozenset[int]:
 
 
 # "تجددت المواجهات الثلاثاء": clashes renewed after a pause are a new episode, not the
+# A person a report names by title and name ("الناشط المدني رحيم ساجت", "الخبير الأمني هشام
+# الهاشمي"): the title, its adjectives (with the article), then the first name. Matched on
+# the normalized evidence; function words after a title are no name.
+_VICTIM_TITLES = (
+    "ناشط|ناشطه|صحفي|صحفيه|صحافي|اعلامي|اعلاميه|خبير|باحث|كاتب|محامي|محاميه|طبيب|طبيبه|مدرس|"
+    "استاذ|شيخ|مختار|مصور|مدون|شاعر|مهندس|تاجر|رجل الاعمال|سيده الاعمال"
+)
+_VICTIM_NAME_RE = re.compile(
+    r"(?:^|[\s«\"“(])(?:و|ب|ل)?(?:ال)?(?:"
+    + _VICTIM_TITLES
+    + r")[\s،,]+(?:ال\S+[\s،,]+){0,2}(?!ال)([^\s«»\"“”(),،.]{3,})"
+)
+_NOT_A_NAME = frozenset(
+    "في امام قرب وسط بعد من علي عن الذي التي اثناء خلال داخل عند مع او ثم حيث كما قبل منذ بالقرب "
+    "برصاص بنيران باطلاق بسلاح باسلحه بعبوه بمسدس بمسدسات بكاتم كان كانت يعمل تعمل وهو وهي اخر "
+    "اخري اخرين اخرون مدني مدنيا بارز بارزا معروف معروفا".split()
+)
+
+
+def evidence_victims(evidence: str | None) -> frozenset[str]:
+    """The first names of the people an evidence sentence names by a title (normalized)."""
+    if not evidence:
+        return frozenset()
+    from marsad.extract.normalize import normalize
+
+    return frozenset(w for w in _VICTIM_NAME_RE.findall(normalize(evidence)) if w not in _NOT_A_NAME)
+
+
 # previous day's fighting reported late
 _RENEWED_RE = re.compile(r"تجدد|استؤنف|استئناف")
 
@@ -457,6 +492,10 @@ def compatible(a: M, b: M, actors: Actors) -> bool:
         return False
     # type
     if not types_compatible(ra, rb, strict=strict):
+        return False
+    if a.victims and b.victims and not a.victims & b.victims:
+        # two attacks on people each report names, and the names differ ("الناشط رحيم ساجت",
+        # "الناشط تحسين أسامة"): two assassinations, whatever else they share
         return False
     if strict and (a.place_key is None or a.place_key != b.place_key or not _strict_agreement(a, b)):
         return False

@@ -811,3 +811,35 @@ def test_all_distinct_compares_values_when_hashes_meet(monkeypatch):
 
     assert all_distinct(Colliding("id", ["a", "b"], dtype=pl.String))
     assert not all_distinct(Colliding("id", ["a", "a"], dtype=pl.String))
+
+
+def test_cluster_attacks_on_people_named_differently_are_two_events():
+    assassination = {
+        "event_type": "Violence against civilians",
+        "sub_event_type": "Attack",
+        "weapon": "small_arms",
+        "perpetrator_id": "unknown",
+        "target_id": "civilians",
+        "location": "Basra",
+        "governorate": "Basra",
+        "latitude": None,
+        "longitude": None,
+        "event_date": None,
+        "date_precision": None,
+        "published": None,
+        "killed": 1,
+    }
+    rows = [
+        mention("r1", **assassination, evidence="اغتال مسلحون مجهولون الناشط المدني رحيم ساجت وسط البصرة"),
+        mention("t1", **assassination, evidence="اغتيال الناشط، تحسين أسامة، في مقر عمله وسط البصرة"),
+        mention("t2", **assassination, evidence="مقتل الناشط تحسين أسامة الشحماني بعشرين رصاصة"),
+        # a report naming no one may join either (here the only one it can: strict joins
+        # need a unique candidate, so it stays alone between the two)
+        mention("n1", **assassination, evidence="اغتيال ناشط مدني في البصرة"),
+    ]
+    got = groups(cluster_mentions(frame(rows))[0])
+    assert frozenset({"t1", "t2"}) in got or frozenset({"t1", "t2", "n1"}) in got
+    assert not any({"r1", "t1"} <= g for g in got)
+    # the same rows with the names left out merge as before (one place, one type, no date)
+    unnamed = [dict(r, evidence="اغتيال ناشط في البصرة") for r in rows[:3]]
+    assert len(cluster_mentions(frame(unnamed))[0]) < 3
