@@ -2198,6 +2198,8 @@ def event_places(f: Facts) -> list:
 
 
 # one or some of them, right after the verb that stopped them (or its subject)
+# "معظم الصواريخ اعترضتها الدفاعات": the share stopped, named before the stopping
+PARTLY_BEFORE = re.compile(_n(r"(?:^|\s)(?:معظم|اغلب|غالبيه|بعض)\s+(?:ال)?\S+\s+(?:\S+\s+)?$"))
 PARTLY = re.compile(
     _n(
         r"^\s*(?:\S+\s+){0,3}?(?:احداهما|احدهما|احداها|احدها|بعضها|بعضهما|معظمها|اغلبها|"
@@ -2210,7 +2212,11 @@ PARTLY = re.compile(
 
 def _partly_stopped(f: Facts, cues: list) -> bool:
     stops = [c for c in cues if c.category in _STOPS]
-    return any(PARTLY.match(f.norm[f.npos(c.end) : f.npos(c.end) + 60]) for c in stops)
+    return any(
+        PARTLY.match(f.norm[f.npos(c.end) : f.npos(c.end) + 60])
+        or PARTLY_BEFORE.search(f.norm[max(0, f.npos(c.start) - 30) : f.npos(c.start)])
+        for c in stops
+    )
 
 
 def _killed_some(f: Facts) -> bool:

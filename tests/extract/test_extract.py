@@ -3860,3 +3860,17 @@ def test_extract_a_bombing_in_a_square_hits_civilians_and_a_districts_desert_nam
     assert m.target_id == "civilians"
     m = one("صد مقاتلو الحشد الشعبي تعرضا لعناصر داعش في صحراء العظيم دون خسائر.")
     assert (m.governorate, m.location) == ("Diyala", "Udhaim")
+
+
+def test_extract_a_salvo_mostly_intercepted_that_hurt_people_is_the_attack_and_its_claim_sticks():
+    m = one(
+        "أصيب ثلاثة جنود أمريكيين بهجوم صاروخي استهدف قاعدة حرير مساء أمس، وقال مسؤول إن معظم الصواريخ"
+        " اعترضتها الدفاعات الجوية.\n"
+        "وتبنت المقاومة الإسلامية في العراق الهجوم."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.claimed, m.wounded_best) == (
+        "Shelling/artillery/missile attack",
+        "islamic_resistance_iraq",
+        True,
+        3,
+    )
