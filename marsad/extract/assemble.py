@@ -666,7 +666,8 @@ CONCURRENT_TOLL = re.compile(
         r"^[\s،,]*(?:و)?(?:فيما|بينما|في حين)\s+(?:اصيب|اصيبت|اصيبوا|جرح|جرحت|قتل|قتلت|لقي|لقيت|استشهد|استشهدت)(?:\s|$)"
         # the rest of the same salvo: "أسقطت القوات اثنتين منها، فيما أصابت الثالثة المنزل"
         r"|^[\s،,]*(?:و)?(?:فيما|بينما|في حين)\s+(?:اصابت|اصاب|سقطت|سقط|انفجرت|انفجر|ضربت|استهدفت)\s+"
-        r"(?:ال)?(?:ثالثه|ثالث|ثانيه|ثاني|اخري|اخر|اخيره|اخير|رابعه|رابع)(?:\s|$)"
+        r"(?:(?:ال)?(?:ثالثه|ثالث|ثانيه|ثاني|اخري|اخر|اخيره|اخير|رابعه|رابع)"
+        r"|اثنتان|اثنتين|اثنان|اثنين|احداها|احداهما|احدها|احدهما)(?:\s|$)"
     )
 )
 # "اقتحموا مقر الشركة، حيث أطلقوا النار عليه، مما أدى إلى مقتله": a clause telling how
@@ -1774,6 +1775,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         ):
             # (the hit may carry the conjunction itself: "ومسلحي عصائب أهل الحق")
             roles.append(Role(aid, "target", 1.8, base + a.start))
+        elif aid in ("iraqi_security_forces", "peshmerga") and ARRESTER_BEFORE.search(before[-24:]):
+            # "قتل أربعة من أفراد عائلته ... قبل أن تعتقله القوات الأمنية": who arrested the
+            # killer afterwards took no part in the act
+            continue
         else:
             roles.append(Role(aid, "?", 0.5, base + a.start))
     return roles
@@ -2366,6 +2371,12 @@ KILLING_DONE = re.compile(
 
 # "أقدم X على مهاجمة ...", "قام X بإحراق ...": X proceeded to the act (its subject, right
 # after the verb; its appositions and up to six words between)
+# the forces as the subject of an arrest verb with the arrested as its pronoun ("تعتقله")
+ARRESTER_BEFORE = re.compile(
+    _n(
+        r"(?:^|\s)(?:ان\s+|و)?(?:تعتقله|تعتقلهم|تعتقلهما|اعتقلته|اعتقلتهم|اعتقلتهما|يعتقله|تلقي\s+القبض\s+عليه)\s+$"
+    )
+)
 # who survived an attempt ("نجا X من", "نجاة X من"): right before the actor
 SURVIVOR = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:نجا|نجت|نجيا|نجوا|ينجو|تنجو|نجاه)\s+$"))
 PROCEEDED = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:اقدم|اقدمت|اقدموا|قام|قامت|قاموا)\s+(?:ال)?$"))
@@ -4045,7 +4056,9 @@ CIVILIAN_VICTIMS = re.compile(
         r"(?:اشخاص|شخص|شخصا|شخصين|شخصان|مدني\S*|مواطن\S*|شاب|شابا|شبان|شابين|شابان|طفل|طفلا|اطفال|طفلين|طفلان|امراه|نساء|"
         r"رجل|رجلا|رعاه|راع|راعي|راعيين|مزارع\S*|عامل|عاملا|عمال|طالب|طلاب|زائر\S*|حجاج|مصلين"
         # a company's staff ("أصيب أربعة من منتسبي شركة الحفر", "موظفين في شركة نفطية")
-        r"|(?:منتسب|موظف)\S*\s+(?:في\s+)?(?:ال)?(?:شركه|شركات))(?=[\s،.]|$)"
+        r"|(?:منتسب|موظف)\S*\s+(?:في\s+)?(?:ال)?(?:شركه|شركات)"
+        # one's own family ("قتل أربعة من أفراد عائلته")
+        r"|عائلته|عائلتها|اسرته|اسرتها|اقاربه|اقاربها)(?=[\s،.]|$)"
     )
 )
 # two sides fighting (a tribal fight, a brawl): its dead are no one-sided attack's victims

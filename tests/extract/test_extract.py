@@ -3874,3 +3874,16 @@ def test_extract_a_salvo_mostly_intercepted_that_hurt_people_is_the_attack_and_i
         True,
         3,
     )
+
+
+def test_extract_the_forces_that_arrested_the_killer_are_no_target_and_a_family_is_civilian():
+    m = one("أقدم رجل على قتل ثلاثة من أفراد أسرته بسلاح ناري في قضاء الزبير، قبل أن تعتقله القوات الأمنية.")
+    assert (m.sub_event_type, m.target_id, m.killed_best) == ("Attack", "civilians", 3)
+
+
+def test_extract_the_rest_of_a_salvo_counted_gives_the_act_its_none():
+    m = one(
+        "هاجمت ثلاث طائرات مسيرة مطار السليمانية الدولي فجر اليوم، وقال مصدر إن إحداها سقطت دون أن"
+        " تنفجر، فيما انفجرت اثنتان في محيط المطار دون إصابات."
+    )
+    assert (m.sub_event_type, m.killed_best, m.wounded_best) == ("Air/drone strike", 0, 0)
