@@ -3887,3 +3887,8 @@ def test_extract_the_rest_of_a_salvo_counted_gives_the_act_its_none():
         " تنفجر، فيما انفجرت اثنتان في محيط المطار دون إصابات."
     )
     assert (m.sub_event_type, m.killed_best, m.wounded_best) == ("Air/drone strike", 0, 0)
+
+
+def test_extract_security_men_named_without_the_article_are_the_security_forces():
+    m = one("سقطت ثلاثة صواريخ على قضاء الزبير، ما أدى إلى إصابة خمسة أشخاص بينهم عناصر أمن.")
+    assert (m.target_id, m.wounded_best) == ("iraqi_security_forces", 5)
