@@ -147,14 +147,15 @@ CAMPAIGN = re.compile(
         r"(?:\s+(?!(?:ان|انه|انها|بان)(?:\s|$))\S+){0,3}?\s*(?:و)?$"
     )
 )
-# "ويأتي الحادث بعد ...", "وجاء ذلك عقب ...": the main clause points back at the story's
-# event, so the linked clause is an earlier one
+# "نفذت قواتها ضربات": an act carried out, however generic its noun
 ACT_CARRIED_OUT = re.compile(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:نفذ|نفذت|نفذوا|شن|شنت|شنوا)\s+(?:\S+\s+){0,2}?(?:ال)?"
         r"(?:ضربات|ضربه|ضربتين|هجمات|هجوما|هجومين|غارات|غاره|غارتين)(?:\s|$)"
     )
 )
+# "ويأتي الحادث بعد ...", "وجاء ذلك عقب ...": the main clause points back at the story's
+# event, so the linked clause is an earlier one
 COMES_AFTER = re.compile(_n(r"(?:^|\s)(?:و)?(?:ياتي|تاتي|جاء|جاءت|يعد|يعتبر|تعد)(?:\s|$)"))
 BETWEEN_FIRST = re.compile(
     _n(
@@ -2080,7 +2081,7 @@ PROTESTED_CAUSE = re.compile(
 
 
 def _not_the_cause(f: Facts, count):
-    if count is None or not contains_any(f.norm, ("احتجاج", "تنديد", "رفض", "غضب", "خلفيه")):
+    if count is None or not contains_any(f.norm, PROTEST_STEMS + ("خلفيه",)):
         return count
     ns = f.npos(count.start)
     return None if PROTESTED_CAUSE.search(f.norm[max(0, ns - 30) : ns]) else count
@@ -2361,16 +2362,10 @@ def _event_places(f: Facts) -> list:
     return out
 
 
+# "أقدم", "قام": proceeded to (an act, told after "على" or "ب")
+_PROCEEDED_VERB = r"(?:^|\s)(?:و|ف)?(?:اقدم|اقدمت|اقدموا|قام|قامت|قاموا)\s+"
 # "أقدم عناصر من داعش على قتل ثلاثة رعاة", "قام مسلحون بإعدام": who proceeded to kill
-KILLING_DONE = re.compile(
-    _n(
-        r"(?:^|\s)(?:و|ف)?(?:اقدم|اقدمت|اقدموا|قام|قامت|قاموا)\s+(?:\S+\s+){0,5}?(?:علي\s+|ب)(?:قتل|اعدام|اغتيال|تصفيه|ذبح)"
-    )
-)
-
-
-# "أقدم X على مهاجمة ...", "قام X بإحراق ...": X proceeded to the act (its subject, right
-# after the verb; its appositions and up to six words between)
+KILLING_DONE = re.compile(_n(_PROCEEDED_VERB + r"(?:\S+\s+){0,5}?(?:علي\s+|ب)(?:قتل|اعدام|اغتيال|تصفيه|ذبح)"))
 # the forces as the subject of an arrest verb with the arrested as its pronoun ("تعتقله")
 ARRESTER_BEFORE = re.compile(
     _n(
@@ -2379,7 +2374,9 @@ ARRESTER_BEFORE = re.compile(
 )
 # who survived an attempt ("نجا X من", "نجاة X من"): right before the actor
 SURVIVOR = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:نجا|نجت|نجيا|نجوا|ينجو|تنجو|نجاه)\s+$"))
-PROCEEDED = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:اقدم|اقدمت|اقدموا|قام|قامت|قاموا)\s+(?:ال)?$"))
+# "أقدم X على مهاجمة ...", "قام X بإحراق ...": X proceeded to the act (its subject, right
+# after the verb; its appositions and up to six words between)
+PROCEEDED = re.compile(_n(_PROCEEDED_VERB + r"(?:ال)?$"))
 _PROCEEDED_ACTS = (
     "مهاجمه",
     "الهجوم",
@@ -3036,7 +3033,7 @@ PLURAL_GENERIC = re.compile(
 COUNTED_SITES = re.compile(
     _n(
         r"(?:^|\s)(?:علي|استهدفت|استهدف|طالت)\s+(?:\d+|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثماني|ثمانيه|تسع|تسعه|عشر|عشره)\s+"
-        r"(?:منشات|مواقع|اهداف|مقرات|مخازن|معسكرات|نقاط|قواعد|منشآت)(?:\s|$)"
+        r"(?:منشات|مواقع|اهداف|مقرات|مخازن|معسكرات|نقاط|قواعد)(?:\s|$)"
     )
 )
 # two targets, a dual noun ("هدفين حيويين", "موقعين", "قاعدتي")
@@ -3067,6 +3064,7 @@ def _fire_burned(f: Facts, c) -> bool:
 
 
 # "أحرقوا إطارات السيارات تنديدا بالاغتيال": the act protested is the cause, not an act here
+PROTEST_STEMS = ("احتجاج", "تنديد", "رفض", "غضب", "استنكار")
 PROTESTED_BEFORE = re.compile(_n(r"(?:^|\s)(?:احتجاجا|تنديدا|رفضا|غضبا|استنكارا)\s+(?:علي\s+|ل\s*|ب\s*)?$"))
 
 
@@ -3075,9 +3073,7 @@ def _protested(f: Facts, c) -> bool:
         return False
     ns = f.npos(c.start)
     before = f.norm[max(0, ns - 16) : ns]
-    return contains_any(before, ("احتجاج", "تنديد", "رفض", "غضب", "استنكار")) and bool(
-        PROTESTED_BEFORE.search(before)
-    )
+    return contains_any(before, PROTEST_STEMS) and bool(PROTESTED_BEFORE.search(before))
 
 
 PROJECTILES = ("rocket", "mortar", "missile", "drone")
@@ -3758,17 +3754,20 @@ def merge(e: Event, fr: Frame) -> None:
         e.date = fr.date
     if e.ref_date is None and fr.ref_date is not None:
         e.ref_date = fr.ref_date
+
     # a later sentence naming the same act again ("مقتل عشرة أشخاص في الغارة") with a fuller
     # toll than the lead's (the two leaders named) tells the whole of it
     # (not over an explicit none: "دون وقوع إصابات" is no partial toll)
-    fuller = fr.facts.index != e.frames[0].facts.index and _anaphoric(fr)
-    if fr.killed is not None and (
-        e.killed is None or (fuller and (fr.killed.best or 0) > (e.killed.best or 0) > 0)
-    ):
+    def fuller(old, new) -> bool:
+        return (
+            (new.best or 0) > (old.best or 0) > 0
+            and fr.facts.index != e.frames[0].facts.index
+            and _anaphoric(fr)
+        )
+
+    if fr.killed is not None and (e.killed is None or fuller(e.killed, fr.killed)):
         e.killed = fr.killed
-    if fr.wounded is not None and (
-        e.wounded is None or (fuller and (fr.wounded.best or 0) > (e.wounded.best or 0) > 0)
-    ):
+    if fr.wounded is not None and (e.wounded is None or fuller(e.wounded, fr.wounded)):
         e.wounded = fr.wounded
     e.claimed = e.claimed or fr.claimed
 

@@ -655,9 +655,6 @@ def find_actors(text: str, known: Sequence[str] = ()) -> list[ActorHit]:
     return hits
 
 
-_UNIT_LINKS = frozenset({"لواء", "فوج", "كتيبه", "سريه", "فرقه"})
-
-
 def _member_extension(v: _Vocab, norm: str, start: int, kind: str) -> tuple[int, str]:
     """'مقر الحشد', 'قيادي في النجباء': extend the span to the member word, kind member."""
     word, wstart = _prev_word_at(norm, start)
@@ -668,12 +665,14 @@ def _member_extension(v: _Vocab, norm: str, start: int, kind: str) -> tuple[int,
         return wstart, "member"
     # "قيادي في", "قيادي بارز في", "مقر للواء 30 في" (a unit and its number between)
     for _ in range(4):
-        if word not in v.member_links and not word.isdigit() and not (_bare_forms(word) & _UNIT_LINKS):
+        # (a link word may carry a clitic, "للواء"; a unit's number may follow it)
+        if not (word in v.member_links or word.isdigit() or forms & v.member_links):
             break
         word, wstart = _prev_word_at(norm, wstart)
         if word is None:
             break
-        if _bare_forms(word) & v.member_words:
+        forms = _bare_forms(word)
+        if forms & v.member_words:
             return wstart, "member"
     return start, kind
 

@@ -437,6 +437,7 @@ def evidence_victims(evidence: str | None) -> frozenset[str]:
     """The first names of the people an evidence sentence names by a title (normalized)."""
     if not evidence:
         return frozenset()
+    # (imported on first use: a build with no attack on people never loads it)
     from marsad.extract.normalize import normalize
 
     return frozenset(w for w in _VICTIM_NAME_RE.findall(normalize(evidence)) if w not in _NOT_A_NAME)
