@@ -167,6 +167,21 @@ BETWEEN_SECOND = re.compile(
         r"(?:اشتباك\S*|مواجهات|المواجهات|مواجهه|معارك|المعارك|اقتتال|قتال|تبادل\S*|صدامات|مناوشات|المناوشات)(?:\s+\S+){0,6}?\s+بين\s+(?:\S+\s+){1,10}?(?:و|ومن جهه|وبين)(?:\s*(?:عناصر|مسلحين|مسلحي|انصار|افراد|مقاتلي|اخرين|قوه|قوات|جماعه|ميليشيا|مليشيا|فصيل|حركه|تنظيم)(?:\s+من)?)?[\s\x22\u201c\u201d\u00ab\u00bb()']*(?:ال)?$"
     )
 )
+# "اشتبكت قوة من الجيش مع مسلحين من داعش": the subject of "clashed" is one side ...
+CLASHED_SUBJECT = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:اشتبك|اشتبكت|اشتبكوا|اشتبكا|تشتبك|يشتبك)\s+"
+        r"(?:(?:قوه|قوات|مفرزه|مفارز|دوريه|عناصر|افراد)\s+(?:من\s+)?)?(?:ال)?$"
+    )
+)
+# ... and who it clashed "with" is the other (either order is right, spec section 2; the
+# verb only: after "خلال اشتباك مع مسلحين" the dead told before are the other side)
+CLASHED_WITH = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:اشتبك|اشتبكت|اشتبكوا|اشتبكا|تشتبك|يشتبك)(?:\s+\S+){0,8}?\s+مع"
+        r"(?:\s+(?:عناصر|مسلحين|مسلحي|افراد|مقاتلي|قوه|قوات|مجموعه|جماعه|خليه)(?:\s+من)?)?[\s\x22\u201c\u201d\u00ab\u00bb()']*(?:ال)?$"
+    )
+)
 _DENIAL_WORDS = ("انكار", "انكر", "انكرت", "ينكر", "تنكر", "انكروا")
 DENIED = re.compile(_n(r"(?:^|\s)(?:و)?(?:" + "|".join(_DENIAL_WORDS) + r")(?:\s|$)"))
 # Speed: sre tries a pattern opening with (?:^|\s) at every position of the sentence;
@@ -339,6 +354,8 @@ GUNMEN_OF = re.compile(
         r"\s*(?:ال)?$"
     )
 )
+# ... named with them as one actor, "مسلحين من داعش" (the member words of actors.yaml)
+GUNMEN_OF_LEAD = re.compile(_n(r"(?:و|ف|ب|ل)?(?:ال)?(?:مسلحون|مسلحين|مسلحو)\s+من\s"))
 # "استشهد مقاتلان من ... في", "مقتل ثلاثة من عناصر": the dead belong to the actor named next
 VICTIMS_OF = re.compile(
     _n(
@@ -1395,6 +1412,16 @@ MEDIA_ARM_ANNOUNCER = re.compile(
 )
 
 
+def _clash_side(f: Facts, ns: int) -> bool:
+    """The actor at normalized offset `ns` is the second side of a clash: "اشتبكت قوة من
+    الجيش مع مسلحين من داعش", "اشتباكات بين قوة من الجيش ومسلحين من داعش"."""
+    wide = f.norm[max(0, ns - 160) : ns]
+    # (the hit may carry the conjunction itself: "ومسلحين من داعش")
+    return bool(
+        CLASHED_WITH.search(wide) or BETWEEN_SECOND.search(wide + ("و" if f.norm.startswith("و", ns) else ""))
+    )
+
+
 def _announces(f: Facts, ns: int) -> bool:
     """The body named at normalized offset `ns` is the subject of an announcing verb."""
     return bool(ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns])) or (
@@ -1597,7 +1624,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             contains_any(before[-30:], GUNMEN_STEMS)
             and GUNMEN_OF.search(before[-30:])
             and any(o.actor_id == "unknown" and o.end <= a.start and a.start - o.end <= 30 for o in f.actors)
-        ):
+        ) or (a.kind == "member" and GUNMEN_OF_LEAD.match(f.norm, ns) and not _clash_side(f, ns)):
             # "هاجم مسلحون من تنظيم داعش": the group the gunmen belong to did it
             roles.append(Role(aid, "perp", 2.5, base + a.start))
             continue
@@ -1768,6 +1795,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             )
         elif v.attack_verb_after.search(after):
             roles.append(Role(aid, "perp", 2.0, base + a.start))
+        elif "شتبك" in before[-40:] and CLASHED_SUBJECT.search(before[-40:]):
+            roles.append(Role(aid, "perp", 1.8, base + a.start))
+        elif " مع" in before and CLASHED_WITH.search(f.norm[max(0, ns - 160) : ns]):
+            roles.append(Role(aid, "target", 1.8, base + a.start))
         elif BETWEEN_FIRST.search(before):
             # "اشتباكات بين X و Y": no initiator; read X as one side, Y as the other
             roles.append(Role(aid, "perp", 1.8, base + a.start))
@@ -2410,6 +2441,61 @@ FORCE_FIRED_ON = re.compile(
 )
 
 
+# the first verb after a force (up to three words between) is one of arresting: "قوة أمنية
+# طوقت المنطقة واعتقلت ..."; a verb of another act before it ("اشتبكت ... واعتقلت") is not
+ARRESTER_AFTER = re.compile(
+    _n(
+        r"^[\s»\"”)]*(?:(?!(?:و|ف)?(?:اشتبك|هاجم|استهدف|قصف|قتل|اطلق|فتح)\S*\s)\S+\s+){0,3}?(?:و|ف|قد\s+)?"
+        r"(?:اعتقلت|اعتقلوا|اعتقل|القت\s+القبض|القوا\s+القبض|قبضت)(?:\s|$)"
+    )
+)
+
+
+def _arrester(f: Facts, r: Role) -> bool:
+    """The force of role `r` is read as the subject of an arrest verb (read_roles counts
+    the arrester a perpetrator, as a raid's is)."""
+    if r.role != "perp" or r.actor_id not in ("iraqi_security_forces", "peshmerga") or r.strength >= 3.0:
+        return False
+    start = r.pos % 100_000
+    for a in f.actors:
+        if a.start == start and a.actor_id == r.actor_id:
+            ne = f.npos(a.end)
+            return ARRESTER_AFTER.match(f.norm[ne : ne + 80]) is not None
+    return False
+
+
+# whom an arrest took, told right after its verb: the ones accused of the act just told
+ARRESTED_KILLERS = re.compile(
+    _n(
+        r"\s*(?:على\s+)?(?:(?:احد|اثنين|اثنان|عدد|بعض|جميع|كل)\s+(?:من\s+)?)?(?:ال)?"
+        r"(?:متهم|متهمين|متهمون|جاني|جناه|قاتل|قتله|متورط\S*|منفذي|منفذ|مشتبه)(?:\s|$|[،,.])"
+    )
+)
+
+
+def _arrest_of_killers(f: Facts, cues: list) -> bool:
+    """The sentence's only acts are arrests that took the accused of a killing told before
+    them ("قتل مسلحون مجهولون صاحب محل ...، وقالت الشرطة إنها اعتقلت أحد المتهمين")."""
+    if not all(c.category == "sub_event:Arrests" for c in cues):
+        return False
+    first = min(c.start for c in cues)
+    return any(c.category == "casualties" and c.start < first for c in f.cues) and all(
+        ARRESTED_KILLERS.match(f.norm, f.npos(c.end)) for c in cues
+    )
+
+
+def _two_armed_sides(roles: list[Role]) -> bool:
+    """The roles name two armed sides, one read as each side of a fight (at the strength
+    the clash grammar gives, "اشتباكات بين X و Y", "اشتبك X مع Y")."""
+    perps = {
+        r.actor_id for r in roles if r.role == "perp" and r.actor_id in CLASH_SIDES and r.strength >= 1.8
+    }
+    targets = {
+        r.actor_id for r in roles if r.role == "target" and r.actor_id in CLASH_SIDES and r.strength >= 1.8
+    }
+    return bool(perps) and bool(targets - perps)
+
+
 def _killers_tell(f: Facts) -> bool:
     """A force tells the dead it made: "قتلت القوات الأمنية ثلاثة إرهابيين", "أعلنت قيادة
     العمليات المشتركة مقتل ثلاثة إرهابيين" (no attack word: the killing is the act)."""
@@ -2522,7 +2608,8 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
     flags = f.flags()
     cues = occurrence_cues(f)
     if (
-        not cues
+        # (an arrest of the accused after the killing told is no act of its own)
+        (not cues or _arrest_of_killers(f, cues))
         and not flags & ({"aggregate", "foreign_war"} | STANCE)
         and any(c.category == "casualties" for c in f.cues)
         and _has_count(f)
@@ -2723,6 +2810,14 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             and any(c.category == "sub_event:Arrests" for c in f.cues)
         ):
             sub = "Arrests"  # "اقتحمت قوة أمنية مقرا للكتائب واعتقلت عددا من عناصرها": a raid
+        if sub not in ("Arrests", "Disrupted weapons use") and roles:
+            # "النزاع اندلع بين عشيرتين ... وأن قوة أمنية طوقت المنطقة واعتقلت عددا من
+            # المتورطين": who arrested people after a fight or a blast responded to it
+            roles = [r for r in roles if not _arrester(f, r)]
+        if sub == "Armed clash" and _two_armed_sides(roles):
+            # "اندلعت اشتباكات بين قوات الجيش ومسلحين من داعش ... ما أسفر عن مقتل مدني": a
+            # civilian killed in a fight of two armed sides is its toll, not its target
+            roles = [r for r in roles if not (r.role == "target" and r.actor_id == "civilians")]
         if prior and not main_has_event and not any(r.role == "target" for r in roles):
             roles += [
                 Role(r.actor_id, r.role, min(r.strength, 1.0), r.pos)
@@ -3175,6 +3270,17 @@ TALLY = re.compile(
     )
 )
 ARMED_PERPS = frozenset({"unknown", "isis"}) | IRAQI_FACTIONS
+# the armed sides a fight can have (the civilians and the protesters are none)
+CLASH_SIDES = ARMED_PERPS | {
+    "pkk",
+    "iraqi_security_forces",
+    "peshmerga",
+    "us_forces",
+    "coalition",
+    "iran_forces",
+    "turkish_forces",
+    "israel_forces",
+}
 # the crowd words of a riot ("اقتحم أنصار الفصائل مقر القناة", "جموع غاضبة")
 CROWD = re.compile(
     _n(

@@ -1385,8 +1385,15 @@ class _Binder:
                 # "قتل مسلحون مجهولون مواطنا": gunmen (nominative) and then an accusative
                 # victim or a count are the active verb's subject and object
                 k2 = k + 1 + (t.get(k + 1) in _GUNMEN_SUBJECT)
+                if t.get(k2) in ("،", ","):
+                    k2 = self._time_aside(k2) or k2  # "قتل مسلحون مجهولون، مساء أمس، مختار"
                 obj = t.get(k2)
-                if k2 in self.ce_at or (obj.endswith("ا") and self._person_word(obj) == (1, False)):
+                # (the victim in the accusative, "مواطنا", or heading a construct, which
+                # shows no case: "صاحب محل", "مختار قرية"; the subject was told before it)
+                if k2 in self.ce_at or (
+                    self._person_word(obj) == (1, False)
+                    and (obj.endswith("ا") or _ARABIC_WORD.match(t.get(k2 + 1)) is not None)
+                ):
                     immediate = False
                     k = k2
                     continue

@@ -648,6 +648,14 @@ def find_actors(text: str, known: Sequence[str] = ()) -> list[ActorHit]:
             continue
         if kind in ("name", "short"):
             mstart, mkind = _member_extension(v, norm, start, kind)
+            if (
+                mstart != start
+                and hits
+                and hits[-1].actor_id == "unknown"
+                and hits[-1].kind == "generic"
+                and hits[-1].start >= t.orig(mstart)
+            ):
+                hits.pop()  # "مسلحين من داعش": the gunmen are the group's, no unknown side
             if mstart != start and (not hits or t.orig(mstart) >= hits[-1].end):
                 start, kind = mstart, mkind
         ostart, oend = t.span(start, end)

@@ -3892,3 +3892,61 @@ def test_extract_the_rest_of_a_salvo_counted_gives_the_act_its_none():
 def test_extract_security_men_named_without_the_article_are_the_security_forces():
     m = one("سقطت ثلاثة صواريخ على قضاء الزبير، ما أدى إلى إصابة خمسة أشخاص بينهم عناصر أمن.")
     assert (m.target_id, m.wounded_best) == ("iraqi_security_forces", 5)
+
+
+def test_extract_a_force_arresting_after_a_tribal_fight_is_no_side_of_it():
+    m = one(
+        "قتل شخصان وأصيب ثلاثة آخرون في نزاع عشائري بقضاء الزبير، وأفاد مصدر أمني بأن النزاع اندلع بين"
+        " عشيرتين وأن قوة أمنية طوقت المنطقة واعتقلت عددا من المتورطين."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.killed_best, m.wounded_best) == (
+        "Armed clash",
+        "unknown",
+        2,
+        3,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("اشتبك مقاتلو الحشد الشعبي مع مسلحين من داعش في جبال حمرين.", {"pmf", "isis"}),
+        (
+            "اندلعت اشتباكات بين قوة من الجيش ومسلحين من داعش في وادي الشاي جنوبي كركوك.",
+            {"iraqi_security_forces", "isis"},
+        ),
+        # a civilian killed in their fight is its toll, not its target
+        (
+            "اشتبكت قوات الجيش مع مسلحين من داعش قرب قرية في قضاء الدبس، ما أسفر عن مقتل مدني.",
+            {"iraqi_security_forces", "isis"},
+        ),
+        (
+            "اندلعت اشتباكات بين قوات الجيش وعناصر من داعش قرب قرية في قضاء الدبس، ما أسفر عن مقتل مدني.",
+            {"iraqi_security_forces", "isis"},
+        ),
+    ],
+)
+def test_extract_the_subject_of_clashed_and_gunmen_of_a_group_are_the_two_sides(text, sides):
+    m = one(text)
+    assert m.sub_event_type == "Armed clash"
+    assert {m.perpetrator_id, m.target_id} == sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل مسلحون مجهولون صاحب محل للصيرفة في منطقة الأعظمية ببغداد.",
+        "قتل مسلحون مجهولون، مساء أمس، مختار قرية في قضاء المقدادية.",
+        # the arrest of the accused afterwards is no act of its own
+        "قتل مسلحون مجهولون صاحب محل للصيرفة في منطقة الأعظمية ببغداد، وقالت الشرطة إنها اعتقلت أحد"
+        " المتهمين.",
+    ],
+)
+def test_extract_gunmen_killing_one_named_by_his_trade_or_office(text):
+    m = one(text)
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best) == (
+        "Attack",
+        "unknown",
+        "civilians",
+        1,
+    )
