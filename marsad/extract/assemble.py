@@ -2795,6 +2795,15 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # gunmen or an armed group, with no crowd, is their attack, not a riot
             sub = "Attack"
         elif (
+            sub == "Looting/property destruction"
+            and any(r.role == "perp" and r.actor_id in ARMED_PERPS for r in roles)
+            and (dead := _bind_casualties(f, lo, hi)[0]) is not None
+            and dead.best
+        ):
+            # "أقدم عناصر من داعش على قتل راعيين وسرقة مواشيهما": the killing is the act, the
+            # plunder goes with it
+            sub = "Attack"
+        elif (
             sub in ("Violent demonstration", "Mob violence")
             and any(r.role == "perp" and r.actor_id in IRAQI_FACTIONS and r.strength >= 2.5 for r in roles)
             and any(r.role == "target" and r.actor_id == "protesters" and r.strength >= 2.0 for r in roles)
@@ -2838,6 +2847,12 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         places = [
             p for p in all_places if _in(p.start, lo, hi) or (lender and _in(p.start, lender[0], lender[1]))
         ]
+        if not places and sub == "Arrests" and k + 1 < len(clauses) and clauses[k + 1][2] is True:
+            # "اعتقلت قوة أربعة من عناصر العصائب بعد اشتباك قصير في منطقة الهارثة": the arrest
+            # was made where the fight it followed was
+            nlo, nhi = clauses[k + 1][0], clauses[k + 1][1]
+            if any(c.category == "sub_event:Armed clash" and _in(c.start, nlo, nhi) for c in cues):
+                places = [p for p in all_places if _in(p.start, nlo, nhi)]
         if generic_only and not roles and not places:
             continue  # "الهجوم" alone: nothing to anchor a new event on (follow-ups merge below)
         if (
@@ -4247,10 +4262,11 @@ ONE_EVENT_CLAIMED = re.compile(
 # "ولم ترد تقارير عن وقوع إصابات في الهجومين": the attacks just told, every one of them
 BOTH_EVENTS = re.compile(
     _n(
-        r"(?:^|\s)(?:في|عن|من)?\s*(?:ال|لل|بال)?(?:هجومين|هجمتين|اعتداءين|حادثين|قصفين|ضربتين|غارتين|استهدافين)"
-        r"(?:\s+(?:الاخيرين|المذكورين|كليهما))?(?=[\s،.]|$)"
+        # (the subject in the nominative: "ولم يسفر الهجومان عن أي خسائر")
+        r"(?:^|\s)(?:في|عن|من)?\s*(?:ال|لل|بال)?(?:هجوم|هجمت|اعتداء|حادث|قصف|ضربت|غارت|استهداف)(?:ين|ان)"
+        r"(?:\s+(?:الاخيرين|المذكورين|كليهما|الاخيران|المذكوران|كلاهما))?(?=[\s،.]|$)"
         # the two sites just told: "سقطت 22 صاروخا على القاعدتين"
-        r"|(?:^|\s)(?:علي|في|داخل)?\s*(?:ال|بال)(?:قاعدتين|موقعين|معسكرين|مقرين|هدفين)(?=[\s،.]|$)"
+        r"|(?:^|\s)(?:علي|في|داخل)?\s*(?:ال|بال)(?:قاعدت|موقع|معسكر|مقر|هدف)(?:ين|ان)(?=[\s،.]|$)"
         r"|(?:^|\s)(?:اي|ايا|كل)\s+منهما(?=[\s،.]|$)"
     )
 )

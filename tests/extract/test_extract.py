@@ -3950,3 +3950,41 @@ def test_extract_gunmen_killing_one_named_by_his_trade_or_office(text):
         "civilians",
         1,
     )
+
+
+def test_extract_a_leader_with_an_adjective_in_the_accusative_is_his_factions():
+    m = one(
+        "استهدفت غارة أمريكية بطائرة مسيرة سيارة تقل قياديا بارزا في كتائب حزب الله في منطقة المشتل شرقي"
+        " بغداد، ما أدى إلى مقتله ومرافقيه الاثنين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("us_forces", "kataib_hezbollah", 3)
+
+
+def test_extract_a_killing_with_plunder_is_an_attack():
+    m = one("أقدم عناصر من تنظيم داعش على قتل راعيين اثنين وسرقة مواشيهما في منطقة مطيبيجة شرقي صلاح الدين.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best) == (
+        "Attack",
+        "isis",
+        "civilians",
+        2,
+    )
+
+
+def test_extract_none_said_of_the_two_attacks_in_the_nominative_covers_both():
+    ms = extract(
+        "تعرضت قاعدة حرير في محافظة أربيل، مساء السبت، لهجوم بطائرتين مسيرتين، فيما سقط صاروخ كاتيوشا قرب"
+        " قاعدة فكتوريا في محيط مطار بغداد الدولي في الليلة نفسها.\nولم يسفر الهجومان عن أي خسائر.",
+        PUB,
+    )
+    assert sorted((m.governorate, m.killed_best, m.wounded_best) for m in ms) == [
+        ("Baghdad", 0, 0),
+        ("Erbil", 0, 0),
+    ]
+
+
+def test_extract_an_arrest_after_a_clash_was_made_where_the_clash_was():
+    m = one(
+        "اعتقلت قوة من الاستخبارات العسكرية أربعة من عناصر عصائب أهل الحق بعد اشتباك قصير في منطقة"
+        " الهارثة شمالي البصرة."
+    )
+    assert (m.sub_event_type, m.target_id, m.governorate) == ("Arrests", "asaib_ahl_al_haq", "Basra")
