@@ -446,7 +446,7 @@ OWNED_BY = OWNED_BY_GAPS[0]
 # for the weapons, owned, was hit
 SITE_FOR_WEAPONS_BEFORE = re.compile(
     _n(
-        r"(?:^|\s)(?:ال)?(?:موقع|موقعا|مواقع|مقر|مقرا|مقرات|منصه|منصات|مخزن|مخزنا|مخازن|قاعده)\s+"
+        r"(?:^|\s)(?:ال)?(?:موقع|موقعا|مواقع|مقر|مقرا|مقرات|منصه|منصات|مخزن|مخزنا|مخازن|قاعده|منشاه|منشات|مستودع|مستودعا|مصنع|مصنعا|معسكر|معسكرا)\s+"
         r"(?:ل|لل)(?:اطلاق|تخزين|تصنيع|تجميع|انطلاق|تسيير)\S*(?:\s+\S+){0,2}\s*$"
     )
 )
@@ -735,6 +735,26 @@ def _taken_on(f: Facts, d) -> bool:
     return contains_any(before, TAKEN_STEMS) and TAKEN_ON.search(before) is not None
 
 
+# "أحيا المئات، اليوم الثلاثاء، الذكرى السنوية الرابعة لاغتيال ...": the anniversary of an act
+# (marked or come round: not "تزامنا مع الذكرى", the day of a fresh act that coincided with it)
+ANNIVERSARY = re.compile(
+    _n(
+        r"(?:^|\s)(?:و)?(?:احيا|احيت|احيوا|يحيي|تحيي|يحيون|احياء|لاحياء|استذكر\S*|احتفل\S*|احتفال\S*|"
+        r"تمر|يمر|تحل|حلت|مرور|بمرور)\s+(?:\S+\s+){0,6}?(?:و|ب|ل)?(?:ال)?ذكري\s+(?:\S+\s+){0,3}?(?:ل|لل)"
+    )
+)
+
+
+def _commemorated_on(f: Facts, d) -> bool:
+    """The day `d` is the day an anniversary of the act was marked, not the act's: "أحيا
+    المئات، اليوم الثلاثاء، الذكرى السنوية الرابعة لاغتيال ..."."""
+    if "ذكري" not in f.norm:
+        return False
+    ns = f.npos(d.start)
+    m = ANNIVERSARY.search(f.norm, max(0, ns - 60))
+    return m is not None and m.start() <= ns and f.npos(d.end) <= m.end()
+
+
 # "وإن جثامين القتلى نقلت عبر منفذ القائم الحدودي إلى العراق": where people or things were
 # taken afterwards, not where the act was
 TAKEN_TO = re.compile(
@@ -866,6 +886,8 @@ def vocab() -> Vocab:
     raw.pop("us_hosting_sites", None)
     w = {k: _alt(v) for k, v in raw.items()}
     tail = r"(?:و|ف)?(?:ب|ل|لل|ك)?(?:ال)?$"  # clitics glued to the actor's first word
+    # "فجر اليوم": the dawn, not the verb "set off"
+    verbs = rf"(?!فجر\s+(?:اليوم|امس|يوم|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)(?:\s|،|$)){w['attack_verbs']}"
     return Vocab(
         # marker, then up to two words (a site's name: "مقر الدعم اللوجستي لـ"), then the actor
         target_before=re.compile(
@@ -876,12 +898,8 @@ def vocab() -> Vocab:
             rf"(?:^|[\s(«\"“])(?:و|ف)?{w['perp_before']}(?:\s+(?:مسلحين|مسلحون|مسلحو|مسلحي|عناصر|افراد|مجموعه|مجموعات|جماعه|جماعات|قوه|قوات|خلايا|خليه)(?:\s+(?:من|تابعه|التابعه|تابعين))?)?[\s«\"“(]*{tail}"
         ),
         perp_after=re.compile(rf"^[\s»\"”)]*(?:\S+\s+){{0,6}}?{w['perp_after']}"),
-        attack_verb_before=re.compile(
-            rf"(?:^|[\s،])(?:و|ف)?{w['attack_verbs']}[\s،]*(?:\S+[\s،]+){{0,2}}?{tail}"
-        ),
-        attack_verb_after=re.compile(
-            rf"^[\s»\"”)]*(?:\S+\s+){{0,3}}?(?:و|ف|قد )?{w['attack_verbs']}(?:\s|$)"
-        ),
+        attack_verb_before=re.compile(rf"(?:^|[\s،])(?:و|ف)?{verbs}[\s،]*(?:\S+[\s،]+){{0,2}}?{tail}"),
+        attack_verb_after=re.compile(rf"^[\s»\"”)]*(?:\S+\s+){{0,3}}?(?:و|ف|قد )?{verbs}(?:\s|$)"),
         target_subject_after=re.compile(
             rf"^[\s»\"”)]*(?:\S+\s+){{0,3}}?(?:و|ف|قد )?{w['target_subject_verbs']}(?:\s|$)"
         ),
@@ -2853,6 +2871,21 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             nlo, nhi = clauses[k + 1][0], clauses[k + 1][1]
             if any(c.category == "sub_event:Armed clash" and _in(c.start, nlo, nhi) for c in cues):
                 places = [p for p in all_places if _in(p.start, nlo, nhi)]
+        elif (
+            not places
+            and prior
+            and not main_has_event
+            and k >= 1
+            and not clauses[k - 1][2]
+            and any(
+                c.category == "casualties" and _in(c.start, clauses[k - 1][0], clauses[k - 1][1])
+                for c in f.cues
+            )
+        ):
+            # "قتل متظاهر ... خلال تظاهرة أمام مبنى محافظة البصرة، بعد أن أطلقت القوات الأمنية
+            # النار": the act is told after the link, its toll and place before it (not the
+            # places of a statement or a calm: "عودة الهدوء إلى الناصرية بعد اشتباكات")
+            places = [p for p in all_places if _in(p.start, clauses[k - 1][0], clauses[k - 1][1])]
         if generic_only and not roles and not places:
             continue  # "الهجوم" alone: nothing to anchor a new event on (follow-ups merge below)
         if (
@@ -2921,6 +2954,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 _in(d.start, lo, hi) or (prior and 0 <= lo - d.end <= 5 and f.text.startswith("بعد", d.start))
             )
             and not _taken_on(f, d)
+            and not _commemorated_on(f, d)
         ]
         dates = _event_dates(f, days)
         # (the same dates when the article has its publication day: read once)

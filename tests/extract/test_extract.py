@@ -3988,3 +3988,54 @@ def test_extract_an_arrest_after_a_clash_was_made_where_the_clash_was():
         " الهارثة شمالي البصرة."
     )
     assert (m.sub_event_type, m.target_id, m.governorate) == ("Arrests", "asaib_ahl_al_haq", "Basra")
+
+
+def test_extract_an_anniversary_marked_today_is_no_act_of_today():
+    assert not extract(
+        "أحيا المئات في بغداد، اليوم الثلاثاء، الذكرى السنوية الرابعة لاغتيال قائد فيلق القدس قاسم سليماني"
+        " ونائب رئيس هيئة الحشد الشعبي أبو مهدي المهندس بضربة أمريكية قرب مطار بغداد.",
+        PUB,
+    )
+    # (an act on the day of an anniversary keeps its day)
+    m = one("سقطت ثلاثة صواريخ على قاعدة عين الأسد، مساء أمس، تزامنا مع الذكرى السنوية لاغتيال سليماني.")
+    assert (m.location, m.event_date) == ("Ain al-Asad Air Base", dt.date(2024, 3, 9))
+
+
+def test_extract_dawn_today_is_no_verb_of_setting_off():
+    m = one(
+        "اختطف مسلحون مجهولون يرتدون زيا عسكريا، فجر اليوم، الناشط المدني علي حسين من منزله في منطقة"
+        " الشعلة ببغداد، واقتادوه إلى جهة مجهولة."
+    )
+    assert (m.perpetrator_id, m.target_id) == ("unknown", "civilians")
+
+
+def test_extract_a_sniper_of_a_group_and_a_wanted_man_killed():
+    m = one("قتل جندي بنيران قناص من داعش في ناحية العيث بمحافظة صلاح الدين.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("isis", "iraqi_security_forces", 1)
+    m = one(
+        "قتل مطلوب خطير بتبادل لإطلاق النار مع قوة من شرطة ميسان حاولت إلقاء القبض عليه في قضاء الميمونة،"
+        " فيما أصيب منتسب بجروح طفيفة."
+    )
+    assert (m.sub_event_type, m.killed_best, m.wounded_best) == ("Armed clash", 1, 1)
+
+
+def test_extract_the_toll_and_place_told_before_the_act_after_the_link():
+    m = one(
+        "قتل متظاهر وأصيب 15 آخرون خلال تظاهرة أمام مبنى محافظة البصرة للمطالبة بتوفير الكهرباء، بعد أن"
+        " أطلقت القوات الأمنية النار لتفريق المحتجين."
+    )
+    assert (m.sub_event_type, m.governorate, m.killed_best, m.wounded_best) == (
+        "Excessive force against protesters",
+        "Basra",
+        1,
+        15,
+    )
+
+
+def test_extract_a_facility_for_storing_drones_of_a_faction_is_what_was_hit():
+    m = one(
+        "أعلنت القيادة المركزية الأمريكية أن قواتها نفذت ضربة ضد منشأة لتخزين الطائرات المسيرة تابعة لكتائب"
+        " حزب الله في منطقة القائم غربي الأنبار، مؤكدة أن الضربة جاءت ردا على الهجمات الأخيرة ضد القوات"
+        " الأمريكية."
+    )
+    assert (m.perpetrator_id, m.target_id, m.governorate) == ("us_forces", "kataib_hezbollah", "Anbar")
