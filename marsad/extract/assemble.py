@@ -3036,11 +3036,13 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 # سوريا": one act hits no two bases hundreds of km apart; each base is one
                 plural, sites = True, bases
         armed_with = {}
-        if len(sites) >= 2 and not plural:
+        if len(sites) >= 2:
             # "سقطت قذيفة هاون داخل المنطقة الخضراء في بغداد، وصاروخان على قاعدة بلد": each
-            # site after its own projectile is its own act, of that weapon
+            # site after its own projectile is its own act, of that weapon (and of acts told
+            # as several, "هجومين استهدفا قاعدة عين الأسد بصواريخ، وقاعدة حرير بطائرتين
+            # مسيرتين", each one's weapon is the one told with its site)
             armed_with = _projectile_per_site(ccues, sites)
-            plural = bool(armed_with)
+            plural = plural or bool(armed_with)
         if len(sites) >= 2 and plural and (not generic_only or len(named_sites) >= 2):
             for p in sites:
                 # a count belongs to the site named nearest before... or after it
@@ -3225,20 +3227,32 @@ PROJECTILES = ("rocket", "mortar", "missile", "drone")
 
 def _projectile_per_site(cues: list, sites: list) -> dict[str, str]:
     """{site: weapon} when each of two or more named sites follows its own projectile cue
-    (a distinct cue nearest before each), else {}."""
+    (a distinct cue nearest before each) or is followed by one (before the next site), else
+    {}."""
     shots = sorted(
         (c for c in cues if c.category.startswith("weapon:") and c.category[7:] in PROJECTILES),
         key=lambda c: c.start,
     )
     if len(shots) < 2 or any(PLACE_RANK.get(p.kind, 1) < 3 for p in sites):
         return {}
+    ordered = sorted(sites, key=lambda p: p.start)
     out, used = {}, set()
-    for p in sorted(sites, key=lambda p: p.start):
+    for p in ordered:
         before = [c for c in shots if c.end <= p.start]
         if not before or before[-1].start in used:
-            return {}
+            break
         used.add(before[-1].start)
         out[p.name_en] = before[-1].category[7:]
+    else:
+        return out
+    # or each site followed by its own, before the next site: "قاعدة عين الأسد بصواريخ،
+    # وقاعدة حرير بطائرتين مسيرتين"
+    out = {}
+    for p, nxt in zip(ordered, ordered[1:] + [None], strict=True):
+        after = [c for c in shots if c.start >= p.end and (nxt is None or c.end <= nxt.start)]
+        if not after:
+            return {}
+        out[p.name_en] = after[0].category[7:]
     return out
 
 
@@ -4223,7 +4237,7 @@ CIVILIAN_SITE = re.compile(
     _n(
         # (what was hit, or where the blast went off: "قصفت المدفعية قرى", "قرب مطعم شعبي")
         # (a subject of three words between: "قصفت مدفعية الجيش التركي قرية")
-        r"(?:(?:استهدف\S*|على|طال\S*|داخل|ضرب|ضربت|في)\s+(?:\S+\s+)?|(?:قصف\S*|هاجم\S*)\s+(?:\S+\s+){0,3}?"
+        r"(?:(?:استهدف\S*|على|طال\S*|داخل|ضرب|ضربت|في|هز|هزت)\s+(?:\S+\s+)?|(?:قصف\S*|هاجم\S*)\s+(?:\S+\s+){0,3}?"
         r"|(?:قرب|بالقرب من|امام|وسط)\s+)(?:ال)?"
         r"(?:سوق\S*|اسواق|مسجد\S*|جامع|حسينيه|كنيسه|مدرسه|مستشف\S*|مقهي|مطعم|حفل|عرس|زفاف|مجلس عزاء|سرادق|"
         r"ملعب|مخيم|حافله|باص|قريه|قري|منزل|منازل|مزرعه|محل|محال|متجر|مصيف|منتجع|متنزه|منتزه|ساحه|ساحات)(?=[\s،.]|$)"

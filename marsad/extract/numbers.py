@@ -808,7 +808,7 @@ class _Parser:
                 sub = self.number(ce.j)
                 if sub is not None:  # "وخمسة" fused
                     other = sub
-            elif qual == "from" and link in ("الي", "حتي"):
+            elif link in ("الي", "حتي"):  # (also "ما بين أربعة إلى ستة")
                 other = self.number(ce.j + 1)
             if other is None or other[0] < ce.best:
                 if qual == "from":

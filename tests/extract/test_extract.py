@@ -4039,3 +4039,20 @@ def test_extract_a_facility_for_storing_drones_of_a_faction_is_what_was_hit():
         " الأمريكية."
     )
     assert (m.perpetrator_id, m.target_id, m.governorate) == ("us_forces", "kataib_hezbollah", "Anbar")
+
+
+def test_extract_each_site_followed_by_its_own_weapon_is_an_act_of_that_weapon():
+    ms = extract(
+        "تبنت المقاومة الإسلامية في العراق، مساء السبت، هجومين منفصلين استهدفا قاعدة عين الأسد غربي الأنبار"
+        " بصواريخ، وقاعدة حرير في أربيل بطائرتين مسيرتين.",
+        PUB,
+    )
+    assert sorted((m.governorate, m.sub_event_type, m.claimed) for m in ms) == [
+        ("Anbar", "Shelling/artillery/missile attack", True),
+        ("Erbil", "Air/drone strike", True),
+    ]
+
+
+def test_extract_a_blast_that_shook_a_square_hit_civilians():
+    m = one("سقط عشرات القتلى والجرحى في تفجير مزدوج هز ساحة الطيران وسط بغداد، في هجوم تبناه تنظيم داعش.")
+    assert (m.perpetrator_id, m.target_id, m.claimed) == ("isis", "civilians", True)
