@@ -686,6 +686,9 @@ CONCURRENT_TOLL = re.compile(
         r"|^[\s،,]*(?:و)?(?:فيما|بينما|في حين)\s+(?:اصابت|اصاب|سقطت|سقط|انفجرت|انفجر|ضربت|استهدفت)\s+"
         r"(?:(?:ال)?(?:ثالثه|ثالث|ثانيه|ثاني|اخري|اخر|اخيره|اخير|رابعه|رابع)"
         r"|اثنتان|اثنتين|اثنان|اثنين|احداها|احداهما|احدها|احدهما)(?:\s|$)"
+        # the toll another voice gives: "فيما أكد مجلس أمن إقليم كردستان مقتل أربعة مدنيين"
+        r"|^[\s،,]*(?:و)?(?:فيما|بينما|في حين)\s+(?:اكد|اكدت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت)"
+        r"\s+(?:\S+\s+){0,6}?(?:ب)?(?:مقتل|اصابه|استشهاد|جرح|سقوط)(?:\s|$)"
     )
 )
 # "اقتحموا مقر الشركة، حيث أطلقوا النار عليه، مما أدى إلى مقتله": a clause telling how
@@ -2694,7 +2697,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
     # a clause "بعد / إثر / ردا على <event>" holds an earlier event only when the main
     # clause itself reports one; after a threat or a statement it IS the news
     main_has_event = any(
-        not prior
+        prior is False  # (not a concurrent clause: "فيما ردت قوات الأمن بالغاز")
         and (
             any(_in(c.start, lo, hi) and _specific(c) for c in cues)
             or COMES_AFTER.search(f.norm[f.npos(lo) : f.npos(hi)])

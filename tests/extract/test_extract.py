@@ -4056,3 +4056,30 @@ def test_extract_each_site_followed_by_its_own_weapon_is_an_act_of_that_weapon()
 def test_extract_a_blast_that_shook_a_square_hit_civilians():
     m = one("سقط عشرات القتلى والجرحى في تفجير مزدوج هز ساحة الطيران وسط بغداد، في هجوم تبناه تنظيم داعش.")
     assert (m.perpetrator_id, m.target_id, m.claimed) == ("isis", "civilians", True)
+
+
+def test_extract_the_toll_another_voice_gives_in_a_while_clause_is_the_acts():
+    m = one(
+        "أعلن الحرس الثوري الإيراني أنه استهدف بصواريخ باليستية ما وصفه بمقر لجهاز الموساد في أربيل، فيما"
+        " أكد مجلس أمن إقليم كردستان مقتل أربعة مدنيين وإصابة ستة آخرين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.wounded_best) == (
+        "iran_forces",
+        "civilians",
+        4,
+        6,
+    )
+
+
+def test_extract_police_hurt_by_stones_of_protesters_is_their_riot_whatever_the_response():
+    m = one(
+        "أصيب خمسة من عناصر الشرطة بجروح إثر رشقهم بالحجارة من قبل محتجين غاضبين من تأخر صرف الرواتب في"
+        " مدينة السليمانية، فيما ردت قوات الأمن بالغاز المسيل للدموع."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.governorate, m.wounded_best) == (
+        "Violent demonstration",
+        "protesters",
+        "iraqi_security_forces",
+        "Sulaymaniyah",
+        5,
+    )
