@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -2398,7 +2399,7 @@ def _event_places(f: Facts) -> list:
             p.kind == "city"
             and DIRECTION.search(before[-12:])
             and not IN_A_HOOD.search(before[-40:])
-            and _near_another_governorate(p.name_en)
+            and _near_another_governorate(p.name_en, _bearing_of(before[-24:]))
             # "ذي قار/ ... غربي الناصرية": the lead's dateline names the city's governorate
             and not any(q.start <= 2 and q.governorate == p.governorate for q in f.places if q is not p)
         ):
@@ -2708,7 +2709,11 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         for lo, hi, prior in clauses
     )
     for lo, hi, prior in clauses:
-        ccues = [c for c in cues if _in(c.start, lo, hi) and not _fire_burned(f, c) and not _protested(f, c)]
+        ccues = [
+            c
+            for c in cues
+            if _in(c.start, lo, hi) and not _fire_burned(f, c) and not _protested(f, c) and not _freed(f, c)
+        ]
         if not ccues:
             continue
         sub, weapon, interception = _sub_event_of(ccues, f)
@@ -3225,6 +3230,20 @@ def _protested(f: Facts, c) -> bool:
     return contains_any(before, PROTEST_STEMS) and bool(PROTESTED_BEFORE.search(before))
 
 
+# "تحرير مختطف", "الإفراج عن الرهائن": the hostage freed, no act of taking him
+FREED_HOSTAGE = re.compile(
+    _n(r"(?:تحرير|تحرر|انقاذ|اطلاق\s+سراح|الافراج\s+عن|افرج\s+عن|افرجت\s+عن)\s+(?:ال)?$")
+)
+HOSTAGE_WORD = re.compile(_n(r"(?:ال)?(?:مختطف|مختطفه|مختطفين|مختطفان|مخطوف|مخطوفين|رهينه|رهائن)$"))
+
+
+def _freed(f: Facts, c) -> bool:
+    if not c.category.startswith("sub_event:") or not HOSTAGE_WORD.match(normalize(c.surface)):
+        return False
+    ns = f.npos(c.start)
+    return FREED_HOSTAGE.search(f.norm[max(0, ns - 16) : ns]) is not None
+
+
 PROJECTILES = ("rocket", "mortar", "missile", "drone")
 
 
@@ -3596,9 +3615,26 @@ DISTINCT_DISTRICTS_KM = 20.0
 BORDER_KM = 50.0
 
 
+# the sides a place is said to lie on, as compass bearings ("جنوب غربي كركوك": 225)
+_SIDES = (("شمال", 0.0), ("شرق", 90.0), ("جنوب", 180.0), ("غرب", 270.0))
+SIDE_WORDS = re.compile(_n(r"(?:^|\s)(شمال|جنوب|شرق|غرب)(?:ي)?(?=\s)"))
+
+
+def _bearing_of(before: str) -> float | None:
+    """The bearing the trailing side words name ("جنوب غربي": 225, "شرقي": 90), or None."""
+    sides = [dict(_SIDES)[m.group(1)] for m in SIDE_WORDS.finditer(before + " ")][-2:]
+    if not sides:
+        return None
+    if len(sides) == 2 and _angle(sides[0], sides[1]) == 90.0:
+        return 315.0 if set(sides) == {0.0, 270.0} else (sides[0] + sides[1]) / 2
+    return sides[-1]
+
+
 @cache
-def _near_another_governorate(name_en: str) -> bool:
-    """A gazetteer place of another Iraqi governorate lies within BORDER_KM of the city."""
+def _near_another_governorate(name_en: str, bearing: float | None = None) -> bool:
+    """A gazetteer place of another Iraqi governorate lies within BORDER_KM of the city (on
+    the side `bearing` names, within 67.5 degrees, when given: Chamchamal, Sulaymaniyah's,
+    is 40 km east of Kirkuk, so "جنوب غربي كركوك" is still Kirkuk's)."""
     from marsad.extract.vocab import load_places
 
     places = [q for q in load_places() if q.country == "Iraq" and q.governorate is not None]
@@ -3606,9 +3642,23 @@ def _near_another_governorate(name_en: str) -> bool:
     if city is None:
         return True
     return any(
-        q.governorate != city.governorate and (d := _km(city, q)) is not None and d <= BORDER_KM
+        q.governorate != city.governorate
+        and (d := _km(city, q)) is not None
+        and d <= BORDER_KM
+        and (bearing is None or _angle(_bearing(city, q), bearing) <= 67.5)
         for q in places
     )
+
+
+def _bearing(a, b) -> float:
+    """The compass bearing from a to b, in degrees (0 north, 90 east)."""
+    dx = (b.longitude - a.longitude) * math.cos(math.radians(a.latitude))
+    return math.degrees(math.atan2(dx, b.latitude - a.latitude)) % 360.0
+
+
+def _angle(x: float, y: float) -> float:
+    d = abs(x - y) % 360.0
+    return min(d, 360.0 - d)
 
 
 def _km(a, b) -> float | None:

@@ -4083,3 +4083,23 @@ def test_extract_police_hurt_by_stones_of_protesters_is_their_riot_whatever_the_
         "Sulaymaniyah",
         5,
     )
+
+
+def test_extract_a_side_of_a_city_is_its_governorate_when_no_other_lies_on_that_side():
+    # (Chamchamal, Sulaymaniyah's, lies 40 km east of Kirkuk: not south-west)
+    m = one(
+        "تعرضت مواقع للحشد الشعبي في قرية البو محمد جنوب غربي كركوك لقصف بقذائف الهاون من قبل عناصر داعش،"
+        " ما أسفر عن إصابة مقاتلين اثنين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.governorate, m.wounded_best) == ("isis", "pmf", "Kirkuk", 2)
+    # (Kalsu, Babil's, lies 50 km south of Baghdad)
+    m = one("سقطت قذيفتا هاون جنوبي بغداد دون إصابات.")
+    assert m.governorate is None
+
+
+def test_extract_a_hostage_freed_is_no_act_of_taking_him():
+    assert not extract(
+        "تمكنت القوات الأمنية من تحرير مختطف بعد أيام من اختطافه في منطقة الشعب شمالي بغداد، واعتقال"
+        " الخاطفين.",
+        PUB,
+    )
