@@ -3012,6 +3012,13 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         plural = bool(v.two_events.search(clause_norm)) or bool(PLURAL_ATTACK.search(clause_norm))
         if plural and "aggregate" in flags and not dates and PAST_PERIOD.search(clause_norm):
             continue  # "ضربات مشابهة نفذها الحرس الثوري خلال السنوات الماضية": a series
+        if (
+            plural
+            and "aggregate" in flags
+            and days
+            and all(SINCE.search(f.norm[max(0, f.npos(d.start) - 8) : f.npos(d.start)]) for d in days)
+        ):
+            continue  # "تعرضت لأكثر من 70 هجوما منذ السابع عشر من تشرين الأول": a count since a day
         countries = {p.country for p in places if p.kind == "country"}
         if (
             plural
@@ -3170,6 +3177,7 @@ def _flag_after_base(e) -> str | None:
 
 
 # "خلال السنوات الماضية", "على مدى الأشهر الأخيرة": acts spread over a past period
+SINCE = re.compile(_n(r"(?:^|\s)(?:و)?منذ\s*$"))
 PAST_PERIOD = re.compile(
     _n(
         r"(?:خلال|في|طيله|طوال|علي\s+مدي|علي\s+مدار)\s+(?:ال)?(?:سنوات|اعوام|اشهر|شهور|اسابيع)\s+(?:ال)?(?:ماضيه|اخيره|سابقه)"
@@ -3292,7 +3300,9 @@ ANOTHER_TARGET = re.compile(
 PLURAL_ATTACK = re.compile(
     _n(
         r"(?:^|\s)(?:و|ب)?(?:ال)?(?:هجمات|ضربات|غارات|استهدافات|هجومين|استهدافين|غارتين|ضربتين"
-        r"|(?<=ثلاث\s)عمليات|(?<=اربع\s)عمليات|(?<=خمس\s)عمليات|(?<=\d\s)عمليات)(?:\s|$)"
+        r"|(?<=ثلاث\s)عمليات|(?<=اربع\s)عمليات|(?<=خمس\s)عمليات|(?<=\d\s)عمليات"
+        # (a figure and the singular noun it counts: "تعرضت لأكثر من 170 هجوما")
+        r"|(?<=\d\s)(?:هجوما|هجوم|ضربه|غاره|اعتداء))(?:\s|$)"
     )
 )
 

@@ -4105,3 +4105,16 @@ def test_extract_a_hostage_freed_is_no_act_of_taking_him():
         " الخاطفين.",
         PUB,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تعرضت القوات الأمريكية في العراق لأكثر من 70 هجوما منذ السابع عشر من تشرين الأول، أغلبها بالطائرات"
+        " المسيرة.",
+        "تعرضت القوات الأمريكية في العراق وسوريا لأكثر من 170 هجوماً منذ منتصف تشرين الأول، أغلبها بالطائرات"
+        " المسيرة والصواريخ.",
+    ],
+)
+def test_extract_a_count_of_attacks_since_a_day_is_no_attack_of_that_day(text):
+    assert not extract(text, PUB)
