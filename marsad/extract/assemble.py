@@ -168,6 +168,16 @@ BETWEEN_SECOND = re.compile(
         r"(?:اشتباك\S*|مواجهات|المواجهات|مواجهه|معارك|المعارك|اقتتال|قتال|تبادل\S*|صدامات|مناوشات|المناوشات)(?:\s+\S+){0,6}?\s+بين\s+(?:\S+\s+){1,10}?(?:و|ومن جهه|وبين)(?:\s*(?:عناصر|مسلحين|مسلحي|انصار|افراد|مقاتلي|اخرين|قوه|قوات|جماعه|ميليشيا|مليشيا|فصيل|حركه|تنظيم)(?:\s+من)?)?[\s\x22\u201c\u201d\u00ab\u00bb()']*(?:ال)?$"
     )
 )
+# the places a group hides or holds, told as what was hit: "أوكارا لعناصر داعش"
+HIDEOUTS_BEFORE = re.compile(
+    _n(
+        r"(?:^|\s)(?:ال)?(?:اوكار|اوكارا|وكر|وكرا|مضافه|مضافات|مضافتين|مخابئ|مخبا|مخبئا|مواقع|موقعا|"
+        r"مقرات|مقرا|تجمعات|تجمعا|معاقل|معقلا|ملاذات|ملاذا|تحصينات|خنادق|انفاق|نفقا)\s*$"
+    )
+)
+ATTACK_VERB_IN = re.compile(
+    _n(r"(?:^|\s)(?:و|ف)?(?:قصف|قصفت|استهدف|استهدفت|دمر|دمرت|ضرب|ضربت|هاجم|هاجمت|داهم|داهمت)\s")
+)
 # "اشتبكت قوة من الجيش مع مسلحين من داعش": the subject of "clashed" is one side ...
 CLASHED_SUBJECT = re.compile(
     _n(
@@ -1829,6 +1839,15 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         ):
             # (the hit may carry the conjunction itself: "ومسلحي عصائب أهل الحق")
             roles.append(Role(aid, "target", 1.8, base + a.start))
+        elif (
+            others_before
+            and f.norm.startswith("ل", ns)
+            and HIDEOUTS_BEFORE.search(before[-24:])
+            and ATTACK_VERB_IN.search(before[-90:])
+        ):
+            # "قصفت مدفعية الجيش العراقي أوكارا لعناصر داعش": the object after the subject,
+            # the group's hideouts or positions
+            roles.append(Role(aid, "target", 2.0, base + a.start))
         elif aid in ("iraqi_security_forces", "peshmerga") and ARRESTER_BEFORE.search(before[-24:]):
             # "قتل أربعة من أفراد عائلته ... قبل أن تعتقله القوات الأمنية": who arrested the
             # killer afterwards took no part in the act

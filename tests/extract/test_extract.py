@@ -4118,3 +4118,12 @@ def test_extract_a_hostage_freed_is_no_act_of_taking_him():
 )
 def test_extract_a_count_of_attacks_since_a_day_is_no_attack_of_that_day(text):
     assert not extract(text, PUB)
+
+
+def test_extract_hideouts_of_a_group_after_the_subject_are_what_was_hit():
+    m = one("قصفت مدفعية الجيش العراقي، اليوم الخميس، أوكارا لعناصر داعش في وادي زغيتون جنوب غربي كركوك.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (
+        "Shelling/artillery/missile attack",
+        "iraqi_security_forces",
+        "isis",
+    )
