@@ -379,6 +379,8 @@ _THE_DEAD = r"(?:القتلي|الضحايا|الجرحي|المصابين|ال�
 DEAD_BELONG_TO = re.compile(
     _n(_THE_DEAD + r"\s+(?:\S+\s+)?(?:ينتمون|ينتمي|ينتميان|تنتمي)\s+(?:إلى|ل|لل)?\s*(?:ال)?$")
 )
+# "مشيرا إلى أن من بين القتلى عناصر في الحشد الشعبي": some of the dead were its own
+AMONG_THE_DEAD = re.compile(_n(r"(?:^|\s)(?:من\s+)?(?:بين|ضمن|بضمن)\s+" + _THE_DEAD + r"\s+(?:ال)?$"))
 # "إن القتيلين من عناصر حزب العمال", "القتلى هم من مقاتلي ...": who the dead were
 DEAD_ARE_OF = re.compile(
     _n(
@@ -1691,7 +1693,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue
         if (
             (contains_any(before[-40:], BELONG_STEMS) and DEAD_BELONG_TO.search(before[-40:]))
-            or (contains_any(before[-40:], THE_DEAD_STEMS) and DEAD_ARE_OF.search(before[-40:]))
+            or (
+                contains_any(before[-40:], THE_DEAD_STEMS)
+                and (DEAD_ARE_OF.search(before[-40:]) or AMONG_THE_DEAD.search(before[-40:]))
+            )
             or (contains_any(before[-40:], THEY_STEMS) and THEY_ARE_OF.search(before[-40:]) and _has_toll(f))
         ):
             # "وقالت المديرية إن القتلى ينتمون إلى حزب العمال": the dead were its own (said

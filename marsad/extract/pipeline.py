@@ -78,7 +78,7 @@ def extract(
                 if e.date is None and e.inherited_date is None and not e.background:
                     e.inherited_date = header
         # 5. resolve dates, scope, casualties -> mentions
-        mentions.extend(m for e in events if (m := resolve(e, text, pub, facts, opts)) is not None)
+        mentions.extend(m for e in events if (m := resolve(e, text, pub, facts, opts, events)) is not None)
         if budget <= 0:
             break
     return mentions
@@ -217,7 +217,12 @@ def _safe(fn, *args) -> list:
 
 
 def resolve(
-    e: asm.Event, text: str, pub: dt.date | None, facts: list[asm.Facts], opts: ExtractOptions
+    e: asm.Event,
+    text: str,
+    pub: dt.date | None,
+    facts: list[asm.Facts],
+    opts: ExtractOptions,
+    events: list[asm.Event] = (),
 ) -> Mention | None:
     """One Mention from an assembled event: scope, date, place, counts, evidence."""
     perp, target = asm.decide_roles(e.roles, e.sub_event, e.weapon)
@@ -231,7 +236,20 @@ def resolve(
     iraqi_actor = any(a in asm.IRAQI_FACTIONS for a in (perp, target) if a)
     if country is not None and country != "Iraq" and not iraqi_actor:
         # an attack abroad on US / coalition forces that the story pins on Iraqi factions
-        story_factions = [a.actor_id for f in facts for a in f.actors if a.actor_id in asm.IRAQI_FACTIONS]
+        # (not a faction the story tells as hit: "من بين القتلى عناصر في الحشد الشعبي")
+        struck = {
+            r.actor_id
+            for x in events
+            if x is not e
+            for r in x.roles
+            if r.role == "target" and r.strength >= 2.5
+        }
+        story_factions = [
+            a.actor_id
+            for f in facts
+            for a in f.actors
+            if a.actor_id in asm.IRAQI_FACTIONS and a.actor_id not in struck
+        ]
         if target in ("us_forces", "coalition") and story_factions:
             if perp == "unknown":
                 perp = story_factions[0]

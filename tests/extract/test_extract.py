@@ -4127,3 +4127,19 @@ def test_extract_hideouts_of_a_group_after_the_subject_are_what_was_hit():
         "iraqi_security_forces",
         "isis",
     )
+
+
+def test_extract_the_dead_said_to_include_a_factions_men_make_it_the_target_and_no_attacker_elsewhere():
+    ms = extract(
+        "أعلنت الحكومة العراقية، السبت، مقتل 16 شخصا، بينهم مدنيون، وإصابة 25 آخرين جراء الضربات الجوية"
+        " الأمريكية التي استهدفت، ليل الجمعة، مواقع في منطقة القائم غربي الأنبار.\n"
+        "وقال المتحدث باسم الحكومة إن الضربات تمثل انتهاكا للسيادة، مشيرا إلى أن من بين القتلى عناصر في"
+        " الحشد الشعبي.\n"
+        "وكانت القيادة المركزية الأمريكية قد أعلنت أنها ضربت أهدافا في العراق وسوريا، ردا على الهجوم الذي أدى"
+        " إلى مقتل ثلاثة جنود أمريكيين في الأردن في 28 كانون الثاني الماضي.",
+        dt.date(2024, 2, 4),
+    )
+    # (the attack in Jordan is pinned on no faction: the PMF's men were the story's dead)
+    assert [(m.perpetrator_id, m.target_id, m.killed_best, m.governorate) for m in ms] == [
+        ("us_forces", "pmf", 16, "Anbar")
+    ]
