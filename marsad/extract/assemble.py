@@ -3615,6 +3615,26 @@ def _near_city_in_dateline_province(events: list[Event], facts: list[Facts]) -> 
             e.notes.append("governorate: the dateline's province")
 
 
+# "كما انفجرت عبوة ثانية في منطقة الزعفرانية": another device (not a projectile of one salvo)
+ANOTHER_DEVICE = re.compile(
+    _n(
+        r"(?:^|\s)(?:ب|و)?(?:ال)?(?:عبوه|عبوات|سياره\s+مفخخه|دراجه\s+مفخخه|انفجار|تفجير|انتحاري)"
+        r"(?:\s+(?:ناسفه|لاصقه|صوتيه))?\s+(?:ال)?(?:ثانيه|ثاني|ثالثه|ثالث|اخري|اخر)(?=[\s،.]|$)"
+    )
+)
+
+
+def _another_device_elsewhere(e: Event, fr: Frame) -> bool:
+    """The frame tells another device set off at another named place than the event's."""
+    a, b = e.place, fr.place
+    if a is None or b is None or a.name_en == b.name_en:
+        return False
+    if PLACE_RANK.get(a.kind, 1) < 4 or PLACE_RANK.get(b.kind, 1) < 4:
+        return False
+    words = fr.facts.norm[fr.facts.npos(fr.lo) : fr.facts.npos(fr.hi)]
+    return ("ثان" in words or "اخر" in words or "ثالث" in words) and ANOTHER_DEVICE.search(words) is not None
+
+
 def _far_districts(e: Event, fr: Frame) -> bool:
     """Two districts or neighbourhoods far apart ("حي الشعلة", "قضاء الطارمية": 31 km) are
     two acts -- not when the event's own sentences named both ("ناحية باطوفة التابعة لقضاء
@@ -3888,6 +3908,8 @@ def compatible(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
     if fr.facts.index - e.last_index > opts.merge_window:
         return False
     if _places_conflict(e.place, fr.place) or _far_districts(e, fr):
+        return False
+    if _another_device_elsewhere(e, fr):
         return False
     if _dates_conflict(e.ref_date, fr.ref_date) or _other_day(e.ref_date, fr.ref_date):
         return False

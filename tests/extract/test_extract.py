@@ -4143,3 +4143,21 @@ def test_extract_the_dead_said_to_include_a_factions_men_make_it_the_target_and_
     assert [(m.perpetrator_id, m.target_id, m.killed_best, m.governorate) for m in ms] == [
         ("us_forces", "pmf", 16, "Anbar")
     ]
+
+
+def test_extract_a_second_device_at_another_place_is_another_act():
+    ms = extract(
+        "أصيب شخصان بانفجار عبوة ناسفة في منطقة الدورة جنوبي بغداد، صباح اليوم.\n"
+        "كما انفجرت عبوة ثانية في منطقة الزعفرانية دون أن تسفر عن إصابات.",
+        PUB,
+    )
+    assert sorted((m.location, m.killed_best, m.wounded_best) for m in ms) == [
+        ("Dora", None, 2),
+        ("Zafaraniya", 0, 0),
+    ]
+    # (a second device at the same place, for the responders, is the same attack)
+    m = one(
+        "انفجرت عبوة ناسفة قرب دورية للشرطة في منطقة الدورة، وعند وصول قوة أمنية انفجرت عبوة ثانية في"
+        " المكان نفسه، ما أسفر عن إصابة ثلاثة منتسبين."
+    )
+    assert (m.location, m.wounded_best) == ("Dora", 3)
