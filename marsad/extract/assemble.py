@@ -208,9 +208,14 @@ def _denied(norm: str) -> bool:
 RESULT = re.compile(
     _n(r"(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|حصيله|جراء|اثر|نتيجه|اصيب|اصيبوا|قتل|قتلوا|لقي|لقوا|مقتل)")
 )
+# the speaker's group named again by its kind, definite: "إن الحركة استهدفت"
+_THE_GROUP = r"ال(?:حركه|كتائب|مقاومه|فصيل|تنظيم|جماعه|عصائب|سرايا)"
 OWN_FORCES = re.compile(
     _n(
-        r"^\S*(?:\s+\S+){0,4}?\s+(?:ان|بان)?\s*(?:قواتها|قواته|قواتنا|عناصرها|مقاتليها|مقاتلوها|مجاهديها|مجاهدوها|مجاهدينا|مجاهدونا)\s+(\S+)"
+        r"^\S*(?:\s+\S+){0,4}?\s+(?:ان|بان)?\s*(?:قواتها|قواته|قواتنا|عناصرها|مقاتليها|مقاتلوها|مجاهديها|مجاهدوها|مجاهدينا|مجاهدونا"
+        # (its fighters by the group's definite noun: "قال المتحدث باسم حركة النجباء إن مقاتلي
+        # الحركة استهدفوا")
+        r"|(?:مقاتلي|مقاتلو|مجاهدي|مجاهدو|عناصر)\s+" + _THE_GROUP + r")\s+(\S+)"
     )
 )
 OWN_ATTACK_VERB = re.compile(_n(r"(?:قد\s+)?(?:استهدف|قصف|هاجم|ضرب|نفذ|شن|دك)\S*$"))
@@ -319,17 +324,23 @@ OWN_UNITS_HIT = re.compile(
     )
 )
 # what a speaker says it did itself ("أنه استهدف", "أن مجاهديها قصفوا")
-_DID_IT = r"(?:قد\s+)?(?:استهدف|استهدفت|استهدفوا|قصف|قصفت|قصفوا|نفذ|نفذت|نفذوا|شن|شنت|شنوا|هاجم|هاجمت|هاجموا|ضرب|ضربت|ضربوا)(?:\s|$)"
-SELF_CLAIM_STEMS = ("انه", "مجاهد", "مقاتل", "قوات")
+_DID_IT = r"(?:قد\s+)?(?:استهدف|استهدفت|استهدفوا|قصف|قصفت|قصفوا|نفذ|نفذت|نفذوا|شن|شنت|شنوا|هاجم|هاجمت|هاجموا|ضرب|ضربت|ضربوا)(?:[\s،,]|$)"
+SELF_CLAIM_STEMS = ("انه", "مجاهد", "مقاتل", "قوات", "ان ال", "بان ال")
 SELF_CLAIM = re.compile(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:اعلن|اعلنت|اعلنوا|قال|قالت|اكد|اكدت)\s+(?:[^\s.؛:]+\s+){1,8}?(?:انه|انها|انهم|بانه|بانها|بانهم|"
-        r"(?:ان|بان)\s+(?:مجاهديها|مجاهدوها|مجاهدينا|مجاهدونا|مقاتليها|مقاتلوها|قواتها|قواته|قواتنا))"
+        r"(?:ان|بان)\s+(?:مجاهديها|مجاهدوها|مجاهدينا|مجاهدونا|مقاتليها|مقاتلوها|قواتها|قواته|قواتنا|"
+        r"(?:(?:مقاتلي|مقاتلو|مجاهدي|مجاهدو)\s+)?" + _THE_GROUP + r"))"
         r"\s+" + _DID_IT
     )
 )
 SPEAKER_DID_IT = re.compile(
-    _n(r"^\S*(?:\s+[^\s.؛:]+){0,8}?\s+(?:انه|انها|انهم|بانه|بانها|بانهم)\s+" + _DID_IT)
+    _n(
+        r"^\S*(?:\s+[^\s.؛:]+){0,8}?\s+(?:انه|انها|انهم|بانه|بانها|بانهم|(?:ان|بان)\s+"
+        + _THE_GROUP
+        + r")\s+"
+        + _DID_IT
+    )
 )
 NAMED_STEMS = ("اسم", "مسما", "مسمي", "تسمي", "يسمي", "يسمو", "تدعي", "يدعي", "طلق")
 FINDER_STEMS = ("عثر", "انتشل", "وجدت", "تسلمت", "نقلت")
@@ -1193,6 +1204,10 @@ def _speaker_spans(f: Facts) -> list[tuple[int, int]]:
     return out
 
 
+# "نفت الكتائب أي علاقة لها بالهجوم": "any" is of the link denied, not of the act
+ANY_LINK_TO = re.compile(_n(r"(?:^|\s)(?:اي|ايه)\s+(?:علاقه|صله|دور|مسؤوليه)\s+(?:لها|له|لهم|لهما)?\s*$"))
+
+
 def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
     """The sub-event / weapon cues of a span that report an occurrence (not a threat, call, series)."""
     v = vocab()
@@ -1210,7 +1225,7 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
         if PURPOSE.match(f.norm[ns : ns + 9]) and not SUFFERED.search(f.norm[max(0, ns - 180) : ns]):
             continue  # "لاستهداف", "لمهاجمة": in order to attack (intent), not an attack
         before = f.norm[max(0, ns - 40) : ns]
-        if v.not_occurrence.search(before):
+        if v.not_occurrence.search(before) and not ANY_LINK_TO.search(before):
             continue
         surface_n = f.norm[ns : f.npos(c.end)]
         if (
@@ -2957,7 +2972,10 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 c.category in ("attribution", "condemnation", "denial", "statement")
                 and (
                     _has_toll(f)
-                    or (c.category == "attribution" and any(_in(d.start, lo, hi) for d in f.dates))
+                    or (
+                        c.category in ("attribution", "denial", "condemnation")
+                        and any(_in(d.start, lo, hi) for d in f.dates)
+                    )
                 )
                 and any(PLACE_RANK.get(p.kind, 1) >= 3 for p in places)
             )

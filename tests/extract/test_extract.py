@@ -4161,3 +4161,29 @@ def test_extract_a_second_device_at_another_place_is_another_act():
         " المكان نفسه، ما أسفر عن إصابة ثلاثة منتسبين."
     )
     assert (m.location, m.wounded_best) == ("Dora", 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال المتحدث باسم حركة النجباء إن الحركة استهدفت قاعدة التنف الأمريكية في سوريا بالطائرات المسيرة.",
+        "قال المتحدث العسكري باسم حركة النجباء إن مقاتلي الحركة استهدفوا، فجر اليوم، قاعدة التنف الأمريكية في"
+        " سوريا بالطائرات المسيرة.",
+    ],
+)
+def test_extract_a_spokesman_telling_what_the_group_did_is_its_claim(text):
+    m = one(text)
+    assert (m.perpetrator_id, m.target_id, m.claimed) == ("nujaba", "us_forces", True)
+
+
+def test_extract_a_faction_denying_any_link_to_an_attack_of_today_still_tells_the_attack():
+    m = one(
+        "نفت كتائب حزب الله أي علاقة لها بالهجوم الصاروخي الذي استهدف السفارة الأمريكية في بغداد فجر اليوم،"
+        " مؤكدة أنها ملتزمة بالهدنة."
+    )
+    assert (m.perpetrator_id, m.target_id, m.location, m.claimed) == (
+        "unknown",
+        "us_forces",
+        "US Embassy Baghdad",
+        False,
+    )
