@@ -1868,7 +1868,14 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "قصفت مدفعية الجيش العراقي أوكارا لعناصر داعش": the object after the subject,
             # the group's hideouts or positions
             roles.append(Role(aid, "target", 2.0, base + a.start))
-        elif aid in ("iraqi_security_forces", "peshmerga") and ARRESTER_BEFORE.search(before[-24:]):
+        elif (
+            aid in ("iraqi_security_forces", "peshmerga")
+            and (
+                ARRESTER_BEFORE.search(before[-24:])
+                # "وقد ألقت الشرطة القبض عليه": the verb before the force, its object after it
+                or (ARREST_VERB_BEFORE.search(before[-14:]) and f.norm.startswith(" القبض", ne))
+            )
+        ):
             # "قتل أربعة من أفراد عائلته ... قبل أن تعتقله القوات الأمنية": who arrested the
             # killer afterwards took no part in the act
             continue
@@ -2464,6 +2471,7 @@ ARRESTER_BEFORE = re.compile(
         r"(?:^|\s)(?:ان\s+|و)?(?:تعتقله|تعتقلهم|تعتقلهما|اعتقلته|اعتقلتهم|اعتقلتهما|يعتقله|تلقي\s+القبض\s+عليه)\s+$"
     )
 )
+ARREST_VERB_BEFORE = re.compile(_n(r"(?:^|\s)(?:و|ف|وقد\s+|قد\s+)?(?:القت|القي|تلقي|يلقي)\s+$"))
 # who survived an attempt ("نجا X من", "نجاة X من"): right before the actor
 SURVIVOR = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:نجا|نجت|نجيا|نجوا|ينجو|تنجو|نجاه)\s+$"))
 # "أقدم X على مهاجمة ...", "قام X بإحراق ...": X proceeded to the act (its subject, right
@@ -4770,6 +4778,11 @@ def assemble_story(
                     or ENERGY_SITE.search(text)
                     or (fr.place is not None and ENERGY_PLACE.search(fr.place.name_en))
                 ) and not CLASH_WORD.search(text):
+                    if e.sub_event == "Excessive force against protesters":
+                        # (the people a force dispersed are the protesters, named or not)
+                        e.roles.append(Role("protesters", "target", 1.1, 9_500_000))
+                        e.notes.append("target: the protesters dispersed")
+                        break
                     e.roles.append(Role("civilians", "target", 1.1, 9_500_000))
                     e.notes.append("target: civilians hit")
                     if e.sub_event == "Armed clash":

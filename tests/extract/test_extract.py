@@ -4187,3 +4187,24 @@ def test_extract_a_faction_denying_any_link_to_an_attack_of_today_still_tells_th
         "US Embassy Baghdad",
         False,
     )
+
+
+def test_extract_the_people_a_force_dispersed_are_the_protesters():
+    m = one(
+        "أصيب أكثر من 30 متظاهرا بحالات اختناق جراء استخدام القوات الأمنية الغاز المسيل للدموع لتفريق تظاهرة"
+        " للخريجين قرب ساحة التحرير وسط بغداد."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.wounded_best) == (
+        "Excessive force against protesters",
+        "iraqi_security_forces",
+        "protesters",
+        30,
+    )
+
+
+def test_extract_the_police_who_then_arrested_the_killer_are_no_target():
+    m = one(
+        "أقدم رجل على قتل زوجته وابنته بسلاح ناري إثر خلافات عائلية في قضاء الخالص بمحافظة ديالى، وقد ألقت"
+        " الشرطة القبض عليه."
+    )
+    assert (m.sub_event_type, m.target_id, m.killed_best) == ("Attack", "civilians", 2)
