@@ -1832,7 +1832,9 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "target", 2.5, base + a.start))
         elif v.target_before.search(before) and not COMPLEMENTIZER.search(before):
             roles.append(Role(aid, "target", 2.5, base + a.start))
-        elif not others_before and v.attack_verb_before.search(before[-12:]):
+        elif (not others_before or LINKED_VERB_BEFORE.search(before[-24:])) and v.attack_verb_before.search(
+            before[-12:]
+        ):
             # "وشنت الفصائل هجمات استهدفت ...": the subject right after an active attack verb
             # (a later "استهدفت" belongs to the attacks, not to a passive of this actor)
             roles.append(Role(aid, "perp", 2.0, base + a.start))
@@ -2212,6 +2214,11 @@ RELATIVE_GOES_ON = re.compile(r"\s*(?:و)?(?:الذي|التي|اللذين|ال
 
 # "واقتحموا", "وأضرموا": "و" and a verb in the plural past (not a verbal noun of a list)
 RESUMED_VERB = re.compile(_n(r"و(?:ا|ال)?[^\sا]\S*وا(?=\s|$)"))
+# "بعد أن اقتحم محتجون": the verb right after a link opens a clause of its own, whose
+# subject follows it (the actor told before the link is no subject of it)
+LINKED_VERB_BEFORE = re.compile(_n(r"(?:^|\s)(?:بعد|قبل|عقب|اثر)\s+(?:ان\s+)?\S+\s+$"))
+# a sentence opening with the passive of being hurt or killed
+SUFFERED_FIRST = re.compile(_n(r"(?:اصيب|اصيبت|اصيبوا|جرح|جرحت|قتل|قتلت|قتلوا|استشهد|استشهدت|استشهدوا)\s"))
 
 
 def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
@@ -2246,6 +2253,11 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
                 ),
                 None,
             )
+            if resumed is not None and SUFFERED_FIRST.match(f.norm):
+                # "أصيب 12 منتسبا بعد أن اقتحم محتجون مبنى المجلس، وأضرموا النار فيه": a main
+                # clause that only tells who was hurt has no subject to resume; the verb goes
+                # on with the link's
+                resumed = None
             if resumed is not None:
                 cuts.append((resumed.start, resumed.start, False))
     for m in CONCURRENT.finditer(f.norm):

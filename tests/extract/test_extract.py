@@ -4208,3 +4208,17 @@ def test_extract_the_police_who_then_arrested_the_killer_are_no_target():
         " الشرطة القبض عليه."
     )
     assert (m.sub_event_type, m.target_id, m.killed_best) == ("Attack", "civilians", 2)
+
+
+def test_extract_a_verb_after_the_link_has_its_own_subject_and_goes_on_after_a_toll_only_clause():
+    m = one(
+        "أصيب 12 منتسبا في قوات حفظ القانون بعد أن اقتحم محتجون غاضبون مبنى مجلس محافظة واسط في الكوت،"
+        " وأضرموا النار في أجزاء منه."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.governorate, m.location, m.wounded_best) == (
+        "Violent demonstration",
+        "protesters",
+        "Wasit",
+        "Kut",
+        12,
+    )
