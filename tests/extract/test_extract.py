@@ -4222,3 +4222,15 @@ def test_extract_a_verb_after_the_link_has_its_own_subject_and_goes_on_after_a_t
         "Kut",
         12,
     )
+
+
+def test_extract_a_shop_targeted_in_the_accusative_is_a_civilian_site():
+    m = one(
+        "استهدف تفجير بعبوة ناسفة محلا لبيع المشروبات الكحولية في شارع فلسطين شرقي بغداد، فجر اليوم، ما أسفر"
+        " عن أضرار مادية فقط."
+    )
+    assert (m.sub_event_type, m.target_id, m.location) == (
+        "Remote explosive/landmine/IED",
+        "civilians",
+        "Palestine Street",
+    )
