@@ -5,7 +5,7 @@ Entry point: `extract(text, published, title=None) -> list[Mention]`
 stored articles are re-extracted by `marsad-backfill`.
 """
 
-EXTRACTOR_VERSION = "0.6.40"
+EXTRACTOR_VERSION = "0.6.41"
 
 _warmed = False
 

@@ -1870,6 +1870,9 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "قصفت مدفعية الجيش العراقي أوكارا لعناصر داعش": the object after the subject,
             # the group's hideouts or positions
             roles.append(Role(aid, "target", 2.0, base + a.start))
+        elif _operation_by(f, a):
+            # "في عملية مشتركة لقوات البيشمركة": whose operation it was
+            roles.append(Role(aid, "perp", 2.5, base + a.start))
         elif (
             aid in ("iraqi_security_forces", "peshmerga")
             and (
@@ -2589,7 +2592,30 @@ def _killers_tell(f: Facts) -> bool:
             return True
         if _own_act_announced(f, f.npos(a.start), f.npos(a.end)):
             return True  # "أعلنت القيادة عن نتائج عملية ... أسفرت عن قتل تسعة إرهابيين"
+        if _operation_by(f, a):
+            return True  # "قتل ثلاثة من عناصر داعش في عملية مشتركة لقوات البيشمركة والجيش"
     return False
+
+
+def _operation_by(f: Facts, a) -> bool:
+    """The force `a` is whose operation the sentence tells ("في عملية مشتركة لقوات البيشمركة":
+    the "ل" may be the name's own clitic)."""
+    if not _force(f, a):
+        return False
+    ns = f.npos(a.start)
+    if "عملي" not in f.norm[max(0, ns - 50) : ns]:
+        return False
+    op = OPERATION_OF.search(f.norm[max(0, ns - 50) : ns])
+    return op is not None and bool(op.group(1) or f.norm.startswith("ل", ns))
+
+
+# the force whose operation it was: "في عملية مشتركة لقوات البيشمركة", "خلال عملية نفذتها"
+OPERATION_OF = re.compile(
+    _n(
+        r"(?:^|\s)(?:في|خلال|اثناء|ب)\s*(?:ال)?(?:عمليه|عمليات)\s+(?:\S+\s+){0,2}?"
+        r"(ل|لل|نفذتها|نفذها|تنفذها|قامت\s+بها|شنتها)?\s*(?:ال)?$"
+    )
+)
 
 
 def _killer(f: Facts, a) -> bool:

@@ -4234,3 +4234,24 @@ def test_extract_a_shop_targeted_in_the_accusative_is_a_civilian_site():
         "civilians",
         "Palestine Street",
     )
+
+
+def test_extract_the_dead_of_a_forces_operation_are_its_act():
+    m = one(
+        "قتل ثلاثة من عناصر داعش في عملية مشتركة لقوات البيشمركة والجيش العراقي في سلسلة جبال قرجوغ قرب مخمور."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("peshmerga", "isis", 3)
+
+
+def test_extract_gunfire_with_a_long_subject_and_a_victim_named_by_pronoun():
+    m = one(
+        "أطلق مسلحون يستقلون سيارة رباعية الدفع النار على مواطن أثناء قيادته سيارته في قضاء الحويجة، ما أدى"
+        " إلى مقتله على الفور."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best, m.governorate) == (
+        "Attack",
+        "unknown",
+        "civilians",
+        1,
+        "Kirkuk",
+    )
