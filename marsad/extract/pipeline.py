@@ -12,6 +12,7 @@ Bad input (empty, binary, huge) gives [] or a few mentions, never an exception.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from marsad.extract import assemble as asm
 from marsad.extract.normalize import contains_any, normalize
@@ -222,7 +223,7 @@ def resolve(
     pub: dt.date | None,
     facts: list[asm.Facts],
     opts: ExtractOptions,
-    events: list[asm.Event] = (),
+    events: Sequence[asm.Event] = (),
 ) -> Mention | None:
     """One Mention from an assembled event: scope, date, place, counts, evidence."""
     perp, target = asm.decide_roles(e.roles, e.sub_event, e.weapon)
