@@ -5,7 +5,7 @@ Entry point: `extract(text, published, title=None) -> list[Mention]`
 stored articles are re-extracted by `marsad-backfill`.
 """
 
-EXTRACTOR_VERSION = "0.6.41"
+EXTRACTOR_VERSION = "0.6.42"
 
 _warmed = False
 

@@ -4659,6 +4659,16 @@ def assemble_story(
             first.place = _pick_place(title.places, 0)
         if first.date is None and title.dates:
             first.date = title.dates[0]
+        if (
+            first.killed is None
+            and first.wounded is None
+            and sum(1 for e in events if not e.background) == 1
+            and "aggregate" not in title.flags()
+            and (cas := title.casualties) is not None
+        ):
+            # "مقتل 4 عناصر من داعش بضربة جوية في حمرين" over a body that tells the strike
+            # without its toll: the headline's toll is the story's one event's
+            first.killed, first.wounded = cas.killed, cas.wounded
         # (each side on its own: "غارة تركية تستهدف سيارة" names the attacker of a strike whose
         # dead the body names "من عناصر حزب العمال")
         told = {r.role for r in first.roles if r.role in ("perp", "target") and r.strength >= 2.0}

@@ -4255,3 +4255,15 @@ def test_extract_gunfire_with_a_long_subject_and_a_victim_named_by_pronoun():
         1,
         "Kirkuk",
     )
+
+
+def test_extract_the_headlines_toll_is_the_one_events_when_the_body_tells_none():
+    ms = extract(
+        "نفذت طائرات القوة الجوية العراقية ضربة جوية استهدفت مضافة لعناصر داعش في سلسلة جبال حمرين، بناء على"
+        " معلومات استخبارية دقيقة.",
+        PUB,
+        title="مقتل 4 عناصر من داعش بضربة جوية في حمرين",
+    )
+    assert [(m.perpetrator_id, m.target_id, m.killed_best) for m in ms] == [
+        ("iraqi_security_forces", "isis", 4)
+    ]
