@@ -175,13 +175,11 @@ HIDEOUTS_BEFORE = re.compile(
         r"مقرات|مقرا|تجمعات|تجمعا|معاقل|معقلا|ملاذات|ملاذا|تحصينات|خنادق|انفاق|نفقا)\s*$"
     )
 )
-ATTACK_VERB_IN = re.compile(
-    _n(r"(?:^|\s)(?:و|ف)?(?:قصف|قصفت|استهدف|استهدفت|دمر|دمرت|ضرب|ضربت|هاجم|هاجمت|داهم|داهمت)\s")
-)
+_CLASHED = r"(?:اشتبك|اشتبكت|اشتبكوا|اشتبكا|تشتبك|يشتبك)"
 # "اشتبكت قوة من الجيش مع مسلحين من داعش": the subject of "clashed" is one side ...
 CLASHED_SUBJECT = re.compile(
     _n(
-        r"(?:^|\s)(?:و|ف)?(?:اشتبك|اشتبكت|اشتبكوا|اشتبكا|تشتبك|يشتبك)\s+"
+        r"(?:^|\s)(?:و|ف)?" + _CLASHED + r"\s+"
         r"(?:(?:قوه|قوات|مفرزه|مفارز|دوريه|عناصر|افراد)\s+(?:من\s+)?)?(?:ال)?$"
     )
 )
@@ -189,7 +187,7 @@ CLASHED_SUBJECT = re.compile(
 # verb only: after "خلال اشتباك مع مسلحين" the dead told before are the other side)
 CLASHED_WITH = re.compile(
     _n(
-        r"(?:^|\s)(?:و|ف)?(?:اشتبك|اشتبكت|اشتبكوا|اشتبكا|تشتبك|يشتبك)(?:\s+\S+){0,8}?\s+مع"
+        r"(?:^|\s)(?:و|ف)?" + _CLASHED + r"(?:\s+\S+){0,8}?\s+مع"
         r"(?:\s+(?:عناصر|مسلحين|مسلحي|افراد|مقاتلي|قوه|قوات|مجموعه|جماعه|خليه)(?:\s+من)?)?[\s\x22\u201c\u201d\u00ab\u00bb()']*(?:ال)?$"
     )
 )
@@ -885,6 +883,7 @@ class Vocab:
     perp_after: re.Pattern
     attack_verb_before: re.Pattern
     attack_verb_after: re.Pattern
+    attack_verb_in: re.Pattern  # one of them anywhere before ("قصفت مدفعية الجيش ... أوكارا لـ")
     target_subject_after: re.Pattern
     background_start: re.Pattern
     background_anywhere: re.Pattern
@@ -927,6 +926,7 @@ def vocab() -> Vocab:
         perp_after=re.compile(rf"^[\s»\"”)]*(?:\S+\s+){{0,6}}?{w['perp_after']}"),
         attack_verb_before=re.compile(rf"(?:^|[\s،])(?:و|ف)?{verbs}[\s،]*(?:\S+[\s،]+){{0,2}}?{tail}"),
         attack_verb_after=re.compile(rf"^[\s»\"”)]*(?:\S+\s+){{0,3}}?(?:و|ف|قد )?{verbs}(?:\s|$)"),
+        attack_verb_in=re.compile(rf"(?:^|[\s،])(?:و|ف)?{verbs}\s"),
         target_subject_after=re.compile(
             rf"^[\s»\"”)]*(?:\S+\s+){{0,3}}?(?:و|ف|قد )?{w['target_subject_verbs']}(?:\s|$)"
         ),
@@ -1465,9 +1465,10 @@ def _clash_side(f: Facts, ns: int) -> bool:
     """The actor at normalized offset `ns` is the second side of a clash: "اشتبكت قوة من
     الجيش مع مسلحين من داعش", "اشتباكات بين قوة من الجيش ومسلحين من داعش"."""
     wide = f.norm[max(0, ns - 160) : ns]
-    # (the hit may carry the conjunction itself: "ومسلحين من داعش")
     return bool(
-        CLASHED_WITH.search(wide) or BETWEEN_SECOND.search(wide + ("و" if f.norm.startswith("و", ns) else ""))
+        (" مع" in wide and CLASHED_WITH.search(wide))
+        # (the hit may carry the conjunction itself: "ومسلحي عصائب أهل الحق")
+        or BETWEEN_SECOND.search(wide + ("و" if f.norm.startswith("و", ns) else ""))
     )
 
 
@@ -1851,21 +1852,17 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "perp", 2.0, base + a.start))
         elif "شتبك" in before[-40:] and CLASHED_SUBJECT.search(before[-40:]):
             roles.append(Role(aid, "perp", 1.8, base + a.start))
-        elif " مع" in before and CLASHED_WITH.search(f.norm[max(0, ns - 160) : ns]):
-            roles.append(Role(aid, "target", 1.8, base + a.start))
         elif BETWEEN_FIRST.search(before):
             # "اشتباكات بين X و Y": no initiator; read X as one side, Y as the other
             roles.append(Role(aid, "perp", 1.8, base + a.start))
-        elif BETWEEN_SECOND.search(
-            f.norm[max(0, ns - 160) : ns] + ("و" if f.norm[ns:ne].startswith("و") else "")
-        ):
-            # (the hit may carry the conjunction itself: "ومسلحي عصائب أهل الحق")
+        elif _clash_side(f, ns):
+            # (Y, or whom X "clashed with")
             roles.append(Role(aid, "target", 1.8, base + a.start))
         elif (
             others_before
             and f.norm.startswith("ل", ns)
             and HIDEOUTS_BEFORE.search(before[-24:])
-            and ATTACK_VERB_IN.search(before[-90:])
+            and v.attack_verb_in.search(before[-90:])
         ):
             # "قصفت مدفعية الجيش العراقي أوكارا لعناصر داعش": the object after the subject,
             # the group's hideouts or positions
@@ -2955,30 +2952,31 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # "اعتقال خمسة عناصر [متورطين بإطلاق صواريخ على عين الأسد]، خلال عملية في أبو
             # غريب": the main clause goes on after the relative one with where it happened
             lender = clauses[k + 2]
-        places = [
-            p for p in all_places if _in(p.start, lo, hi) or (lender and _in(p.start, lender[0], lender[1]))
-        ]
-        if not places and sub == "Arrests" and k + 1 < len(clauses) and clauses[k + 1][2] is True:
+        elif (
+            lender is None
+            and sub == "Arrests"
+            and k + 1 < len(clauses)
+            and clauses[k + 1][2] is True
+            and any(c.category == "sub_event:Armed clash" and _in(c.start, *clauses[k + 1][:2]) for c in cues)
+        ):
             # "اعتقلت قوة أربعة من عناصر العصائب بعد اشتباك قصير في منطقة الهارثة": the arrest
             # was made where the fight it followed was
-            nlo, nhi = clauses[k + 1][0], clauses[k + 1][1]
-            if any(c.category == "sub_event:Armed clash" and _in(c.start, nlo, nhi) for c in cues):
-                places = [p for p in all_places if _in(p.start, nlo, nhi)]
+            lender = clauses[k + 1]
         elif (
-            not places
+            lender is None
             and prior
             and not main_has_event
             and k >= 1
             and not clauses[k - 1][2]
-            and any(
-                c.category == "casualties" and _in(c.start, clauses[k - 1][0], clauses[k - 1][1])
-                for c in f.cues
-            )
+            and any(c.category == "casualties" and _in(c.start, *clauses[k - 1][:2]) for c in f.cues)
         ):
             # "قتل متظاهر ... خلال تظاهرة أمام مبنى محافظة البصرة، بعد أن أطلقت القوات الأمنية
             # النار": the act is told after the link, its toll and place before it (not the
             # places of a statement or a calm: "عودة الهدوء إلى الناصرية بعد اشتباكات")
-            places = [p for p in all_places if _in(p.start, clauses[k - 1][0], clauses[k - 1][1])]
+            lender = clauses[k - 1]
+        places = [
+            p for p in all_places if _in(p.start, lo, hi) or (lender and _in(p.start, lender[0], lender[1]))
+        ]
         if generic_only and not roles and not places:
             continue  # "الهجوم" alone: nothing to anchor a new event on (follow-ups merge below)
         if (
@@ -3334,10 +3332,13 @@ HOSTAGE_WORD = re.compile(_n(r"(?:ال)?(?:مختطف|مختطفه|مختطفي�
 
 
 def _freed(f: Facts, c) -> bool:
-    if not c.category.startswith("sub_event:") or not HOSTAGE_WORD.match(normalize(c.surface)):
+    if not c.category.startswith("sub_event:"):
         return False
     ns = f.npos(c.start)
-    return FREED_HOSTAGE.search(f.norm[max(0, ns - 16) : ns]) is not None
+    return (
+        HOSTAGE_WORD.match(f.norm[ns : f.npos(c.end)]) is not None
+        and FREED_HOSTAGE.search(f.norm[max(0, ns - 16) : ns]) is not None
+    )
 
 
 PROJECTILES = ("rocket", "mortar", "missile", "drone")
@@ -3734,13 +3735,13 @@ BORDER_KM = 50.0
 
 
 # the sides a place is said to lie on, as compass bearings ("جنوب غربي كركوك": 225)
-_SIDES = (("شمال", 0.0), ("شرق", 90.0), ("جنوب", 180.0), ("غرب", 270.0))
+_SIDES = {"شمال": 0.0, "شرق": 90.0, "جنوب": 180.0, "غرب": 270.0}
 SIDE_WORDS = re.compile(_n(r"(?:^|\s)(شمال|جنوب|شرق|غرب)(?:ي)?(?=\s)"))
 
 
 def _bearing_of(before: str) -> float | None:
     """The bearing the trailing side words name ("جنوب غربي": 225, "شرقي": 90), or None."""
-    sides = [dict(_SIDES)[m.group(1)] for m in SIDE_WORDS.finditer(before + " ")][-2:]
+    sides = [_SIDES[m.group(1)] for m in SIDE_WORDS.finditer(before + " ")][-2:]
     if not sides:
         return None
     if len(sides) == 2 and _angle(sides[0], sides[1]) == 90.0:
