@@ -671,9 +671,11 @@ def _dead_are_others(f: Facts, a, npos: int) -> bool:
         return True
     # (its umbrella or its member named with the dead is still its own side: "نعت النجباء
     # مقتل المعاون العسكري ... في الحشد")
+    # (so are the US forces for the coalition they lead: "أعلن التحالف الدولي مقتل جنديين أمريكيين")
     family = {a.actor_id, "unknown", UMBRELLA_OF.get(a.actor_id)}
     return any(
         o.actor_id not in family
+        and _family_of(o.actor_id) != _family_of(a.actor_id)
         and UMBRELLA_OF.get(o.actor_id) != a.actor_id
         and 0 <= f.npos(o.start) - npos <= 50
         for o in f.actors
@@ -1831,6 +1833,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         ):
             # its object, the dead: "قتلت القوات الأمنية ثلاثة إرهابيين"
             roles.append(Role(aid, "target", 2.5, base + a.start))
+        elif others_before and _object_after_subject(f, a):
+            # "هاجم عناصر من تنظيم داعش، فجر اليوم الأحد، مفرزة للحشد الشعبي": verb, subject,
+            # object (the time between them)
+            roles.append(Role(aid, "target", 2.5, base + a.start))
         elif v.target_before.search(before) and not COMPLEMENTIZER.search(before):
             roles.append(Role(aid, "target", 2.5, base + a.start))
         elif (not others_before or LINKED_VERB_BEFORE.search(before[-24:])) and v.attack_verb_before.search(
@@ -2206,6 +2212,16 @@ def _not_a_toll(count):
 TIME_GAP = re.compile(_n(r"ساعات|ساعه|ساعتين|ايام|يومين|يوم|اسبوع|اسابيع|شهر|اشهر|دقائق|قليل|فتره"))
 
 
+# "اغتال مسلحون ضابطا، بعد أن أطلقوا عليه النار أمام منزله": the link tells how the victim
+# of the main clause (a pronoun) was shot, not an earlier act
+FIRED_ON_HIM = re.compile(
+    _n(
+        r"[\s،(]*\S+\s+(?:ان\s+)?(?:اطلق|اطلقوا|اطلقت|فتح|فتحوا|فتحت)\s+(?:\S+\s+){0,3}?"
+        r"(?:(?:النار|الرصاص|النيران)\s+)?(?:عليه|عليها|عليهم|عليهما)(?=[\s،.]|$)"
+    )
+)
+
+
 RELATIVE = "relative"  # a prior clause inside the main one ("شاركوا في الهجوم على ...")
 RELATIVE_STEMS = ("شارك", "متورط", "ضالع", "مسوول", "منفذي", "المخططين", "متهم")
 _CLAUSE_COMMA = re.compile(r"[،,؛;]")
@@ -2228,6 +2244,8 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
     for m in v.prior_link.finditer(f.norm):
         if SURVIVED.search(f.norm, 0, m.start()) and not TIME_GAP.search(m.group()):
             continue  # "نجا من محاولة اغتيال بعد استهداف موكبه": how the attempt was made
+        if FIRED_ON_HIM.match(f.norm, m.start()):
+            continue  # "اغتال مسلحون ضابطا، بعد أن أطلقوا عليه النار": how he was killed
         o = f.orig(m.end())
         # the link governs an event noun only when an occurrence cue starts right after it
         # (a few words at most: "بعد ليلة هادئة تجددت المواجهات" is a time, not an event)
@@ -2613,6 +2631,22 @@ OPERATION_OF = re.compile(
         r"(ل|لل|نفذتها|نفذها|تنفذها|قامت\s+بها|شنتها)?\s*(?:ال)?$"
     )
 )
+
+
+def _object_after_subject(f: Facts, a) -> bool:
+    """Does the actor follow the subject of a clause-opening verb of force (VSO_VERB) with
+    nothing but a time between them? It is then the verb's object."""
+    prev = max((o for o in f.actors if o is not a and o.end <= a.start), key=lambda o: o.end, default=None)
+    if prev is None or f.text.startswith("و", a.start):
+        return False  # (and the next of a list: "عناصر من داعش والقاعدة")
+    ps = f.npos(prev.start)
+    if not VSO_VERB.search(f.norm, max(0, ps - 40), ps):
+        return False
+    gap = f.text[prev.end : a.start]
+    for d in f.dates:
+        if prev.end <= d.start and d.end <= a.start:
+            gap = gap.replace(f.text[d.start : d.end], " ")
+    return not any(ch.isalnum() for ch in gap)
 
 
 def _killer(f: Facts, a) -> bool:
@@ -3033,6 +3067,17 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 or any(PLACE_RANK.get(p.kind, 1) >= 3 for p in places)
                 # "قتل صاحب محل بنيران مسلحين مجهولين": a weapon and its dead make it one act
                 or (weapon is not None and _has_toll(f))
+                # "قتل مختار قرية على يد مسلحين في ديالى": so do its dead at the hands of a side,
+                # when they tell the act (not "الهجوم ... الذي أسفر عن مقتل 3 نفذته جماعات": the
+                # attack named is one told before)
+                or (
+                    _has_toll(f)
+                    and any(c.category == "perpetrator" and _in(c.start, lo, hi) for c in f.cues)
+                    and not any(
+                        c.category in ("attack", "explosion") and _in(c.start, lo, hi) for c in f.cues
+                    )
+                    and any(r.role == "perp" and r.strength >= 2.0 for r in roles)
+                )
                 # "فجر عناصر من تنظيم داعش برجين لنقل الطاقة": a blast set off by a named group
                 or (
                     any(c.category == "explosion" for c in ccues)
@@ -4217,6 +4262,22 @@ def _arrested_of_both_sides(e: Event, earlier: list[Event]) -> None:
     e.notes.append("target: the sides of the clash told before")
 
 
+# "وقالت مديرية الصحة إن الهجمات أسفرت عن مقتل 13 شخصا", right after the strikes were told:
+# those strikes, the subject of their result (a running series is told with its span or its
+# object: "الهجمات على القواعد الأمريكية منذ ...", "الهجمات الأخيرة")
+THE_ATTACKS_RESULTED = re.compile(_n(r"(?:^|\s)(?:ان|وان|فان)?\s*الهجمات\s+(?:اسفرت|ادت|خلفت)(?=\s)"))
+
+
+def _series_named(e: Event, f: Facts) -> bool:
+    """Does the sentence speak of a series of acts, not of the event just told?"""
+    v = vocab()
+    if not v.series.search(f.norm):
+        return False
+    if f.index - e.last_index > 1 or not THE_ATTACKS_RESULTED.search(f.norm):
+        return True
+    return bool(v.series.search(THE_ATTACKS_RESULTED.sub(" ", f.norm)))
+
+
 def follow_up(e: Event, f: Facts) -> None:
     """A sentence without an occurrence cue right after an event: casualties, claim, perpetrator."""
     flags = f.flags()
@@ -4262,11 +4323,12 @@ def follow_up(e: Event, f: Facts) -> None:
         and not any(p.kind != "country" for p in fplaces)
     ):
         refers_back = False  # "شهد العراق ... قتل أكثر من 40": a national toll
-    if cas is not None and refers_back and not v.series.search(f.norm):
+    series = _series_named(e, f)
+    if cas is not None and refers_back and not series:
         if _not_a_toll(cas.killed) is None and cas.killed is not None:
             cas = None  # "أكثر من 600 قتيل": a running toll, never one event's count
     others = toll_told = False
-    if cas is not None and refers_back and not v.series.search(f.norm):
+    if cas is not None and refers_back and not series:
         for name in ("killed", "wounded"):
             others = _others_added(e, f, name, getattr(cas, name)) or others
         added = added or others
@@ -5291,7 +5353,9 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
     targets = [r.actor_id for r in e.roles if r.role == "target"]
     if (
         any(fr.killed is not None or fr.wounded is not None for fr in e.frames)
-        and re.search(_n(r"قتل|مقتل|قتيل|قتلي|استشهد|استشهاد|اغتيال|اصيب|اصابه|جريح|جرحي|رصاص|النار"), words)
+        and re.search(
+            _n(r"قتل|مقتل|قتيل|قتلي|استشهد|استشهاد|اغتيال|اصيب|اصابه|جريح|جرحي|رصاص|النار|حتف|مصرع"), words
+        )
         and not re.search(_n(r"انفجار|تفجير|قصف|ضربه"), words)
     ):
         if any(t in CIVILIAN for t in targets) or not targets:

@@ -1230,6 +1230,10 @@ class _Binder:
                     return 0, True  # "أبناؤه", "أبنائهم": the hamza sits on و / ي before a suffix
                 if base.endswith("ي") and base[:-1] in _PERSON:  # مرافقيه: his companions
                     return 0, True
+                if base[-1:] in ("ا", "و") and _PERSON.get(base[:-1]) == 1:
+                    # the nominative before a pronoun: "ومرافقاه" his two companions (the
+                    # dual's ن falls), "ومرافقوه" his companions (the plural's)
+                    return (2, False) if base.endswith("ا") else (0, True)
                 if base.endswith("ي"):
                     continue  # عراقيه is "Iraqi (f.)", not "his Iraqi"
                 for cand in (base, base[:-1] + "ه" if base.endswith("ت") else None):

@@ -4267,3 +4267,78 @@ def test_extract_the_headlines_toll_is_the_one_events_when_the_body_tells_none()
     assert [(m.perpetrator_id, m.target_id, m.killed_best) for m in ms] == [
         ("iraqi_security_forces", "isis", 4)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل مختار القرية على يد مسلحين مجهولين في محافظة ديالى.",
+        "لقي مواطن حتفه على يد مسلحين في ديالى.",
+    ],
+)
+def test_extract_a_killing_at_the_hands_of_gunmen_with_only_a_governorate_is_an_attack(text):
+    m = one(text)
+    assert (m.sub_event_type, m.perpetrator_id, m.governorate, m.killed_best) == (
+        "Attack",
+        "unknown",
+        "Diyala",
+        1,
+    )
+
+
+def test_extract_met_his_death_is_no_event_in_an_accident():
+    assert extract("لقي مواطن حتفه غرقا في نهر دجلة ببغداد.", PUB) == []
+
+
+def test_extract_the_attacks_just_told_as_the_subject_of_their_toll():
+    told = (
+        "قصفت طائرات مسيرة إيرانية مقرات لأحزاب كردية معارضة في قضاء كويسنجق بمحافظة أربيل. وقالت مديرية"
+        " صحة أربيل إن الهجمات {} عن مقتل 13 شخصا وإصابة 58 آخرين."
+    )
+    m = one(told.format("أسفرت"))
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.wounded_best) == (
+        "iran_forces",
+        "political_parties",
+        13,
+        58,
+    )
+    # a running series (its span told) is no toll of this one
+    m = one(told.format("على الإقليم أسفرت منذ بداية العام"))
+    assert (m.killed_best, m.wounded_best) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        (
+            "هاجم عناصر من تنظيم داعش، فجر اليوم الأحد، مفرزة للحشد الشعبي في ناحية العظيم، ما أدى إلى"
+            " استشهاد اثنين من المقاتلين.",
+            "pmf",
+        ),
+        ("هاجم عناصر من داعش، مساء أمس، دورية للحشد الشعبي في ناحية العظيم.", "pmf"),
+    ],
+)
+def test_extract_the_object_after_the_subject_of_an_attack_verb_is_the_target(text, target):
+    m = one(text)
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type) == ("isis", target, "Armed clash")
+
+
+def test_extract_after_they_fired_on_him_tells_how_the_victim_was_killed():
+    m = one(
+        "اغتال مسلحون مجهولون، ليلة أمس، ضابطا برتبة مقدم في جهاز الاستخبارات، بعد أن أطلقوا عليه النار أمام"
+        " منزله في حي الجهاد غربي بغداد، وفق مصدر أمني."
+    )
+    assert (m.sub_event_type, m.weapon, m.governorate, m.event_date) == (
+        "Attack",
+        "small_arms",
+        "Baghdad",
+        PUB - dt.timedelta(days=1),
+    )
+
+
+def test_extract_the_coalition_announcing_us_soldiers_dead_mourns_its_own_side():
+    m = one(
+        "أعلن التحالف الدولي، اليوم الخميس، مقتل جنديين أمريكيين وجندي بريطاني، وإصابة 12 آخرين، في هجوم"
+        " صاروخي استهدف قاعدة التاجي شمالي بغداد مساء أمس."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.wounded_best) == ("unknown", "coalition", 3, 12)

@@ -517,6 +517,10 @@ CAS_ROWS = [
     ("مقتل ثلاثة أشخاص منهم مختار القرية ونجله", (3, 3, 3), None),
     # ... but "his two companions" after the one named do
     ("أدت الضربة إلى مقتل القيادي في الكتائب ومرافقيه الاثنين", (3, 3, 3), None),
+    # the nominative dual and plural before a pronoun: "his two companions", "his companions"
+    ("قتل قيادي في الكتائب ومرافقاه بضربة جوية", (3, 3, 3), None),
+    ("قتل ضابط في الجيش وحارساه بانفجار عبوة", (3, 3, 3), None),
+    ("قتل قيادي في الفصيل ومرافقوه الثلاثة بضربة", (4, 4, 4), None),
 ]
 
 
