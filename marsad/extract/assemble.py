@@ -326,7 +326,7 @@ _DID_IT = r"(?:قد\s+)?(?:استهدف|استهدفت|استهدفوا|قصف|�
 SELF_CLAIM_STEMS = ("انه", "مجاهد", "مقاتل", "قوات", "ان ال", "بان ال")
 SELF_CLAIM = re.compile(
     _n(
-        r"(?:^|\s)(?:و|ف)?(?:اعلن|اعلنت|اعلنوا|قال|قالت|اكد|اكدت)\s+(?:[^\s.؛:]+\s+){1,8}?(?:انه|انها|انهم|بانه|بانها|بانهم|"
+        r"(?:^|\s)(?:و|ف)?(?:اعلن|اعلنت|اعلنوا|قال|قالت|اكد|اكدت)\s+(?:[^\s.؛:]+\s+){1,10}?(?:انه|انها|انهم|بانه|بانها|بانهم|"
         r"(?:ان|بان)\s+(?:مجاهديها|مجاهدوها|مجاهدينا|مجاهدونا|مقاتليها|مقاتلوها|قواتها|قواته|قواتنا|"
         r"(?:(?:مقاتلي|مقاتلو|مجاهدي|مجاهدو)\s+)?" + _THE_GROUP + r"))"
         r"\s+" + _DID_IT
@@ -430,6 +430,9 @@ CITED_STATEMENT = re.compile(
         r"(?:بيان|بلاغ|تصريح|تصريحات|احصائيه)\s*$"
     )
 )
+CITED_BODY = re.compile(
+    _n(r"(?:^|\s)(?:وفق|بحسب|حسب|نقلا\s+عن|استنادا\s+الي|(?:وفقا|طبقا)\s+ل)\s*(?:ال|ل)?$")
+)
 ATTACKERS_BELONG_TO = re.compile(
     _n(
         # ("لمسلحين يعتقد أنهم ينتمون لتنظيم داعش")
@@ -528,7 +531,7 @@ SPEAKER = re.compile(
         r"(?:^|\s)(?:و|ف)?(?:"
         + "|".join(_SPEECH_WORDS)
         # (not who is "responsible for" it: "أعلن الجهاز اعتقال الإرهابي المسؤول عن تفجير")
-        + r")(?:\s+\S+){0,8}?\s+(?:ب|ل)?(?:ان|انه|انها|(?<!مسوول )(?<!مسوولين )(?<!مسوولون )(?<!مسووله )عن)(?=\s)"
+        + r")(?:\s+\S+){0,10}?\s+(?:ب|ل)?(?:ان|انه|انها|(?<!مسوول )(?<!مسوولين )(?<!مسوولون )(?<!مسووله )عن)(?=\s)"
     )
 )
 # Speed: SPEAKER opens with (?:^|\s), which sre tries at every position; a sentence holding
@@ -927,7 +930,8 @@ def vocab() -> Vocab:
         ),
         perp_after=re.compile(rf"^[\s»\"”)]*(?:\S+\s+){{0,6}}?{w['perp_after']}"),
         attack_verb_before=re.compile(rf"(?:^|[\s،])(?:و|ف)?{verbs}[\s،]*(?:\S+[\s،]+){{0,2}}?{tail}"),
-        attack_verb_after=re.compile(rf"^[\s»\"”)]*(?:\S+\s+){{0,3}}?(?:و|ف|قد )?{verbs}(?:\s|$)"),
+        # (the verb may end its clause: "وكانت القوات الأمريكية قد نفذت، في الرابع من ...، ضربة")
+        attack_verb_after=re.compile(rf"^[\s»\"”)]*(?:\S+\s+){{0,3}}?(?:و|ف|قد )?{verbs}(?:[\s،,]|$)"),
         attack_verb_in=re.compile(rf"(?:^|[\s،])(?:و|ف)?{verbs}\s"),
         target_subject_after=re.compile(
             rf"^[\s»\"”)]*(?:\S+\s+){{0,3}}?(?:و|ف|قد )?{w['target_subject_verbs']}(?:\s|$)"
@@ -1721,7 +1725,15 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # outright: strong enough for a later sentence to add it to the event)
             roles.append(Role(aid, "target", 3.0, base + a.start))
             continue
-        if (ne + 1 >= len(f.norm) or "." in f.norm[ne : ne + 3]) and CITED_STATEMENT.search(before[-40:]):
+        if (
+            (ne + 1 >= len(f.norm) or "." in f.norm[ne : ne + 3])
+            and (
+                CITED_STATEMENT.search(before[-40:])
+                # "... ما أدى إلى مقتل 16 شخصا بينهم مدنيون، بحسب الحكومة العراقية.": the
+                # authorities a report closes on are its source
+                or (aid in NOT_ARRESTED and CITED_BODY.search(before[-20:]))
+            )
+        ):
             continue
         head = _head_word(f, a)
         # "قتل ثلاثة أشخاص في قصف تركي", "مقتل مدنيين في غارة أمريكية", "بينهم امرأتان بقصف

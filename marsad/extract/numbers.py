@@ -97,6 +97,10 @@ for _v, _forms in {
 _DEF_UNITS = {"ال" + f: v for f, v in _UNITS.items() if v >= 3}
 _THE_TWO = frozenset({"الاثنين", "الاثنان", "الاثنتين", "الاثنتان"})
 _AMONG_THEM = frozenset({"بينهم", "بينهما", "منهم", "منهما", "بضمنهم", "ضمنهم", "بينهن"})
+# "others" besides those counted ("وإصابة خمسة آخرين"; not "أحدهم", one of them)
+_MORE_OTHERS = frozenset(_N(w) for w in "آخر آخرا آخران آخرين آخرون أخرى أخريان أخريين أخريات".split())
+# the verbs that tell an act's result ("ما أدى إلى", "أسفرت عن", "خلف")
+_RESULT_VERBS = frozenset(_N(w) for w in "أدى أدت أسفر أسفرت خلف خلفت أوقع أوقعت".split())
 _TEN = {"عشره": 10, "عشر": 10, "العشره": 10}
 _TENS: dict[str, int] = {}
 for _v, _stem in {
@@ -250,6 +254,10 @@ for _entry in _V["person_nouns"]:
             _add_person(_s + "ي", None)  # construct plural: مقاتلي الحشد
         else:
             _add_person(_s + "ين", 2)
+            if _s.endswith("ي"):
+                # the dual in construct, genitive: "مقتل راعيي أغنام" (a noun with no sound
+                # plural: "Xي" is no construct plural of it)
+                _add_person(_s + "ي", 2)
     for _p in _norm_list(_entry.get("plural")):
         _add_person(_p, None)
 for _p in _norm_list(_V.get("person_plurals")):
@@ -1692,6 +1700,22 @@ class _Binder:
         # (not a running total: "ليرتفع عدد القتلى منذ بداية الشهر إلى 40")
         return rose is not None and _RUNNING_TOTAL.isdisjoint(words[rose:])
 
+    def _more_others(self, before: Count, c: Count) -> bool:
+        """Is the count one of "others" ("ثمانية آخرين") the same act killed besides those
+        counted before it (its result told: "ما أدى أيضا إلى مقتل"), not among them ("بينهم
+        ثلاثة آخرون") nor in another clause ("فيما قتل آخر في هجوم منفصل")?"""
+        t = self.t
+        if c.best is None:
+            return False
+        last = next((k for k in range(t.n) if t.s[k] < c.end <= t.e[k]), None)
+        first = next((k for k in range(t.n) if t.s[k] <= c.start < t.e[k]), None)
+        if last is None or first is None or t.get(first - 1) in _AMONG_THEM:
+            return False
+        between = {w for k, w in enumerate(t.w) if before.end <= t.s[k] and t.e[k] <= c.start}
+        if between & _WHILE_WORDS or not between & _RESULT_VERBS:
+            return False
+        return t.get(last) in _MORE_OTHERS or t.get(last + 1) in _MORE_OTHERS
+
     def result(self) -> Casualties:
         self.result_nouns()
         self.tolls()
@@ -1710,6 +1734,18 @@ class _Binder:
                 if len(counted) == 2 and self._two_sides(counted[0][0], counted[1][0]):
                     # "قتل خمسة إرهابيين ... فيما استشهد منتسبان": the dead of both sides
                     # (spec section 6: killed counts all sides)
+                    second = counted[1][1]
+                    picked[cls] = Count(
+                        (first.low or 0) + (second.low or 0),
+                        (first.best or 0) + (second.best or 0),
+                        None if first.high is None or second.high is None else first.high + second.high,
+                        first.start,
+                        first.end,
+                    )
+                    continue
+                if len(counted) == 2 and self._more_others(first, counted[1][1]):
+                    # "قتل سليماني والمهندس بضربة ...، ما أدى أيضا إلى مقتل ثمانية آخرين":
+                    # the others were killed besides the ones counted first
                     second = counted[1][1]
                     picked[cls] = Count(
                         (first.low or 0) + (second.low or 0),

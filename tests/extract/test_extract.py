@@ -4342,3 +4342,60 @@ def test_extract_the_coalition_announcing_us_soldiers_dead_mourns_its_own_side()
         " صاروخي استهدف قاعدة التاجي شمالي بغداد مساء أمس."
     )
     assert (m.perpetrator_id, m.target_id, m.killed_best, m.wounded_best) == ("unknown", "coalition", 3, 12)
+
+
+def test_extract_the_authorities_a_report_closes_on_are_its_source_not_its_target():
+    m = one(
+        "شنت القوات الأمريكية ضربات جوية على مواقع في القائم، ما أدى إلى مقتل 16 شخصا بينهم مدنيون، بحسب"
+        " الحكومة العراقية."
+    )
+    assert (m.perpetrator_id, m.killed_best) == ("us_forces", 16)
+    assert m.target_id != "iraqi_government"
+
+
+def test_extract_a_claim_in_the_groups_words_after_a_long_subject_and_the_day():
+    ms = extract(
+        "قالت جماعة المقاومة الإسلامية في العراق، في بيان اليوم الاثنين، إنها هاجمت قاعدة الشدادي الأمريكية في"
+        " سوريا بطائرة مسيرة، إضافة إلى قاعدة التنف على الحدود السورية الأردنية.",
+        PUB,
+    )
+    assert [(m.location, m.perpetrator_id, m.target_id, m.claimed) for m in ms] == [
+        ("Al-Shaddadi", "islamic_resistance_iraq", "us_forces", True),
+        ("Al-Tanf", "islamic_resistance_iraq", "us_forces", True),
+    ]
+
+
+def test_extract_an_activist_kidnapped_and_found_dead_is_one_killed():
+    m = one(
+        "اختطف مسلحون مجهولون، مساء أمس، ناشطا مدنيا في مدينة الناصرية، وعثر على جثته صباح اليوم مرمية قرب"
+        " أحد الأنهر وعليها آثار إطلاق نار."
+    )
+    assert (m.sub_event_type, m.target_id, m.governorate, m.killed_best) == (
+        "Attack",
+        "civilians",
+        "Dhi Qar",
+        1,
+    )
+
+
+def test_extract_the_subject_before_a_verb_that_ends_its_clause_is_the_perpetrator():
+    m = one(
+        "وكانت القوات الأمريكية قد نفذت، في الرابع من كانون الثاني الماضي، ضربة بطائرة مسيرة في شارع فلسطين"
+        " ببغداد أسفرت عن مقتل القيادي في حركة النجباء مشتاق طالب السعيدي ومرافقه."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.event_date) == (
+        "us_forces",
+        "nujaba",
+        2,
+        dt.date(2024, 1, 4),
+    )
+
+
+def test_extract_the_others_its_result_killed_add_to_the_named_dead_but_not_another_clauses():
+    m = one(
+        "قتل قائد فيلق القدس قاسم سليماني ونائب رئيس هيئة الحشد الشعبي أبو مهدي المهندس، فجر الجمعة، بضربة"
+        " جوية أمريكية استهدفت موكبهما قرب مطار بغداد الدولي، ما أدى أيضا إلى مقتل ثمانية آخرين."
+    )
+    assert (m.perpetrator_id, m.killed_best) == ("us_forces", 10)
+    m = extract("قتل جندي بانفجار عبوة ناسفة في الطارمية، فيما قتل آخر في هجوم منفصل في المشاهدة.", PUB)[0]
+    assert (m.location, m.killed_best) == ("Tarmiyah", 1)
