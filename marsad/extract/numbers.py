@@ -1731,21 +1731,14 @@ class _Binder:
                     # "قتل 4 جنود ... ثم ارتفعت الحصيلة إلى ستة قتلى": the toll as it rose
                     picked[cls] = raised[-1]
                     continue
-                if len(counted) == 2 and self._two_sides(counted[0][0], counted[1][0]):
+                if len(counted) == 2 and (
                     # "قتل خمسة إرهابيين ... فيما استشهد منتسبان": the dead of both sides
                     # (spec section 6: killed counts all sides)
-                    second = counted[1][1]
-                    picked[cls] = Count(
-                        (first.low or 0) + (second.low or 0),
-                        (first.best or 0) + (second.best or 0),
-                        None if first.high is None or second.high is None else first.high + second.high,
-                        first.start,
-                        first.end,
-                    )
-                    continue
-                if len(counted) == 2 and self._more_others(first, counted[1][1]):
+                    self._two_sides(counted[0][0], counted[1][0])
                     # "قتل سليماني والمهندس بضربة ...، ما أدى أيضا إلى مقتل ثمانية آخرين":
                     # the others were killed besides the ones counted first
+                    or self._more_others(first, counted[1][1])
+                ):
                     second = counted[1][1]
                     picked[cls] = Count(
                         (first.low or 0) + (second.low or 0),
