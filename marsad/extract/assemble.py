@@ -862,11 +862,12 @@ ATTACK_HEADS = frozenset(
 # the men who guard a site ("حراس مقر", "عناصر حماية مكتب"), right before it
 _GUARDS = r"(?:ال)?(?:حراس|حرس|حمايه|عناصر\s+حمايه|افراد\s+حمايه|منتسبي\s+حمايه)\s*$"
 SITE_GUARDS = re.compile(_n(r"(?:^|\s)" + _GUARDS))
-# ... as the subject of a verb of force ("أطلق حراس", "اعتدى عناصر حماية")
+# ... as the subject of a verb of force ("أطلق حراس", "اعتدى عناصر حماية"), or the agent of
+# the fire ("بإطلاق نار من قبل حراس مقر", "برصاص حراس مقر")
 GUARDS_ACTED = re.compile(
     _n(
-        r"(?:^|\s)(?:و|ف)?(?:اطلق|اطلقوا|فتح|فتحوا|اعتدي|اعتدوا|هاجم|هاجموا|قام|قاموا|اقدم|اقدموا)\s+"
-        + _GUARDS
+        r"(?:^|\s)(?:و|ف)?(?:اطلق|اطلقوا|فتح|فتحوا|اعتدي|اعتدوا|هاجم|هاجموا|قام|قاموا|اقدم|اقدموا|"
+        r"من\s+قبل|علي\s+يد|علي\s+ايدي|برصاص|بنيران)\s+" + _GUARDS
     )
 )
 MEMBER_SITE = re.compile(
@@ -2352,7 +2353,7 @@ PARTLY = re.compile(
         r"^\s*(?:\S+\s+){0,3}?(?:احداهما|احدهما|احداها|احدها|بعضها|بعضهما|معظمها|اغلبها|"
         r"(?:احدي|احد)\s+(?:ال)?\S+(?:تين|ين|تان|ان)|"
         # "اعتراض اثنين منها، فيما سقط الثالث": a count of them
-        r"(?:اثنين|اثنتين|ثلاثه|ثلاث|اربعه|اربع|خمسه|خمس|سته|ست|سبعه|سبع|ثمانيه|ثماني|\d+)\s+منها)(?=[\s،.]|$)"
+        r"(?:اثنين|اثنتين|اثنان|اثنتان|ثلاثه|ثلاث|اربعه|اربع|خمسه|خمس|سته|ست|سبعه|سبع|ثمانيه|ثماني|\d+)\s+منها)(?=[\s،.]|$)"
     )
 )
 
@@ -3156,6 +3157,18 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         if plural and "aggregate" in flags and not dates and PAST_PERIOD.search(clause_norm):
             continue  # "ضربات مشابهة نفذها الحرس الثوري خلال السنوات الماضية": a series
         if (
+            "aggregate" in flags
+            and days
+            and all(
+                d.precision != "day" and DURING.search(f.norm[max(0, f.npos(d.start) - 12) : f.npos(d.start)])
+                for d in days
+            )
+            and not any(PLACE_RANK.get(p.kind, 1) >= 3 for p in places)
+        ):
+            # "بلغ عدد ضحايا الألغام أكثر من 300 قتيل وجريح خلال العام الماضي", "تفكيك أكثر من
+            # 500 عبوة خلال الشهر الماضي في الأنبار": a period's tally, no site of one act
+            continue
+        if (
             plural
             and "aggregate" in flags
             and days
@@ -3222,7 +3235,15 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                     own["sub_event"] = WEAPON_SUB_EVENT.get(own["weapon"], own["sub_event"])
                 frames.append(Frame(place=p, places=[p], killed=k, wounded=w, notes=["site split"], **own))
             continue
-        n = 2 if v.two_events.search(clause_norm) else 1
+        # (two acts told here, not "the two" told before: "دون أن يسفر الهجومان عن خسائر")
+        n = (
+            2
+            if any(
+                not m.group().lstrip().startswith(("ال", "وال", "بال"))
+                for m in v.two_events.finditer(clause_norm)
+            )
+            else 1
+        )
         place = _pick_place(places, cue_pos)
         for _ in range(n):
             frames.append(
@@ -3321,6 +3342,8 @@ def _flag_after_base(e) -> str | None:
 
 # "خلال السنوات الماضية", "على مدى الأشهر الأخيرة": acts spread over a past period
 SINCE = re.compile(_n(r"(?:^|\s)(?:و)?منذ\s*$"))
+# a period's whole span, right before its name ("خلال الشهر الماضي")
+DURING = re.compile(_n(r"(?:^|\s)(?:خلال|طيله|طوال|علي\s+مدي|علي\s+مدار)\s*$"))
 PAST_PERIOD = re.compile(
     _n(
         r"(?:خلال|في|طيله|طوال|علي\s+مدي|علي\s+مدار)\s+(?:ال)?(?:سنوات|اعوام|اشهر|شهور|اسابيع)\s+(?:ال)?(?:ماضيه|اخيره|سابقه)"

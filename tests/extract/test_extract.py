@@ -126,6 +126,13 @@ NOTHING = [
     "أدان رئيس الوزراء الهجمات على البعثات الدبلوماسية ودعا إلى ملاحقة المسؤولين عنها.",
     # deployment
     "وصلت تعزيزات عسكرية من الجيش إلى محافظة ميسان لضبط الأمن.",
+    # a period's tally, with no site of one act
+    "كشفت إحصائية رسمية أن عدد ضحايا الألغام في العراق بلغ أكثر من 300 قتيل وجريح خلال العام الماضي، معظمهم"
+    " في محافظات الأنبار ونينوى وصلاح الدين.",
+    "أعلنت مديرية شؤون المتفجرات تفكيك أكثر من 500 عبوة ناسفة ومقذوف غير منفلق خلال الشهر الماضي في مناطق"
+    " متفرقة من محافظة الأنبار.",
+    # a suicide
+    "أقدم منتسب في الشرطة على الانتحار بإطلاق النار على نفسه من سلاحه الشخصي داخل منزله في قضاء الشطرة.",
 ]
 
 
@@ -4399,3 +4406,38 @@ def test_extract_the_others_its_result_killed_add_to_the_named_dead_but_not_anot
     assert (m.perpetrator_id, m.killed_best) == ("us_forces", 10)
     m = extract("قتل جندي بانفجار عبوة ناسفة في الطارمية، فيما قتل آخر في هجوم منفصل في المشاهدة.", PUB)[0]
     assert (m.location, m.killed_best) == ("Tarmiyah", 1)
+
+
+def test_extract_the_two_attacks_told_before_are_no_two_new_ones():
+    ms = extract(
+        "تعرضت قاعدة عين الأسد لهجوم بطائرتين مسيرتين، أسقطت إحداهما، فيما تعرضت قاعدة حرير في أربيل لهجوم"
+        " مماثل بطائرة مسيرة، صباح اليوم الأحد، دون أن يسفر الهجومان عن خسائر.",
+        PUB,
+    )
+    assert [(m.location, m.killed_best) for m in ms] == [("Ain al-Asad Air Base", 0), ("Harir Air Base", 0)]
+
+
+def test_extract_the_guards_a_fire_came_from_are_its_side():
+    m = one(
+        "قتل متظاهر وأصيب آخرون، ليل الأحد، بإطلاق نار من قبل حراس مقر حركة ثأر الله في البصرة، بعد أن تجمع"
+        " المحتجون أمام المقر وحاولوا اقتحامه."
+    )
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type, m.killed_best) == (
+        "thar_allah",
+        "protesters",
+        "Attack",
+        1,
+    )
+
+
+def test_extract_two_of_the_drones_downed_in_the_nominative_is_a_strike_that_got_through():
+    m = one(
+        "استهدفت ثلاث طائرات مسيرة مفخخة منزل رئيس الوزراء في المنطقة الخضراء ببغداد، أسقطت اثنتان منها، ما أدى"
+        " إلى إصابة عدد من أفراد حمايته."
+    )
+    assert (m.sub_event_type, m.weapon, m.target_id, m.wounded_best) == (
+        "Air/drone strike",
+        "drone",
+        "iraqi_government",
+        3,
+    )
