@@ -733,7 +733,8 @@ NEW_DAY_AHEAD = re.compile(
 )
 CONCURRENT = re.compile(
     _n(
-        r"(?:[،,]\s*(?:و)?(?:في وقت|فيما|بينما|في حين|كما|وسط|حيث)|\s(?:و)?(?:في وقت(?=\s+[يت]\S+)|في ظل|بالتزامن مع|تزامنا مع|يتزامن مع|تتزامن مع))\s"
+        # ("، في وقت متأخر من ليل أمس": a time of the act, not "meanwhile")
+        r"(?:[،,]\s*(?:و)?(?:في وقت(?!\s+(?:متاخر|مبكر|سابق|لاحق|واحد))|فيما|بينما|في حين|كما|وسط|حيث)|\s(?:و)?(?:في وقت(?=\s+[يت]\S+)|في ظل|بالتزامن مع|تزامنا مع|يتزامن مع|تتزامن مع))\s"
     )
 )
 # "قاعدة فكتوري العسكرية قرب مطار بغداد": a site after "near" that locates the one before
@@ -1690,7 +1691,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "target", 2.5, base + a.start))
             continue
         if (
-            PROCEEDED.search(before[-12:])
+            PROCEEDED.search(before[-36:])
             and contains_any(after[:90], PROCEEDED_STEMS)
             and PROCEEDED_TO_ACT.match(f.norm, ne, ne + 90)
         ):
@@ -2519,7 +2520,13 @@ ARREST_VERB_BEFORE = re.compile(_n(r"(?:^|\s)(?:و|ف|وقد\s+|قد\s+)?(?:ال
 SURVIVOR = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:نجا|نجت|نجيا|نجوا|ينجو|تنجو|نجاه)\s+$"))
 # "أقدم X على مهاجمة ...", "قام X بإحراق ...": X proceeded to the act (its subject, right
 # after the verb; its appositions and up to six words between)
-PROCEEDED = re.compile(_n(_PROCEEDED_VERB + r"(?:ال)?$"))
+# (or a band of the group's: "أقدمت خلية نائمة لتنظيم داعش على قتل")
+PROCEEDED = re.compile(
+    _n(
+        _PROCEEDED_VERB
+        + r"(?:(?:خليه|خلايا|مجموعه|مجموعات|عصابه|مفرزه|زمره)(?:\s+(?!ل)\S+)?\s+(?:ل|لل|من\s+)?)?(?:ال)?$"
+    )
+)
 _PROCEEDED_ACTS = (
     "مهاجمه",
     "الهجوم",
@@ -4916,6 +4923,19 @@ def assemble_story(
                     e.roles.append(Role("iraqi_security_forces", "target", 1.2, 9_500_000))
                     e.notes.append("target: the security forces' own")
                     break
+            else:
+                # "وأضاف أن الهجوم أسفر عن استشهاد ضابط وجنديين": the toll a later sentence told
+                for f in e.follow:
+                    soldiers = SOLDIER_VICTIMS.search(f.norm)
+                    if (
+                        soldiers is not None
+                        and f.casualties is not None
+                        and not FOREIGN_TROOPS.search(_victims_tail(f.norm, soldiers.end()))
+                        and _announcing_state(f, f.orig(soldiers.start())) is None
+                    ):
+                        e.roles.append(Role("iraqi_security_forces", "target", 1.2, 9_500_000))
+                        e.notes.append("target: the security forces' own (a later toll)")
+                        break
         if not any(r.role == "target" for r in e.roles) and _family(e.sub_event) in ("remote", "street", ""):
             # "قتل ثلاثة أشخاص بهجوم مسلح على قرية", "تفجير انتحاري استهدف سوقا شعبية": people
             # or a place of daily life hit, with no armed party named, are civilians

@@ -4441,3 +4441,57 @@ def test_extract_two_of_the_drones_downed_in_the_nominative_is_a_strike_that_got
         "iraqi_government",
         3,
     )
+
+
+def test_extract_the_force_subjected_to_an_attack_is_its_target():
+    m = one(
+        "أفاد مصدر أمني في محافظة كركوك، اليوم الأحد، بتعرض قوة من الجيش العراقي لهجوم مسلح. وقال المصدر إن"
+        " عناصر من تنظيم داعش هاجموا القوة في قرية الزركة التابعة لناحية الرياض جنوب غربي كركوك. وأضاف أن"
+        " الهجوم أسفر عن استشهاد ضابط وجنديين، فيما أصيب جنديان آخران بجروح متفاوتة."
+    )
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type, m.killed_best, m.wounded_best) == (
+        "isis",
+        "iraqi_security_forces",
+        "Armed clash",
+        3,
+        2,
+    )
+
+
+def test_extract_soldiers_in_a_later_sentences_toll_are_the_security_forces_not_the_villages_civilians():
+    m = one(
+        "هاجم عناصر من تنظيم داعش نقطة في قرية الزركة التابعة لناحية الرياض جنوب غربي كركوك. وأضاف المصدر أن"
+        " الهجوم أسفر عن استشهاد ضابط برتبة ملازم أول وجنديين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("isis", "iraqi_security_forces", 3)
+
+
+def test_extract_an_air_operation_is_a_strike_from_the_air():
+    m = one(
+        "أعلنت وزارة الدفاع التركية، اليوم الأحد، تحييد خمسة من عناصر حزب العمال الكردستاني في منطقة غارا شمالي"
+        " العراق، في عملية جوية."
+    )
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type, m.weapon) == (
+        "turkish_forces",
+        "pkk",
+        "Air/drone strike",
+        "airstrike",
+    )
+
+
+def test_extract_late_last_night_is_the_acts_time_not_a_concurrent_clause():
+    m = one("قتل جندي بانفجار عبوة ناسفة في قضاء الطارمية، في وقت متأخر من ليل أمس.")
+    assert (m.event_date, m.killed_best) == (PUB - dt.timedelta(days=1), 1)
+
+
+def test_extract_a_cell_of_the_group_that_proceeded_to_kill_is_the_perpetrator():
+    m = one(
+        "أقدمت خلية نائمة لتنظيم داعش على قتل ثلاثة رعاة أغنام وسرقة مواشيهم في صحراء الأنبار الغربية قرب قضاء"
+        " الرطبة، بحسب مصدر أمني."
+    )
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type, m.killed_best) == (
+        "isis",
+        "civilians",
+        "Attack",
+        3,
+    )
