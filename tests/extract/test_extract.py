@@ -1773,7 +1773,9 @@ def test_extract_the_named_victim_of_a_relative_clause_after_his_name():
 
 
 def test_extract_near_a_city_in_the_province_the_story_is_filed_from():
-    m = one("ديالى - خاص\n\nاستشهد جندي برصاص قناص من تنظيم داعش مساء أمس في حوض الوقف شمال شرقي بعقوبة.")
+    m = one(
+        "ديالى - خاص\n\nاستشهد جندي برصاص قناص من تنظيم داعش مساء أمس في بساتين الهويدر شمال شرقي بعقوبة."
+    )
     assert (m.governorate, m.location) == ("Diyala", "Baqubah")
     m = one("استشهد جندي برصاص قناص من تنظيم داعش مساء أمس غربي بعقوبة.")
     assert m.governorate is None  # near the city: maybe over the provincial line (Tarmiyah, Baghdad's)
@@ -1916,7 +1918,7 @@ def test_extract_a_named_target_near_an_oil_field_stays_the_target():
 def test_extract_an_area_named_on_a_side_of_baghdad_is_in_baghdad():
     # an area the gazetteer lacks, told as part of the city's east side: inside its
     # governorate; a bare side of the city may lie beyond it (Kalsu, south of Baghdad, is Babil)
-    m = one("استهدفت غارة أمريكية سيارة في منطقة الأمين الثانية شرقي بغداد مساء أمس، ما أدى إلى مقتل ثلاثة.")
+    m = one("استهدفت غارة أمريكية سيارة في منطقة الشاكرية شرقي بغداد مساء أمس، ما أدى إلى مقتل ثلاثة.")
     assert (m.governorate, m.location) == ("Baghdad", "Baghdad")
     # an area it holds is the place
     m = one("استهدفت غارة أمريكية سيارة في منطقة المشتل شرقي بغداد مساء أمس، ما أدى إلى مقتل ثلاثة.")
@@ -4494,4 +4496,15 @@ def test_extract_a_cell_of_the_group_that_proceeded_to_kill_is_the_perpetrator()
         "civilians",
         "Attack",
         3,
+    )
+
+
+def test_extract_an_attack_with_a_ballistic_missile_is_a_missile_not_a_rocket():
+    m = one(
+        "استهدف هجوم بصاروخ باليستي قاعدة عين الأسد الجوية غربي الأنبار، مساء أمس، وأسفر عن إصابات طفيفة."
+    )
+    assert (m.sub_event_type, m.weapon, m.target_id) == (
+        "Shelling/artillery/missile attack",
+        "missile",
+        "us_forces",
     )
