@@ -3202,7 +3202,11 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         if (
             len(sites) >= 2
             and not plural
-            and (ANOTHER_TARGET.search(clause_norm) or TWO_TARGETS.search(clause_norm))
+            and (
+                ANOTHER_TARGET.search(clause_norm)
+                or TWO_TARGETS.search(clause_norm)
+                or REPEATED_OBJECT.search(clause_norm)
+            )
         ):
             # "هدفا حيويا في إيلات، وهدفا آخر في الجولان", "هدفين حيويين في إيلات وفي
             # الجولان": another target, another act
@@ -3470,6 +3474,11 @@ def _counted_per_country(f: Facts, places: list) -> bool:
     )
 
 
+# the object told again for the second site ("طال مقرا للحزب في كويسنجق، ومقرا لحزب كوملة في
+# زركويز"): another target, another act
+REPEATED_OBJECT = re.compile(
+    _n(r"(?:^|\s)(مقرا|موقعا|هدفا|منزلا|مخزنا|معسكرا|مقرات|مواقع)\s[^.]*?[،,]\s*و\1(?=\s)")
+)
 ANOTHER_TARGET = re.compile(
     _n(r"(?:^|\s)(?:و|ل|ب)?(?:هدفا|هدف|موقعا|موقع|قاعده|مقرا|مقر)\s+(?:اخر|اخري|ثانيا|ثانيه)(?=[\s،.]|$)")
 )

@@ -96,6 +96,8 @@ for _v, _forms in {
 # Definite forms of 3..10 ("الجنود الثلاثه"); not احد/اثنين (Sunday/Monday).
 _DEF_UNITS = {"ال" + f: v for f, v in _UNITS.items() if v >= 3}
 _THE_TWO = frozenset({"الاثنين", "الاثنان", "الاثنتين", "الاثنتان"})
+# a nickname in apposition ("، المعروف بـ"أبو تقوى"،")
+_KNOWN_AS = frozenset(_N(w) for w in "المعروف المعروفة الملقب الملقبة المكنى المكناة الشهير".split())
 _AMONG_THEM = frozenset({"بينهم", "بينهما", "منهم", "منهما", "بضمنهم", "ضمنهم", "بينهن"})
 # "others" besides those counted ("وإصابة خمسة آخرين"; not "أحدهم", one of them)
 _MORE_OTHERS = frozenset(_N(w) for w in "آخر آخرا آخران آخرين آخرون أخرى أخريان أخريين أخريات".split())
@@ -1127,6 +1129,12 @@ class _Binder:
         # any other "and X" must be close
         while k < t.n and gap <= 14:
             w = t.w[k]
+            if w in ("،", ",") and t.get(k + 1) in _KNOWN_AS:
+                # "مشتاق السعيدي، المعروف بـ"أبو تقوى"، ومرافقه": his nickname between commas
+                close = next((i for i in range(k + 2, min(t.n, k + 9)) if t.w[i] in ("،", ",")), None)
+                if close is not None:
+                    k = close + 1
+                    continue
             if w in _CLAUSE_PUNCT or k in self.cues or w in _AMONG_THEM:
                 # ("مقتل أربعة مدنيين بينهم رجل الأعمال ... وطفلته": who is among the four
                 # is no one more)

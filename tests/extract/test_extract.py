@@ -4508,3 +4508,17 @@ def test_extract_an_attack_with_a_ballistic_missile_is_a_missile_not_a_rocket():
         "missile",
         "us_forces",
     )
+
+
+def test_extract_the_object_told_again_for_a_second_site_is_another_act_with_its_own_toll():
+    ms = extract(
+        "شن الحرس الثوري الإيراني، صباح اليوم الأحد، هجمات بالصواريخ والطائرات المسيرة على مقرات أحزاب كردية"
+        " إيرانية معارضة في محافظتي أربيل والسليمانية. وقال مصدر أمني كردي إن القصف طال مقرا للحزب الديمقراطي"
+        " الكردستاني الإيراني في منطقة كويسنجق، ومقرا لحزب كوملة في منطقة زركويز قرب السليمانية، ما أدى إلى"
+        " مقتل شخصين وإصابة ثلاثة آخرين في زركويز.",
+        PUB,
+    )
+    assert [(m.governorate, m.perpetrator_id, m.killed_best, m.wounded_best) for m in ms] == [
+        ("Erbil", "iran_forces", None, None),
+        ("Sulaymaniyah", "iran_forces", 2, 3),
+    ]

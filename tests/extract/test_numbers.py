@@ -529,6 +529,8 @@ CAS_ROWS = [
     # the others killed besides the ones named first (not those among them)
     ("قتل قيادي في الحشد ومرافقه بضربة جوية، ما أدى أيضا إلى مقتل ثمانية آخرين", (10, 10, 10), None),
     ("قتل خمسة أشخاص بينهم ثلاثة آخرون", (5, 5, 5), None),
+    # his companion after his nickname in apposition
+    ('قتل القيادي مشتاق السعيدي، المعروف بـ"أبو تقوى"، ومرافقه، أمس، بضربة جوية', (2, 2, 2), None),
 ]
 
 
