@@ -238,9 +238,14 @@ def _add_person(form: str, number: int | None) -> None:
             _PERSON.setdefault(f, number)
 
 
+# the singulars whose plural is sound (مرافق -> مرافقين): "Xيه" is their plural with a pronoun;
+# of the others (طفل -> أطفال) it can only be the dual ("وطفليه": his two children)
+_SOUND_PLURAL: set[str] = set()
 for _entry in _V["person_nouns"]:
     _s = _N(_entry["singular"])
     _sound = bool(_entry.get("sound_plural"))
+    if _sound:
+        _SOUND_PLURAL.add(_s)
     _add_person(_s, 1)
     if _s.endswith("ه"):  # feminine: امراه -> امراتين
         _stem = _s[:-1]
@@ -1245,6 +1250,12 @@ class _Binder:
                 if base[-2:] in ("او", "اي") and _PERSON.get(base[:-1] + "ء", 0) is None:
                     return 0, True  # "أبناؤه", "أبنائهم": the hamza sits on و / ي before a suffix
                 if base.endswith("ي") and base[:-1] in _PERSON:  # مرافقيه: his companions
+                    if (
+                        _PERSON[base[:-1]] == 1
+                        and base[:-1] not in _SOUND_PLURAL
+                        and not base[:-1].endswith("ي")
+                    ):
+                        return 2, False  # "وطفليه": his two children (the plural is أطفاله)
                     return 0, True
                 if base[-1:] in ("ا", "و") and _PERSON.get(base[:-1]) == 1:
                     # the nominative before a pronoun: "ومرافقاه" his two companions (the

@@ -4522,3 +4522,29 @@ def test_extract_the_object_told_again_for_a_second_site_is_another_act_with_its
         ("Erbil", "iran_forces", None, None),
         ("Sulaymaniyah", "iran_forces", 2, 3),
     ]
+
+
+def test_extract_a_repelled_infiltration_is_a_clash_with_its_dead():
+    m = one(
+        "صدت قطعات الحشد الشعبي محاولة تسلل لعناصر داعش على قاطع اللواء 52 في ناحية العظيم، وقتلت اثنين من"
+        " المتسللين فيما فر الباقون."
+    )
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type, m.killed_best) == (
+        "isis",
+        "pmf",
+        "Armed clash",
+        2,
+    )
+
+
+def test_extract_caught_in_the_act_of_setting_up_a_launcher_is_an_arrest():
+    m = one(
+        "ألقت القوات الأمنية القبض على أحد عناصر كتائب حزب الله متلبسا بنصب منصة صواريخ في منطقة الدورة"
+        " جنوبي بغداد."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.location) == (
+        "Arrests",
+        "iraqi_security_forces",
+        "kataib_hezbollah",
+        "Dora",
+    )

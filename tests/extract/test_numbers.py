@@ -531,6 +531,9 @@ CAS_ROWS = [
     ("قتل خمسة أشخاص بينهم ثلاثة آخرون", (5, 5, 5), None),
     # his companion after his nickname in apposition
     ('قتل القيادي مشتاق السعيدي، المعروف بـ"أبو تقوى"، ومرافقه، أمس، بضربة جوية', (2, 2, 2), None),
+    # "Xيه" of a noun with a broken plural is the dual: his two children, his two guards
+    ("مقتل امرأة وطفليها بقصف", (3, 3, 3), None),
+    ("قتل رجل وحارسيه", (3, 3, 3), None),
 ]
 
 
