@@ -126,6 +126,8 @@ IRAQI_FACTIONS = set(UMBRELLA_OF) | {
     "saraya_thawrat_al_ishrin",
 }
 STATE_ATTACKERS = {"us_forces", "coalition", "israel_forces", "turkish_forces", "iran_forces"}
+# the forces whose strikes on Iraq come from the air, whatever word tells them
+AIR_POWERS = frozenset({"us_forces", "coalition", "israel_forces"})
 # the foreign forces Iraqi factions strike at, in their bases and abroad
 FOREIGN_FORCES = frozenset({"us_forces", "coalition", "israel_forces", "turkish_forces"})
 # who announces a strike of its own by naming it ("أعلن الحرس الثوري استهداف ...")
@@ -2841,6 +2843,12 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # ("نفذت قواتها ضربات على ثلاث منشآت، ردا على هجوم بطائرة مسيرة": strikes carried
             # out are an act of their own, however generic the word)
             or ACT_CARRIED_OUT.search(f.norm[f.npos(lo) : f.npos(hi)])
+            # ("قصفت القوات الأمريكية مواقع للفصائل، ردا على هجوم ...": an attack verb with
+            # its subject named is an act too)
+            or (
+                any(_in(c.start, lo, hi) and c.category == "attack" for c in cues)
+                and any(r.role == "perp" and r.strength >= 2.8 for r in read_roles(f, lo, hi))
+            )
         )
         for lo, hi, prior in clauses
     )
@@ -3803,10 +3811,17 @@ def _far_districts(e: Event, fr: Frame) -> bool:
     a, b = e.place, fr.place
     if a is None or b is None or a.name_en == b.name_en:
         return False
-    if PLACE_RANK.get(a.kind, 1) != 4 or PLACE_RANK.get(b.kind, 1) != 4:
+    ranks = sorted((PLACE_RANK.get(a.kind, 1), PLACE_RANK.get(b.kind, 1)))
+    if ranks == [4, 4]:
+        limit = DISTINCT_DISTRICTS_KM
+    elif ranks[0] == 4 and ranks[1] >= 5:
+        # a district and a site beyond it ("مقرا للكتائب في القائم" and "قاعدة عين الأسد",
+        # 140 km apart): a site may lie farther from its district's centre than a village
+        limit = DISTINCT_SITES_KM
+    else:
         return False
     km = _km(a, b)
-    if km is None or km <= DISTINCT_DISTRICTS_KM:
+    if km is None or km <= limit:
         return False
     named_by_event = {p.name_en for x in e.frames for p in x.places}
     return b.name_en not in named_by_event and a.name_en not in {p.name_en for p in fr.places}
@@ -5413,6 +5428,10 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
     if re.search(r"(?:^|\s)(?:و|ب|ل)?(?:ال)?(?:ضربه|ضربات|ضربتين)(?:\s|$)", words):
         return "Air/drone strike"
     if re.search(r"(?:^|\s)(?:و|ب|ل)?(?:ال)?(?:قصف|قصفا|قصفت|قصفوا)(?:\s|$)", words):
+        if any(r.role == "perp" and r.strength >= 2.0 and r.actor_id in AIR_POWERS for r in e.roles):
+            # "قصفت القوات الأمريكية مواقع للفصائل": the US, the coalition and Israel strike
+            # Iraq from the air (their guns are not in range of it)
+            return "Air/drone strike"
         return "Shelling/artillery/missile attack"
     targets = [r.actor_id for r in e.roles if r.role == "target"]
     if (

@@ -4548,3 +4548,27 @@ def test_extract_caught_in_the_act_of_setting_up_a_launcher_is_an_arrest():
         "kataib_hezbollah",
         "Dora",
     )
+
+
+def test_extract_a_us_strike_in_response_to_an_attack_of_yesterday_is_todays_air_strike():
+    ms = extract(
+        "قصفت القوات الأمريكية مواقع للفصائل في جرف الصخر، ردا على هجوم بطائرة مسيرة استهدف قاعدة عين الأسد"
+        " أمس وأسفر عن إصابة جنديين أمريكيين.",
+        PUB,
+    )
+    assert [(m.location, m.event_date, m.perpetrator_id, m.sub_event_type) for m in ms] == [
+        ("Jurf al-Sakhar", PUB, "us_forces", "Air/drone strike"),
+        ("Ain al-Asad Air Base", PUB - dt.timedelta(days=1), "unknown", "Air/drone strike"),
+    ]
+
+
+def test_extract_a_district_and_a_base_far_beyond_it_are_two_acts():
+    ms = extract(
+        "استهدفت طائرة مسيرة مقرا لكتائب حزب الله في منطقة القائم غربي الأنبار، فجر اليوم الأحد، فيما قصفت"
+        " فصائل مسلحة قاعدة عين الأسد بعدة صواريخ بعد ساعات.",
+        PUB,
+    )
+    assert [(m.location, m.target_id, m.weapon) for m in ms] == [
+        ("Al-Qaim", "kataib_hezbollah", "drone"),
+        ("Ain al-Asad Air Base", "us_forces", "rocket"),
+    ]
