@@ -1855,6 +1855,11 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "target", 2.5, base + a.start))
         elif v.target_before.search(before) and not COMPLEMENTIZER.search(before):
             roles.append(Role(aid, "target", 2.5, base + a.start))
+        elif PLURAL_VERB_OBJECT.search(before[-40:]):
+            # "وأحرقوا خيام المعتصمين": a verb that carries its plural subject takes an
+            # object after it (an explicit subject follows a singular verb: "أحرق المحتجون");
+            # read here where the object is a thing of the actor's
+            roles.append(Role(aid, "target", 2.0, base + a.start))
         elif (not others_before or LINKED_VERB_BEFORE.search(before[-24:])) and v.attack_verb_before.search(
             before[-12:]
         ):
@@ -2655,6 +2660,19 @@ OPERATION_OF = re.compile(
 )
 
 
+PLURAL_VERB_OBJECT = re.compile(
+    _n(
+        r"(?:^|[\s،])(?:و|ف)?(?:استهدفوا|قصفوا|هاجموا|اغتالوا|اقتحموا|اضرموا|احرقوا|فجروا|دمروا|رشقوا)"
+        r"[\s،]*(?:[^\s،.]+\s+){1,2}?(?:و|ف)?(?:ب|ل|لل|ك)?(?:ال)?$"
+    )
+)
+
+
+def _supporters_of(r: Role, roles: list[Role]) -> bool:
+    """A crowd role read from "أنصار X" where X, a faction, is read as acting right after it."""
+    return any(q.role == "perp" and q.actor_id in IRAQI_FACTIONS and 0 < q.pos - r.pos <= 12 for q in roles)
+
+
 def _object_after_subject(f: Facts, a) -> bool:
     """Does the actor follow the subject of a clause-opening verb of force (VSO_VERB) with
     nothing but a time between them? It is then the verb's object."""
@@ -2977,7 +2995,12 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             sub in ("Violent demonstration", "Mob violence")
             and any(r.role == "perp" and r.actor_id in IRAQI_FACTIONS and r.strength >= 2.5 for r in roles)
             and any(r.role == "target" and r.actor_id == "protesters" and r.strength >= 2.0 for r in roles)
-            and not any(r.role == "perp" and r.actor_id == "protesters" for r in roles)
+            # (the faction's supporters named with it, "هاجم أنصار التيار الصدري", are its men,
+            # not a crowd of protesters)
+            and not any(
+                r.role == "perp" and r.actor_id == "protesters" and not _supporters_of(r, roles)
+                for r in roles
+            )
         ):
             # "أقدم أنصار التيار الصدري على مهاجمة ساحة الاعتصام وإحراق خيام المعتصمين، ما
             # أدى إلى مقتل ثمانية متظاهرين": a faction's men fell on the protesters, who died:
@@ -3622,7 +3645,7 @@ THE_AREA = re.compile(
         r"(?P<same>\s+(?:ذاتها|نفسها|ذاته|نفسه))?(?=[\s،.]|$)"
     )
 )
-FELL_BEFORE = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:سقط|سقطت|سقطا|سقطتا)\s+(?:[^\s،.]+\s+)?$"))
+FELL_BEFORE = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:سقط|سقطت|سقطا|سقطتا|سقوط)\s+(?:[^\s،.]+\s+)?$"))
 # "وتبادل عناصر من سرايا السلام وقوات أمنية إطلاق النار": the exchange, its sides between
 _EXCHANGED = r"تبادل\S*\s+(?:\S+\s+){0,10}?(?:اطلاق\s+)?(?:النار|النيران)"
 EXCHANGED_FIRE = re.compile(_n(_EXCHANGED))

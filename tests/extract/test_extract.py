@@ -4572,3 +4572,28 @@ def test_extract_a_district_and_a_base_far_beyond_it_are_two_acts():
         ("Al-Qaim", "kataib_hezbollah", "drone"),
         ("Ain al-Asad Air Base", "us_forces", "rocket"),
     ]
+
+
+def test_extract_rockets_that_fell_told_as_a_noun_then_the_launcher_found_is_a_rocket_attack():
+    m = one(
+        "أعلنت خلية الإعلام الأمني، اليوم الأحد، سقوط عشرة صواريخ على قاعدة عين الأسد الجوية في محافظة الأنبار،"
+        " مبينة أن القوات الأمنية عثرت على منصة الإطلاق في منطقة البيادر بناحية البغدادي."
+    )
+    assert (m.sub_event_type, m.weapon, m.target_id) == (
+        "Shelling/artillery/missile attack",
+        "rocket",
+        "us_forces",
+    )
+
+
+def test_extract_a_factions_supporters_who_burned_the_sit_in_tents_attacked_the_protesters():
+    m = one(
+        "هاجم أنصار التيار الصدري ساحة الاعتصام في النجف وأحرقوا خيام المعتصمين، ما أدى إلى مقتل ثمانية"
+        " متظاهرين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type, m.killed_best) == (
+        "saraya_al_salam",
+        "protesters",
+        "Attack",
+        8,
+    )
