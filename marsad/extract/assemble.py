@@ -35,7 +35,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -2171,6 +2171,15 @@ def _bind_casualties(f: Facts, lo: int, hi: int):
         return None, None
     k = cas.killed if cas.killed is not None and _in(cas.killed.start, lo, hi) else None
     w = cas.wounded if cas.wounded is not None and _in(cas.wounded.start, lo, hi) else None
+    if (
+        (k is None and cas.killed is not None) or (w is None and cas.wounded is not None)
+    ) and _other_act_counted(f, lo, hi, cas):
+        # "أصيب ثلاثة مدنيين بانفجار عبوة في المقدادية، كما قتل جندي وأصيب آخر بهجوم في
+        # العظيم": the sentence's first count of a kind is another act's; this clause's own
+        own = _clause_casualties(f, lo, hi)
+        if own is not None:
+            k = own.killed if k is None and cas.killed is not None else k
+            w = own.wounded if w is None and cas.wounded is not None else w
     if _open_large(k) or _open_large(w):
         # "قتل أكثر من 30 شخصا بتفجير انتحاري مزدوج استهدف سوقا": a large open toll is one
         # act's when the clause names the act (not "أعمال عنف خلفت أكثر من 600 قتيل")
@@ -2188,6 +2197,36 @@ def _bind_casualties(f: Facts, lo: int, hi: int):
         ):
             return k, w
     return _not_a_toll(k), _not_a_toll(w)
+
+
+def _other_act_counted(f: Facts, lo: int, hi: int, cas) -> bool:
+    """Is a count of the sentence outside [lo, hi) told on the side of another act (an
+    occurrence cue before the clause for a count before it, after it for one after)? Not
+    "لقي شرطي مصرعه، فيما قتل أحد المهاجمين، خلال اشتباك": the dead told first are the
+    clash's."""
+    cues = [c.start for c in occurrence_cues(f) if not _in(c.start, lo, hi)]
+    for c in (cas.killed, cas.wounded):
+        if c is None or _in(c.start, lo, hi):
+            continue
+        if any(p < lo for p in cues) if c.start < lo else any(p >= hi for p in cues):
+            return True
+    return False
+
+
+def _clause_casualties(f: Facts, lo: int, hi: int):
+    """The counts of the clause [lo, hi) read on their own, at the sentence's offsets."""
+    key = ("clause casualties", lo, hi)
+    if key not in f._memo:
+        got = f.finders.casualties(f.text[lo:hi]) if f.finders else None
+        if got is not None:
+            got = type(got)(
+                *(
+                    None if c is None else replace(c, start=c.start + lo, end=c.end + lo)
+                    for c in (got.killed, got.wounded)
+                )
+            )
+        f._memo[key] = got
+    return f._memo[key]
 
 
 # "ارتفعت حصيلة ضحايا التفجير إلى 23 قتيلا وأكثر من 50 جريحا": one act named by its

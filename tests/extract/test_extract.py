@@ -4597,3 +4597,15 @@ def test_extract_a_factions_supporters_who_burned_the_sit_in_tents_attacked_the_
         "Attack",
         8,
     )
+
+
+def test_extract_each_act_of_a_sentence_keeps_the_toll_told_in_its_own_clause():
+    ms = extract(
+        "أصيب ثلاثة مدنيين بانفجار عبوة ناسفة في قضاء المقدادية، كما قتل جندي وأصيب آخر بهجوم لداعش في ناحية"
+        " العظيم.",
+        PUB,
+    )
+    assert [(m.location, m.killed_best, m.wounded_best) for m in ms] == [
+        ("Muqdadiyah", None, 3),
+        ("Udhaim", 1, 1),
+    ]
