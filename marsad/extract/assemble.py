@@ -126,6 +126,8 @@ IRAQI_FACTIONS = set(UMBRELLA_OF) | {
     "saraya_thawrat_al_ishrin",
 }
 STATE_ATTACKERS = {"us_forces", "coalition", "israel_forces", "turkish_forces", "iran_forces"}
+# the state's own armed forces (and the PMF, by law one of them)
+FORCES_OF_STATE = frozenset({"iraqi_security_forces", "peshmerga", "pmf"})
 # the forces whose strikes on Iraq come from the air, whatever word tells them
 AIR_POWERS = frozenset({"us_forces", "coalition", "israel_forces"})
 # the foreign forces Iraqi factions strike at, in their bases and abroad
@@ -3045,6 +3047,15 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # أدى إلى مقتل ثمانية متظاهرين": a faction's men fell on the protesters, who died:
             # its attack on them, not their riot (spec section 4: killing protesters)
             sub = "Attack"
+        elif (
+            sub == "Attack"
+            and any(r.role == "perp" and r.actor_id in FORCES_OF_STATE and r.strength >= 2.5 for r in roles)
+            and any(r.role == "target" and r.actor_id in {"isis", "pkk"} and r.strength >= 2.5 for r in roles)
+            and not any(r.role == "target" and r.actor_id in CIVILIAN for r in roles)
+        ):
+            # "تمت تصفية ثلاثة إرهابيين من داعش على يد قوات جهاز مكافحة الإرهاب": forces that
+            # killed an insurgent group's men fought it (Attack is violence against civilians)
+            sub = "Armed clash"
         elif (
             sub in ("Violent demonstration", "Mob violence")
             and any(r.role == "perp" and r.actor_id == "iraqi_security_forces" for r in roles)

@@ -4609,3 +4609,15 @@ def test_extract_each_act_of_a_sentence_keeps_the_toll_told_in_its_own_clause():
         ("Muqdadiyah", None, 3),
         ("Udhaim", 1, 1),
     ]
+
+
+def test_extract_forces_that_liquidated_an_insurgent_groups_men_fought_it():
+    m = one("تمت تصفية ثلاثة إرهابيين من داعش على يد قوات جهاز مكافحة الإرهاب في صحراء الحضر جنوب الموصل.")
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type, m.killed_best) == (
+        "iraqi_security_forces",
+        "isis",
+        "Armed clash",
+        3,
+    )
+    m = one("تمت تصفية ناشط مدني على يد مسلحين مجهولين في البصرة.")
+    assert (m.target_id, m.sub_event_type) == ("civilians", "Attack")
