@@ -3363,6 +3363,14 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 # are that act's ("استشهد 25 فلسطينيا في غارات إسرائيلية على غزة، فيما أعلنت
                 # المقاومة الإسلامية في العراق استهداف ميناء حيفا")
                 continue
+            if (
+                _prior is True
+                and any(_in(c.start, lo, hi) for c in cues)
+                and any(_in(d.start, lo, hi) for d in f.dates)
+            ):
+                # "قتل جنديان بهجوم ...، بعد هجوم مماثل الأربعاء الماضي أسفر عن مقتل ضابط": an
+                # earlier act told with its own day; its day and dead are not this one's
+                continue
             clause = f.norm[f.npos(lo) : f.npos(hi)]
             whereupon = _prior is None and bool(WHEREUPON.match(clause))
             if _prior is None and not (CONCURRENT_TOLL.match(clause) or whereupon):

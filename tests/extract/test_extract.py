@@ -4621,3 +4621,11 @@ def test_extract_forces_that_liquidated_an_insurgent_groups_men_fought_it():
     )
     m = one("تمت تصفية ناشط مدني على يد مسلحين مجهولين في البصرة.")
     assert (m.target_id, m.sub_event_type) == ("civilians", "Attack")
+
+
+def test_extract_an_earlier_attack_recalled_with_its_own_day_lends_neither_its_day_nor_its_dead():
+    m = one(
+        "قتل جنديان بهجوم لداعش على نقطة في قضاء الطارمية، وهو الهجوم الثاني من نوعه خلال أسبوع، بعد هجوم مماثل"
+        " الأربعاء الماضي أسفر عن مقتل ضابط."
+    )
+    assert (m.event_date, m.killed_best, m.location) == (PUB, 2, "Tarmiyah")
