@@ -1237,7 +1237,11 @@ def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
         if PURPOSE.match(f.norm[ns : ns + 9]) and not SUFFERED.search(f.norm[max(0, ns - 180) : ns]):
             continue  # "لاستهداف", "لمهاجمة": in order to attack (intent), not an attack
         before = f.norm[max(0, ns - 40) : ns]
-        if v.not_occurrence.search(before) and not ANY_LINK_TO.search(before):
+        if (
+            v.not_occurrence.search(before)
+            and not ANY_LINK_TO.search(before)
+            and not _site_of_act_told(f, c, before)
+        ):
             continue
         surface_n = f.norm[ns : f.npos(c.end)]
         if (
@@ -2229,6 +2233,20 @@ def _clause_casualties(f: Facts, lo: int, hi: int):
             )
         f._memo[key] = got
     return f._memo[key]
+
+
+# "زار الوزير موقع التفجير الذي استهدف سوقا شعبيا أمس، وأسفر عن مقتل خمسة أشخاص": the site
+# of an act the sentence itself tells (what it hit, its toll) is that act's report
+SITE_OF = re.compile(_n(r"(?:^|\s)(?:و|ب|ل|في)?(?:ال)?(?:موقع|مكان)\s*$"))
+RELATIVE_ACT_TOLD = re.compile(
+    _n(r"\s*(?:الذي|التي)\s+(?:استهدف|استهدفت|وقع|وقعت|طال|طالت|هز|هزت|ضرب|ضربت)(?=\s)")
+)
+
+
+def _site_of_act_told(f: Facts, c, before: str) -> bool:
+    return (
+        bool(SITE_OF.search(before)) and bool(RELATIVE_ACT_TOLD.match(f.norm, f.npos(c.end))) and _has_toll(f)
+    )
 
 
 # "ارتفعت حصيلة ضحايا التفجير إلى 23 قتيلا وأكثر من 50 جريحا": one act named by its

@@ -133,6 +133,9 @@ NOTHING = [
     " متفرقة من محافظة الأنبار.",
     # a suicide
     "أقدم منتسب في الشرطة على الانتحار بإطلاق النار على نفسه من سلاحه الشخصي داخل منزله في قضاء الشطرة.",
+    # what earlier strikes led to, debated
+    "ناقش مجلس النواب العراقي، اليوم، تداعيات الضربات الأمريكية الأخيرة التي استهدفت مواقع للحشد الشعبي في"
+    " الأنبار وبابل وأسفرت عن مقتل 16 شخصا.",
 ]
 
 
@@ -4629,3 +4632,16 @@ def test_extract_an_earlier_attack_recalled_with_its_own_day_lends_neither_its_d
         " الأربعاء الماضي أسفر عن مقتل ضابط."
     )
     assert (m.event_date, m.killed_best, m.location) == (PUB, 2, "Tarmiyah")
+
+
+def test_extract_the_site_of_an_act_the_sentence_itself_tells_is_that_acts_report():
+    m = one(
+        "زار وزير الداخلية موقع التفجير الذي استهدف سوقا شعبيا في مدينة الصدر، أمس، وأسفر عن مقتل خمسة أشخاص،"
+        " ووجه بتشكيل لجنة تحقيقية."
+    )
+    assert (m.location, m.event_date, m.killed_best, m.target_id) == (
+        "Sadr City",
+        PUB - dt.timedelta(days=1),
+        5,
+        "civilians",
+    )
