@@ -2727,6 +2727,32 @@ PLURAL_VERB_OBJECT = re.compile(
 )
 
 
+# "استهدفت المقاومة الإسلامية قاعدة التنف ...، بحسب بيان للمقاومة": the act told after the
+# group's own statement (named in full, or by the first word of its name)
+OWN_STATEMENT = re.compile(
+    _n(r"(?:^|\s)(?:وفق|بحسب|حسب|نقلا\s+عن|(?:وفقا|طبقا)\s+ل)\s*(?:ال)?(?:بيان|بلاغ)\s+(?:لل|ل|ال)?(\S+)")
+)
+
+
+def _told_in_its_own_statement(f: Facts, roles: list[Role]) -> bool:
+    """Is the act's named perpetrator the one whose statement the sentence cites?"""
+    if "بيان" not in f.norm and "بلاغ" not in f.norm:
+        return False
+    perps = {r.actor_id for r in roles if r.role == "perp" and r.strength >= 2.5 and r.actor_id != "unknown"}
+    if not perps:
+        return False
+    heads = set()
+    for a in f.actors:
+        if a.actor_id in perps:
+            heads.update(w.removeprefix("ال") for w in f.norm[f.npos(a.start) : f.npos(a.end)].split()[:1])
+    for m in OWN_STATEMENT.finditer(f.norm):
+        if m.group(1).removeprefix("ال").rstrip("،.,") in heads or any(
+            a.actor_id in perps and abs(f.npos(a.start) - m.start(1)) <= 3 for a in f.actors
+        ):
+            return True
+    return False
+
+
 def _supporters_of(r: Role, roles: list[Role]) -> bool:
     """A crowd role read from "أنصار X" where X, a faction, is read as acting right after it."""
     return any(q.role == "perp" and q.actor_id in IRAQI_FACTIONS and 0 < q.pos - r.pos <= 12 for q in roles)
@@ -3231,10 +3257,13 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             killed = killed if _culmination(f, killed) else None
             wounded = wounded if _culmination(f, wounded) else None
         claimed = (
-            "claim" in flags
-            or f._memo.get("own_act_announced", False)
-            or (contains_any(f.norm, SELF_CLAIM_STEMS) and bool(SELF_CLAIM.search(f.norm)))
-        ) and any(r.role == "perp" and r.strength >= 3.0 for r in roles)
+            (
+                "claim" in flags
+                or f._memo.get("own_act_announced", False)
+                or (contains_any(f.norm, SELF_CLAIM_STEMS) and bool(SELF_CLAIM.search(f.norm)))
+            )
+            and any(r.role == "perp" and r.strength >= 3.0 for r in roles)
+        ) or _told_in_its_own_statement(f, roles)
         prior = bool(prior)
         background = (prior and main_has_event) or sentence_background
         base = dict(

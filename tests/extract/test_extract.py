@@ -4645,3 +4645,11 @@ def test_extract_the_site_of_an_act_the_sentence_itself_tells_is_that_acts_repor
         5,
         "civilians",
     )
+
+
+def test_extract_an_act_told_after_the_groups_own_statement_is_claimed():
+    m = one(
+        "استهدفت المقاومة الإسلامية في العراق، بطائرتين مسيرتين، قاعدة التنف الأمريكية في سوريا، وأصابت أهدافها"
+        " بشكل مباشر، بحسب بيان للمقاومة."
+    )
+    assert (m.perpetrator_id, m.target_id, m.claimed) == ("islamic_resistance_iraq", "us_forces", True)
