@@ -428,15 +428,11 @@ VICTIM_RELATIVE = re.compile(
     )
 )
 # "وفق بيان لهيئة الحشد.": the body whose statement the report cites, at its end
-CITED_STATEMENT = re.compile(
-    _n(
-        r"(?:^|\s)(?:(?:وفق|بحسب|حسب|نقلا\s+عن|استنادا\s+الي)\s+(?:ال)?|(?:وفقا|طبقا)\s+(?:ل|لل))"
-        r"(?:بيان|بلاغ|تصريح|تصريحات|احصائيه)\s*$"
-    )
-)
-CITED_BODY = re.compile(
-    _n(r"(?:^|\s)(?:وفق|بحسب|حسب|نقلا\s+عن|استنادا\s+الي|(?:وفقا|طبقا)\s+ل)\s*(?:ال|ل)?$")
-)
+# "according to", its article or clitic after it ("بحسب البيان", "وفقا لبيان")
+_ACCORDING_TO = r"(?:^|\s)(?:(?:وفق|بحسب|حسب|نقلا\s+عن|استنادا\s+الي)\s+(?:ال)?|(?:وفقا|طبقا)\s+(?:ل|لل))"
+CITED_STATEMENT = re.compile(_n(_ACCORDING_TO + r"(?:بيان|بلاغ|تصريح|تصريحات|احصائيه)\s*$"))
+# ... and the body cited itself ("بحسب الحكومة العراقية")
+CITED_BODY = re.compile(_n(_ACCORDING_TO + r"$"))
 ATTACKERS_BELONG_TO = re.compile(
     _n(
         # ("لمسلحين يعتقد أنهم ينتمون لتنظيم داعش")
@@ -2105,8 +2101,6 @@ def _pick_place(places: list, cue_pos: int):
 
 def _replace(place, **kw):
     try:
-        from dataclasses import replace
-
         return replace(place, **kw)
     except Exception:  # noqa: BLE001
         return place
@@ -2114,8 +2108,6 @@ def _replace(place, **kw):
 
 def _with_governorate(place, gov):
     try:
-        from dataclasses import replace
-
         return replace(place, governorate=gov)
     except Exception:  # noqa: BLE001
         return place
@@ -2729,9 +2721,7 @@ PLURAL_VERB_OBJECT = re.compile(
 
 # "استهدفت المقاومة الإسلامية قاعدة التنف ...، بحسب بيان للمقاومة": the act told after the
 # group's own statement (named in full, or by the first word of its name)
-OWN_STATEMENT = re.compile(
-    _n(r"(?:^|\s)(?:وفق|بحسب|حسب|نقلا\s+عن|(?:وفقا|طبقا)\s+ل)\s*(?:ال)?(?:بيان|بلاغ)\s+(?:لل|ل|ال)?(\S+)")
-)
+OWN_STATEMENT = re.compile(_n(_ACCORDING_TO + r"(?:بيان|بلاغ)\s+(?:لل|ل|ال)?(\S+)"))
 
 
 def _told_in_its_own_statement(f: Facts, roles: list[Role]) -> bool:
@@ -3630,8 +3620,6 @@ PLURAL_ATTACK = re.compile(
 
 def _as_attack(c):
     try:
-        from dataclasses import replace
-
         return replace(c, category="attack")
     except Exception:  # noqa: BLE001
         return c
