@@ -4653,3 +4653,16 @@ def test_extract_an_act_told_after_the_groups_own_statement_is_claimed():
         " بشكل مباشر، بحسب بيان للمقاومة."
     )
     assert (m.perpetrator_id, m.target_id, m.claimed) == ("islamic_resistance_iraq", "us_forces", True)
+
+
+def test_extract_a_village_hit_after_the_subject_and_its_time_is_a_civilian_site():
+    m = one(
+        "قصفت طائرات تركية، الليلة الماضية، قرية كشان التابعة لناحية ديرلوك في قضاء العمادية، ما أسفر عن تدمير"
+        " منزلين دون وقوع خسائر بشرية."
+    )
+    assert (m.perpetrator_id, m.target_id, m.governorate, m.killed_best) == (
+        "turkish_forces",
+        "civilians",
+        "Duhok",
+        0,
+    )
