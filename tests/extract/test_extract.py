@@ -4666,3 +4666,17 @@ def test_extract_a_village_hit_after_the_subject_and_its_time_is_a_civilian_site
         "Duhok",
         0,
     )
+
+
+def test_extract_an_attack_then_who_launched_it_is_one_act_with_the_toll_told_before_it():
+    m = one(
+        "أصيب أربعة من عناصر الحشد الشعبي بجروح متفاوتة، إثر هجوم شنه مسلحو داعش على موقع للواء 22 في قضاء"
+        " الطارمية، فجر اليوم الأحد."
+    )
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type, m.wounded_best, m.location) == (
+        "isis",
+        "pmf",
+        "Armed clash",
+        4,
+        "Tarmiyah",
+    )
