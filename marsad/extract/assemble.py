@@ -133,7 +133,9 @@ AIR_POWERS = frozenset({"us_forces", "coalition", "israel_forces"})
 # the foreign forces Iraqi factions strike at, in their bases and abroad
 FOREIGN_FORCES = frozenset({"us_forces", "coalition", "israel_forces", "turkish_forces"})
 # who announces a strike of its own by naming it ("أعلن الحرس الثوري استهداف ...")
-SELF_ANNOUNCERS = frozenset(IRAQI_FACTIONS | STATE_ATTACKERS | {"isis", "pkk"})
+# the insurgencies the state fights (not factions of its own forces)
+INSURGENTS = frozenset({"isis", "pkk"})
+SELF_ANNOUNCERS = frozenset(IRAQI_FACTIONS | STATE_ATTACKERS | INSURGENTS)
 FACTIONS_UMBRELLAS = {"pmf", "islamic_resistance_iraq", "iran_aligned_militias"}
 CIVILIAN = {"civilians", "protesters", "political_parties"}
 # who can be "arrested" in an Arrests incident (spec §4: members of an armed group)
@@ -863,12 +865,11 @@ ATTACK_HEADS = frozenset(
 # the men who guard a site ("حراس مقر", "عناصر حماية مكتب"), right before it
 _GUARDS = r"(?:ال)?(?:حراس|حرس|حمايه|عناصر\s+حمايه|افراد\s+حمايه|منتسبي\s+حمايه)\s*$"
 SITE_GUARDS = re.compile(_n(r"(?:^|\s)" + _GUARDS))
-# ... as the subject of a verb of force ("أطلق حراس", "اعتدى عناصر حماية"), or the agent of
-# the fire ("بإطلاق نار من قبل حراس مقر", "برصاص حراس مقر")
+# ... as the subject of a verb of force ("أطلق حراس", "اعتدى عناصر حماية")
 GUARDS_ACTED = re.compile(
     _n(
-        r"(?:^|\s)(?:و|ف)?(?:اطلق|اطلقوا|فتح|فتحوا|اعتدي|اعتدوا|هاجم|هاجموا|قام|قاموا|اقدم|اقدموا|"
-        r"من\s+قبل|علي\s+يد|علي\s+ايدي|برصاص|بنيران)\s+" + _GUARDS
+        r"(?:^|\s)(?:و|ف)?(?:اطلق|اطلقوا|فتح|فتحوا|اعتدي|اعتدوا|هاجم|هاجموا|قام|قاموا|اقدم|اقدموا)\s+"
+        + _GUARDS
     )
 )
 MEMBER_SITE = re.compile(
@@ -891,6 +892,8 @@ class Vocab:
     attack_verb_before: re.Pattern
     attack_verb_after: re.Pattern
     attack_verb_in: re.Pattern  # one of them anywhere before ("قصفت مدفعية الجيش ... أوكارا لـ")
+    # one carrying its plural subject ("وأحرقوا"), then a thing and the actor owning it
+    plural_verb_object: re.Pattern
     target_subject_after: re.Pattern
     background_start: re.Pattern
     background_anywhere: re.Pattern
@@ -935,6 +938,10 @@ def vocab() -> Vocab:
         # (the verb may end its clause: "وكانت القوات الأمريكية قد نفذت، في الرابع من ...، ضربة")
         attack_verb_after=re.compile(rf"^[\s»\"”)]*(?:\S+\s+){{0,3}}?(?:و|ف|قد )?{verbs}(?:[\s،,]|$)"),
         attack_verb_in=re.compile(rf"(?:^|[\s،])(?:و|ف)?{verbs}\s"),
+        plural_verb_object=re.compile(
+            rf"(?:^|[\s،])(?:و|ف)?{_alt([x for x in raw['attack_verbs'] if x.endswith('وا')])}"
+            rf"[\s،]*(?:[^\s،.]+\s+){{1,2}}?{tail}"
+        ),
         target_subject_after=re.compile(
             rf"^[\s»\"”)]*(?:\S+\s+){{0,3}}?(?:و|ف|قد )?{w['target_subject_verbs']}(?:\s|$)"
         ),
@@ -1218,8 +1225,17 @@ ANY_LINK_TO = re.compile(_n(r"(?:^|\s)(?:اي|ايه)\s+(?:علاقه|صله|د�
 
 def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
     """The sub-event / weapon cues of a span that report an occurrence (not a threat, call, series)."""
+    if lo == 0 and hi is None:
+        # the whole sentence's, asked for by several steps: read once
+        got = f._memo.get("occurrence cues")
+        if got is None:
+            got = f._memo["occurrence cues"] = _occurrence_cues(f, 0, len(f.text))
+        return list(got)
+    return _occurrence_cues(f, lo, len(f.text) if hi is None else hi)
+
+
+def _occurrence_cues(f: Facts, lo: int, hi: int) -> list:
     v = vocab()
-    hi = len(f.text) if hi is None else hi
     out = []
     aggregates = [c for c in f.cues if c.category == "aggregate"]
     for c in _event_cues(f):
@@ -1778,10 +1794,13 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                 roles.append(Role(aid, "target" if hit else "perp", 2.5, base + a.start))
                 continue
             if MEMBER_SITE.search(head) and not v.perp_before.search(before):
-                if SITE_GUARDS.search(before[-24:]):
+                if guards := SITE_GUARDS.search(before[-24:]):
                     # "أطلق حراس مقر العصائب النار على المحتجين": the guards of its office
-                    # are its own men, and do what the clause says they did
-                    acted = GUARDS_ACTED.search(before[-40:])
+                    # are its own men, and do what the clause says they did (also as the agent
+                    # of the fire: "بإطلاق نار من قبل حراس مقر")
+                    acted = GUARDS_ACTED.search(before[-40:]) or v.perp_before.search(
+                        before[: len(before) - len(guards.group())]
+                    )
                     roles.append(Role(aid, "perp" if acted else "target", 2.5, base + a.start))
                     continue
                 roles.append(Role(aid, "target", 2.5, base + a.start))
@@ -1857,7 +1876,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "target", 2.5, base + a.start))
         elif v.target_before.search(before) and not COMPLEMENTIZER.search(before):
             roles.append(Role(aid, "target", 2.5, base + a.start))
-        elif PLURAL_VERB_OBJECT.search(before[-40:]):
+        elif v.plural_verb_object.search(before[-40:]):
             # "وأحرقوا خيام المعتصمين": a verb that carries its plural subject takes an
             # object after it (an explicit subject follows a singular verb: "أحرق المحتجون");
             # read here where the object is a thing of the actor's
@@ -2711,14 +2730,6 @@ OPERATION_OF = re.compile(
 )
 
 
-PLURAL_VERB_OBJECT = re.compile(
-    _n(
-        r"(?:^|[\s،])(?:و|ف)?(?:استهدفوا|قصفوا|هاجموا|اغتالوا|اقتحموا|اضرموا|احرقوا|فجروا|دمروا|رشقوا)"
-        r"[\s،]*(?:[^\s،.]+\s+){1,2}?(?:و|ف)?(?:ب|ل|لل|ك)?(?:ال)?$"
-    )
-)
-
-
 # "استهدفت المقاومة الإسلامية قاعدة التنف ...، بحسب بيان للمقاومة": the act told after the
 # group's own statement (named in full, or by the first word of its name)
 OWN_STATEMENT = re.compile(_n(_ACCORDING_TO + r"(?:بيان|بلاغ)\s+(?:لل|ل|ال)?(\S+)"))
@@ -3084,7 +3095,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         elif (
             sub == "Attack"
             and any(r.role == "perp" and r.actor_id in FORCES_OF_STATE and r.strength >= 2.5 for r in roles)
-            and any(r.role == "target" and r.actor_id in {"isis", "pkk"} and r.strength >= 2.5 for r in roles)
+            and any(r.role == "target" and r.actor_id in INSURGENTS and r.strength >= 2.5 for r in roles)
             and not any(r.role == "target" and r.actor_id in CIVILIAN for r in roles)
         ):
             # "تمت تصفية ثلاثة إرهابيين من داعش على يد قوات جهاز مكافحة الإرهاب": forces that
