@@ -5,7 +5,7 @@ Entry point: `extract(text, published, title=None) -> list[Mention]`
 stored articles are re-extracted by `marsad-backfill`.
 """
 
-EXTRACTOR_VERSION = "0.6.58"
+EXTRACTOR_VERSION = "0.6.59"
 
 _warmed = False
 

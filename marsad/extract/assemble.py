@@ -189,12 +189,17 @@ CLASHED_SUBJECT = re.compile(
         r"(?:(?:قوه|قوات|مفرزه|مفارز|دوريه|عناصر|افراد)\s+(?:من\s+)?)?(?:ال)?$"
     )
 )
+# the words that may head the party a side clashed with ("مع مسلحين من داعش", "مع قوة من الجيش")
+_CLASH_PARTY = r"(?:\s+(?:عناصر|مسلحين|مسلحي|افراد|مقاتلي|قوه|قوات|مجموعه|جماعه|خليه)(?:\s+من)?)?[\s\x22\u201c\u201d\u00ab\u00bb()']*(?:ال)?$"
 # ... and who it clashed "with" is the other (either order is right, spec section 2; the
 # verb only: after "خلال اشتباك مع مسلحين" the dead told before are the other side)
-CLASHED_WITH = re.compile(
+CLASHED_WITH = re.compile(_n(r"(?:^|\s)(?:و|ف)?" + _CLASHED + r"(?:\s+\S+){0,8}?\s+مع" + _CLASH_PARTY))
+# ... and after the noun, whom the side whose dead were told fought ("مقتل جنديين في
+# اشتباك مع مسلحي حزب العمال")
+CLASH_WITH_NOUN = re.compile(
     _n(
-        r"(?:^|\s)(?:و|ف)?" + _CLASHED + r"(?:\s+\S+){0,8}?\s+مع"
-        r"(?:\s+(?:عناصر|مسلحين|مسلحي|افراد|مقاتلي|قوه|قوات|مجموعه|جماعه|خليه)(?:\s+من)?)?[\s\x22\u201c\u201d\u00ab\u00bb()']*(?:ال)?$"
+        r"(?:^|\s)(?:و|ف|ب|في|خلال|اثر|جراء)?\s*(?:ال)?(?:اشتباك|اشتباكات|مواجهات|مواجهه|معارك|معركه)"
+        r"(?:\s+(?:مسلح|مسلحه|عنيف|عنيفه|عنيفا|ضاري|ضاريه))?\s+مع" + _CLASH_PARTY
     )
 )
 _DENIAL_WORDS = ("انكار", "انكر", "انكرت", "ينكر", "تنكر", "انكروا")
@@ -1907,6 +1912,14 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # (Y, or whom X "clashed with")
             roles.append(Role(aid, "target", 1.8, base + a.start))
         elif (
+            " مع" in before[-40:]
+            and any(r.role == "target" for r in roles)
+            and CLASH_WITH_NOUN.search(before[-40:])
+        ):
+            # "مقتل جنديين تركيين في اشتباك مع مسلحي حزب العمال": the side the dead told
+            # before fought is the other one
+            roles.append(Role(aid, "perp", 1.8, base + a.start))
+        elif (
             others_before
             and f.norm.startswith("ل", ns)
             and HIDEOUTS_BEFORE.search(before[-24:])
@@ -2456,7 +2469,9 @@ def _has_toll(f: Facts) -> bool:
 
 
 # "قرية الرشاد بقضاء المقدادية": the district a place is said to lie in
-CONTAINED_IN = re.compile(_n(r"\s*،?\s*(?:ب|في\s+|التابعه\s+ل|التابع\s+ل|ضمن\s+)?(?:قضاء|ناحيه|محافظه)\s"))
+CONTAINED_IN = re.compile(
+    _n(r"\s*،?\s*(?:ب|في\s+|التابعه\s+ل|التابع\s+ل|ضمن\s+)?(?:قضاء|ناحيه|محافظه|مدينه)\s")
+)
 
 
 def _contained_elsewhere(f: Facts, p) -> bool:

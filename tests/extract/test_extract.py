@@ -4680,3 +4680,28 @@ def test_extract_an_attack_then_who_launched_it_is_one_act_with_the_toll_told_be
         4,
         "Tarmiyah",
     )
+
+
+def test_extract_the_side_a_clash_was_with_fought_the_dead_told_before_it():
+    m = one(
+        "أعلنت وزارة الدفاع التركية، اليوم، مقتل جنديين تركيين وإصابة ثالث في اشتباك مع مسلحي حزب العمال"
+        " الكردستاني في منطقة متينا شمالي العراق. وأضافت الوزارة أن قواتها ردت على الهجوم وحيدت خمسة من"
+        " المسلحين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type, m.killed_best, m.wounded_best) == (
+        "pkk",
+        "turkish_forces",
+        "Armed clash",
+        2,
+        1,
+    )
+    m = one("قتل ثلاثة من عناصر داعش خلال اشتباكات مع القوات الأمنية في وادي حوران.")
+    assert (m.perpetrator_id, m.target_id) == ("iraqi_security_forces", "isis")
+
+
+def test_extract_a_neighbourhood_said_to_lie_in_a_city_of_another_governorate_is_that_citys():
+    m = one(
+        "اغتال مسلحون يستقلون دراجة نارية الناشط المدني حسين العطار أمام منزله في منطقة الجمهورية بمدينة"
+        " الناصرية، مساء أمس."
+    )
+    assert (m.governorate, m.location, m.target_id) == ("Dhi Qar", "Nasiriyah", "civilians")
