@@ -4705,3 +4705,24 @@ def test_extract_a_neighbourhood_said_to_lie_in_a_city_of_another_governorate_is
         " الناصرية، مساء أمس."
     )
     assert (m.governorate, m.location, m.target_id) == ("Dhi Qar", "Nasiriyah", "civilians")
+
+
+def test_extract_an_attack_attributed_with_its_source_between_the_verb_and_the_object():
+    m = one(
+        "قتل خمسة أشخاص من عائلة واحدة في هجوم شنه مسلحون على منزلهم في قرية بقضاء المقدادية، الليلة الماضية،"
+        " ونسبت مصادر محلية الهجوم إلى خلايا داعش."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("isis", "civilians", 5)
+
+
+def test_extract_the_side_that_mourns_one_of_its_fighters_was_hit():
+    m = one(
+        "نعت هيئة الحشد الشعبي، اليوم، أحد مقاتليها الذي استشهد بقصف طائرة مسيرة مجهولة استهدف عجلة تابعة"
+        " للواء 45 قرب منفذ القائم الحدودي."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.weapon) == ("unknown", "pmf", 1, "drone")
+
+
+def test_extract_an_arrest_on_terrorism_charges_is_located_where_it_was_made():
+    m = one("اعتقلت قوة من الشرطة ثلاثة مطلوبين بتهم إرهابية في قضاء هيت بمحافظة الأنبار، اليوم.")
+    assert (m.sub_event_type, m.location, m.governorate) == ("Arrests", "Hit", "Anbar")
