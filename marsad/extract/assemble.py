@@ -713,11 +713,11 @@ UNIT_DEAD = re.compile(
     )
 )
 # a second clause opened by "while / as / also": a concurrent, separate statement
-# "..., فيما أصيب اثنان من حراسه": a concurrent clause that only adds the event's other
+# "..., فيما أصيب اثنان من حراسه", "كما أصيب عنصر": a concurrent clause that only adds the event's other
 # casualties (it opens with the casualty verb, and has no event cue of its own)
 CONCURRENT_TOLL = re.compile(
     _n(
-        r"^[\s،,]*(?:و)?(?:فيما|بينما|في حين)\s+(?:اصيب|اصيبت|اصيبوا|جرح|جرحت|قتل|قتلت|لقي|لقيت|استشهد|استشهدت)(?:\s|$)"
+        r"^[\s،,]*(?:و)?(?:فيما|بينما|في حين|كما)\s+(?:اصيب|اصيبت|اصيبوا|جرح|جرحت|قتل|قتلت|لقي|لقيت|استشهد|استشهدت)(?:\s|$)"
         # the rest of the same salvo: "أسقطت القوات اثنتين منها، فيما أصابت الثالثة المنزل"
         r"|^[\s،,]*(?:و)?(?:فيما|بينما|في حين)\s+(?:اصابت|اصاب|سقطت|سقط|انفجرت|انفجر|ضربت|استهدفت)\s+"
         r"(?:(?:ال)?(?:ثالثه|ثالث|ثانيه|ثاني|اخري|اخر|اخيره|اخير|رابعه|رابع)"
@@ -727,6 +727,7 @@ CONCURRENT_TOLL = re.compile(
         r"\s+(?:\S+\s+){0,6}?(?:ب)?(?:مقتل|اصابه|استشهاد|جرح|سقوط)(?:\s|$)"
     )
 )
+ALSO = re.compile(_n(r"^[\s،,]*(?:و)?كما\s"))
 # "اقتحموا مقر الشركة، حيث أطلقوا النار عليه، مما أدى إلى مقتله": a clause telling how
 # the same act went on (with no event cue of its own) gives that act's figures
 WHEREUPON = re.compile(_n(r"^[\s،,]*(?:و)?حيث\s"))
@@ -3462,6 +3463,8 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                     (k is not None or w is not None)
                     and not _prior
                     and not any(r.role == "target" for r in near.roles)
+                    # ("كما أصيب عنصر من القوات العراقية": hurt too, besides who was hit)
+                    and not ALSO.match(clause)
                 ):
                     # "لقي منتسب في الشرطة مصرعه وأصيب اثنان من زملائه، فيما قتل اثنان من
                     # المهاجمين، خلال اشتباك مع مسلحين من داعش": whose the dead it names are
@@ -4827,6 +4830,29 @@ SERIES_COUNTED = re.compile(
 )
 
 
+# "ويأتي الهجوم بعد يومين من ضربة أمريكية": the days counted back from the act just told
+COMES_DAYS_AFTER = re.compile(_n(r"(?:^|\s)(?:و)?(?:ياتي|تاتي|جاء|جاءت)(?:\s+\S+){0,3}\s+$"))
+
+
+def _days_after_the_act(frs: list[Frame], f: Facts, current: Event, published: dt.date) -> None:
+    """An earlier act "N days before" the one just told, when that one has a day of its own
+    other than the publication's ("تعرضت القاعدة، مساء السبت، لهجوم ... ويأتي الهجوم بعد
+    يومين من ضربة"): N days before that day (the date reader counts from publication)."""
+    lead = current.date
+    if current.background or lead is None or lead.precision != "day" or lead.date == published:
+        return
+    for fr in frs:
+        d = fr.date
+        if (
+            d is not None
+            and d.relative
+            and d.precision == "day"
+            and f.norm.startswith("بعد", f.npos(d.start))
+            and COMES_DAYS_AFTER.search(f.norm[max(0, f.npos(d.start) - 40) : f.npos(d.start)])
+        ):
+            fr.date = replace(d, date=d.date + (lead.date - published))
+
+
 def assemble_story(
     facts: list[Facts], opts: ExtractOptions = DEFAULT_OPTIONS, published: dt.date | None = None
 ) -> list[Event]:
@@ -4839,6 +4865,8 @@ def assemble_story(
         if f.is_title:
             continue
         frs = frames_of(f, published, opts)
+        if frs and current is not None and published is not None:
+            _days_after_the_act(frs, f, current, published)
         if f.index == untold + 1 and frs and all(fr.sub_event is None and _anaphoric(fr) for fr in frs):
             # "في ثلاثة هجمات هذا الشهر، منها هجوم أصيبت خلاله قاعدة ... وأصيب جنديان في الهجوم":
             # "the attack" is the one of the series just named, not the story's own

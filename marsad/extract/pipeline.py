@@ -231,6 +231,10 @@ def resolve(
         return None  # spec §4: arrests of an armed group's members, not "عدد من المتورطين"
     if e.sub_event == "Attack" and target is None:
         target = "civilians"  # spec §4: an "Attack" is violence against civilians
+    elif e.sub_event == "Excessive force against protesters" and target not in asm.CIVILIAN:
+        # spec §4: the force is used on demonstrators ("فرقت قوات مكافحة الشغب اعتصاما لحملة
+        # الشهادات أمام مبنى المحافظة": not the building's authority)
+        target = "protesters"
     place = e.place
     country = place.country if place is not None else None
     # scope (spec section 1): outside Iraq only with an Iraqi faction / the PMF involved

@@ -4726,3 +4726,41 @@ def test_extract_the_side_that_mourns_one_of_its_fighters_was_hit():
 def test_extract_an_arrest_on_terrorism_charges_is_located_where_it_was_made():
     m = one("اعتقلت قوة من الشرطة ثلاثة مطلوبين بتهم إرهابية في قضاء هيت بمحافظة الأنبار، اليوم.")
     assert (m.sub_event_type, m.location, m.governorate) == ("Arrests", "Hit", "Anbar")
+
+
+def test_extract_a_toll_told_with_also_is_the_acts_and_leaves_its_target():
+    ms = extract(
+        "تعرضت قاعدة عين الأسد الجوية في محافظة الأنبار، مساء أمس، لهجوم بصواريخ باليستية. وقال البيان إن معظم"
+        " الصواريخ اعترضتها الدفاعات الجوية، فيما أصابت صواريخ أخرى القاعدة، كما أصيب عنصر من القوات العراقية.",
+        PUB,
+    )
+    assert [(m.location, m.target_id, m.wounded_best) for m in ms] == [
+        ("Ain al-Asad Air Base", "us_forces", 1)
+    ]
+
+
+def test_extract_days_after_the_act_count_back_from_its_own_day():
+    ms = extract(
+        "تعرضت قاعدة عين الأسد في محافظة الأنبار، مساء أمس، لهجوم صاروخي تبنته المقاومة الإسلامية في العراق."
+        " ويأتي الهجوم بعد يومين من ضربة أمريكية استهدفت مقرا لحركة النجباء في بغداد أسفرت عن مقتل قيادي.",
+        PUB,
+    )
+    by_place = {m.location: m.event_date for m in ms}
+    assert by_place == {
+        "Ain al-Asad Air Base": PUB - dt.timedelta(days=1),
+        "Baghdad": PUB - dt.timedelta(days=3),
+    }
+
+
+def test_extract_the_riot_police_named_is_no_riot_and_a_sit_in_dispersed_by_force_is_excessive_force():
+    m = one(
+        "فرقت قوات مكافحة الشغب بالقوة اعتصاما لحملة الشهادات العليا أمام مبنى محافظة ذي قار، واعتقلت عددا"
+        " منهم، بحسب ناشطين."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.governorate) == (
+        "Excessive force against protesters",
+        "iraqi_security_forces",
+        "protesters",
+        "Dhi Qar",
+    )
+    assert extract("انتشرت قوات مكافحة الشغب في شوارع مدينة الناصرية تحسبا لتظاهرات مرتقبة.", PUB) == []
