@@ -233,13 +233,15 @@ ATTACK_ADJECTIVE = re.compile(
     _n(r"(?:^|\s)(?:و|ل|ب|ال|لل|بال)?(?:هجوم|هجوما|تعرض|تعرضا|اعتداء|هجمات|اعتداءات|تفجير|تفجيرا)\s+$")
 )
 REPEL_STEMS = ("صد", "تصد")
+# a word of the subject between the verb and the actor, not the assault itself
+_NOT_THE_ASSAULT = r"(?!(?:ل|ب|ال|لل)?(?:هجوم|تعرض|اعتداء|تسلل|محاوله)\S*\s)"
 # the repelling verb, then its subject (a unit of the actor), the actor right after (not
 # "أحبطت القوات هجوما كانت تستهدف قاعدة حرير": who foils an attack need not be its target)
 REPELLER = re.compile(
     # (not the attacker named after the assault: "تصدت قطعات الحشد لتعرض إرهابي")
     _n(
         r"(?:^|\s)(?:و|ف)?(?:صدت|صد|صدوا|تصدت|تصدي|تصدوا)\s+"
-        r"(?:(?!(?:ل|ب|ال|لل)?(?:هجوم|تعرض|اعتداء|تسلل|محاوله)\S*\s)\S+\s+){0,4}?(?:من\s+|في\s+)?(?:ال|لل|ل)?$"
+        r"(?:" + _NOT_THE_ASSAULT + r"\S+\s+){0,4}?(?:من\s+|في\s+)?(?:ال|لل|ل)?$"
     )
 )
 REPELLED = re.compile(_n(r"(?:صدت|تصدت|صد|احبطت|افشلت|اسقطت|تعرضت|تصدي)"))
@@ -247,7 +249,13 @@ REPELLED = re.compile(_n(r"(?:صدت|تصدت|صد|احبطت|افشلت|اسق�
 # it (a drone or a rocket foiled is shot down, not fought: those are written without the
 # attacker's "ل")
 FOIL_STEMS = ("حبط", "فشل")
-FOILER = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:احبطت|احبط|احبطوا|افشلت|افشل|افشلوا)\s+$"))
+FOILER = re.compile(
+    # (the actor's unit may come between: "أحبطت قوة من الفرقة الخامسة في الجيش العراقي هجوما")
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:احبطت|احبط|احبطوا|افشلت|افشل|افشلوا)\s+"
+        r"(?:" + _NOT_THE_ASSAULT + r"\S+\s+){0,5}?(?:من\s+|في\s+)?(?:ال|لل|ل)?$"
+    )
+)
 FOILED_ASSAULT_OF = re.compile(
     # (a time set off by commas may come first: "أحبطت قوات الحشد، فجر اليوم، هجوما لداعش")
     _n(
@@ -1826,8 +1834,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "perp", 2.5, base + a.start))
             continue
         if (
-            contains_any(before[-12:], FOIL_STEMS)
-            and FOILER.search(before[-12:])
+            contains_any(before[-50:], FOIL_STEMS)
+            and FOILER.search(before[-50:])
             and FOILED_ASSAULT_OF.match(after)
         ):
             roles.append(Role(aid, "target", 2.0, base + a.start))
@@ -1945,6 +1953,12 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "قتل أربعة من أفراد عائلته ... قبل أن تعتقله القوات الأمنية": who arrested the
             # killer afterwards took no part in the act
             continue
+        elif (
+            aid in ("iraqi_security_forces", "peshmerga")
+            and INTERVENER_BEFORE.search(before[-30:])
+            and TO_END_IT.match(after)
+        ):
+            continue  # (who stepped in to end the fight took no part in it)
         else:
             roles.append(Role(aid, "?", 0.5, base + a.start))
     return roles
@@ -2609,6 +2623,17 @@ ARRESTER_BEFORE = re.compile(
     _n(
         r"(?:^|\s)(?:ان\s+|و)?(?:تعتقله|تعتقلهم|تعتقلهما|اعتقلته|اعتقلتهم|اعتقلتهما|يعتقله|تلقي\s+القبض\s+عليه)\s+$"
     )
+)
+# the forces that stepped in to end the fight ("قبل أن تتمكن قوة من الجيش من فضه", "تدخلت قوة
+# أمنية لفض النزاع"): no party to it
+INTERVENER_BEFORE = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:تدخلت|تدخل|تتدخل|يتدخل|تمكنت|تتمكن|تمكن|يتمكن|هرعت|سارعت)\s+"
+        r"(?:(?:قوه|قوات|مفرزه|مفارز|دوريه|دوريات|وحدات)\s+(?:من\s+)?)?(?:ال)?$"
+    )
+)
+TO_END_IT = re.compile(
+    _n(r"^\s*(?:\S+\s+){0,3}?(?:ل|من\s+)(?:فض|فضه|فضها|احتواء|احتوائه|تطويق|انهاء|ايقاف|وقف)(?:\s|$|[،.])")
 )
 ARREST_VERB_BEFORE = re.compile(_n(r"(?:^|\s)(?:و|ف|وقد\s+|قد\s+)?(?:القت|القي|تلقي|يلقي)\s+$"))
 # who survived an attempt ("نجا X من", "نجاة X من"): right before the actor

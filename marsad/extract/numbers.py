@@ -1700,8 +1700,12 @@ class _Binder:
         """Are the counts at tokens `first` and `second` the dead of two sides: the attackers
         (militants, gunmen) on one, anyone else on the other, the second told by a casualty
         verb of its own joined to the first ("وقتل ثلاثة", "فيما استشهد منتسب"; not a share,
-        "بينهم", nor the victims of an earlier act, "المتورطين في اغتيال ضابط")?"""
+        "بينهم", nor the victims of an earlier act, "المتورطين في اغتيال ضابط")? Or are they
+        more dead told in so many words ("فضلا عن", "إضافة إلى")?"""
         w = self.t.w
+        if self._in_addition(second):
+            # "مقتل جندي ...، فضلا عن سقوط قتيلين من المسلحين": more dead, said to be more
+            return True
         cue = self.cues.get(second - 1)  # the casualty verb or noun right before the count
         if cue is None:
             return False
@@ -1709,6 +1713,15 @@ class _Binder:
         if not joined and not (second >= 2 and w[second - 2] in _WHILE_WORDS):  # "فيما استشهد"
             return False
         return _is_attackers(w[first : min(first + 5, second)]) != _is_attackers(w[second : second + 5])
+
+    def _in_addition(self, pos: int) -> bool:
+        """Is the count at token `pos` told "in addition to" those before it ("فضلا عن سقوط
+        قتيلين", "إضافة إلى مقتل اثنين", "علاوة على إصابة ثلاثة")?"""
+        w = self.t.w
+        k = pos - 1
+        if k in self.cues or self.t.get(k) == "سقوط":  # (the verb or noun of the count)
+            k -= 1
+        return k >= 1 and (w[k - 1], w[k]) in _ADDITION
 
     def _raised_to(self, pos: int) -> bool:
         """Is the count at token `pos` what a toll rose to ("ارتفعت الحصيلة إلى ستة قتلى")?"""
@@ -1833,6 +1846,7 @@ _ATTACKERS_RE = re.compile(
     r"(?:عناصر|مسلحي|افراد)\s+(?:من\s+)?(?:تنظيم\s+)?(?:داعش|التنظيم))(?:\s|$)"
 )
 _WHILE_WORDS = frozenset({"فيما", "بينما", "حين"})
+_ADDITION = frozenset({("فضلا", "عن"), ("اضافه", "الي"), ("بالاضافه", "الي"), ("علاوه", "علي")})
 
 
 def _is_attackers(words: list[str]) -> bool:

@@ -4764,3 +4764,24 @@ def test_extract_the_riot_police_named_is_no_riot_and_a_sit_in_dispersed_by_forc
         "Dhi Qar",
     )
     assert extract("انتشرت قوات مكافحة الشغب في شوارع مدينة الناصرية تحسبا لتظاهرات مرتقبة.", PUB) == []
+
+
+def test_extract_a_unit_of_the_force_that_foiled_a_groups_assault_was_its_target():
+    m = one(
+        "أحبطت قوة من الفرقة الخامسة في الجيش العراقي هجوما لعناصر داعش على قرية في حوض حمرين، وأجبرتهم على"
+        " الانسحاب بعد اشتباك استمر نصف ساعة."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (
+        "Armed clash",
+        "isis",
+        "iraqi_security_forces",
+    )
+
+
+def test_extract_the_force_that_stepped_in_to_end_a_feud_is_no_party_to_it():
+    m = one(
+        "شهدت ناحية الإصلاح في محافظة ذي قار نزاعا عشائريا استمر لساعات، وأسفر عن مقتل ثلاثة أشخاص وإصابة سبعة،"
+        " قبل أن تتمكن قوة من الجيش من فضه."
+    )
+    assert (m.sub_event_type, m.killed_best, m.wounded_best) == ("Armed clash", 3, 7)
+    assert "iraqi_security_forces" not in (m.perpetrator_id, m.target_id)
