@@ -4365,7 +4365,10 @@ def merge(e: Event, fr: Frame) -> None:
         and not _places_conflict(e.place, fr.place)
     ):
         e.place = fr.place or e.place
-    if e.date is None and fr.date is not None:
+    # (a later sentence's "منذ أسبوع" is when a running spell began, "القصف متواصل منذ أسبوع":
+    # not the day of the act told before it)
+    since_later = fr.facts.index != e.frames[0].facts.index and getattr(fr.date, "since", False)
+    if e.date is None and fr.date is not None and not since_later:
         e.date = fr.date
     elif (
         e.date is not None
@@ -4378,7 +4381,7 @@ def merge(e: Event, fr: Frame) -> None:
         # "أعلن ... اليوم الثلاثاء اعتقال ..." then "في 9 نيسان": the lead's date is the
         # announcement's, the explicit earlier day is the event's
         e.date = fr.date
-    if e.ref_date is None and fr.ref_date is not None:
+    if e.ref_date is None and fr.ref_date is not None and not since_later:
         e.ref_date = fr.ref_date
 
     # a later sentence naming the same act again ("مقتل عشرة أشخاص في الغارة") with a fuller

@@ -4785,3 +4785,19 @@ def test_extract_the_force_that_stepped_in_to_end_a_feud_is_no_party_to_it():
     )
     assert (m.sub_event_type, m.killed_best, m.wounded_best) == ("Armed clash", 3, 7)
     assert "iraqi_security_forces" not in (m.perpetrator_id, m.target_id)
+
+
+def test_extract_a_later_sentences_since_date_is_when_a_spell_began_not_the_acts_day():
+    m = one(
+        "قال مصدر في البيشمركة إن المدفعية التركية قصفت محيط قرية بيدوهي في ناحية كاني ماسي التابعة لقضاء"
+        " العمادية، من دون أن تسجل خسائر بشرية. وأضاف أن القصف التركي على المنطقة متواصل منذ أسبوع."
+    )
+    assert (m.event_date, m.date_precision, m.location) == (PUB, "day", "Kani Masi")
+
+
+def test_extract_a_military_sector_names_its_district():
+    m = one(
+        "أعلنت قيادة قوات الحدود إحباط محاولة تسلل لمجموعة من الإرهابيين من الأراضي السورية عبر الشريط الحدودي"
+        " في قاطع القائم، مبينة أن القوات اشتبكت مع المتسللين وأجبرتهم على التراجع."
+    )
+    assert (m.location, m.governorate, m.target_id) == ("Al-Qaim", "Anbar", "iraqi_security_forces")
