@@ -1140,6 +1140,9 @@ class _Binder:
                 if close is not None:
                     k = close + 1
                     continue
+            if w in ("،", ",") and self._companion_set_off(k + 1):
+                k += 1  # "اغتيال مختار قرية ... في قضاء الحويجة، ونجله،": his own, after a comma
+                continue
             if w in _CLAUSE_PUNCT or k in self.cues or w in _AMONG_THEM:
                 # ("مقتل أربعة مدنيين بينهم رجل الأعمال ... وطفلته": who is among the four
                 # is no one more)
@@ -1227,6 +1230,19 @@ class _Binder:
                 gap += 1
             k += 1
         return extra, many, end
+
+    def _companion_set_off(self, k: int) -> bool:
+        """Is token k "and his X" (a possessive: "ونجله", "ومرافقه") set off by commas, the
+        clause going on after it ("، ونجله، بعد أن ...", not "، وشقيقه أصيب")?"""
+        t = self.t
+        w = t.get(k)
+        if len(w) <= 3 or not w.startswith("و") or k in self.cues:
+            return False
+        word = w[1:]
+        nxt = t.get(k + 1)
+        return (
+            word not in _PERSON and self._person_word(word) is not None and (not nxt or nxt in _CLAUSE_PUNCT)
+        )
 
     def _companions_of_his(self, ce) -> bool:
         """ "واثنان من مرافقيه", "وثلاثة من أفراد حمايته": a count of the victim's own
