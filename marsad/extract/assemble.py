@@ -1086,7 +1086,17 @@ class Facts:
 
     @_lazy
     def _all_dates(self) -> tuple[list, list]:
-        return self.finders.dates(self.text) if self.finders else ([], [])
+        if not self.finders:
+            return [], []
+        dates, refs = self.finders.dates(self.text)
+        series = [c for c in self.cues if c.category == "series"]
+        if series:
+            # "وهو الهجوم الثاني خلال الشهر الجاري": the span of a series, not this act's day
+            def told(d) -> bool:
+                return not any(c.start <= d.start and d.end <= c.end for c in series)
+
+            dates, refs = [d for d in dates if told(d)], [d for d in refs if told(d)]
+        return dates, refs
 
     @property
     def dates(self) -> list:

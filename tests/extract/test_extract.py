@@ -4801,3 +4801,18 @@ def test_extract_a_military_sector_names_its_district():
         " في قاطع القائم، مبينة أن القوات اشتبكت مع المتسللين وأجبرتهم على التراجع."
     )
     assert (m.location, m.governorate, m.target_id) == ("Al-Qaim", "Anbar", "iraqi_security_forces")
+
+
+def test_extract_many_acts_over_a_period_are_a_tally_not_an_incident():
+    assert (
+        extract(
+            "كشفت بعثة الأمم المتحدة في العراق أن 53 مدنيا قتلوا وأصيب 120 آخرون في أعمال عنف خلال شهر نيسان"
+            " الماضي.",
+            PUB,
+        )
+        == []
+    )
+    assert extract("قتل 12 شخصا في هجمات خلال الأسبوع الماضي في محافظة ديالى.", PUB) == []
+    m = one("قتل ثلاثة جنود بهجوم لداعش على نقطة عسكرية في وادي الشاي، وهو الهجوم الثاني خلال الشهر الجاري.")
+    # (an act's place in a series: no tally, and the period is not its day)
+    assert (m.perpetrator_id, m.killed_best, m.event_date, m.date_precision) == ("isis", 3, PUB, "day")
