@@ -767,6 +767,12 @@ CHARGED_WITH = re.compile(
         r"(?:^|\s)(?:بتهمه|بتهم|بتهمة|(?:ال)?متهم(?:ين|ان|ون|ا)?\s+ب\S*|لتورطهم|لتورطه|بتورطهم|لضلوعهم|لضلوعه)\s+[^،.؛]{0,50}$"
     )
 )
+# a charge of membership right before the group's name ("متهم بالانتماء لتنظيم داعش")
+MEMBERSHIP_CHARGED = re.compile(
+    _n(
+        r"(?:بتهمه|بتهم|متهم\S*)\s+(?:ب)?(?:ال)?انتماء\s+(?:(?:الي|إلى)\s+)?(?:ل|لل)?(?:(?:تنظيم|عصابات|جماعه)\s+)?(?:ال|لل|ل)?$"
+    )
+)
 # a charge that names no act of a place ("متهمين بالإرهاب في منطقة الطارمية": arrested there)
 SITELESS_CHARGE = re.compile(
     _n(
@@ -825,7 +831,10 @@ NOT_THE_SITE = re.compile(
     _n(
         r"(?:(?:ال)?(?:محاذي|مجاور|متاخم|مقابل)\S*\s+(?:ل|لل)?(?:\S+\s+)?"
         r"|(?:^|\s)عبر\s+(?:\S+\s+)?"
-        r"|(?:^|\s)(?:و|ب|في\s+)?(?:شارع|ساحه|جسر|نفق|تقاطع)\s*)$"
+        r"|(?:^|\s)(?:و|ب|في\s+)?(?:شارع|ساحه|جسر|نفق|تقاطع)\s*"
+        # where the attackers withdrew or fled to afterwards ("قبل أن ينسحبوا إلى عمق وادي الشاي")
+        r"|(?:^|\s)(?:و|ف)?(?:انسحب|ينسحب|تنسحب|فر|فروا|يفرون|هرب|هربوا|يهربون|لاذ|لاذوا|فرار|انسحاب|هروب|فرارهم|انسحابهم|هروبهم)\S*"
+        r"(?:\s+(?:بالفرار|منها|منه))?\s+(?:الي|إلى|نحو|باتجاه|صوب)\s+(?:(?:عمق|داخل|مناطق|منطقه|جهه)\s+)?)$"
     )
 )
 # "ما وصفه بمقر للموساد", "ما وصفته بأوكار الإرهابيين": what the speaker called the place
@@ -1089,11 +1098,11 @@ class Facts:
         if not self.finders:
             return [], []
         dates, refs = self.finders.dates(self.text)
-        series = [c for c in self.cues if c.category == "series"]
+        series = self._memo.get("series")
         if series:
             # "وهو الهجوم الثاني خلال الشهر الجاري": the span of a series, not this act's day
             def told(d) -> bool:
-                return not any(c.start <= d.start and d.end <= c.end for c in series)
+                return not any(lo <= d.start and d.end <= hi for lo, hi in series)
 
             dates, refs = [d for d in dates if told(d)], [d for d in refs if told(d)]
         return dates, refs
@@ -1618,6 +1627,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue  # "استهداف ما وصفه بمقر للموساد": the attacker's word for what it hit
         charge = f.norm[max(0, ns - 60) : ns]
         if contains_any(charge, CHARGE_STEMS) and CHARGED_WITH.search(charge):
+            if "انتماء" in charge and MEMBERSHIP_CHARGED.search(charge):
+                # "اعتقال متهم بالانتماء لتنظيم داعش": the group the arrested is charged as a
+                # member of is theirs
+                roles.append(Role(a.actor_id, "target", 2.5, base + a.start))
             continue  # "اعتقال أربعة عناصر بتهمة إطلاق صواريخ على السفارة": the charge, not a party
         announcer = a.actor_id != "unknown" and _announces(f, ns)
         if announcer and (
@@ -2910,6 +2923,35 @@ def without_denied_claims(text: str, cues: list) -> list:
     if not spans:
         return cues
     return [c for c in cues if not (c.category == "claim" and any(lo <= c.start < hi for lo, hi in spans))]
+
+
+# an act's place in a series, told after it ("وهو الهجوم الثاني خلال الشهر الجاري", "في
+# الهجوم الثالث من نوعه خلال أسبوع"): the period that follows is the series', not a tally
+SERIES_PLACE = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف|ب|في\s+)?(?:ال)?(?:هجوم|هجمات|استهداف|تفجير|حادث|حادثه|عمليه|اعتداء|قصف|ضربه|غاره)"
+        r"\s+(?:ال)?(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|اول|اخير|احدث)(?:ه)?"
+        r"\s+(?:من\s+نوع(?:ه|ها)\s+)?(?=(?:خلال|في|منذ|ضمن)\s)"
+    )
+)
+
+
+def series_places(text: str, cues: list) -> tuple[list, list[tuple[int, int]]]:
+    """(cues, spans): the cues of a sentence but the aggregate ones that only give the period
+    of a series the act is counted in, and the spans of those periods (original offsets)."""
+    if not any(c.category == "aggregate" for c in cues):
+        return cues, []
+    try:
+        t = prepare(text)
+        ends = [t.orig(m.end()) for m in SERIES_PLACE.finditer(t.norm)]
+    except Exception:  # noqa: BLE001 - a filter must not lose the sentence's cues
+        return cues, []
+    if not ends:
+        return cues, []
+    periods = [c for c in cues if c.category == "aggregate" and c.start in ends]
+    if not periods:
+        return cues, []
+    return [c for c in cues if c not in periods], [(c.start, c.end) for c in periods]
 
 
 def _kills_after(after: str) -> bool:

@@ -92,7 +92,10 @@ def _heading_day(stories, pub: dt.date | None):
         return None
     head = stories[0].sentences[0].text.rstrip()
     if not head.endswith(":") or len(head) > 120:
-        return None
+        # (or the page's heading line: "موجز الأخبار الأمنية ليوم الأحد")
+        head = stories[0].title or ""
+        if len(head) > 120 or "ليوم" not in normalize(head):
+            return None
     days = [d for d in _safe(_stage(dates, "find_dates"), head, pub) if d.precision == "day"]
     return days[0] if len(days) == 1 else None
 
@@ -120,7 +123,9 @@ def find_entities(sentences, title: str | None, pub: dt.date | None, opts: Extra
     for i, s in enumerate(sentences):
         stext = s.text[: opts.max_sentence_chars]
         f = asm.Facts(index=i, start=s.start, end=s.start + len(stext), text=stext)
-        f.cues = asm.without_denied_claims(stext, _safe(find_cues, stext))
+        f.cues, series = asm.series_places(stext, asm.without_denied_claims(stext, _safe(find_cues, stext)))
+        if series:
+            f._memo["series"] = series
         facts.append(f)
     if title and opts.title_context:
         # the story title: context only (never evidence, never an event of its own)

@@ -4816,3 +4816,35 @@ def test_extract_many_acts_over_a_period_are_a_tally_not_an_incident():
     m = one("قتل ثلاثة جنود بهجوم لداعش على نقطة عسكرية في وادي الشاي، وهو الهجوم الثاني خلال الشهر الجاري.")
     # (an act's place in a series: no tally, and the period is not its day)
     assert (m.perpetrator_id, m.killed_best, m.event_date, m.date_precision) == ("isis", 3, PUB, "day")
+
+
+def test_extract_the_group_the_arrested_are_charged_as_members_of_is_theirs():
+    m = one("أعلنت قيادة شرطة بابل اعتقال متهم بالانتماء لتنظيم داعش في ناحية جرف النصر.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.location) == (
+        "Arrests",
+        "iraqi_security_forces",
+        "isis",
+        "Jurf al-Sakhar",
+    )
+
+
+def test_extract_where_the_attackers_withdrew_to_is_not_the_site():
+    m = one(
+        "أفاد مصدر أمني بإصابة ثلاثة جنود بهجوم شنه عناصر تنظيم داعش على ربيئة عسكرية في قرية تابعة لناحية"
+        " الرشاد جنوبي كركوك. وقال المصدر إن عناصر التنظيم استخدموا الأسلحة المتوسطة في الهجوم، قبل أن ينسحبوا"
+        " إلى عمق وادي الشاي."
+    )
+    assert (m.location, m.wounded_best) == ("Rashad", 3)
+
+
+def test_extract_a_pages_heading_for_the_day_dates_the_items_that_name_none():
+    ms = extract(
+        "موجز الأخبار الأمنية ليوم الأحد\n\nديالى - قتل مدني وأصيب اثنان آخران بهجوم مسلح استهدف منزلا في قرية"
+        " تابعة لقضاء المقدادية، مساء السبت.\n\nالأنبار - انفجرت عبوة ناسفة على عجلة تابعة للحشد الشعبي في"
+        " صحراء الرطبة، دون تسجيل إصابات.",
+        dt.date(2024, 6, 10),
+    )
+    assert [(m.governorate, m.event_date) for m in ms] == [
+        ("Diyala", dt.date(2024, 6, 8)),
+        ("Anbar", dt.date(2024, 6, 9)),
+    ]
