@@ -706,3 +706,31 @@ def test_normalized_text_shortcut_equals_the_run_scan(text):
     finally:
         normalize_module._RUN_NOT_SPACE = saved
     assert (fast.norm, fast._nstarts, fast._ostarts) == (scanned.norm, scanned._nstarts, scanned._ostarts)
+
+
+def test_no_vocabulary_phrase_expands_beyond_ten_thousand_forms():
+    """Each "[a|b] [c|d]" phrase expands to the product of its choices, and every form is a
+    key of the matcher: one phrase of a dozen groups once made 253,000 keys and took the
+    vocabulary's load from 3 s to 26 s. A phrase that long is a pattern's job (assemble.py)."""
+    import yaml
+
+    from marsad.extract.vocab import _expand
+
+    def phrases(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, list):
+            for item in node:
+                yield from phrases(item)
+        elif isinstance(node, dict):
+            for item in node.values():
+                yield from phrases(item)
+
+    sizes = {}
+    for path in sorted((REPO / "marsad" / "extract" / "data").glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for phrase in phrases(doc):
+            if "[" in phrase:
+                sizes[(path.name, phrase[:60])] = len(_expand(phrase))
+    assert sizes, "no bracketed phrase found: the data files moved?"
+    assert max(sizes.values()) <= 10_000, max(sizes.items(), key=lambda kv: kv[1])
