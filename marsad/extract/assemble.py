@@ -202,6 +202,13 @@ CLASH_WITH_NOUN = re.compile(
         r"(?:\s+(?:مسلح|مسلحه|عنيف|عنيفه|عنيفا|ضاري|ضاريه))?\s+مع" + _CLASH_PARTY
     )
 )
+OWNER_VERB = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:حمل|حملت|حملوا|يحمل|تحمل|يحملون|اعلن|اعلنت|اعلنوا|تبنت|تبني|تبنى|اتهم|اتهمت"
+        r"|اتهموا|يتهم|تتهم)(?=\s|$)"
+    )
+)
+DENIAL_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:نفت|نفي|نفى|تنفي|ينفي|نفوا)\s"))
 _DENIAL_WORDS = ("انكار", "انكر", "انكرت", "ينكر", "تنكر", "انكروا")
 DENIED = re.compile(_n(r"(?:^|\s)(?:و)?(?:" + "|".join(_DENIAL_WORDS) + r")(?:\s|$)"))
 # Speed: sre tries a pattern opening with (?:^|\s) at every position of the sentence;
@@ -1583,8 +1590,25 @@ def _denies(f: Facts, a) -> bool:
         return True  # (the "من قبل" wording: _denied)
     # (the denier named again later in the sentence is still the denier: "نفت كتائب حزب
     # الله ... وقال المتحدث باسمها إن الكتائب لا تخفي عملياتها")
-    return any(
+    # (a hit before every denial is the report's own telling: "جراء قصف تركي ...، فيما نفت
+    # أنقرة مسؤوليتها")
+    return any(c.end <= a.start for c in cues) and any(
         c.end <= b.start and b.start - c.end < 60 for c in cues for b in f.actors if b.actor_id == a.actor_id
+    )
+
+
+def _owned_by_another(f: Facts, a, ne: int, end: int) -> bool:
+    """Is the responsibility word that follows actor `a` (normalized offsets ne..end) owned
+    by another actor named between, or denied ("وفق ما أعلنت حكومة الإقليم، فيما نفت أنقرة
+    مسؤوليتها")?"""
+    if DENIAL_VERB.search(f.norm, ne, end):
+        return True
+    # (another actor after a verb of its own that takes the responsibility: "سرايا السلام"،
+    # وحمّلوا من أسموهم "مليشيات وقحة" مسؤولية الهجوم"; not one in apposition: "أعلنت حركة
+    # النجباء، إحدى فصائل المقاومة الإسلامية في العراق، مسؤوليتها")
+    return any(
+        o is not a and ne <= (os_ := f.npos(o.start)) < end and OWNER_VERB.search(f.norm, ne, os_)
+        for o in f.actors
     )
 
 
@@ -1892,7 +1916,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "target", 3.0, base + a.start))
         elif v.perp_before.search(before):
             roles.append(Role(aid, "perp", 3.0, base + a.start))
-        elif v.perp_after.search(after):
+        elif (owned := v.perp_after.search(after)) and not _owned_by_another(f, a, ne, ne + owned.end()):
             roles.append(Role(aid, "perp", 3.5, base + a.start))
         elif (
             not others_before
@@ -3637,11 +3661,34 @@ def _fire_burned(f: Facts, c) -> bool:
 
 
 # "أحرقوا إطارات السيارات تنديدا بالاغتيال": the act protested is the cause, not an act here
-PROTEST_STEMS = ("احتجاج", "تنديد", "رفض", "غضب", "استنكار")
-PROTESTED_BEFORE = re.compile(_n(r"(?:^|\s)(?:احتجاجا|تنديدا|رفضا|غضبا|استنكارا)\s+(?:علي\s+|ل\s*|ب\s*)?$"))
+# (also by the protesters' participle: "خرجوا بمسيرات ... منددين بالهجوم المسلح")
+PROTEST_STEMS = ("احتجاج", "تنديد", "رفض", "غضب", "استنكار", "ندد", "مستنكر")
+PROTESTED_BEFORE = re.compile(
+    _n(
+        r"(?:^|\s)(?:احتجاجا|تنديدا|رفضا|غضبا|استنكارا|منددين|منددا|منددون|مندده|مستنكرين|مستنكرا|مستنكره)"
+        r"\s+(?:علي\s+|ل\s*|ب\s*)?$"
+    )
+)
 
 
 def _protested(f: Facts, c) -> bool:
+    if c.category not in OCCURRENCE_CATEGORIES and not c.category.startswith("sub_event:"):
+        return False
+    if _protested_here(f, c):
+        return True
+    # "منددين بالهجوم المسلح ...، وحمّلوا ... مسؤولية الهجوم": the act named again, definite,
+    # is the one protested
+    return (
+        DEFINITE.match(normalize(c.surface)) is not None
+        and contains_any(f.norm, PROTEST_STEMS)
+        and any(o.start < c.start and _protested_here(f, o) for o in f.cues)
+    )
+
+
+DEFINITE = re.compile(_n(r"(?:و|ف)?(?:ب|ل)?ال"))
+
+
+def _protested_here(f: Facts, c) -> bool:
     if c.category not in OCCURRENCE_CATEGORIES and not c.category.startswith("sub_event:"):
         return False
     ns = f.npos(c.start)

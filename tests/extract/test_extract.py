@@ -4848,3 +4848,35 @@ def test_extract_a_pages_heading_for_the_day_dates_the_items_that_name_none():
         ("Diyala", dt.date(2024, 6, 8)),
         ("Anbar", dt.date(2024, 6, 9)),
     ]
+
+
+def test_extract_the_reports_own_attribution_stands_when_the_named_side_denies():
+    m = one(
+        "قتل مدنيان وأصيب ثالث جراء قصف تركي استهدف منتجعا سياحيا في قرية برخ بقضاء زاخو، وفق ما أعلنت حكومة"
+        " إقليم كوردستان، فيما نفت أنقرة مسؤوليتها عن القصف."
+    )
+    assert (m.perpetrator_id, m.target_id, m.claimed, m.killed_best) == (
+        "turkish_forces",
+        "civilians",
+        False,
+        2,
+    )
+
+
+def test_extract_an_attack_denounced_by_marchers_is_an_earlier_act_and_marches_are_no_drones():
+    ms = extract(
+        "خرج أنصار الصدر بمسيرات في شوارع مدينة البصرة، منددين بالهجوم المسلح الذي تعرض له منزل جبر الخراساني،"
+        ' أحد قياديي "سرايا السلام"، وحمّلوا من أسموهم "مليشيات وقحة" مسؤولية الهجوم.',
+        PUB,
+    )
+    # (the attack they denounced is an earlier act with no day of its own: no row, and never the
+    # marches' day; the marches are no drones; the commander's group is not who attacked)
+    assert [(m.perpetrator_id, m.weapon, m.event_date) for m in ms] == []
+
+
+def test_extract_responsibility_laid_on_another_after_its_own_verb_is_not_the_first_actors():
+    m = one(
+        'أصيب اثنان من حراس منزل جبر الخراساني، أحد قياديي "سرايا السلام"، وحمّلوا من أسموهم "مليشيات وقحة"'
+        " مسؤولية الهجوم على المنزل في البصرة مساء أمس."
+    )
+    assert (m.perpetrator_id, m.wounded_best) == ("iran_aligned_militias", 2)
