@@ -274,14 +274,17 @@ FOILED_ASSAULT_OF = re.compile(
 # (SELF_CLAIM: such a sentence is a claim)
 _ANNOUNCE = r"(?:اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت)"
 # (also its statement: "أكد بيان للحرس الثوري استهداف مقرات ...")
-ANNOUNCER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?" + _ANNOUNCE + r"(?:\s+(?:في\s+)?بيان\s*(?:ل|لل)?)?\s*$"))
+ANNOUNCER_VERB = re.compile(
+    _n(r"(?:^|\s)(?:و|ف)?" + _ANNOUNCE + r"(?:\s+(?:في\s+)?بيان\s*(?:ل|لل)?)?\s*[\"“«]?\s*$")
+)
 # ... or says, or admits ("أقرت وزارة الدفاع التركية بمقتل جنديين")
 SAYS = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:" + _ANNOUNCE + r"|قال|قالت|اقر|اقرت)\s*$"))
 # "أعلنت وزارة الدفاع التركية، الأحد، تحييد ستة", "أعلنت القيادة المركزية تنفيذ ضربة":
 # what a body announces it carried out itself (these verbal nouns are never a report of
 # another's act; "استهداف" and "قصف" are, when a reporting body speaks)
 _OWN_ACTION_LEAD = (
-    r"^[\s،,]*(?:\([^)]{0,40}\)[\s،,]*)?(?:[^\s،,.]+(?:\s+[^\s،,.]+){0,2}\s*،\s*"
+    # (the name may close its quotes first: 'أعلنت "المقاومة الإسلامية في العراق"، مساء اليوم،')
+    r"^[\s،,\"”»]*(?:\([^)]{0,40}\)[\s،,]*)?(?:[^\s،,.]+(?:\s+[^\s،,.]+){0,2}\s*،\s*"
     r"|(?:اليوم|امس|مساء|صباح|فجر|ليل|ليله|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)"
     r"(?:\s+(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))?\s+)?(?:في بيان\s+(?:\S+\s+)?)?"
     r"(?:عن\s+)?[\"“«]?"

@@ -4880,3 +4880,13 @@ def test_extract_responsibility_laid_on_another_after_its_own_verb_is_not_the_fi
         " مسؤولية الهجوم على المنزل في البصرة مساء أمس."
     )
     assert (m.perpetrator_id, m.wounded_best) == ("iran_aligned_militias", 2)
+
+
+def test_extract_an_announcer_named_in_quotes_claims_its_own_strike():
+    ms = extract(
+        'أعلنت "المقاومة الإسلامية في العراق"، مساء اليوم، استهداف قاعدة عين الأسد غربي العراق بطائرة مسيرة.',
+        PUB,
+    )
+    assert [(m.perpetrator_id, m.target_id, m.claimed) for m in ms] == [
+        ("islamic_resistance_iraq", "us_forces", True)
+    ]
