@@ -202,6 +202,21 @@ CLASH_WITH_NOUN = re.compile(
         r"(?:\s+(?:مسلح|مسلحه|عنيف|عنيفه|عنيفا|ضاري|ضاريه))?\s+مع" + _CLASH_PARTY
     )
 )
+# an actor said to be absent ("عدم وجود عناصر لحزب العمال", "نفى وجود أي مقرات للحشد", "خلو
+# المنطقة من عناصر داعش")
+ABSENT = re.compile(
+    _n(
+        r"(?:^|\s)(?:عدم|لا|نفي|نفت|نفى|ينفي|تنفي|نافيا|نافيه)\s+(?:وجود|تواجد)\s+(?:اي\s+)?(?:\S+\s+)?(?:ل|لل|ال)?$"
+        r"|(?:^|\s)خلو\s+(?:\S+\s+){0,2}من\s+(?:\S+\s+)?(?:ال)?$"
+    )
+)
+
+
+def _said_absent(f: Facts, a) -> bool:
+    before = f.norm[max(0, f.npos(a.start) - 40) : f.npos(a.start)]
+    return ("وجود" in before or "خلو" in before) and bool(ABSENT.search(before))
+
+
 OWNER_VERB = re.compile(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:حمل|حملت|حملوا|يحمل|تحمل|يحملون|اعلن|اعلنت|اعلنوا|تبنت|تبني|تبنى|اتهم|اتهمت"
@@ -1679,6 +1694,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue
         if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS and _denies(f, a):
             continue
+        if _said_absent(f, a):
+            continue  # "أكد مسؤول محلي عدم وجود عناصر لحزب العمال في المنطقة": no party there
         if CONDEMNER.search(f.norm[max(0, ns - 12) : ns]):
             continue  # "أدان رئيس الوزراء الهجوم": who condemns (or welcomes) it is no party to it
         if denial and COUNTER_ACCUSED.search(f.norm[max(0, ns - 14) : ns]):
@@ -5291,9 +5308,8 @@ def assemble_story(
         if not any(r.role == "target" for r in e.roles) and any(
             r.role == "perp" and r.actor_id == "turkish_forces" and r.strength >= 1.5 for r in e.roles
         ):
-            if story_actors is None:
-                story_actors = [a.actor_id for f in facts for a in f.actors]
-            if "pkk" in story_actors:
+            # (not a PKK said to be absent: "عدم وجود عناصر لحزب العمال في المنطقة")
+            if any(a.actor_id == "pkk" and not _said_absent(f, a) for f in facts for a in f.actors):
                 e.roles.append(Role("pkk", "target", 1.0, 9_000_000))
                 e.notes.append("target: Turkey's adversary named in the story")
         state = next(

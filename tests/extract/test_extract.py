@@ -4890,3 +4890,12 @@ def test_extract_an_announcer_named_in_quotes_claims_its_own_strike():
     assert [(m.perpetrator_id, m.target_id, m.claimed) for m in ms] == [
         ("islamic_resistance_iraq", "us_forces", True)
     ]
+
+
+def test_extract_a_side_said_to_be_absent_is_no_party():
+    m = one(
+        "قصفت المدفعية التركية بأكثر من 20 قذيفة محيط ناحية باطوفة، وسط حالة من الهلع بين الأهالي، في حين أكد"
+        " مسؤول محلي عدم وجود عناصر لحزب العمال في المنطقة."
+    )
+    assert (m.perpetrator_id, m.governorate) == ("turkish_forces", "Duhok")
+    assert m.target_id != "pkk"
