@@ -449,6 +449,7 @@ _FUNCTION = set(
     ).split()
 )
 _KUNYA = {"ابو", "ام", "ابي", "ابا"}
+_SENTENCING = set(_N(w) for w in "حكم حكما أحكام احكام عقوبة بعقوبة قرار تنفيذ".split())
 # verbal nouns after which an unknown word is read as a victim's name (مقتل سليماني)
 _NAME_CUES = set(_N(w) for w in "مقتل مصرع اغتيال تصفية".split())
 _GENERIC_EVENT = set(
@@ -994,7 +995,7 @@ def parse_count(phrase: str) -> Count | None:
 # ------------------------------------------------------------------ casualties
 _PRECHECK_STEMS = (
     "قتل قتيل شهيد شهدا شهاد استشهد حتف مصرع صاب صيب جرح جريح ضحا ضحي خساير وفاه "
-    "وفيات وفات توفي توفو جثث جثه جثت غتال غتيال غتيل اعدمو اعدمت اعدمه اردوه اردته ارداه ارداها "
+    "وفيات وفات توفي توفو جثث جثه جثت غتال غتيال غتيل اعدمو اعدمت اعدمه اعدام اردوه اردته ارداه ارداها "
     "مقتول صبن تصفي يصب اودي اودت يودي تودي حصد ازهق يزهق فارق قضي قضت"
 ).split()
 _PRECHECK_MARKS = "\u064b-\u0652\u0670\u0640"
@@ -1566,6 +1567,10 @@ class _Binder:
                 continue  # "إثر إصابته": the wound that killed, not a wounded count
             if prev in _ATTEMPT or prev in _GENERIC_EVENT:
                 continue  # "محاولة اغتيال", "عمليات اغتيال", "جرائم قتل": not one event's toll
+            if t.w[i][lead:].startswith(("اعدام", "الاعدام")) and (
+                prev in _SENTENCING or t.w[i].startswith("بال")
+            ):
+                continue  # "تنفيذ حكم الإعدام بحق 11 مدانا", "قضت بالإعدام": a court's sentence
             if cls == "w" and t.w[i][lead:].startswith("اصابت") and hint is not None and prev in _MANNER:
                 continue
             if hint in (1, 2):

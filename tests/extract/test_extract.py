@@ -4899,3 +4899,15 @@ def test_extract_a_side_said_to_be_absent_is_no_party():
     )
     assert (m.perpetrator_id, m.governorate) == ("turkish_forces", "Duhok")
     assert m.target_id != "pkk"
+
+
+def test_extract_a_group_that_proceeded_to_execute_captives_attacked_civilians_a_court_did_not():
+    m = one("أقدم عناصر من تنظيم داعش على إعدام ثلاثة مواطنين في قرية بصحراء الحضر، وفق مصادر محلية.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best, m.governorate) == (
+        "Attack",
+        "isis",
+        "civilians",
+        3,
+        "Nineveh",
+    )
+    assert extract("نفذت وزارة العدل حكم الإعدام بحق 11 مدانا بالإرهاب في سجن الناصرية.", PUB) == []
