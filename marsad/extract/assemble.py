@@ -2998,6 +2998,24 @@ def series_places(text: str, cues: list) -> tuple[list, list[tuple[int, int]]]:
     return [c for c in cues if c not in periods], [(c.start, c.end) for c in periods]
 
 
+# a verb carrying its object's pronoun right before "قبل أيام" ("ثلاثة مواطنين اختطفوهم قبل أيام")
+OBJECT_VERB_BEFORE = re.compile(_n(r"\S{3,}(?:هم|هما|ها|ه)\s+$"))
+
+
+def _earlier_anywhere(f: Facts, v, cues: list) -> bool:
+    """An earlier time anywhere in the sentence ("قبل أيام", "في وقت سابق") makes its act a
+    recounted one -- unless the time qualifies a relative clause told after the act, its verb
+    carrying its object ("أقدم عناصر من داعش على إعدام ثلاثة مواطنين اختطفوهم قبل أيام": the
+    kidnapping was days ago, the execution is the news)."""
+    m = v.background_anywhere.search(f.norm)
+    if m is None:
+        return False
+    at = m.start() + (m.group()[:1].isspace())
+    if not OBJECT_VERB_BEFORE.search(f.norm, max(0, at - 20), at):
+        return True
+    return not any(f.npos(c.start) < at - 20 and _specific(c) for c in cues)
+
+
 def _kills_after(after: str) -> bool:
     """What an announcing body says next is the enemy fighters it killed."""
     return "قتل" in after and bool(KILLS_ANNOUNCED.match(after))
@@ -3065,9 +3083,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         return []
     frames: list[Frame] = []
     sentence_background = (
-        bool(v.background_start.search(f.norm))
-        or bool(v.background_anywhere.search(f.norm))
-        or "background" in flags
+        bool(v.background_start.search(f.norm)) or _earlier_anywhere(f, v, cues) or "background" in flags
     ) and not (
         # "وكان مصدر أمني قال، في وقت سابق من الجمعة، إن انفجارا وقع في القاعدة": what was
         # said earlier, not an earlier act (the act told has its own day, if any)

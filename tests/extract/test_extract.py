@@ -4902,7 +4902,12 @@ def test_extract_a_side_said_to_be_absent_is_no_party():
 
 
 def test_extract_a_group_that_proceeded_to_execute_captives_attacked_civilians_a_court_did_not():
-    m = one("أقدم عناصر من تنظيم داعش على إعدام ثلاثة مواطنين في قرية بصحراء الحضر، وفق مصادر محلية.")
+    # (the days-ago of a relative clause after the act, its verb carrying its object, is the
+    # kidnapping's, not the execution's)
+    m = one(
+        "أقدم عناصر من تنظيم داعش على إعدام ثلاثة مواطنين اختطفوهم قبل أيام من قرية في صحراء الحضر، وفق"
+        " مصادر محلية."
+    )
     assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best, m.governorate) == (
         "Attack",
         "isis",
