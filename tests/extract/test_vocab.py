@@ -734,3 +734,23 @@ def test_no_vocabulary_phrase_expands_beyond_ten_thousand_forms():
                 sizes[(path.name, phrase[:60])] = len(_expand(phrase))
     assert sizes, "no bracketed phrase found: the data files moved?"
     assert max(sizes.values()) <= 10_000, max(sizes.items(), key=lambda kv: kv[1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نجا القاضي أحمد الساعدي من محاولة اغتيال",
+        "اغتيال المحامي علي الحسيني",
+        "اختطاف مهندس في الموصل",
+        "مقتل مختار قرية البو حمدان",
+        "اغتيال أحد شيوخ العشائر في البصرة",
+        "إصابة أستاذ جامعي بنيران مجهولين",
+    ],
+)
+def test_find_actors_professions_and_local_notables_are_civilians(text):
+    assert "civilians" in ids(text)
+
+
+def test_find_actors_a_landmark_or_a_title_is_no_civilian():
+    assert "civilians" not in ids("زار الوزير معلما أثريا في بابل")
+    assert "civilians" not in ids("قال الأستاذ في بيان")
