@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -26,3 +27,39 @@ def shared_or_skip(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: ../shared/ (the eval corpus and spec) ships with CI, not with clones")
     return path
+
+
+def pytest_runtest_setup(item):
+    """Before a Hypothesis test: stop the Prefect background services that earlier tests left
+    running in this process (`marsad run` goes through an in-process flow on an ephemeral
+    server). Their websocket keepalive pings draw from the global `random` module on
+    Prefect's event-loop thread, and a ping during a draw makes Hypothesis warn that the
+    strategy used `random` (HypothesisDeprecationWarning; traced to websockets'
+    `ping()` in tests/warehouse/test_cluster_properties.py)."""
+    if "prefect" in sys.modules and getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+        stop_prefect_background()
+
+
+def stop_prefect_background() -> None:
+    """Drain Prefect's log and event workers and stop its run waiters (each starts again on
+    its next use)."""
+    from prefect._internal.waiters import FlowRunWaiter
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+    from prefect.task_runs import TaskRunWaiter
+    from prefect.utilities.asyncutils import run_coro_as_sync
+
+    for waiter in (TaskRunWaiter, FlowRunWaiter):
+        if waiter._instance is not None:
+            waiter._instance.stop()
+
+    async def drain() -> None:
+        for worker in (APILogWorker, EventsWorker):
+            try:
+                done = worker.drain_all()
+                if done is not None and hasattr(done, "__await__"):
+                    await done
+            except RuntimeError:  # never started
+                pass
+
+    run_coro_as_sync(drain())

@@ -15,8 +15,7 @@ CORPUS = REPO / "samples" / "corpus" / "articles.jsonl"
 def prefect_api():
     """A temporary Prefect API for the module that asks for it (~18 s; STACK.md), no
     heartbeat wait at the end of each flow, task results stored apart from any other
-    session. Torn down (its log and event workers drained) when the module is done, so that
-    no Prefect client thread outlives the flow tests (see pytest_runtest_teardown)."""
+    session. Torn down (its log and event workers drained) when the module is done."""
     from prefect.settings import (
         PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
         PREFECT_LOCAL_STORAGE_PATH,
@@ -30,29 +29,6 @@ def prefect_api():
             {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None, PREFECT_LOCAL_STORAGE_PATH: storage}
         ):
             yield
-
-
-def pytest_runtest_teardown(item, nextitem):
-    """After the last flow test: stop the Prefect clients' background workers. Their event
-    websocket pings draw from the global `random` module in a thread of their own, and a
-    draw during a later Hypothesis test (tests/warehouse) makes Hypothesis warn that a
-    strategy used `random` (HypothesisDeprecationWarning)."""
-    if nextitem is not None and Path(__file__).parent in Path(nextitem.path).parents:
-        return
-    from prefect.events.worker import EventsWorker
-    from prefect.logging.handlers import APILogWorker
-    from prefect.utilities.asyncutils import run_coro_as_sync
-
-    async def drain():
-        for worker in (APILogWorker, EventsWorker):
-            try:
-                done = worker.drain_all()
-                if done is not None and hasattr(done, "__await__"):
-                    await done
-            except RuntimeError:  # never started
-                pass
-
-    run_coro_as_sync(drain())
 
 
 def warehouse_state(db: Path) -> dict:
