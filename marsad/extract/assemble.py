@@ -1103,6 +1103,9 @@ class Facts:
     # The finders are pure functions of the sentence, so reading late gives what reading
     # early gave. A sentence with no finders (far from any event) has no entities.
     finders: object = field(default=None, repr=False)
+    # spans (original offsets) of the periods of a series the act is counted in ("وهو الهجوم
+    # الثاني خلال الشهر الجاري"): no day of the act (series_places)
+    series: list = field(default_factory=list, repr=False)
 
     _nt: object = None
     _flags: frozenset = frozenset()
@@ -1123,7 +1126,7 @@ class Facts:
         if not self.finders:
             return [], []
         dates, refs = self.finders.dates(self.text)
-        series = self._memo.get("series")
+        series = self.series
         if series:
             # "وهو الهجوم الثاني خلال الشهر الجاري": the span of a series, not this act's day
             def told(d) -> bool:
