@@ -704,6 +704,14 @@ def find_places(text: str) -> list[PlaceHit]:
                 # "على قاعدتي عين الأسد في الأنبار وحرير في أربيل": the dual head noun is the
                 # second name's prefix too
                 place = next((p for p, _g in cands if p is not None and p.kind in ("base", "airport")), None)
+            elif (
+                place is None
+                and clitic == "و"
+                and cands[0][0] is not None
+                and _AREAS_BEFORE.search(norm, max(0, start - 60), start)
+            ):
+                # "في مناطق هاكورك وقنديل وغارا": the plural head noun is each name's prefix
+                place = cands[0][0]
         if place is None:
             continue
         ostart, oend = t.span(start, end)
@@ -726,6 +734,12 @@ def find_places(text: str) -> list[PlaceHit]:
 # a dual or plural of "base" / "airport" heading a list of names, in the same clause
 _BASES_BEFORE = re.compile(
     r"(?:^|\s)(?:ب|ل|و)?(?:ال)?(?:قاعدتي|قاعدتين|قاعدتا|قواعد|مطاري|مطارين|مطارا)\s[^.،؛,]*$"
+)
+
+
+# a plural of "area" / "district" heading a list of names, in the same clause
+_AREAS_BEFORE = re.compile(
+    r"(?:^|\s)(?:ب|ل|و|في\s+)?(?:ال)?(?:مناطق|مدن|قري|اقضيه|نواحي|بلدات|جبال)\s[^.،؛,]*$"
 )
 
 

@@ -4916,3 +4916,15 @@ def test_extract_a_group_that_proceeded_to_execute_captives_attacked_civilians_a
         "Nineveh",
     )
     assert extract("نفذت وزارة العدل حكم الإعدام بحق 11 مدانا بالإرهاب في سجن الناصرية.", PUB) == []
+
+
+def test_extract_targets_counted_at_sites_of_two_governorates_are_two_strikes():
+    ms = extract(
+        "قصفت الطائرات التركية 12 هدفا لحزب العمال الكردستاني في مناطق متينا وهاكورك شمال العراق، مساء أمس، وفق"
+        " وزارة الدفاع التركية.",
+        PUB,
+    )
+    assert sorted((m.governorate, m.location, m.perpetrator_id, m.target_id) for m in ms) == [
+        ("Duhok", "Metina", "turkish_forces", "pkk"),
+        ("Erbil", "Hakurk", "turkish_forces", "pkk"),
+    ]

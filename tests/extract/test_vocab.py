@@ -754,3 +754,12 @@ def test_find_actors_professions_and_local_notables_are_civilians(text):
 def test_find_actors_a_landmark_or_a_title_is_no_civilian():
     assert "civilians" not in ids("زار الوزير معلما أثريا في بابل")
     assert "civilians" not in ids("قال الأستاذ في بيان")
+
+
+def test_find_places_a_plural_head_is_each_listed_names_prefix():
+    assert places("في غارات جوية على مناطق هاكورك وقنديل وغارا شمالي العراق")[:3] == [
+        "Hakurk",
+        "Qandil Mountains",
+        "Gara Mountain",
+    ]
+    assert places("وجدوا غارا في الجبل") == []  # (a cave, no head word)
