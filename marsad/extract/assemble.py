@@ -4116,6 +4116,24 @@ def _another_device_elsewhere(e: Event, fr: Frame) -> bool:
     return ("ثان" in words or "اخر" in words or "ثالث" in words) and ANOTHER_DEVICE.search(words) is not None
 
 
+def _other_weapon_found_elsewhere(e: Event, fr: Frame) -> bool:
+    """A weapon of another kind found or foiled at another named place ("سقطت طائرة مسيرة في
+    محيط مطار بغداد، فيما عثرت القوات على منصة إطلاق صواريخ في منطقة الرضوانية"): another act,
+    not the event's own launcher (a rocket attack's launcher found nearby is). Within one
+    sentence only: a later sentence may tell the same drones shot down."""
+    return (
+        fr.sub_event == "Disrupted weapons use"
+        and any(x.facts is fr.facts for x in e.frames)
+        and e.sub_event not in (None, "Disrupted weapons use")
+        and e.weapon is not None
+        and fr.weapon is not None
+        and e.weapon != fr.weapon
+        and e.place is not None
+        and fr.place is not None
+        and e.place.name_en != fr.place.name_en
+    )
+
+
 def _far_districts(e: Event, fr: Frame) -> bool:
     """Two districts or neighbourhoods far apart ("حي الشعلة", "قضاء الطارمية": 31 km) are
     two acts -- not when the event's own sentences named both ("ناحية باطوفة التابعة لقضاء
@@ -4397,7 +4415,7 @@ def compatible(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
         return False
     if _places_conflict(e.place, fr.place) or _far_districts(e, fr):
         return False
-    if _another_device_elsewhere(e, fr):
+    if _another_device_elsewhere(e, fr) or _other_weapon_found_elsewhere(e, fr):
         return False
     if _dates_conflict(e.ref_date, fr.ref_date) or _other_day(e.ref_date, fr.ref_date):
         return False

@@ -4928,3 +4928,21 @@ def test_extract_targets_counted_at_sites_of_two_governorates_are_two_strikes():
         ("Duhok", "Metina", "turkish_forces", "pkk"),
         ("Erbil", "Hakurk", "turkish_forces", "pkk"),
     ]
+
+
+def test_extract_a_weapon_of_another_kind_found_elsewhere_in_the_same_sentence_is_another_act():
+    ms = extract(
+        "سقطت طائرة مسيرة مفخخة في محيط مطار بغداد الدولي، فجر اليوم، فيما عثرت القوات الأمنية على منصة إطلاق"
+        " صواريخ في منطقة الرضوانية القريبة.",
+        PUB,
+    )
+    assert sorted((m.sub_event_type, m.weapon, m.location) for m in ms) == [
+        ("Air/drone strike", "drone", "Baghdad International Airport"),
+        ("Disrupted weapons use", "rocket", "Radwaniyah"),
+    ]
+    # (a rocket attack's own launcher, found nearby, is the same act)
+    m = one(
+        "سقطت ثلاثة صواريخ كاتيوشا على محيط مطار بغداد الدولي فجر اليوم، فيما عثرت القوات الأمنية على منصة"
+        " الإطلاق في منطقة الرضوانية."
+    )
+    assert (m.sub_event_type, m.weapon) == ("Shelling/artillery/missile attack", "rocket")
