@@ -4946,3 +4946,15 @@ def test_extract_a_weapon_of_another_kind_found_elsewhere_in_the_same_sentence_i
         " الإطلاق في منطقة الرضوانية."
     )
     assert (m.sub_event_type, m.weapon) == ("Shelling/artillery/missile attack", "rocket")
+
+
+def test_extract_targets_counted_in_words_at_named_sites_are_so_many_strikes():
+    ms = extract(
+        "أعلنت المقاومة الإسلامية في العراق استهداف ثلاثة أهداف في إيلات والجولان وحيفا بالطائرات المسيرة، فجر"
+        " اليوم.",
+        PUB,
+    )
+    assert sorted(m.location for m in ms) == ["Eilat", "Golan Heights", "Haifa"]
+    assert {(m.perpetrator_id, m.target_id, m.claimed) for m in ms} == {
+        ("islamic_resistance_iraq", "israel_forces", True)
+    }
