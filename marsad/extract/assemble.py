@@ -217,13 +217,6 @@ def _said_absent(f: Facts, a) -> bool:
     return ("وجود" in before or "خلو" in before) and bool(ABSENT.search(before))
 
 
-OWNER_VERB = re.compile(
-    _n(
-        r"(?:^|\s)(?:و|ف)?(?:حمل|حملت|حملوا|يحمل|تحمل|يحملون|اعلن|اعلنت|اعلنوا|تبنت|تبني|تبنى|اتهم|اتهمت"
-        r"|اتهموا|يتهم|تتهم)(?=\s|$)"
-    )
-)
-DENIAL_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:نفت|نفي|نفى|تنفي|ينفي|نفوا)\s"))
 _DENIAL_WORDS = ("انكار", "انكر", "انكرت", "ينكر", "تنكر", "انكروا")
 DENIED = re.compile(_n(r"(?:^|\s)(?:و)?(?:" + "|".join(_DENIAL_WORDS) + r")(?:\s|$)"))
 # Speed: sre tries a pattern opening with (?:^|\s) at every position of the sentence;
@@ -681,7 +674,12 @@ ACCUSER_AFTER = re.compile(
     # (not "يحمل": "انتحاري من داعش يحمل حزاما ناسفا" carries)
     _n(r"\s+(?:\S+\s+)?(?:تتهم|يتهم|اتهمت|اتهم|اتهموا|يتهمون)\s")
 )
-ACCUSER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:حمل|حملت|حملوا|يحمل|تحمل|اتهم|اتهمت|اتهموا|يتهم|تتهم)\s*$"))
+_ACCUSE = r"(?:حمل|حملت|حملوا|يحمل|تحمل|اتهم|اتهمت|اتهموا|يتهم|تتهم)"
+ACCUSER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?" + _ACCUSE + r"\s*$"))
+# a verb that lays or takes the responsibility ("حمّلوا X مسؤولية", "أعلنت X مسؤوليتها")
+OWNER_VERB = re.compile(
+    _n(r"(?:^|\s)(?:و|ف)?(?:" + _ACCUSE + r"|يحملون|اعلن|اعلنت|اعلنوا|تبنت|تبني|تبنى)(?=\s|$)")
+)
 # the accused after a denier's participle ("نفت مسؤوليتها، متهمة حزب العمال بتنفيذه")
 COUNTER_ACCUSED = re.compile(_n(r"(?:^|\s)(?:و)?(?:متهمه|متهما|متهمين|اتهمت|اتهم|واتهمت)\s+(?:ال|لل)?$"))
 # up to three title words between a link word and a name ("للزعيم الشيعي مقتدى الصدر")
@@ -1622,7 +1620,7 @@ def _owned_by_another(f: Facts, a, ne: int, end: int) -> bool:
     """Is the responsibility word that follows actor `a` (normalized offsets ne..end) owned
     by another actor named between, or denied ("وفق ما أعلنت حكومة الإقليم، فيما نفت أنقرة
     مسؤوليتها")?"""
-    if DENIAL_VERB.search(f.norm, ne, end):
+    if any(c.category == "denial" and ne <= f.npos(c.start) < end for c in f.cues):
         return True
     # (another actor after a verb of its own that takes the responsibility: "سرايا السلام"،
     # وحمّلوا من أسموهم "مليشيات وقحة" مسؤولية الهجوم"; not one in apposition: "أعلنت حركة
@@ -3718,8 +3716,8 @@ def _protested(f: Facts, c) -> bool:
     # "منددين بالهجوم المسلح ...، وحمّلوا ... مسؤولية الهجوم": the act named again, definite,
     # is the one protested
     return (
-        DEFINITE.match(normalize(c.surface)) is not None
-        and contains_any(f.norm, PROTEST_STEMS)
+        contains_any(f.norm, PROTEST_STEMS)
+        and DEFINITE.match(normalize(c.surface)) is not None
         and any(o.start < c.start and _protested_here(f, o) for o in f.cues)
     )
 
