@@ -860,10 +860,11 @@ NOT_THE_SITE = re.compile(
         r"(?:\s+(?:بالفرار|منها|منه))?\s+(?:الي|إلى|نحو|باتجاه|صوب)\s+(?:(?:عمق|داخل|مناطق|منطقه|جهه)\s+)?)$"
     )
 )
-# "ما وصفه بمقر للموساد", "ما وصفته بأوكار الإرهابيين": what the speaker called the place
+# "ما وصفه بمقر للموساد", "ما وصفته بأوكار الإرهابيين", "ما وصفه بمقر للتجسس تابع للموساد":
+# what the speaker called the place
 DESCRIBED_AS = re.compile(
     _n(
-        r"(?:^|\s)ما\s+(?:وصفه|وصفته|وصفوه|وصفها|وصفتها|وصفاه|يصفه|تصفه|تصفها|يصفها)\s+(?:ب|بان|بانه|بانها)?\S*\s*(?:\S+\s+)?$"
+        r"(?:^|\s)ما\s+(?:وصفه|وصفته|وصفوه|وصفها|وصفتها|وصفاه|يصفه|تصفه|تصفها|يصفها)\s+(?:ب|بان|بانه|بانها)?\S*\s*(?:\S+\s+){0,2}$"
     )
 )
 # what an attack answers or supports, a few words before a place abroad
@@ -1666,7 +1667,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                 f._memo["own_act_announced"] = True
             continue
         ns, ne = f.npos(a.start), f.npos(a.end)
-        if "وصف" in f.norm and DESCRIBED_AS.search(f.norm[max(0, ns - 30) : ns]):
+        if "وصف" in f.norm and DESCRIBED_AS.search(f.norm[max(0, ns - 45) : ns]):
             continue  # "استهداف ما وصفه بمقر للموساد": the attacker's word for what it hit
         charge = f.norm[max(0, ns - 60) : ns]
         if contains_any(charge, CHARGE_STEMS) and CHARGED_WITH.search(charge):
@@ -1748,7 +1749,14 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "نقطة مراقبة تابعة للجيش", "مخزنا للعتاد تابعا للحشد": what was hit is the
             # group's; "طائرة مسيرة تابعة للجيش التركي" is the group's weapon (a site or a
             # weapon owned, not a faction under its umbrella: BELONGS below)
-            roles.append(Role(a.actor_id, "perp" if owned == "weapon" else "target", 2.2, base + a.start))
+            roles.append(
+                Role(
+                    a.actor_id,
+                    "perp" if owned == "weapon" else "target",
+                    2.2 if owned == "weapon" else 2.6,
+                    base + a.start,
+                )
+            )
             continue
         belongs = BELONGS.search(f.norm[max(0, ns - 50) : ns])
         if belongs and CELL_OWNED.search(f.norm[max(0, ns - 50) : ns - len(belongs.group())]):
@@ -2286,6 +2294,10 @@ def _bind_casualties(f: Facts, lo: int, hi: int):
         return None, None
     k = cas.killed if cas.killed is not None and _in(cas.killed.start, lo, hi) else None
     w = cas.wounded if cas.wounded is not None and _in(cas.wounded.start, lo, hi) else None
+    if k is None and _later_none(f, hi, cas.killed):
+        k = cas.killed
+    if w is None and _later_none(f, hi, cas.wounded):
+        w = cas.wounded
     if (
         (k is None and cas.killed is not None) or (w is None and cas.wounded is not None)
     ) and _other_act_counted(f, lo, hi, cas):
@@ -2312,6 +2324,17 @@ def _bind_casualties(f: Facts, lo: int, hi: int):
         ):
             return k, w
     return _not_a_toll(k), _not_a_toll(w)
+
+
+def _later_none(f: Facts, hi: int, c) -> bool:
+    """An explicit "no one hurt" in a later clause with no act of its own ("سقطت ثلاثة صواريخ
+    على قاعدة بلد، فيما لم تسجل أي إصابات"): the act's toll, told after a cut."""
+    return (
+        c is not None
+        and c.best == 0
+        and c.start >= hi
+        and not any(hi <= x.start < c.start for x in occurrence_cues(f))
+    )
 
 
 def _other_act_counted(f: Facts, lo: int, hi: int, cas) -> bool:
@@ -3116,7 +3139,11 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         ccues = [
             c
             for c in cues
-            if _in(c.start, lo, hi) and not _fire_burned(f, c) and not _protested(f, c) and not _freed(f, c)
+            if _in(c.start, lo, hi)
+            and not _fire_burned(f, c)
+            and not _protested(f, c)
+            and not _freed(f, c)
+            and not _instrument_of(f, c)
         ]
         if not ccues:
             continue
@@ -3248,6 +3275,19 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # أدى إلى مقتل ثمانية متظاهرين": a faction's men fell on the protesters, who died:
             # its attack on them, not their riot (spec section 4: killing protesters)
             sub = "Attack"
+        elif (
+            sub in ("Violent demonstration", "Mob violence")
+            and any(
+                r.role == "perp" and r.actor_id == "iraqi_security_forces" and r.strength >= 3.0
+                for r in roles
+            )
+            and any(r.role == "target" and r.actor_id == "protesters" and r.strength >= 2.0 for r in roles)
+            and any(c is not None and c.best for c in _bind_casualties(f, lo, hi))
+        ):
+            # "مقتل ثلاثة متظاهرين برصاص قوات الأمن ...، حين حاول محتجون اقتحام مبنى": the
+            # crowd stormed, but its toll is the fire of the forces named as firing it (spec
+            # section 4: security forces firing on demonstrators)
+            sub = "Excessive force against protesters"
         elif (
             sub == "Attack"
             and any(r.role == "perp" and r.actor_id in FORCES_OF_STATE and r.strength >= 2.5 for r in roles)
@@ -3740,6 +3780,25 @@ FREED_HOSTAGE = re.compile(
 HOSTAGE_WORD = re.compile(_n(r"(?:ال)?(?:مختطف|مختطفه|مختطفين|مختطفان|مخطوف|مخطوفين|رهينه|رهائن)$"))
 
 
+# "عجلة استخدمت في إطلاق الصواريخ", "السيارة المستخدمة في الهجوم": an instrument of the act
+USED_FOR = re.compile(
+    _n(
+        r"(?:^|\s)(?:استخدم|استعمل|المستخدم|المستعمل)\S*\s+(?:في|ل|خلال)?\s*(?:(?:ب|ل)?(?:اطلاق|تنفيذ|شن)\s+)?$"
+    )
+)
+
+
+def _instrument_of(f: Facts, c) -> bool:
+    """The cue is the definite act a found thing was used in ("ونشرت السلطات صورا لعجلة استخدمت
+    في إطلاق الصواريخ عثر عليها في برطلة"): the act told before, not another one."""
+    ns = f.npos(c.start)
+    return (
+        f.norm.startswith(("ال", "لل"), ns)
+        and ("استخدم" in f.norm or "استعمل" in f.norm)
+        and USED_FOR.search(f.norm[max(0, ns - 30) : ns]) is not None
+    )
+
+
 def _freed(f: Facts, c) -> bool:
     if not c.category.startswith("sub_event:"):
         return False
@@ -4144,9 +4203,10 @@ def _far_districts(e: Event, fr: Frame) -> bool:
     ranks = sorted((PLACE_RANK.get(a.kind, 1), PLACE_RANK.get(b.kind, 1)))
     if ranks == [4, 4]:
         limit = DISTINCT_DISTRICTS_KM
-    elif ranks[0] == 4 and ranks[1] >= 5:
-        # a district and a site beyond it ("مقرا للكتائب في القائم" and "قاعدة عين الأسد",
-        # 140 km apart): a site may lie farther from its district's centre than a village
+    elif ranks[0] in (3, 4) and ranks[1] >= 5:
+        # a district or city and a site beyond it ("مقرا للكتائب في القائم" and "قاعدة عين
+        # الأسد", 140 km apart; "قاعدة بلد" and "تكريت", 90 km): a site may lie farther from
+        # its district's centre than a village
         limit = DISTINCT_SITES_KM
     else:
         return False
@@ -4845,7 +4905,7 @@ SOLDIER_VICTIMS = re.compile(
     _n(
         _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,2}?"
         # (not the staff of a company or an office: "منتسبي شركة نفطية" are its employees)
-        r"(?:جندي|جنديا|جنديين|جنديان|جنود|ضابط|ضابطا|ضباط|شرطي\S*|عسكري|عسكريين|عسكريان"
+        r"(?:جندي|جنديا|جنديين|جنديان|جنود|ضابط|ضابطا|ضابطان|ضابطين|ضباط|شرطي\S*|عسكري|عسكريين|عسكريان"
         r"|منتسب\S*(?!\s+(?:في\s+)?(?:ال)?(?:شركه|شركات|دائره|دوائر|معمل|مصنع|جامعه|مستشفي|نقابه|مصفي|حقل|مديريه\s+(?:ال)?(?:كهرباء|صحه|تربيه|بلديه|ماء|مجاري)))"
         # a unit's commander: "مقتل آمر الفوج ونائبه", "آمر سرية في اللواء الخامس"
         r"|امر\s+(?:ال)?(?:فوج|لواء|سريه|كتيبه|مفرزه))(?=[\s،.]|$)"

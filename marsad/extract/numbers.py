@@ -98,6 +98,11 @@ _DEF_UNITS = {"ال" + f: v for f, v in _UNITS.items() if v >= 3}
 _THE_TWO = frozenset({"الاثنين", "الاثنان", "الاثنتين", "الاثنتان"})
 # a nickname in apposition ("، المعروف بـ"أبو تقوى"،")
 _KNOWN_AS = frozenset(_N(w) for w in "المعروف المعروفة الملقب الملقبة المكنى المكناة الشهير".split())
+# "ضابطان برتبة نقيب وملازم", "برتبتي رائد ونقيب": the ranks of the people counted, no one more
+_RANK_OF = frozenset(_N(w) for w in "برتبة برتبتي برتب".split())
+_RANKS = frozenset(
+    _N(w) for w in "نقيب ملازم اول أول ثان ثاني عريف نائب رائد عقيد مقدم عميد لواء ركن مفوض".split()
+)
 _AMONG_THEM = frozenset({"بينهم", "بينهما", "منهم", "منهما", "بضمنهم", "ضمنهم", "بينهن"})
 # "others" besides those counted ("وإصابة خمسة آخرين"; not "أحدهم", one of them)
 _MORE_OTHERS = frozenset(_N(w) for w in "آخر آخرا آخران آخرين آخرون أخرى أخريان أخريين أخريات".split())
@@ -1141,6 +1146,13 @@ class _Binder:
                 if close is not None:
                     k = close + 1
                     continue
+            if w in _RANK_OF and (w != _N("برتبة") or self._counted_many(e)):
+                # "استشهد ضابطان برتبة نقيب وملازم": the two officers' ranks
+                k += 1
+                while k < t.n and (t.w[k] in _RANKS or (t.w[k][:1] == "و" and t.w[k][1:] in _RANKS)):
+                    k += 1
+                end = k
+                continue
             if w in ("،", ",") and self._companion_set_off(k + 1):
                 k += 1  # "اغتيال مختار قرية ... في قضاء الحويجة، ونجله،": his own, after a comma
                 continue
@@ -1255,6 +1267,13 @@ class _Binder:
         if w in ("افراد", "عناصر", "منتسبي"):
             w = t.get(ce.j + 2) or ""
         return bool(_COMPANIONS_OF_HIS.match(w))
+
+    def _counted_many(self, e: int) -> bool:
+        """Does the victim phrase ending at token e count two or more (a dual or a number)?"""
+        n = self._person_word(self.t.w[e - 1]) if e > 0 else None
+        if n is not None:
+            return n[1] or n[0] >= 2
+        return any(ce.j == e and (ce.best or 0) >= 2 for ce in self.ce_at.values())
 
     def _person_word(self, w: str) -> tuple[int, bool] | None:
         """A person noun, possibly with a possessive suffix: (number, is_plural)."""

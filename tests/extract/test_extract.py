@@ -4958,3 +4958,92 @@ def test_extract_targets_counted_in_words_at_named_sites_are_so_many_strikes():
     assert {(m.perpetrator_id, m.target_id, m.claimed) for m in ms} == {
         ("islamic_resistance_iraq", "israel_forces", True)
     }
+
+
+def test_extract_protesters_shot_by_forces_named_while_storming_suffered_excessive_force():
+    m = one(
+        "قتل متظاهران وأصيب سبعة آخرون بنيران القوات الأمنية أثناء محاولة محتجين اقتحام مبنى مجلس محافظة ذي"
+        " قار، مساء أمس."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best, m.wounded_best) == (
+        "Excessive force against protesters",
+        "iraqi_security_forces",
+        "protesters",
+        2,
+        7,
+    )
+    # (storming with no one named as firing stays the crowd's riot)
+    m = one("قتل متظاهر خلال مواجهات بين محتجين وقوات مكافحة الشغب، بعدما حاولوا اقتحام مبنى ديوان المحافظة.")
+    assert (m.sub_event_type, m.perpetrator_id) == ("Violent demonstration", "protesters")
+
+
+def test_extract_the_attackers_description_of_a_site_over_several_words_names_no_target():
+    m = one(
+        "أعلن الحرس الثوري الإيراني، فجر اليوم، أنه استهدف بصواريخ باليستية ما وصفه بمقر للتجسس تابع للموساد في"
+        " أربيل، ما أسفر عن مقتل أربعة مدنيين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.governorate, m.killed_best) == (
+        "iran_forces",
+        "civilians",
+        "Erbil",
+        4,
+    )
+
+
+def test_extract_the_owner_of_the_site_hit_is_the_target_over_a_civilian_among_the_dead():
+    m = one(
+        "هز انفجار عنيف مخزنا للأعتدة تابعا للحشد الشعبي في معسكر الصقر جنوبي بغداد، مساء أمس، ما أسفر عن"
+        " مقتل مدني وإصابة 29 آخرين."
+    )
+    assert (m.target_id, m.location, m.killed_best, m.wounded_best) == ("pmf", "Camp Saqr", 1, 29)
+
+
+def test_extract_a_vehicle_used_in_the_launch_found_later_is_no_other_act():
+    m = one(
+        "قالت وزارة داخلية إقليم كردستان إن ستة صواريخ أطلقت باتجاه مطار أربيل الدولي مساء أمس. ونشرت السلطات"
+        " صورا لعجلة استخدمت في إطلاق الصواريخ عثر عليها في برطلة."
+    )
+    assert (m.sub_event_type, m.location) == (
+        "Shelling/artillery/missile attack",
+        "Erbil International Airport",
+    )
+    assert (
+        one("وعثرت القوات الأمنية على عجلة مفخخة معدة للتفجير في برطلة.").sub_event_type
+        == "Disrupted weapons use"
+    )
+
+
+def test_extract_no_one_hurt_told_in_a_later_clause_with_no_act_of_its_own_is_the_acts_toll():
+    m = one("سقطت ثلاثة صواريخ على قاعدة بلد الجوية فجر اليوم، فيما لم تسجل أي إصابات.")
+    assert (m.location, m.killed_best, m.wounded_best) == ("Balad Air Base", 0, 0)
+    # (a later clause with an act of its own keeps its none)
+    ms = extract("سقطت ثلاثة صواريخ على قاعدة بلد الجوية، فيما انفجرت عبوة ناسفة في تكريت دون إصابات.", PUB)
+    assert sorted((m.location, m.killed_best) for m in ms) == [("Balad Air Base", None), ("Tikrit", 0)]
+
+
+def test_extract_officers_counted_by_their_ranks_and_a_barracks_are_the_security_forces():
+    m = one(
+        "استشهد ضابطان برتبة نقيب وملازم وثلاثة جنود، اليوم، بهجوم لعناصر داعش استهدف ثكنة عسكرية في منطقة"
+        " مطيبيجة."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.governorate) == (
+        "isis",
+        "iraqi_security_forces",
+        5,
+        "Salah al-Din",
+    )
+    assert one("استشهد ضابطان بهجوم لعناصر داعش في مطيبيجة.").target_id == "iraqi_security_forces"
+    m = one("هاجم عناصر داعش ثكنة عسكرية في منطقة مطيبيجة، فجر اليوم.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (
+        "Armed clash",
+        "isis",
+        "iraqi_security_forces",
+    )
+
+
+def test_extract_a_civilian_contractor_of_the_us_forces_is_on_their_side():
+    m = one(
+        "قتل متعاقد مدني أمريكي وأصيب أربعة جنود أمريكيين، مساء أمس، جراء هجوم صاروخي استهدف قاعدة K1 العسكرية في"
+        " محافظة كركوك."
+    )
+    assert (m.target_id, m.killed_best, m.wounded_best, m.governorate) == ("us_forces", 1, 4, "Kirkuk")

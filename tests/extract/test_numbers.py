@@ -552,6 +552,11 @@ CAS_ROWS = [
     # "Xيه" of a noun with a broken plural is the dual: his two children, his two guards
     ("مقتل امرأة وطفليها بقصف", (3, 3, 3), None),
     ("قتل رجل وحارسيه", (3, 3, 3), None),
+    # the ranks of the officers counted, after "برتبة" / "برتبتي", are no one more
+    ("استشهد ضابطان برتبة نقيب وملازم وثلاثة جنود بهجوم", (5, 5, 5), None),
+    ("استشهد ضابطان برتبتي رائد ونقيب وجندي", (3, 3, 3), None),
+    ("قتل ثلاثة ضباط برتبة ملازم أول ونقيب ورائد في الهجوم", (3, 3, 3), None),
+    ("استشهد ضابط برتبة ملازم أول وجنديان", (3, 3, 3), None),
 ]
 
 
