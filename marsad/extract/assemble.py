@@ -1669,6 +1669,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         ns, ne = f.npos(a.start), f.npos(a.end)
         if "وصف" in f.norm and DESCRIBED_AS.search(f.norm[max(0, ns - 45) : ns]):
             continue  # "استهداف ما وصفه بمقر للموساد": the attacker's word for what it hit
+        if contains_any(f.norm, PROTEST_STEMS) and GRIEVANCE.search(f.norm[max(0, ns - 70) : ns]):
+            # "إثر احتجاجات على قرار تسليم مقر قيادة العمليات للحزب الديمقراطي": what was
+            # protested names no party to the act
+            continue
         charge = f.norm[max(0, ns - 60) : ns]
         if contains_any(charge, CHARGE_STEMS) and CHARGED_WITH.search(charge):
             if "انتماء" in charge and MEMBERSHIP_CHARGED.search(charge):
@@ -3276,6 +3280,14 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # its attack on them, not their riot (spec section 4: killing protesters)
             sub = "Attack"
         elif (
+            sub == "Armed clash"
+            and CROWDS_CLASHED.search(f.norm[f.npos(lo) : f.npos(hi)])
+            and not any(r.actor_id in ARMED_PERPS and r.strength >= 1.0 for r in roles)
+        ):
+            # "مواجهات بين متظاهرين كرد وعرب في كركوك": two crowds fought, no armed side --
+            # a riot (spec section 4), not a battle
+            sub = "Violent demonstration"
+        elif (
             sub in ("Violent demonstration", "Mob violence")
             and any(
                 r.role == "perp" and r.actor_id == "iraqi_security_forces" and r.strength >= 3.0
@@ -3366,6 +3378,8 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             and all(p.country != "Iraq" and p.name_en not in us_hosting_sites() for p in places)
             and not any(r.actor_id in IRAQI_FACTIONS and r.strength >= 1.5 for r in roles)
             and not any(r.actor_id in ("us_forces", "coalition") and r.role == "target" for r in roles)
+            # (the claimant of the statement before, its subject dropped: resolved by the story)
+            and not (not f.actors and CLAIMANT_DROPPED.match(f.norm))
         ):
             continue  # an event abroad with no Iraqi faction and no US/coalition target: out of scope
         named_sites = [p for p in _distinct_sites(places) if PLACE_RANK.get(p.kind, 1) >= 3]
@@ -3744,6 +3758,21 @@ PROTESTED_BEFORE = re.compile(
     _n(
         r"(?:^|\s)(?:احتجاجا|تنديدا|رفضا|غضبا|استنكارا|منددين|منددا|منددون|مندده|مستنكرين|مستنكرا|مستنكره)"
         r"\s+(?:علي\s+|ل\s*|ب\s*)?$"
+    )
+)
+
+
+# "مواجهات بين متظاهرين كرد وعرب", "صدامات بين أنصار الطرفين": the sides are crowds
+CROWDS_CLASHED = re.compile(
+    _n(
+        r"(?:مواجهات|اشتباكات|صدامات|اشتباك|شجار|عراك)\s+(?:\S+\s+){0,2}?بين\s+"
+        r"(?:ال)?(?:متظاهرين|محتجين|انصار|مناصري|مؤيدي|المتظاهرين|المحتجين)(?=\s|$)"
+    )
+)
+# the grievance a protest was about, up to the actor named in it (no comma between)
+GRIEVANCE = re.compile(
+    _n(
+        r"(?:^|\s)(?:احتجاجا|احتجاجات|احتجاج|تنديدا|رفضا|استنكارا)\s+(?:علي|ب|ل)\s*(?:[^\s،,.؛]+\s+){0,6}(?:ل|لل|ب)?$"
     )
 )
 
@@ -5263,6 +5292,7 @@ def assemble_story(
     _the_site_again(events)
     _attackers_hunted(events)
     _resolve_group_anaphora(events, facts)
+    _claimant_goes_on(events)
     _resolve_ministry_forces(events, facts)
     for e in events:
         if any(r.role == "target" for r in e.roles) or e.place is None:
@@ -5272,7 +5302,7 @@ def assemble_story(
             # well-known hosting bases, domain knowledge says so: assembly.yaml us_hosting_sites)
             if story_actors is None:
                 story_actors = [a.actor_id for f in facts for a in f.actors]
-            if e.place.country == "Israel":
+            if e.place.country in ("Israel", "Palestine"):
                 # an Iraqi faction's drone or missile on a site in Israel ("هدفا حيويا في
                 # إيلات", "موقعا عسكريا في الجولان"): Israel's forces are who was attacked
                 e.roles.append(Role("israel_forces", "target", 1.0, 9_000_000))
@@ -5529,6 +5559,37 @@ def _story_actors(f: Facts) -> list:
     if f.context_actors is None:
         f.context_actors = [a for a in _named_bodies(f) if getattr(a, "kind", "") != "source"]
     return f.context_actors
+
+
+# "كما أعلنت في بيان ثان استهداف قاعدة عسكرية في الجولان": the claim verb's subject dropped,
+# the claimant of the statement before goes on (Arabic drops a subject it keeps)
+CLAIMANT_DROPPED = re.compile(
+    _n(
+        r"^(?:كما|و|ثم)\s*(?:اعلنت|اعلن|اعلنوا|تبنت|تبني|اكدت|اكد)\s+(?:ايضا\s+)?"
+        r"(?:(?:،\s*)?(?:في|عبر)\s+بيان(?:\s+(?:ثان|ثاني|اخر|لاحق|منفصل))?\s*(?:،\s*)?)?"
+        r"(?:عن\s+)?(?:استهداف|مسؤوليتها|مسؤوليته|قصف|ضرب)"
+    )
+)
+
+
+def _claimant_goes_on(events: list[Event]) -> None:
+    """An event with no actor whose sentence opens with a claim verb with its subject
+    dropped ("كما أعلنت في بيان ثان استهداف ...") is claimed by the claimant of the claimed
+    event right before it."""
+    for k, e in enumerate(events):
+        if k == 0 or any(r.role == "perp" for r in e.roles):
+            continue
+        f = e.frames[0].facts
+        if f.actors or not CLAIMANT_DROPPED.match(f.norm):
+            continue
+        before = events[k - 1]
+        perps = [r for r in before.roles if r.role == "perp" and r.strength >= 2.5]
+        if not before.claimed or not perps or f.index - before.last_index > 2:
+            continue
+        claimant = max(perps, key=lambda r: r.strength)
+        e.roles.append(Role(claimant.actor_id, "perp", 2.6, (f.index + 1) * 100_000))
+        e.claimed = True
+        e.notes.append("actor: the claimant before, its subject dropped")
 
 
 def _resolve_group_anaphora(events: list[Event], facts: list[Facts]) -> None:
@@ -5868,7 +5929,13 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
         e.claimed
         and any(t in FOREIGN_FORCES for t in targets)
         and any(r.role == "perp" and r.actor_id in IRAQI_FACTIONS and r.strength >= 2.5 for r in e.roles)
-        and (e.place is None or e.place.kind in ("base", "airport") or e.place.name_en in us_hosting_sites())
+        and (
+            e.place is None
+            or e.place.kind in ("base", "airport")
+            or e.place.name_en in us_hosting_sites()
+            # ("استهداف قاعدة عسكرية في الجولان المحتل": a site in Israel, out of their guns' range)
+            or e.place.country in ("Israel", "Palestine")
+        )
         and not re.search(r"اشتباك|اشتباكات|مواجهات|تسلل|اقتحام|اقتحم|النار|رصاص", words)
         # (not the attacks a side is accused of: "تتهم واشنطن فصائل الحشد بالوقوف وراء هذه العمليات")
         and not PLURAL_GENERIC.search(words)

@@ -1177,7 +1177,12 @@ class _Binder:
                         gap = 0
                         continue
                     break  # "واحد" is a numeral, not "and ..."
-                if ce is not None and (gap <= 5 or self._companions_of_his(ce)):
+                if ce is not None and (
+                    gap <= 5
+                    or self._companions_of_his(ce)
+                    # "... أبو مهدي المهندس وثمانية آخرون": "others" adds after a long title too
+                    or (self._head(ce)[0] == "others" and not with_)
+                ):
                     kind, h = self._head(ce)
                     if with_ and not ((kind == "others" and gap == 0) or self._companions_of_his(ce)):
                         break

@@ -5047,3 +5047,43 @@ def test_extract_a_civilian_contractor_of_the_us_forces_is_on_their_side():
         " محافظة كركوك."
     )
     assert (m.target_id, m.killed_best, m.wounded_best, m.governorate) == ("us_forces", 1, 4, "Kirkuk")
+
+
+def test_extract_a_claim_verb_with_its_subject_dropped_goes_on_with_the_claimant_before():
+    ms = extract(
+        "أعلنت المقاومة الإسلامية في العراق، مساء أمس، استهداف هدف حيوي في منطقة غور الأردن بالطائرات المسيرة."
+        " كما أعلنت في بيان ثان استهداف قاعدة عسكرية في الجولان المحتل.",
+        PUB,
+    )
+    assert sorted((m.location, m.perpetrator_id, m.target_id, m.claimed, m.sub_event_type) for m in ms) == [
+        ("Golan Heights", "islamic_resistance_iraq", "israel_forces", True, "Air/drone strike"),
+        ("Jordan Valley", "islamic_resistance_iraq", "israel_forces", True, "Air/drone strike"),
+    ]
+    ms = extract(
+        "أعلنت المقاومة الإسلامية في العراق استهداف قاعدة حرير بطائرة مسيرة فجر اليوم. كما أعلنت استهداف"
+        " قاعدة عين الأسد بالصواريخ.",
+        PUB,
+    )
+    assert {(m.location, m.perpetrator_id, m.claimed) for m in ms} == {
+        ("Harir Air Base", "islamic_resistance_iraq", True),
+        ("Ain al-Asad Air Base", "islamic_resistance_iraq", True),
+    }
+
+
+def test_extract_crowds_that_fought_each_other_or_the_police_rioted_and_a_grievance_names_no_party():
+    m = one(
+        "قتل أربعة أشخاص وأصيب 15 آخرون، مساء أمس، خلال مواجهات بين متظاهرين كرد وعرب في مدينة كركوك، إثر"
+        " احتجاجات على قرار تسليم مقر قيادة العمليات للحزب الديمقراطي الكردستاني."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.killed_best, m.wounded_best) == (
+        "Violent demonstration",
+        "protesters",
+        4,
+        15,
+    )
+    assert m.target_id != "political_parties"
+    m = one("اندلعت مواجهات بين متظاهرين وقوات مكافحة الشغب في الناصرية أسفرت عن إصابة 20 شخصا.")
+    assert (m.sub_event_type, m.perpetrator_id) == ("Violent demonstration", "protesters")
+    # (a faction's armed men against another's fought a battle)
+    m = one("اندلعت اشتباكات بين أنصار التيار الصدري وعناصر من عصائب أهل الحق في البصرة أسفرت عن مقتل أربعة.")
+    assert m.sub_event_type == "Armed clash"
