@@ -627,6 +627,17 @@ MANAGED_VERB = re.compile(
     _n(r"(?:^|[\s،])(?:و|ف)?(?:تمكنت|تمكن|تمكنوا|نجحت|نجح|نجحوا)\s+(?:" + _UNIT_OF + r")?$")
 )
 MANAGED_KILL = re.compile(_n(r"^(?:\s+\S+){0,3}?\s+(?:من|في)\s+(?:قتل|تصفيه|اغتيال)\s"))
+# "تمكن مجاهدو سرايا أولياء الدم من استهداف رتل", "استطاع أبطال المقاومة استهداف قاعدة": the
+# side that managed the strike (its own fighters: its claim)
+MANAGED_BY = re.compile(
+    _n(
+        r"(?:^|[\s،])(?:و|ف)?(?:تمكنت|تمكن|تمكنوا|نجحت|نجح|نجحوا|استطاعت|استطاع|استطاعوا)\s+"
+        r"(?:(?:مجاهدو|مقاتلو|ابطال)\s+|" + _UNIT_OF + r")?$"
+    )
+)
+MANAGED_STRIKE = re.compile(
+    _n(r"^(?:\s+\S+){0,3}?\s+(?:(?:من|في)\s+)?(?:استهداف|قصف|ضرب|مهاجمه|تفجير|اسقاط|دك)(?=\s)")
+)
 
 
 def _force(f: Facts, a) -> bool:
@@ -777,6 +788,11 @@ CONCURRENT = re.compile(
         # ("، في وقت متأخر من ليل أمس": a time of the act, not "meanwhile")
         r"(?:[،,]\s*(?:و)?(?:في وقت(?!\s+(?:متاخر|مبكر|سابق|لاحق|واحد))|فيما|بينما|في حين|كما|وسط|حيث)|\s(?:و)?(?:في وقت(?=\s+[يت]\S+)|في ظل|بالتزامن مع|تزامنا مع|يتزامن مع|تتزامن مع))\s"
     )
+)
+# "، وهو ما ردت عليه واشنطن في الثاني من شباط بضربات على ...": the other side's answer, an
+# act of its own after the one told
+ANSWERED_WITH = re.compile(
+    _n(r"[،,]\s*(?:وهو ما|وهو الهجوم الذي|الامر الذي|ما)\s+(?:ردت|رد|ردوا)\s+(?:عليه|عليها)\s")
 )
 # "قاعدة فكتوري العسكرية قرب مطار بغداد": a site after "near" that locates the one before
 NEAR_LOCATOR = re.compile(_n(r"(?:^|\s)(?:قرب|بالقرب\s+من|المحاذيه\s+ل|المجاوره\s+ل)\s*$"))
@@ -1959,6 +1975,15 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         ):
             # (told in the faction's own voice, "استهدف مجاهدو المقاومة": its claim)
             roles.append(Role(aid, "perp", 3.0 if before.endswith(OWN_FIGHTERS) else 2.8, base + a.start))
+        elif (
+            not others_before
+            and MANAGED_BY.search(f.norm, max(0, ns - 40), ns)
+            and MANAGED_STRIKE.match(after)
+            and not PASSIVE_AFTER.search(after)
+        ):
+            # "تمكن مجاهدو سرايا أولياء الدم من استهداف رتل": who managed the strike did it
+            own = before.endswith(OWN_FIGHTERS + (_n("ابطال") + " ",))
+            roles.append(Role(aid, "perp", 3.0 if own else 2.8, base + a.start))
         elif _killer(f, a):
             roles.append(Role(aid, "perp", 2.8, base + a.start))
         elif others_before and any(
@@ -2036,7 +2061,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         elif (
             aid in ("iraqi_security_forces", "peshmerga")
             and INTERVENER_BEFORE.search(before[-30:])
-            and TO_END_IT.match(after)
+            and (TO_END_IT.match(after) or INTERVENED_AND.match(after))
         ):
             continue  # (who stepped in to end the fight took no part in it)
         else:
@@ -2496,6 +2521,9 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
                 cuts.append((resumed.start, resumed.start, False))
     for m in CONCURRENT.finditer(f.norm):
         cuts.append((f.orig(m.start()), f.orig(m.start()) + 1, None))  # None: concurrent
+    if "رد" in f.norm:
+        for m in ANSWERED_WITH.finditer(f.norm):
+            cuts.append((f.orig(m.start()), f.orig(m.start()) + 1, None))
     if NEW_DAY_AHEAD.search(f.norm):
         for d in f.dates:
             # "استهدفت ثلاثة صواريخ قاعدة عين الأسد، وفي العشرين من الشهر نفسه أسقطت ...":
@@ -2729,6 +2757,13 @@ INTERVENER_BEFORE = re.compile(
 )
 TO_END_IT = re.compile(
     _n(r"^\s*(?:\S+\s+){0,3}?(?:ل|من\s+)(?:فض|فضه|فضها|احتواء|احتوائه|تطويق|انهاء|ايقاف|وقف)(?:\s|$|[،.])")
+)
+# "قبل أن تتدخل القوات الأمنية وتعتقل عددا من المتورطين": what the force that stepped in did
+INTERVENED_AND = re.compile(
+    _n(
+        r"^\s*(?:\S+\s+){0,2}?و(?:تعتقل|اعتقلت|تطوق|طوقت|تفرض|فرضت|تلقي|القت|تسيطر|سيطرت|تفض|فضت|تفرق|فرقت)"
+        r"(?:\s|$)"
+    )
 )
 ARREST_VERB_BEFORE = re.compile(_n(r"(?:^|\s)(?:و|ف|وقد\s+|قد\s+)?(?:القت|القي|تلقي|يلقي)\s+$"))
 # who survived an attempt ("نجا X من", "نجاة X من"): right before the actor
@@ -3934,6 +3969,8 @@ def _distinct_sites(places: list) -> list:
             and (not foreign or any(q.country == "Iraq" and q.kind != "country" for q in places))
         ):
             continue
+        if p.kind == "country" and any(q.country == p.country and q.kind != "country" for q in places):
+            continue  # "البرج 22 في الأردن": the country of a site named is that site
         if p.kind == "region" and p.country == "Iraq" and in_a_governorate:
             continue  # "القائم قرب الحدود السورية": the border or the Kurdistan Region describes it
         key = p.governorate or (p.country if p.kind == "country" else f"{p.country}:{p.name_en}")
@@ -4766,6 +4803,33 @@ def _series_named(e: Event, f: Facts) -> bool:
     return bool(v.series.search(THE_ATTACKS_RESULTED.sub(" ", f.norm)))
 
 
+# "الهجوم وقع في ساعة متأخرة من ليلة أمس": the act named again (definite) and when it occurred
+ACT_OCCURRED_WHEN = re.compile(
+    _n(
+        r"(?:^|[\s\"“«])(?:ال)(?:هجوم|انفجار|تفجير|قصف|اعتداء|حادث|حادثه|استهداف|اشتباك|اشتباكات|كمين)\s+"
+        r"(?:قد\s+)?(?:وقع|وقعت|حدث|حدثت|جري|جرت|نفذ|اندلع|اندلعت)(?=\s)"
+    )
+)
+
+
+def _dates_the_act(e: Event, f: Facts) -> bool:
+    """Does the sentence right after an undated act (or one dated by the statement's own day)
+    tell, with one day, when that act happened?"""
+    if e.background or f.index - e.last_index > 2 or len(f.dates) != 1 or f.dates[0].precision != "day":
+        return False
+    if not ACT_OCCURRED_WHEN.search(f.norm) or event_places(f):
+        return False
+    if e.date is None:
+        return True
+    first = e.frames[0].facts
+    return (
+        e.date.relative
+        and e.date.date != f.dates[0].date
+        and any(d is e.date for d in first.dates)
+        and STATEMENT_DAY.match(first.norm[: first.npos(e.date.start)]) is not None
+    )
+
+
 def follow_up(e: Event, f: Facts) -> None:
     """A sentence without an occurrence cue right after an event: casualties, claim, perpetrator."""
     flags = f.flags()
@@ -4777,6 +4841,12 @@ def follow_up(e: Event, f: Facts) -> None:
         e.notes.append("an accident: its cause told after it")
         e.follow.append(f)
         return
+    if _dates_the_act(e, f):
+        # "وقال المصدر إن الهجوم وقع في ساعة متأخرة من ليلة أمس": when the act told happened
+        # (over the statement's own day: "أفاد مصدر، يوم الثلاثاء، بمقتل جنديين")
+        e.date = f.dates[0]
+        e.ref_date = f.ref_dates[0] if f.ref_dates else e.ref_date
+        e.notes.append("date: when the act happened, told after it")
     added = False
     cas = f.casualties
     refers_back = f.index - e.last_index <= 1 or bool(v.anaphora.search(f.norm))

@@ -113,7 +113,7 @@ def _guard(text, opts: ExtractOptions) -> str:
 
 
 def find_entities(sentences, title: str | None, pub: dt.date | None, opts: ExtractOptions) -> list[asm.Facts]:
-    """Cues for every sentence; actors, places, dates, casualties for the ones near an event."""
+    """Cues for every sentence; actors, places, dates, casualties when the assembler reads them."""
     find_cues = _stage(vocab, "find_cues")
     find_actors = _stage(vocab, "find_actors")
     find_places = _stage(vocab, "find_places")
@@ -130,18 +130,11 @@ def find_entities(sentences, title: str | None, pub: dt.date | None, opts: Extra
         t = asm.Facts(index=-1, start=-1, end=-1, text=title[: opts.max_sentence_chars], is_title=True)
         t.cues = _safe(find_cues, t.text)
         facts.insert(0, t)
-    event_idx = [
-        f.index for f in facts if asm._event_cues(f) or any(c.category == "casualties" for c in f.cues)
-    ]
-    if event_idx and facts and facts[0].is_title:
-        event_idx.append(-1)
-    near = set()
-    for i in event_idx:
-        near.update(range(i, i + opts.follow_window + 1))
     finders = _Finders(find_actors, find_places, find_dates, find_cas, pub)
     for f in facts:
-        if f.index in near:
-            f.finders = finders  # run on first read (the assembler reads far from all of them)
+        # run on first read (the assembler reads far from all of them; sentences far from any
+        # event are read only for the story's context: its factions, its places)
+        f.finders = finders
     return facts
 
 

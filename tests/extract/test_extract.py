@@ -5087,3 +5087,56 @@ def test_extract_crowds_that_fought_each_other_or_the_police_rioted_and_a_grieva
     # (a faction's armed men against another's fought a battle)
     m = one("اندلعت اشتباكات بين أنصار التيار الصدري وعناصر من عصائب أهل الحق في البصرة أسفرت عن مقتل أربعة.")
     assert m.sub_event_type == "Armed clash"
+
+
+def test_extract_the_act_named_again_with_the_day_it_occurred_dates_it_over_the_statements_day():
+    m = one(
+        "أفاد مصدر أمني في محافظة كركوك، اليوم، بمقتل جنديين بهجوم لعناصر داعش على نقطة للجيش. وقال المصدر إن"
+        ' "الهجوم وقع في ساعة متأخرة من ليلة أمس".'
+    )
+    assert (m.event_date, m.killed_best, m.target_id) == (
+        PUB - dt.timedelta(days=1),
+        2,
+        "iraqi_security_forces",
+    )
+    m = one(
+        "أفاد مصدر أمني في محافظة كركوك بمقتل جنديين بهجوم لعناصر داعش على نقطة للجيش. وقال المصدر إن الهجوم"
+        " وقع فجر أمس."
+    )
+    assert m.event_date == PUB - dt.timedelta(days=1)
+
+
+def test_extract_a_faction_that_managed_a_strike_in_its_own_words_claimed_it():
+    m = one(
+        "بعون الله وتوفيقه، تمكن مجاهدو سرايا أولياء الدم من استهداف رتل للاحتلال الأمريكي بعبوة ناسفة على"
+        " الطريق الدولي في منطقة الديوانية، ظهر اليوم، وتحقيق إصابة مباشرة."
+    )
+    assert (m.perpetrator_id, m.target_id, m.claimed, m.governorate) == (
+        "saraya_awliya_al_dam",
+        "us_forces",
+        True,
+        "Qadisiyyah",
+    )
+    m = one("استطاع أبطال المقاومة الإسلامية في العراق استهداف قاعدة حرير بطائرة مسيرة.")
+    assert m.perpetrator_id == "islamic_resistance_iraq"
+
+
+def test_extract_the_force_that_stepped_in_and_arrested_took_no_part_in_the_feud():
+    m = one(
+        "شهدت محافظة البصرة، مساء أمس، نزاعا عشائريا في منطقة كرمة علي استخدمت فيه الأسلحة الخفيفة والمتوسطة،"
+        " أسفر عن إصابة شخصين، قبل أن تتدخل القوات الأمنية وتعتقل عددا من المتورطين."
+    )
+    assert (m.sub_event_type, m.location, m.wounded_best) == ("Armed clash", "Karmat Ali", 2)
+    assert m.target_id != "iraqi_security_forces"
+
+
+def test_extract_the_other_sides_answer_is_its_own_clause_and_a_sites_country_is_no_other_site():
+    ms = extract(
+        "تصاعدت المواجهة بين الفصائل المسلحة الموالية لإيران والقوات الأمريكية. وكانت أعنف تلك الهجمات في 28"
+        " كانون الثاني الماضي، حين قتل ثلاثة جنود أمريكيين بهجوم بطائرة مسيرة على البرج 22 في الأردن، وهو ما"
+        " ردت عليه واشنطن في الثاني من شباط بضربات على 85 هدفا في العراق وسوريا.",
+        PUB,
+    )
+    assert [(m.location, m.event_date, m.killed_best, m.perpetrator_id, m.target_id) for m in ms] == [
+        ("Tower 22", dt.date(2024, 1, 28), 3, "iran_aligned_militias", "us_forces")
+    ]
