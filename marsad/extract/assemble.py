@@ -620,7 +620,12 @@ VSO_VERB = re.compile(
 OWN_FIGHTERS = tuple(_n(w) + " " for w in ("مجاهدو", "مقاتلو"))
 KILLER_VERB = re.compile(_n(r"(?:^|[\s،])(?:و|ف)?(?:قتلت|قتلوا)\s+(?:" + _UNIT_OF + r")?$"))
 # ... or right after it ("إن القوات الأمنية قتلت ثلاثة إرهابيين")
-KILLER_AFTER = re.compile(_n(r"^\s*(?:قد\s+)?(?:قتلت|قتلوا)\s"))
+# (or managed it: "قواتنا البطلة تمكنت من قتل 5 إرهابيين")
+KILLER_AFTER = re.compile(
+    _n(
+        r"^\s*(?:قد\s+)?(?:قتلت|قتلوا|(?:تمكنت|تمكنوا)\s+من\s+(?:قتل|تصفيه)|(?:نجحت|نجحوا)\s+في\s+(?:قتل|تصفيه))\s"
+    )
+)
 # "تمكنت قوة من جهاز مكافحة الإرهاب من قتل إرهابيين اثنين", "نجحت الشرطة في قتل ...": the
 # force managed to kill
 MANAGED_VERB = re.compile(
@@ -2956,7 +2961,7 @@ def _killer(f: Facts, a) -> bool:
     before = f.norm[max(0, ns - 26) : ns]
     return bool(
         KILLER_VERB.search(before)
-        or KILLER_AFTER.match(f.norm[ne : ne + 14])
+        or KILLER_AFTER.match(f.norm[ne : ne + 24])
         or (MANAGED_VERB.search(before) and MANAGED_KILL.match(f.norm[ne : ne + 50]))
     )
 

@@ -815,12 +815,18 @@ class _Page:
 def _drop_tweet_bodies(page: _Page) -> None:
     """Embedded tweet: the line right above a "— Name (@handle) date" signature is its body."""
     kinds, raws, spans = page.kinds, page.raws, page.spans
+    bodies = []
     for k in range(1, page.n):
         if kinds[k] == DROP and _TWEET_SIGNATURE_RE.match(raws[k][:200]):
             p = k - 1  # adjacent (no blank line between) and tweet-sized
             gap = page.text[spans[p][1] : spans[k][0]].replace("\r\n", "\n")
             if kinds[p] in (BODY, HEADLINE, SHORT) and len(raws[p]) <= 320 and gap.count("\n") <= 1:
-                kinds[p] = DROP
+                bodies.append(p)
+    dropped = set(bodies)
+    if bodies and not any(kinds[k] == BODY and k not in dropped for k in range(page.n)):
+        return  # the tweet is all the text there is: it is the report, not furniture in one
+    for p in bodies:
+        kinds[p] = DROP
 
 
 def _drop_title_repeats(page: _Page) -> None:
@@ -894,6 +900,11 @@ def _headline_units(page: _Page, first_body: int) -> tuple[set[int], bool]:
     leads = [page.next_content(k) for k in units]
     fresh = sum(1 for j in leads if _fresh_lead(page.raws[j], page.norms[j]))
     return set(units), len(units) >= 2 and fresh >= 1 and 2 * fresh >= len(units)
+
+
+def _bullet_line(page: _Page, k: int) -> bool:
+    """Is line k a kept bullet line ("• ...")?"""
+    return 0 <= k < page.n and page.kinds[k] == BODY and bool(_BULLET_RE.match(_strip(page.raws[k])))
 
 
 def _cut(page: _Page, first_body: int, story_title: str | None, unit_set: set[int], brief_page: bool):
@@ -1002,6 +1013,10 @@ def _cut(page: _Page, first_body: int, story_title: str | None, unit_set: set[in
                 and _BULLET_RE.match(stripped)
                 and not _ends_with_punct(stripped)
                 and len(stripped.split()) <= 20
+                # (the last of a list of bullet lines is no one brief's headline: "• مقتل شخصين
+                # ...\n• إصابة ...\n• اعتقال ..." then "دهوك – أعلنت ...")
+                and not _bullet_line(page, k - 1)
+                and not _bullet_line(page, k + 1)
             ):
                 last_bullet = (len(sentences), _BULLET_RE.sub("", stripped).strip() or None)
     flush()

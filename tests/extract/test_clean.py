@@ -100,6 +100,12 @@ def test_clean_embedded_tweet_body_dropped() -> None:
     assert LEAD in out and SECOND in out
 
 
+def test_clean_a_tweet_that_is_all_the_text_is_the_report() -> None:
+    tweet = "الناطق باسم القائد العام: قواتنا البطلة تمكنت من قتل 5 إرهابيين في وادي حوران فجر اليوم"
+    text = f"{tweet}\n— Some Official (@some_official) June 5, 2023"
+    assert all_sentences(split_stories(text)) == [tweet]
+
+
 def test_clean_furniture_glued_inside_one_line_page() -> None:
     text = (
         f"{LEAD} اقرأ أيضاً: مقتل راعٍ بانفجار لغم في الأنبار. {SECOND} "

@@ -5140,3 +5140,32 @@ def test_extract_the_other_sides_answer_is_its_own_clause_and_a_sites_country_is
     assert [(m.location, m.event_date, m.killed_best, m.perpetrator_id, m.target_id) for m in ms] == [
         ("Tower 22", dt.date(2024, 1, 28), 3, "iran_aligned_militias", "us_forces")
     ]
+
+
+def test_extract_the_commands_own_forces_that_managed_a_killing_did_it():
+    m = one("قال الناطق باسم القائد العام: قواتنا البطلة تمكنت من تصفية 5 إرهابيين في وادي حوران فجر اليوم.")
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.governorate) == (
+        "iraqi_security_forces",
+        "isis",
+        5,
+        "Anbar",
+    )
+
+
+def test_extract_a_drowning_is_no_killing():
+    assert extract("انتشال جثة غريق من نهر دجلة في منطقة الكريعات شمالي بغداد.", PUB) == []
+    assert extract("غرق ثلاثة أطفال في نهر الفرات بمدينة الفلوجة، أمس.", PUB) == []
+    m = one("عثرت القوات الأمنية على جثة شاب مقتول بطلقات نارية في منطقة النهروان.")
+    assert (m.sub_event_type, m.killed_best) == ("Attack", 1)
+
+
+def test_extract_the_last_of_a_list_of_bullets_is_no_briefs_headline():
+    ms = extract(
+        "• مقتل شخصين بقصف تركي على قرية في قضاء العمادية\n• إصابة ثلاثة مدنيين بانفجار في السليمانية\n"
+        "• اعتقال مطلوب بتهمة الإرهاب في بابل\n\nدهوك – أعلنت سلطات قضاء العمادية، اليوم، مقتل شخصين بقصف"
+        " مدفعي تركي استهدف قرية كاني بلافي.",
+        PUB,
+    )
+    assert {(m.location, m.target_id) for m in ms if m.perpetrator_id == "turkish_forces"} == {
+        ("Amadiya", "civilians")
+    }
