@@ -2723,6 +2723,22 @@ def _event_places(f: Facts) -> list:
             ):
                 continue  # "اعترفت إسرائيل", "رد إيران": a state acting, not a location
         if (
+            p.kind in ("city", "governorate")
+            and DIRECTION.search(before[-12:])
+            and any(
+                q is not p
+                and q.country == "Iraq"
+                and q.governorate
+                and q.kind in ("district", "city", "base", "airport", "landmark", "crossing")
+                and q.end <= p.start
+                and len(f.text[q.end : p.start].split()) <= 2
+                for q in places
+            )
+        ):
+            # "في منطقة جرف النصر جنوب بغداد", "قضاء الدبس شمال غربي كركوك": the side of a city
+            # a named place lies on locates that place (its governorate is its own)
+            continue
+        if (
             p.kind == "city"
             and DIRECTION.search(before[-12:])
             and not IN_A_HOOD.search(before[-40:])
@@ -3431,6 +3447,15 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # ("نفذت ضربات على ثلاث منشآت تستخدمها كتائب حزب الله": the sites of one
             # operation counted, not a run of acts)
             and not (COUNTED_SITES.search(f.norm[f.npos(lo) : f.npos(hi)]) and "aggregate" not in flags)
+            # ("نفذت واشنطن اليوم ضربات على مواقع للكتائب في منطقة جرف النصر، أسفرت عن مقتل
+            # ثمانية": the strikes of one day at one named place, with their toll, are one act)
+            and not (
+                len(named_sites) == 1
+                and "aggregate" not in flags
+                and _has_toll(f)
+                and any(_in(d.start, lo, hi) and d.precision == "day" and not d.since for d in f.dates)
+                and any(r.role == "perp" and r.strength >= 2.0 and r.actor_id != "unknown" for r in roles)
+            )
         )
         governed = any(
             c.category in STANCE
@@ -5083,7 +5108,7 @@ ARMED_BODIES = frozenset(IRAQI_FACTIONS | FACTIONS_UMBRELLAS | {"peshmerga"})
 RAID_DEAD = re.compile(
     _n(
         r"(?:قتل|مقتل|تحييد|مصرع)\s+(?:\S+\s+){0,2}?(?:من\s+)?(?:ال)?(?:عناصر|عنصر|ارهابي\S*|مسلح\S*|"
-        r"انتحاري\S*|داعشي\S*|مطلوب\S*|قيادي\S*|امير|والي|مهاجم\S*)"
+        r"انتحاري\S*|داعشي\S*|دواعش|مطلوب\S*|قيادي\S*|امير|والي|مهاجم\S*)"
     )
 )
 SECURITY_PERSON = re.compile(

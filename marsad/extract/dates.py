@@ -181,7 +181,8 @@ _RE_WEEKDAY = re.compile(
 )
 
 _RE_NIGHT_PAIR = re.compile(
-    _PRE + rf"(?P<m>{_NIGHT}\s+(?:يوم\s+)?(?P<wd>{_WD})\s*(?:[/\\\-–—،,]|علي|الي|و)?\s*"
+    _PRE
+    + rf"(?P<m>(?:(?:وقت|ساعه|ساعات)\s+متاخره?\s+من\s+)?{_NIGHT}\s+(?:يوم\s+)?(?P<wd>{_WD})\s*(?:[/\\\-–—،,]|علي|الي|و)?\s*"
     rf"(?:يوم\s+)?(?P<wd2>{_WD}))" + _END
 )
 
@@ -570,9 +571,14 @@ def _period_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
             # "this week" told on a Wednesday is the seven days up to publication, not the
             # calendar week running on past it (events are not in the future)
             # ("مطلع الأسبوع الحالي", its start, stays the calendar week's first day)
+            # ("منتصف الأسبوع الجاري" told on the week's first day: its middle is still to
+            # come, so the writer means the seven days just past, as for "this week")
+            late = m.group("pos") and not re.fullmatch(r"مطلع|اوايل|بدايه|بدايات|اول", m.group("pos"))
             date = (
                 this - dt.timedelta(days=7)
                 if past
+                else min(this, pub - dt.timedelta(days=6))
+                if late and this + dt.timedelta(days=3) > pub
                 else this
                 if m.group("pos")
                 else min(this, pub - dt.timedelta(days=6))

@@ -5169,3 +5169,27 @@ def test_extract_the_last_of_a_list_of_bullets_is_no_briefs_headline():
     assert {(m.location, m.target_id) for m in ms if m.perpetrator_id == "turkish_forces"} == {
         ("Amadiya", "civilians")
     }
+
+
+def test_extract_the_side_of_a_city_a_named_place_lies_on_only_locates_it():
+    ms = extract(
+        "نفذت واشنطن اليوم ضربات على مواقع لكتائب حزب الله في منطقة جرف النصر جنوب بغداد، أسفرت عن مقتل ثمانية"
+        " من عناصر الكتائب.",
+        PUB,
+    )
+    assert [(m.location, m.governorate, m.perpetrator_id, m.target_id, m.killed_best) for m in ms] == [
+        ("Jurf al-Sakhar", "Babil", "us_forces", "kataib_hezbollah", 8)
+    ]
+
+
+def test_extract_a_raid_that_killed_the_groups_men_is_a_fight():
+    m = one(
+        "نفذت قوة من جهاز مكافحة الإرهاب إنزالا جويا في صحراء الحضر، أسفر عن قتل ثلاثة من الدواعش واعتقال"
+        " اثنين آخرين."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best) == (
+        "Armed clash",
+        "iraqi_security_forces",
+        "isis",
+        3,
+    )
