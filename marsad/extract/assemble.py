@@ -359,7 +359,11 @@ OWN_UNITS_HIT = re.compile(
     )
 )
 # what a speaker says it did itself ("أنه استهدف", "أن مجاهديها قصفوا")
-_DID_IT = r"(?:قد\s+)?(?:استهدف|استهدفت|استهدفوا|قصف|قصفت|قصفوا|نفذ|نفذت|نفذوا|شن|شنت|شنوا|هاجم|هاجمت|هاجموا|ضرب|ضربت|ضربوا)(?:[\s،,]|$)"
+_DID_IT = (
+    r"(?:قد\s+)?(?:استهدف|استهدفت|استهدفوا|قصف|قصفت|قصفوا|نفذ|نفذت|نفذوا|شن|شنت|شنوا|هاجم|هاجمت|هاجموا|ضرب|ضربت|ضربوا"
+    # ("قالت سرايا أولياء الدم إنها تقف وراء الهجوم": it stood behind it)
+    r"|تقف\s+وراء|يقف\s+وراء|يقفون\s+وراء|وقفت\s+وراء|وقف\s+وراء)(?:[\s،,]|$)"
+)
 SELF_CLAIM_STEMS = ("انه", "مجاهد", "مقاتل", "قوات", "ان ال", "بان ال")
 SELF_CLAIM = re.compile(
     _n(
@@ -1115,13 +1119,11 @@ class Facts:
     text: str
     cues: list = field(default_factory=list)
     is_title: bool = False
-    # actors of a sentence far from any event (read lazily for coreference, never roles)
-    context_actors: list | None = None
-    # Near an event, the entity finders (pipeline.find_entities) are attached here and run
-    # on first read: a sentence's dates or places are often never read (measured on the
-    # synthetic corpus: dates 25 %, places 60 %, casualties 72 % of the near sentences).
-    # The finders are pure functions of the sentence, so reading late gives what reading
-    # early gave. A sentence with no finders (far from any event) has no entities.
+    # The entity finders (pipeline.find_entities) are attached here and run on first read:
+    # a sentence's dates or places are often never read (measured on the synthetic corpus:
+    # dates 25 %, places 60 %, casualties 72 % of the sentences near an event). The finders
+    # are pure functions of the sentence, so reading late gives what reading early gave. A
+    # sentence with no finders (made outside the pipeline) has no entities.
     finders: object = field(default=None, repr=False)
     # spans (original offsets) of the periods of a series the act is counted in ("وهو الهجوم
     # الثاني خلال الشهر الجاري"): no day of the act (series_places)
@@ -1909,6 +1911,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                 # ("موقعا لإطلاق الطائرات المسيرة تابعا لـ X": X's site was hit)
                 hit = SITE_FOR_WEAPONS_BEFORE.search(before)
                 roles.append(Role(aid, "target" if hit else "perp", 2.5, base + a.start))
+                continue
+            if head in ATTACK_HEADS and f.npos(a.end) - ns > len(head) + 2:
+                # "جراء الهجوم الصاروخي الإيراني": the attack named by its maker's adjective
+                roles.append(Role(aid, "perp", 2.5, base + a.start))
                 continue
             if MEMBER_SITE.search(head) and not v.perp_before.search(before):
                 if guards := SITE_GUARDS.search(before[-24:]):
@@ -3869,7 +3875,12 @@ def _protested_here(f: Facts, c) -> bool:
 
 # "تحرير مختطف", "الإفراج عن الرهائن": the hostage freed, no act of taking him
 FREED_HOSTAGE = re.compile(
-    _n(r"(?:تحرير|تحرر|انقاذ|اطلاق\s+سراح|الافراج\s+عن|افرج\s+عن|افرجت\s+عن)\s+(?:ال)?$")
+    _n(
+        r"(?:(?:تحرير|تحرر|انقاذ|اطلاق\s+سراح|الافراج\s+عن|افرج\s+عن|افرجت\s+عن)"
+        # "أفرجت القوات الأمنية عن مواطن مختطف", "حررت قوة من الشرطة طفلا مختطفا"
+        r"|(?:افرجت|افرج|حررت|حرر|انقذت|انقذ)(?:\s+[^\s،.]+){1,4}?\s+(?:عن)?)"
+        r"(?:\s+(?:ال)?(?:مواطن|مواطنا|مواطنه|شخص|شخصا|طفل|طفلا|طفله|امراه|شاب|شابا|فتاه|رجل|رجلا))?\s+(?:ال)?$"
+    )
 )
 HOSTAGE_WORD = re.compile(_n(r"(?:ال)?(?:مختطف|مختطفه|مختطفين|مختطفان|مخطوف|مخطوفين|رهينه|رهائن)$"))
 
@@ -3899,7 +3910,7 @@ def _freed(f: Facts, c) -> bool:
     ns = f.npos(c.start)
     return (
         HOSTAGE_WORD.match(f.norm[ns : f.npos(c.end)]) is not None
-        and FREED_HOSTAGE.search(f.norm[max(0, ns - 16) : ns]) is not None
+        and FREED_HOSTAGE.search(f.norm[max(0, ns - 50) : ns]) is not None
     )
 
 
@@ -4860,6 +4871,32 @@ def _dates_the_act(e: Event, f: Facts) -> bool:
     )
 
 
+# a headline's break between two of its stories ("النجباء تعلن استهداف إيلات بمسيرة.. وكتائب حزب
+# الله تنفي علاقتها بقصف حرير")
+TITLE_BREAK = re.compile(r"\.{2,}|…|\s[|–—]\s")
+
+
+def _title_parts(title: Facts) -> list[Facts]:
+    """A headline cut at its breaks, each part read on its own (its cues carried over)."""
+    cuts = [m.span() for m in TITLE_BREAK.finditer(title.text)]
+    if not cuts:
+        return [title]
+    bounds = [0] + [x for c in cuts for x in c] + [len(title.text)]
+    parts = []
+    for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
+        if hi <= lo:
+            continue
+        part = Facts(index=title.index, start=-1, end=-1, text=title.text[lo:hi], is_title=True)
+        part.cues = [
+            replace(c, start=c.start - lo, end=c.end - lo)
+            for c in title.cues
+            if lo <= c.start and c.end <= hi
+        ]
+        part.finders = title.finders
+        parts.append(part)
+    return parts
+
+
 def follow_up(e: Event, f: Facts) -> None:
     """A sentence without an occurrence cue right after an event: casualties, claim, perpetrator."""
     flags = f.flags()
@@ -5352,7 +5389,8 @@ def assemble_story(
         if len(told) < 2:
             first.roles.extend(
                 Role(r.actor_id, r.role, min(r.strength, 1.5), 10_000 + r.pos)
-                for r in read_roles(title, 0, len(title.text))
+                for part in _title_parts(title)
+                for r in read_roles(part, 0, len(part.text))
                 if r.role not in told
             )
     story_actors: list[str] | None = None  # read below only for a base's host (finders run on first read)
@@ -5652,13 +5690,8 @@ def _named_bodies(f: Facts) -> list:
 
 
 def _story_actors(f: Facts) -> list:
-    """The actors a sentence names; for a sentence far from any event (whose actors the
-    pipeline did not read) they are read now, once, for coreference only."""
-    if f.actors:
-        return f.actors
-    if f.context_actors is None:
-        f.context_actors = [a for a in _named_bodies(f) if getattr(a, "kind", "") != "source"]
-    return f.context_actors
+    """The actors a sentence names (read on first read, for any sentence of the story)."""
+    return f.actors
 
 
 # "كما أعلنت في بيان ثان استهداف قاعدة عسكرية في الجولان": the claim verb's subject dropped,

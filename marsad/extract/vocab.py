@@ -635,7 +635,7 @@ def find_actors(text: str, known: Sequence[str] = ()) -> list[ActorHit]:
     t = _prepare(text)
     norm = t.norm
     hits: list[ActorHit] = []
-    for start, end, key, _clitic in v.actor_matcher.scan(norm):
+    for start, end, key, clitic in v.actor_matcher.scan(norm):
         entry = v.actor_table[key]
         actor_id = entry.actor_id
         kind = entry.kind
@@ -646,7 +646,9 @@ def find_actors(text: str, known: Sequence[str] = ()) -> list[ActorHit]:
                 actor_id = next((k for k in reversed(known) if k in entry.anaphora), None)
         if actor_id is None:
             continue
-        if kind in ("name", "short"):
+        # (a name after a preposition other than the possessive "ل" is no member's owner:
+        # "أصيب جنود بالهجوم الصاروخي الإيراني" -- the soldiers are not Iran's)
+        if kind in ("name", "short") and not any(c in (clitic or "") for c in "بوفك"):
             mstart, mkind = _member_extension(v, norm, start, kind)
             if (
                 mstart != start

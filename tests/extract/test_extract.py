@@ -4117,6 +4117,12 @@ def test_extract_a_hostage_freed_is_no_act_of_taking_him():
         " الخاطفين.",
         PUB,
     )
+    # (the freeing verb with its subject, the hostage named by a noun before the participle)
+    assert not extract(
+        "أفرجت القوات الأمنية عن مواطن مختطف وألقت القبض على خاطفيه الثلاثة في منطقة الشعلة ببغداد.", PUB
+    )
+    assert not extract("حررت قوة من الشرطة طفلا مختطفا في منطقة الشعلة ببغداد.", PUB)
+    assert one("اختطف مسلحون مجهولون مواطنا في منطقة الشعلة ببغداد.").sub_event_type == "Attack"
 
 
 @pytest.mark.parametrize(
@@ -5192,4 +5198,36 @@ def test_extract_a_raid_that_killed_the_groups_men_is_a_fight():
         "iraqi_security_forces",
         "isis",
         3,
+    )
+
+
+def test_extract_people_hurt_by_a_states_attack_are_not_its_members():
+    m = one(
+        "ارتفع عدد الجنود الأمريكيين المصابين جراء الهجوم الصاروخي الإيراني على قاعدة عين الأسد في الثامن من"
+        " آذار الجاري إلى 109 جنود."
+    )
+    assert (m.perpetrator_id, m.target_id, m.location) == ("iran_forces", "us_forces", "Ain al-Asad Air Base")
+    m = one("أصيب جنود بالهجوم الصاروخي الإيراني على قاعدة عين الأسد فجر اليوم.")
+    assert (m.perpetrator_id, m.target_id) == ("iran_forces", "us_forces")
+
+
+def test_extract_a_headlines_second_story_names_no_party_to_its_first():
+    ms = extract(
+        "أعلنت حركة النجباء مسؤوليتها عن هجوم بطائرة مسيرة استهدف فجر اليوم هدفا حيويا في مدينة إيلات.",
+        PUB,
+        "النجباء تعلن استهداف إيلات بمسيرة.. وكتائب حزب الله تنفي علاقتها بقصف حرير",
+    )
+    assert [(m.location, m.perpetrator_id, m.target_id) for m in ms] == [("Eilat", "nujaba", "israel_forces")]
+
+
+def test_extract_a_group_that_says_it_stood_behind_the_attack_claimed_it():
+    m = one(
+        "قالت سرايا أولياء الدم، في بيان نشرته قنوات على تطبيق تلغرام، إنها تقف وراء الهجوم الصاروخي الذي"
+        " استهدف مطار أربيل مساء أمس."
+    )
+    assert (m.perpetrator_id, m.target_id, m.claimed, m.sub_event_type) == (
+        "saraya_awliya_al_dam",
+        "us_forces",
+        True,
+        "Shelling/artillery/missile attack",
     )
