@@ -5231,3 +5231,18 @@ def test_extract_a_group_that_says_it_stood_behind_the_attack_claimed_it():
         True,
         "Shelling/artillery/missile attack",
     )
+
+
+def test_extract_a_one_way_attack_drone_is_no_suicide_bomber():
+    m = one(
+        "أصيب ثلاثة عسكريين أمريكيين في هجوم بطائرة مسيرة انتحارية استهدف قاعدة حرير الجوية في إقليم كردستان،"
+        " صباح اليوم."
+    )
+    assert (m.sub_event_type, m.weapon, m.target_id, m.wounded_best) == (
+        "Air/drone strike",
+        "drone",
+        "us_forces",
+        3,
+    )
+    m = one("فجر انتحاري نفسه وسط سوق شعبي في مدينة الصدر، فيما حلقت طائرة مسيرة فوق المكان.")
+    assert m.sub_event_type == "Suicide bomb"

@@ -395,6 +395,17 @@ def test_find_places_every_governorate_by_its_arabic_name(gov):
         ("في منطقة الأمين الثانية", "Amin (Baghdad)", "Baghdad"),
         ("في منطقة البو عيثة", "Al-Bu Aitha", "Baghdad"),
         ("قضاء ماوت", "Mawat", "Sulaymaniyah"),
+        ("في ناحية العزير", "Uzair", "Maysan"),
+        ("ناحية الجدول الغربي", "Jadwal al-Gharbi", "Karbala"),
+        ("في ناحية سيروان", "Sirwan", "Halabja"),
+        ("في قضاء جوارتا", "Sharbazher", "Sulaymaniyah"),
+        ("في منطقة زركويز", "Zrgwez", "Sulaymaniyah"),
+        ("ناحية قرداغ", "Qaradagh", "Sulaymaniyah"),
+        ("في ناحية المدحتية", "Madhatiya", "Babil"),
+        ("في ناحية الشيخ سعد", "Sheikh Saad", "Wasit"),
+        ("ناحية قره هنجير", "Qara Hanjir", "Kirkuk"),
+        ("مخيم ديبكة", "Dibaga", "Erbil"),
+        ("في حي البنوك", "Bunouk", "Baghdad"),
     ],
 )
 def test_find_places_table(text, name_en, governorate):
@@ -443,6 +454,10 @@ def test_find_places_outside_iraq(text, name_en, country):
         "قاعدة النصر",  # is Victory base: only as the whole name
         "قال الأمين العام للأمم المتحدة",  # الأمين "the secretary", not al-Amin
         "ديوان الوقف الشيعي",  # الوقف "the endowment", not al-Waqf
+        "ارتفعت أسهم البنوك العراقية",  # البنوك "the banks", not the Baghdad neighbourhood
+        "قال الشيخ سعد الحلفي",  # a sheikh named Saad, not the sub-district
+        "خطة طويلة الأمد",  # طويلة "long", not Tawela
+        "قال شوان محمد",  # a man's name, not the sub-district
         "المعامل والمصانع",  # المعامل "the factories", not al-Maamil
     ],
 )
