@@ -3653,6 +3653,28 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # مسيرتين", each one's weapon is the one told with its site)
             armed_with = _projectile_per_site(ccues, sites)
             plural = plural or bool(armed_with)
+        if told_apart := _ordinal_sites(f, lo, hi, places):
+            # "انفجار عبوتين ناسفتين، الأولى في المقدادية أسفرت عن إصابة ثلاثة مدنيين،
+            # والثانية في خانقين أسفرت عن مقتل جندي": each told with its own place and toll
+            for slo, shi, p in told_apart:
+                cas = _clause_casualties(f, slo, shi)
+                own = dict(base)
+                # (whom each hit is its own item's to say)
+                own["roles"] = [r for r in base["roles"] if r.role != "target"] + [
+                    r for r in read_roles(f, slo, shi) if r.role == "target"
+                ]
+                own["victims_lo"] = slo
+                frames.append(
+                    Frame(
+                        place=p,
+                        places=[p],
+                        killed=cas.killed if cas is not None else None,
+                        wounded=cas.wounded if cas is not None else None,
+                        notes=["ordinal split"],
+                        **own,
+                    )
+                )
+            continue
         if len(sites) >= 2 and plural and (not generic_only or len(named_sites) >= 2):
             for p in sites:
                 # a count belongs to the site named nearest before... or after it
@@ -4318,6 +4340,34 @@ def _other_weapon_found_elsewhere(e: Event, fr: Frame) -> bool:
     )
 
 
+# "الأولى في المقدادية ...، والثانية في خانقين ...": the acts of a count told one by one
+ORDINAL_ITEM = re.compile(
+    # (an item opens after a comma or a colon, or with "و": not "الفرقة الثانية في ...")
+    _n(r"(?:[،,:]\s*(?:و|ف)?|\sو)(?:الاول|الاولي|الثاني|الثانيه|الثالث|الثالثه|الرابع|الرابعه)(?=\s)")
+)
+
+
+def _ordinal_sites(f: Facts, lo: int, hi: int, places: list) -> list[tuple[int, int, object]]:
+    """(lo, hi, place) of each ordinal item of the clause ("الأولى في X ...، والثانية في Y
+    ..."), when there are two or more and each names its own specific place; else []."""
+    if "الاول" not in f.norm and "الثاني" not in f.norm:
+        return []
+    nlo, nhi = f.npos(lo), f.npos(hi)
+    starts = [f.orig(m.start() + 1) for m in ORDINAL_ITEM.finditer(f.norm, nlo, nhi)]
+    if len(starts) < 2:
+        return []
+    bounds = starts + [hi]
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        own = [p for p in places if a <= p.start < b and PLACE_RANK.get(p.kind, 1) >= 3]
+        if len(own) != 1:
+            return []
+        out.append((a, b, own[0]))
+    if len({p.name_en for _, _, p in out}) != len(out):
+        return []
+    return out
+
+
 def _far_districts(e: Event, fr: Frame) -> bool:
     """Two districts or neighbourhoods far apart ("حي الشعلة", "قضاء الطارمية": 31 km) are
     two acts -- not when the event's own sentences named both ("ناحية باطوفة التابعة لقضاء
@@ -4628,6 +4678,10 @@ def compatible(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
         # the far-apart sites one clause lists ("في الجولان وإيلات وحيفا") are so many
         # events; a near one describes another ("حقل كونيكو في ريف دير الزور")
         return False
+    if "ordinal split" in fr.notes and any(
+        "ordinal split" in o.notes and o.facts is fr.facts and o.lo == fr.lo for o in e.frames
+    ):
+        return False  # "الأولى في ...، والثانية في ...": two acts, each told apart
     if fr.sub_event is None or e.sub_event is None or _anaphoric(fr):
         return True
     if fr.sub_event == "Arrests" or e.sub_event == "Arrests":

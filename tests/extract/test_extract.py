@@ -5246,3 +5246,18 @@ def test_extract_a_one_way_attack_drone_is_no_suicide_bomber():
     )
     m = one("فجر انتحاري نفسه وسط سوق شعبي في مدينة الصدر، فيما حلقت طائرة مسيرة فوق المكان.")
     assert m.sub_event_type == "Suicide bomb"
+
+
+def test_extract_acts_counted_then_told_one_by_one_with_their_places_are_so_many_acts():
+    ms = extract(
+        "شهدت محافظة ديالى، اليوم، انفجار عبوتين ناسفتين، الأولى في المقدادية أسفرت عن إصابة ثلاثة مدنيين،"
+        " والثانية في خانقين أسفرت عن مقتل جندي وإصابة آخر.",
+        PUB,
+    )
+    assert sorted((m.location, m.target_id, m.killed_best, m.wounded_best) for m in ms) == [
+        ("Khanaqin", "iraqi_security_forces", 1, 1),
+        ("Muqdadiyah", "civilians", None, 3),
+    ]
+    # (an ordinal that is a unit's name opens no item)
+    m = one("هاجم عناصر داعش مقر الفرقة الثانية في الجيش قرب المقدادية، ما أسفر عن مقتل جنديين.")
+    assert (m.location, m.killed_best) == ("Muqdadiyah", 2)
