@@ -636,6 +636,14 @@ MANAGED_VERB = re.compile(
     _n(r"(?:^|[\s،])(?:و|ف)?(?:تمكنت|تمكن|تمكنوا|نجحت|نجح|نجحوا)\s+(?:" + _UNIT_OF + r")?$")
 )
 MANAGED_KILL = re.compile(_n(r"^(?:\s+\S+){0,3}?\s+(?:من|في)\s+(?:قتل|تصفيه|اغتيال)\s"))
+# "إن قواتها حيدت", "أن طائراته قصفت": a body's own forces (a pronoun names the body) as the
+# subject right before the verb
+OWN_FORCES_DID = re.compile(
+    _n(
+        r"(?:^|\s)(?:ان|بان|و)?\s*(?:قواتها|قواته|قواتنا|طائراتها|طائراته|مقاتلاتها|مسيراتها|مدفعيتها|وحداتها|قطعاتها)"
+        r"\s+(?:قد\s+)?\S+\s+(?:\S+\s+)?$"
+    )
+)
 # "تمكن مجاهدو سرايا أولياء الدم من استهداف رتل", "استطاع أبطال المقاومة استهداف قاعدة": the
 # side that managed the strike (its own fighters: its claim)
 MANAGED_BY = re.compile(
@@ -2031,6 +2039,14 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # object after it (an explicit subject follows a singular verb: "أحرق المحتجون");
             # read here where the object is a thing of the actor's
             roles.append(Role(aid, "target", 2.0, base + a.start))
+        elif (
+            not others_before
+            and OWN_FORCES_DID.search(before[-40:])
+            and v.attack_verb_before.search(before[-12:])
+        ):
+            # "إن قواتها حيدت 7 إرهابيين": the forces told before the verb are its subject,
+            # the ones after it its object
+            roles.append(Role(aid, "target", 2.5, base + a.start))
         elif (not others_before or LINKED_VERB_BEFORE.search(before[-24:])) and v.attack_verb_before.search(
             before[-12:]
         ):
@@ -3824,7 +3840,8 @@ PLURAL_GENERIC = re.compile(
     # (not a command's name: "وفق مصدر في قيادة عمليات الأنبار", "غرفة العمليات", "المتحدث
     # باسم العمليات المشتركة", "في قاطع عمليات سامراء")
     _n(
-        r"(?:^|\s)(?<!قياده\s)(?<!غرفه\s)(?<!قائد\s)(?<!مركز\s)(?<!قاطع\s)(?:و|ب|ل|لل)?(?:ال)?"
+        # (nor an operations zone: "في مناطق عمليات المخلب شمالي العراق")
+        r"(?:^|\s)(?<!قياده\s)(?<!غرفه\s)(?<!قائد\s)(?<!مركز\s)(?<!قاطع\s)(?<!منطقه\s)(?<!مناطق\s)(?<!مسرح\s)(?:و|ب|ل|لل)?(?:ال)?"
         r"(?:هجمات|عمليات|اعتداءات|ضربات|استهدافات)(?:\s|$)(?!المشتركه)"
     )
 )
@@ -5849,7 +5866,7 @@ def _resolve_ministry_forces(events: list[Event], facts: list[Facts]) -> None:
             continue
         for fr in e.frames:
             f = fr.facts
-            if "الوزاره" not in f.norm and "الاركان" not in f.norm and "القياده" not in f.norm:
+            if "وزاره" not in f.norm and "الاركان" not in f.norm and "القياده" not in f.norm:
                 continue
             if not MINISTRY_FORCES.search(f.norm):
                 continue

@@ -653,11 +653,13 @@ def find_actors(text: str, known: Sequence[str] = ()) -> list[ActorHit]:
             if (
                 mstart != start
                 and hits
-                and hits[-1].actor_id == "unknown"
+                and hits[-1].actor_id in ("unknown", "isis")
                 and hits[-1].kind == "generic"
                 and hits[-1].start >= t.orig(mstart)
             ):
-                hits.pop()  # "مسلحين من داعش": the gunmen are the group's, no unknown side
+                # "مسلحين من داعش": the gunmen are the group's, no unknown side; "إرهابيين من حزب
+                # العمال": the "terrorists" are the PKK's, not ISIS
+                hits.pop()
             if mstart != start and (not hits or t.orig(mstart) >= hits[-1].end):
                 start, kind = mstart, mkind
         ostart, oend = t.span(start, end)

@@ -5261,3 +5261,13 @@ def test_extract_acts_counted_then_told_one_by_one_with_their_places_are_so_many
     # (an ordinal that is a unit's name opens no item)
     m = one("هاجم عناصر داعش مقر الفرقة الثانية في الجيش قرب المقدادية، ما أسفر عن مقتل جنديين.")
     assert (m.location, m.killed_best) == ("Muqdadiyah", 2)
+
+
+def test_extract_a_ministrys_own_forces_named_before_the_verb_struck_the_men_named_after_it():
+    m = one(
+        "قالت وزارة الدفاع التركية إن قواتها حيدت 7 إرهابيين من حزب العمال الكردستاني في مناطق عمليات المخلب"
+        " شمالي العراق، بعد رصدهم وهم يستعدون لشن هجوم على القواعد التركية."
+    )
+    assert (m.perpetrator_id, m.target_id, m.country) == ("turkish_forces", "pkk", "Iraq")
+    m = one("قالت وزارة الدفاع التركية إن قواتها حيدت 7 إرهابيين في منطقة متينا شمالي العراق.")
+    assert (m.perpetrator_id, m.target_id, m.governorate) == ("turkish_forces", "pkk", "Duhok")

@@ -91,6 +91,8 @@ ACTOR_PHRASES = [
     ("بقايا الدواعش", "isis"),
     ("حزب العمال الكردستاني", "pkk"),
     ("مقاتلي البككه", "pkk"),
+    ("اشتباكات مع مقاتلي الكريلا", "pkk"),
+    ("عناصر وحدات حماية شنكال", "pkk"),
     ("القوات الأمنية العراقية", "iraqi_security_forces"),
     ("قوات الرد السريع", "iraqi_security_forces"),
     ("جهاز مكافحة الإرهاب", "iraqi_security_forces"),
@@ -100,6 +102,7 @@ ACTOR_PHRASES = [
     # the region's security forces, and Iraq's elsewhere
     ("قوات الأمن الكردية", "peshmerga"),
     ("وقالت قوى الأمن في الإقليم", "peshmerga"),
+    ("قوات حرس الإقليم", "peshmerga"),
     ("القوات الأمريكية", "us_forces"),
     ("القوات الأميركية", "us_forces"),
     ("قاعدة أمريكية", "us_forces"),
