@@ -97,6 +97,30 @@ for _v, _forms in {
 _DEF_UNITS = {"ال" + f: v for f, v in _UNITS.items() if v >= 3}
 _THE_TWO = frozenset({"الاثنين", "الاثنان", "الاثنتين", "الاثنتان"})
 # a nickname in apposition ("، المعروف بـ"أبو تقوى"،")
+# "قرابة العشرين شخصا": the tens, definite, after a word of approximation
+_DEFINITE_TENS = {
+    _N("ال" + w): n
+    for w, n in (
+        ("عشرين", 20),
+        ("عشرون", 20),
+        ("ثلاثين", 30),
+        ("ثلاثون", 30),
+        ("اربعين", 40),
+        ("اربعون", 40),
+        ("خمسين", 50),
+        ("خمسون", 50),
+        ("ستين", 60),
+        ("ستون", 60),
+        ("سبعين", 70),
+        ("سبعون", 70),
+        ("ثمانين", 80),
+        ("ثمانون", 80),
+        ("تسعين", 90),
+        ("تسعون", 90),
+        ("مئه", 100),
+        ("مائه", 100),
+    )
+}
 _KNOWN_AS = frozenset(_N(w) for w in "المعروف المعروفة الملقب الملقبة المكنى المكناة الشهير".split())
 # "ضابطان برتبة نقيب وملازم", "برتبتي رائد ونقيب": the ranks of the people counted, no one more
 _RANK_OF = frozenset(_N(w) for w in "برتبة برتبتي برتب".split())
@@ -799,6 +823,9 @@ class _Parser:
             while t.get(k) in _QUOTES or t.get(k) == "ال":
                 k += 1
         num = self.number(k)
+        if num is None and qual == "approx" and t.get(k) in _DEFINITE_TENS:
+            # "قرابة العشرين", "زهاء الثلاثين": about the twenty (the tens take the article)
+            num = (_DEFINITE_TENS[t.get(k)], k + 1, 0)
         if num is not None:
             val, j, nlead = num
             if qual is None:
