@@ -2569,6 +2569,11 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
     if "رد" in f.norm:
         for m in ANSWERED_WITH.finditer(f.norm):
             cuts.append((f.orig(m.start()), f.orig(m.start()) + 1, None))
+    if "بعد" in f.norm or "التالي" in f.norm:
+        for m in DAYS_LATER.finditer(f.norm):
+            if f.norm[m.start()] in "،,":
+                # "...، وبعد ثلاثة أيام قتل ضابط ...": a later day's act, a clause of its own
+                cuts.append((f.orig(m.start()), f.orig(m.start()) + 1, None))
     if NEW_DAY_AHEAD.search(f.norm):
         for d in f.dates:
             # "استهدفت ثلاثة صواريخ قاعدة عين الأسد، وفي العشرين من الشهر نفسه أسقطت ...":
@@ -5354,6 +5359,44 @@ def _days_after_the_act(frs: list[Frame], f: Facts, current: Event, published: d
             fr.date = replace(d, date=d.date + (lead.date - published))
 
 
+# "وفي اليوم التالي، سقطت ...", "وبعد ثلاثة أيام قتل ...": a day counted from the act just told
+DAYS_LATER = re.compile(
+    _n(
+        r"(?:^|[،,]\s*|\s)(?:و|ف)?(?:(?:في|صباح|مساء|فجر|ظهر|عصر)\s+)?(?P<next>اليوم\s+التالي|الليله\s+التاليه|صباح\s+اليوم\s+التالي)(?=[\s،,.]|$)"
+        r"|(?:^|[،,]\s*|\s)(?:و|ف)?بعد\s+(?P<n>يوم|يومين|ثلاثه\s+ايام|اربعه\s+ايام|خمسه\s+ايام|سته\s+ايام|\d\s+ايام)"
+        r"(?=[\s،,])(?!\s*(?:من|علي|فقط)\s)"
+    )
+)
+_DAYS_LATER_N = {"يوم": 1, "يومين": 2, "ثلاثه ايام": 3, "اربعه ايام": 4, "خمسه ايام": 5, "سته ايام": 6}
+
+
+def _days_later(frs: list[Frame], f: Facts, current: Event | None, published: dt.date | None) -> None:
+    """An undated act told as "the next day" or "N days later" after one with a day of its own
+    ("تعرضت قاعدة حرير لهجوم يوم الأحد 16 نيسان. وفي اليوم التالي، سقطت صواريخ على عين الأسد";
+    "قتل جنديان ... في 12 نيسان، وبعد ثلاثة أيام قتل ضابط"): that day plus N, another act."""
+    if "بعد" not in f.norm and "التالي" not in f.norm:
+        return
+    lead = current.date if current is not None and not current.background else None
+    for fr in frs:
+        if fr.date is not None:
+            lead = fr.date if not fr.background else lead
+            continue
+        if lead is None or lead.precision != "day" or fr.background:
+            continue
+        m = DAYS_LATER.search(f.norm, f.npos(fr.lo), f.npos(fr.hi))
+        if m is None:
+            continue
+        n = 1 if m.group("next") else _DAYS_LATER_N.get(m.group("n")) or int(m.group("n")[0])
+        day = lead.date + dt.timedelta(days=n)
+        if published is not None and day > published:
+            continue
+        start, end = f.orig(m.start()), f.orig(m.end())
+        fr.date = fr.ref_date = replace(
+            lead, date=day, start=start, end=end, relative=True, since=False, until=False
+        )
+        fr.new_event = True
+
+
 def assemble_story(
     facts: list[Facts], opts: ExtractOptions = DEFAULT_OPTIONS, published: dt.date | None = None
 ) -> list[Event]:
@@ -5368,6 +5411,8 @@ def assemble_story(
         frs = frames_of(f, published, opts)
         if frs and current is not None and published is not None:
             _days_after_the_act(frs, f, current, published)
+        if frs:
+            _days_later(frs, f, current, published)
         if f.index == untold + 1 and frs and all(fr.sub_event is None and _anaphoric(fr) for fr in frs):
             # "في ثلاثة هجمات هذا الشهر، منها هجوم أصيبت خلاله قاعدة ... وأصيب جنديان في الهجوم":
             # "the attack" is the one of the series just named, not the story's own

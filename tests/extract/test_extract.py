@@ -5271,3 +5271,24 @@ def test_extract_a_ministrys_own_forces_named_before_the_verb_struck_the_men_nam
     assert (m.perpetrator_id, m.target_id, m.country) == ("turkish_forces", "pkk", "Iraq")
     m = one("قالت وزارة الدفاع التركية إن قواتها حيدت 7 إرهابيين في منطقة متينا شمالي العراق.")
     assert (m.perpetrator_id, m.target_id, m.governorate) == ("turkish_forces", "pkk", "Duhok")
+
+
+def test_extract_the_next_day_and_days_later_count_from_the_act_just_told():
+    ms = extract(
+        "تعرضت قاعدة حرير لهجوم بطائرة مسيرة يوم الأحد 3 آذار. وفي اليوم التالي، سقطت ثلاثة صواريخ على قاعدة"
+        " عين الأسد، من دون إصابات.",
+        PUB,
+    )
+    assert sorted((m.location, m.event_date) for m in ms) == [
+        ("Ain al-Asad Air Base", dt.date(2024, 3, 4)),
+        ("Harir Air Base", dt.date(2024, 3, 3)),
+    ]
+    ms = extract(
+        "قتل جنديان في هجوم لداعش على نقطة للجيش في وادي الشاي في 2 آذار، وبعد ثلاثة أيام قتل ضابط بانفجار"
+        " عبوة في المنطقة ذاتها.",
+        PUB,
+    )
+    assert sorted((m.event_date, m.sub_event_type, m.killed_best) for m in ms) == [
+        (dt.date(2024, 3, 2), "Armed clash", 2),
+        (dt.date(2024, 3, 5), "Remote explosive/landmine/IED", 1),
+    ]
