@@ -4187,14 +4187,26 @@ SAME_DAY = re.compile(
 )
 
 
+# the victims' kin or mourners as the ones who rioted ("فيما أقدم ذوو الضحايا لاحقا على إحراق منازل")
+KIN_CROWD = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:ذوو|ذوي|اهالي|اقارب|عشائر|مشيعو|مشيعون|المشيعين|المشيعون)\s"))
+
+
 def _crowd_after_gunmen(e: Event, fr: Frame) -> bool:
-    """A riot of protesters told after an armed side's attack (not the riot it answered)."""
-    return (
-        fr.sub_event in ("Violent demonstration", "Mob violence")
-        and e.sub_event
-        not in (None, "Violent demonstration", "Mob violence", "Excessive force against protesters")
-        and any(r.role == "perp" and r.actor_id == "protesters" and r.strength >= 2.0 for r in fr.roles)
-        and any(r.role == "perp" and r.actor_id in ARMED_PERPS and r.strength >= 2.0 for r in e.roles)
+    """A riot of protesters (or of the victims' kin) told after an armed side's attack (not
+    the riot it answered)."""
+    if fr.sub_event not in ("Violent demonstration", "Mob violence"):
+        return False
+    if e.sub_event in ("Violent demonstration", "Mob violence", "Excessive force against protesters"):
+        return False
+    if not any(r.role == "perp" and r.actor_id in ARMED_PERPS and r.strength >= 2.0 for r in e.roles):
+        return False
+    if e.sub_event is not None and any(
+        r.role == "perp" and r.actor_id == "protesters" and r.strength >= 2.0 for r in fr.roles
+    ):
+        return True
+    f = fr.facts
+    return not any(r.role == "perp" and r.actor_id in ARMED_PERPS for r in fr.roles) and bool(
+        KIN_CROWD.search(f.norm, f.npos(fr.lo), f.npos(fr.hi))
     )
 
 

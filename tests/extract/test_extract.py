@@ -5292,3 +5292,16 @@ def test_extract_the_next_day_and_days_later_count_from_the_act_just_told():
         (dt.date(2024, 3, 2), "Armed clash", 2),
         (dt.date(2024, 3, 5), "Remote explosive/landmine/IED", 1),
     ]
+
+
+def test_extract_the_victims_kin_who_rioted_after_an_armed_attack_did_another_act():
+    ms = extract(
+        "قتل 11 شخصا من أهالي قرية الهواشة في قضاء المقدادية، وأصيب آخرون، بهجوم شنه مسلحو داعش على القرية ليل"
+        " السبت، فيما أقدم ذوو الضحايا لاحقا على إحراق منازل في قرية نهر الإمام المجاورة.",
+        PUB,
+    )
+    by_type = {m.sub_event_type: m for m in ms}
+    attack = by_type["Attack"]
+    assert (attack.perpetrator_id, attack.target_id, attack.killed_best) == ("isis", "civilians", 11)
+    assert set(by_type) == {"Attack", "Violent demonstration"}
+    assert by_type["Violent demonstration"].perpetrator_id != "isis"
