@@ -96,7 +96,6 @@ for _v, _forms in {
 # Definite forms of 3..10 ("الجنود الثلاثه"); not احد/اثنين (Sunday/Monday).
 _DEF_UNITS = {"ال" + f: v for f, v in _UNITS.items() if v >= 3}
 _THE_TWO = frozenset({"الاثنين", "الاثنان", "الاثنتين", "الاثنتان"})
-# a nickname in apposition ("، المعروف بـ"أبو تقوى"،")
 # "قرابة العشرين شخصا": the tens, definite, after a word of approximation
 _DEFINITE_TENS = {
     _N("ال" + w): n
@@ -121,6 +120,7 @@ _DEFINITE_TENS = {
         ("مائه", 100),
     )
 }
+# a nickname in apposition ("، المعروف بـ"أبو تقوى"،")
 _KNOWN_AS = frozenset(_N(w) for w in "المعروف المعروفة الملقب الملقبة المكنى المكناة الشهير".split())
 # "ضابطان برتبة نقيب وملازم", "برتبتي رائد ونقيب": the ranks of the people counted, no one more
 _RANK_OF = frozenset(_N(w) for w in "برتبة برتبتي برتب".split())
