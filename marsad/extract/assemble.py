@@ -1464,41 +1464,25 @@ def _sub_event_of(cues: list, f: Facts | None = None) -> tuple[str | None, str |
     interception = any(c.category == "interception" for c in cues)
     if "drone" in weapons or "rocket" in weapons:
         # "طائرة مسيرة مفخخة", "صاروخ مفخخ": the charge of a drone/rocket is no roadside bomb
-        rigged = {
-            c.start
-            for c in cues
-            if "مفخخ" in c.surface.replace("ّ", "")
-            and c.category in ("sub_event:Remote explosive/landmine/IED", "weapon:ied")
-        }
+        ied = ("sub_event:Remote explosive/landmine/IED", "weapon:ied")
+        rigged = {c.start for c in cues if "مفخخ" in c.surface.replace("ّ", "") and c.category in ied}
         if rigged:
-            cues = [
-                c
-                for c in cues
-                if not (
-                    c.start in rigged
-                    and c.category in ("sub_event:Remote explosive/landmine/IED", "weapon:ied")
-                )
-            ]
-            subs = [c.category.split(":", 1)[1] for c in cues if c.category.startswith("sub_event:")]
-            weapons = [c.category.split(":", 1)[1] for c in cues if c.category.startswith("weapon:")]
+            cues = [c for c in cues if not (c.start in rigged and c.category in ied)]
     if "drone" in weapons and "Suicide bomb" in subs:
         # "بطائرة مسيرة انتحارية": a one-way attack drone, no suicide bomber
+        suicide = ("sub_event:Suicide bomb", "weapon:ied")
         drone_ends = [c.end for c in cues if c.category == "weapon:drone"]
         kamikaze = {
             c.start
             for c in cues
-            if c.category in ("sub_event:Suicide bomb", "weapon:ied")
+            if c.category in suicide
             and "انتحار" in c.surface
             and any(0 <= c.start - e <= 2 for e in drone_ends)
         }
         if kamikaze:
-            cues = [
-                c
-                for c in cues
-                if not (c.start in kamikaze and c.category in ("sub_event:Suicide bomb", "weapon:ied"))
-            ]
-            subs = [c.category.split(":", 1)[1] for c in cues if c.category.startswith("sub_event:")]
-            weapons = [c.category.split(":", 1)[1] for c in cues if c.category.startswith("weapon:")]
+            cues = [c for c in cues if not (c.start in kamikaze and c.category in suicide)]
+    subs = [c.category.split(":", 1)[1] for c in cues if c.category.startswith("sub_event:")]
+    weapons = [c.category.split(":", 1)[1] for c in cues if c.category.startswith("weapon:")]
     weapon = weapons[0] if weapons else None
     # the most specific weapon mentioned: drones over rockets over generic
     for w in ("ied", "drone", "airstrike", "missile", "rocket", "mortar", "arson", "small_arms"):
