@@ -2716,7 +2716,14 @@ def _event_places(f: Facts) -> list:
             NEAR_LOCATOR.search(before[-16:])
             and PLACE_RANK.get(p.kind, 1) >= 5
             and any(
-                q is not p and q.end <= p.start and p.start - q.end <= 40 and PLACE_RANK.get(q.kind, 1) >= 5
+                q is not p
+                and q.end <= p.start
+                and p.start - q.end <= 40
+                # (or a district: "في منطقة الرضوانية قرب مطار بغداد الدولي")
+                and (
+                    PLACE_RANK.get(q.kind, 1) >= 5
+                    or (q.kind == "district" and q.governorate == p.governorate)
+                )
                 for q in places
             )
         ):

@@ -5305,3 +5305,26 @@ def test_extract_the_victims_kin_who_rioted_after_an_armed_attack_did_another_ac
     assert (attack.perpetrator_id, attack.target_id, attack.killed_best) == ("isis", "civilians", 11)
     assert set(by_type) == {"Attack", "Violent demonstration"}
     assert by_type["Violent demonstration"].perpetrator_id != "isis"
+
+
+def test_extract_a_site_near_which_a_district_lies_only_locates_it():
+    m = one(
+        "قتل خمسة مدنيين، بينهم ثلاثة أطفال، بسقوط صاروخ كاتيوشا على منزلهم في منطقة الرضوانية قرب مطار بغداد"
+        " الدولي، مساء أمس."
+    )
+    assert (m.location, m.target_id, m.killed_best) == ("Radwaniyah", "civilians", 5)
+    m = one("سقطت ثلاثة صواريخ على قاعدة فكتوري العسكرية قرب مطار بغداد الدولي، فجر اليوم.")
+    assert m.location == "Victory Base (Baghdad Airport)"
+
+
+def test_extract_the_force_that_carried_out_the_operation_feminine_object_did_it():
+    m = one(
+        "قتل ثلاثة من عناصر داعش، اليوم، في عملية نفذتها قوة من جهاز مكافحة الإرهاب بإسناد من طيران التحالف"
+        " الدولي في وادي الشاي جنوب غربي كركوك."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.location) == (
+        "iraqi_security_forces",
+        "isis",
+        3,
+        "Wadi al-Shay",
+    )
