@@ -5328,3 +5328,8 @@ def test_extract_the_force_that_carried_out_the_operation_feminine_object_did_it
         3,
         "Wadi al-Shay",
     )
+
+
+def test_extract_two_rockets_seized_ready_to_fire_stopped_an_attack():
+    m = one("ضبطت القوات الأمنية صاروخين معدين للإطلاق في منطقة الرضوانية جنوب غربي بغداد.")
+    assert (m.sub_event_type, m.weapon, m.location) == ("Disrupted weapons use", "rocket", "Radwaniyah")
