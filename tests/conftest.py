@@ -29,6 +29,27 @@ def shared_or_skip(*parts: str) -> Path:
     return path
 
 
+def pytest_sessionfinish(session, exitstatus):
+    """Stop the temporary Prefect server a test started in this process (an in-process
+    `marsad run` with no API) while the console is still open: left to Prefect's atexit hook,
+    its "Stopping temporary server" line is logged after pytest has closed the stream, and the
+    run ends on a logging traceback ("I/O operation on closed file")."""
+    if "prefect.server.api.server" not in sys.modules:
+        return
+    import logging
+
+    from prefect.server.api.server import SubprocessASGIServer
+
+    logger = logging.getLogger("prefect")
+    level = logger.level
+    logger.setLevel(logging.WARNING)  # (the stop's INFO line says nothing a test run needs)
+    try:
+        for server in list(SubprocessASGIServer._instances.values()):
+            server.stop()
+    finally:
+        logger.setLevel(level)
+
+
 def pytest_runtest_setup(item):
     """Before a Hypothesis test: stop the Prefect background services that earlier tests left
     running in this process (`marsad run` goes through an in-process flow on an ephemeral
