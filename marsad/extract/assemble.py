@@ -6186,6 +6186,20 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
         return "Shelling/artillery/missile attack"
     targets = [r.actor_id for r in e.roles if r.role == "target"]
     if (
+        any(t in ("us_forces", "coalition") for t in targets)
+        # (with its toll: the reading below would make it a fight)
+        and any(fr.killed is not None or fr.wounded is not None for fr in e.frames)
+        and not any(r.role == "perp" and r.actor_id not in IRAQI_FACTIONS | {"unknown"} for r in e.roles)
+        and e.place is not None
+        and (e.place.kind in ("base", "airport") or e.place.name_en in us_hosting_sites())
+        and not re.search(r"اشتباك|اشتباكات|مواجهات|تسلل|اقتحام|اقتحم|النار|رصاص|انفجار|تفجير|عبوه", words)
+        and not PLURAL_GENERIC.search(words)
+    ):
+        # "أصيب جندي أمريكي في الهجوم الذي استهدف قاعدة عين الأسد": an attack on a base of the
+        # US-led forces, its weapon unnamed, is a strike from afar (drones and rockets are how
+        # the factions hit them), not a ground fight
+        return "Air/drone strike"
+    if (
         any(fr.killed is not None or fr.wounded is not None for fr in e.frames)
         and re.search(
             _n(r"قتل|مقتل|قتيل|قتلي|استشهد|استشهاد|اغتيال|اصيب|اصابه|جريح|جرحي|رصاص|النار|حتف|مصرع"), words

@@ -771,6 +771,8 @@ class _Parser:
                 nxt = t.get(i + 1)
                 if nxt == "من":
                     return 2, 3, i + 2, lead
+                if nxt in ("منهم", "منهن"):
+                    return 2, 3, i + 2, lead  # "إصابة عدد منهم": a number of them
                 if nxt in ("اخر", "اخرا", "اخرين"):
                     return 2, 3, i + 2, lead
                 if nxt in ("كبير", "كبيرا", "كبيره", "غير"):

@@ -5333,3 +5333,17 @@ def test_extract_the_force_that_carried_out_the_operation_feminine_object_did_it
 def test_extract_two_rockets_seized_ready_to_fire_stopped_an_attack():
     m = one("ضبطت القوات الأمنية صاروخين معدين للإطلاق في منطقة الرضوانية جنوب غربي بغداد.")
     assert (m.sub_event_type, m.weapon, m.location) == ("Disrupted weapons use", "rocket", "Radwaniyah")
+
+
+def test_extract_an_attack_on_a_us_base_with_its_toll_and_no_weapon_named_is_a_strike_from_afar():
+    m = one(
+        "قال مسؤول عسكري أمريكي إن جنديا أمريكيا أصيب بجروح طفيفة في الهجوم الذي استهدف قاعدة عين الأسد فجر"
+        " اليوم."
+    )
+    assert (m.sub_event_type, m.target_id, m.wounded_best) == ("Air/drone strike", "us_forces", 1)
+    # ("a number of them" hurt counts as a vague few)
+    m = one(
+        "أطلقت قوات الأمن الغاز المسيل للدموع لتفريق متظاهرين حاولوا اقتحام السفارة الأمريكية في بغداد، ما أدى"
+        " إلى إصابة عدد منهم بحالات اختناق."
+    )
+    assert (m.sub_event_type, m.wounded_low, m.wounded_best) == ("Excessive force against protesters", 2, 3)
