@@ -632,23 +632,20 @@ KILLER_AFTER = re.compile(
 )
 # "تمكنت قوة من جهاز مكافحة الإرهاب من قتل إرهابيين اثنين", "نجحت الشرطة في قتل ...": the
 # force managed to kill
-MANAGED_VERB = re.compile(
-    _n(r"(?:^|[\s،])(?:و|ف)?(?:تمكنت|تمكن|تمكنوا|نجحت|نجح|نجحوا)\s+(?:" + _UNIT_OF + r")?$")
-)
+_MANAGED = r"تمكنت|تمكن|تمكنوا|نجحت|نجح|نجحوا"
+MANAGED_VERB = re.compile(_n(r"(?:^|[\s،])(?:و|ف)?(?:" + _MANAGED + r")\s+(?:" + _UNIT_OF + r")?$"))
 MANAGED_KILL = re.compile(_n(r"^(?:\s+\S+){0,3}?\s+(?:من|في)\s+(?:قتل|تصفيه|اغتيال)\s"))
 # "إن قواتها حيدت", "أن طائراته قصفت": a body's own forces (a pronoun names the body) as the
 # subject right before the verb
+_OWN_FORCES = r"قواتها|قواته|قواتنا|طائراتها|طائراته|مقاتلاتها|مسيراتها|مدفعيتها|وحداتها|قطعاتها"
 OWN_FORCES_DID = re.compile(
-    _n(
-        r"(?:^|\s)(?:ان|بان|و)?\s*(?:قواتها|قواته|قواتنا|طائراتها|طائراته|مقاتلاتها|مسيراتها|مدفعيتها|وحداتها|قطعاتها)"
-        r"\s+(?:قد\s+)?\S+\s+(?:\S+\s+)?$"
-    )
+    _n(r"(?:^|\s)(?:ان|بان|و)?\s*(?:" + _OWN_FORCES + r")\s+(?:قد\s+)?\S+\s+(?:\S+\s+)?$")
 )
 # "تمكن مجاهدو سرايا أولياء الدم من استهداف رتل", "استطاع أبطال المقاومة استهداف قاعدة": the
 # side that managed the strike (its own fighters: its claim)
 MANAGED_BY = re.compile(
     _n(
-        r"(?:^|[\s،])(?:و|ف)?(?:تمكنت|تمكن|تمكنوا|نجحت|نجح|نجحوا|استطاعت|استطاع|استطاعوا)\s+"
+        r"(?:^|[\s،])(?:و|ف)?(?:" + _MANAGED + r"|استطاعت|استطاع|استطاعوا)\s+"
         r"(?:(?:مجاهدو|مقاتلو|ابطال)\s+|" + _UNIT_OF + r")?$"
     )
 )
@@ -1144,8 +1141,14 @@ class Facts:
     _memo: dict = field(default_factory=dict, repr=False)
 
     @_lazy
+    def bodies(self) -> list:
+        """Every actor the sentence names, the bodies that only report included (a ministry,
+        a command: kind "source"); read once, for actors and for coreference."""
+        return self.finders.bodies(self.text) if self.finders else []
+
+    @_lazy
     def actors(self) -> list:
-        return self.finders.actors(self.text) if self.finders else []
+        return self.finders.acting(self.text, self.bodies) if self.finders else []
 
     @_lazy
     def places(self) -> list:
@@ -1998,6 +2001,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "perp", 3.0 if before.endswith(OWN_FIGHTERS) else 2.8, base + a.start))
         elif (
             not others_before
+            and contains_any(before[-40:], ("تمكن", "نجح", "استطاع"))
             and MANAGED_BY.search(f.norm, max(0, ns - 40), ns)
             and MANAGED_STRIKE.match(after)
             and not PASSIVE_AFTER.search(after)
@@ -2452,8 +2456,10 @@ SO_FAR = re.compile(_n(r"حتى الان|حتى اللحظه|لغايه الان
 
 # "أحرق محتجون مقر الحزب احتجاجا على مقتل ناشط": the death protested is the cause of
 # this event, not one of its casualties
+# the words a protest names its grievance with ("احتجاجا على", "تنديدا ب", "رفضا ل")
+_PROTEST_WORD = r"احتجاجا|احتجاج|تنديدا|رفضا|غضبا|استنكارا"
 PROTESTED_CAUSE = re.compile(
-    _n(r"(?:احتجاجا|احتجاج|تنديدا|رفضا|غضبا)\s+(?:على|ب|ل)?\s*(?:\S+\s+)?$|على خلفيه\s+(?:\S+\s+)?$")
+    _n(r"(?:" + _PROTEST_WORD + r")\s+(?:على|ب|ل)?\s*(?:\S+\s+)?$|على خلفيه\s+(?:\S+\s+)?$")
 )
 
 
@@ -3880,7 +3886,7 @@ def _fire_burned(f: Facts, c) -> bool:
 PROTEST_STEMS = ("احتجاج", "تنديد", "رفض", "غضب", "استنكار", "ندد", "مستنكر")
 PROTESTED_BEFORE = re.compile(
     _n(
-        r"(?:^|\s)(?:احتجاجا|تنديدا|رفضا|غضبا|استنكارا|منددين|منددا|منددون|مندده|مستنكرين|مستنكرا|مستنكره)"
+        r"(?:^|\s)(?:" + _PROTEST_WORD + r"|منددين|منددا|منددون|مندده|مستنكرين|مستنكرا|مستنكره)"
         r"\s+(?:علي\s+|ل\s*|ب\s*)?$"
     )
 )
@@ -3895,9 +3901,7 @@ CROWDS_CLASHED = re.compile(
 )
 # the grievance a protest was about, up to the actor named in it (no comma between)
 GRIEVANCE = re.compile(
-    _n(
-        r"(?:^|\s)(?:احتجاجا|احتجاجات|احتجاج|تنديدا|رفضا|استنكارا)\s+(?:علي|ب|ل)\s*(?:[^\s،,.؛]+\s+){0,6}(?:ل|لل|ب)?$"
-    )
+    _n(r"(?:^|\s)(?:" + _PROTEST_WORD + r"|احتجاجات)\s+(?:علي|ب|ل)\s*(?:[^\s،,.؛]+\s+){0,6}(?:ل|لل|ب)?$")
 )
 
 
@@ -4640,10 +4644,10 @@ SAID_EARLIER = re.compile(
         r"(?:قال|قالت|ذكر|ذكرت|افاد|افادت|صرح|صرحت|اوضح|اوضحت|نقل|نقلت|افادوا|قالوا)(?=[\s،,]|$)"
     )
 )
+# the verbs of an act that broke out or took place (OCCURRED, ACT_OCCURRED_WHEN)
+_OCCURRED_VERB = r"وقع|وقعت|اندلع|اندلعت|اندلعا|بدا|بدات|جري|جرت|حدث|حدثت|انطلقت|انطلق"
 # "وكانت الاشتباكات قد اندلعت أمس": when the act told broke out or took place
-OCCURRED = re.compile(
-    _n(r"(?:^|\s)قد\s+(?:وقع|وقعت|اندلع|اندلعت|اندلعا|بدا|بدات|جري|جرت|حدث|حدثت|انطلقت|انطلق)(?:\s|$)")
-)
+OCCURRED = re.compile(_n(r"(?:^|\s)قد\s+(?:" + _OCCURRED_VERB + r")(?:\s|$)"))
 
 
 def _tells_when_it_happened(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
@@ -4945,7 +4949,7 @@ def _series_named(e: Event, f: Facts) -> bool:
 ACT_OCCURRED_WHEN = re.compile(
     _n(
         r"(?:^|[\s\"“«])(?:ال)(?:هجوم|انفجار|تفجير|قصف|اعتداء|حادث|حادثه|استهداف|اشتباك|اشتباكات|كمين)\s+"
-        r"(?:قد\s+)?(?:وقع|وقعت|حدث|حدثت|جري|جرت|نفذ|اندلع|اندلعت)(?=\s)"
+        r"(?:قد\s+)?(?:" + _OCCURRED_VERB + r"|نفذ)(?=\s)"
     )
 )
 
@@ -5817,18 +5821,9 @@ ANAPHOR_HIT = re.compile(
 
 def _named_bodies(f: Facts) -> list:
     """Every actor the sentence names, the bodies that only report included (a ministry, a
-    command: kind "source"), read once, for coreference only (never roles)."""
-    got = f._memo.get("bodies")
-    if got is None:
-        from marsad.extract import vocab as entity_vocab
-
-        got = f._memo["bodies"] = entity_vocab.find_actors(f.text)
-    return got
-
-
-def _story_actors(f: Facts) -> list:
-    """The actors a sentence names (read on first read, for any sentence of the story)."""
-    return f.actors
+    command: kind "source"), for coreference only (never roles): `Facts.bodies`, the one
+    reading `Facts.actors` is filtered from."""
+    return f.bodies
 
 
 # "كما أعلنت في بيان ثان استهداف قاعدة عسكرية في الجولان": the claim verb's subject dropped,
@@ -5882,7 +5877,7 @@ def _resolve_group_anaphora(events: list[Event], facts: list[Facts]) -> None:
                 a.actor_id
                 for g in facts
                 if g.is_title or g.index <= e.last_index
-                for a in _story_actors(g)
+                for a in g.actors
                 if a.actor_id in NAMED_FACTIONS
             }
             if len(named) != 1:
@@ -5900,7 +5895,7 @@ def _resolve_group_anaphora(events: list[Event], facts: list[Facts]) -> None:
 MINISTRY_FORCES = re.compile(
     _n(
         r"(?:اعلنت|قالت|اكدت|ذكرت|افادت)\s+(?:الوزاره|وزاره الدفاع|رئاسه الاركان|هيئه الاركان|القياده)\s+"
-        r"(?:[^\s.؛:]+\s+){0,4}?(?:ان|بان)\s+(?:طائراتها|قواتها|مقاتلاتها|مسيراتها|وحداتها|مدفعيتها)(?:\s|$)"
+        r"(?:[^\s.؛:]+\s+){0,4}?(?:ان|بان)\s+(?:" + _OWN_FORCES + r")(?:\s|$)"
     )
 )
 

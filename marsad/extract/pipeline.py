@@ -139,8 +139,8 @@ def find_entities(sentences, title: str | None, pub: dt.date | None, opts: Extra
 
 
 class _Finders:
-    """The entity finders of one story's sentences near an event; Facts runs each on the
-    sentence's text on first read (a finder that fails gives no entities)."""
+    """The entity finders of one story's sentences; Facts runs each on the sentence's text
+    on first read (a finder that fails gives no entities)."""
 
     __slots__ = ("_actors", "_places", "_dates", "_casualties", "pub")
 
@@ -153,15 +153,15 @@ class _Finders:
         )
         self.pub = pub
 
-    def actors(self, text: str) -> list:
-        """The actors of a sentence but those that only report (a ministry, a media cell),
-        unless the body announces what it carried out itself ("أعلنت وزارة الدفاع التركية
-        تحييد ستة")."""
-        return [
-            a
-            for a in _safe(self._actors, text)
-            if getattr(a, "kind", "") != "source" or _acting_source(text, a)
-        ]
+    def bodies(self, text: str) -> list:
+        """Every actor the sentence names, the bodies that only report included."""
+        return _safe(self._actors, text)
+
+    def acting(self, text: str, bodies: list) -> list:
+        """The actors of a sentence (its `bodies`) but those that only report (a ministry, a
+        media cell), unless the body announces what it carried out itself ("أعلنت وزارة الدفاع
+        التركية تحييد ستة")."""
+        return [a for a in bodies if getattr(a, "kind", "") != "source" or _acting_source(text, a)]
 
     def places(self, text: str) -> list:
         return _safe(self._places, text)
