@@ -936,6 +936,10 @@ BACKER = re.compile(
         # "التابعة للزعيم الشيعي مقتدى الصدر": a title or two between the link and the name
     )
 )
+# a country named after its border is where, not who ("قرب الحدود مع إيران", "حدود تركيا")
+BORDER_WITH = re.compile(
+    _n(r"(?:^|\s)(?:ب|و|ل|عل)?(?:ال)?(?:حدود|حدودي|حدوديه)(?:\s+(?:ال)?\S+يه)?\s+(?:مع\s+)?$")
+)
 # the first word of a "member" actor hit (vocab: "غارة أمريكية", "مقر الحشد"), normalized
 MEMBER_WEAPON = re.compile(_n(r"^(?:ال)?(?:طائر|مسير|صاروخ|صواريخ|غار|قصف|ضرب|قذيف|مدفعي|عمليه)"))
 ATTACK_HEADS = frozenset(
@@ -1747,6 +1751,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue
         if (
             BACKER.search(f.norm[max(0, ns - 50) : ns])
+            or (a.kind == "generic" and BORDER_WITH.search(f.norm[max(0, ns - 30) : ns]))
             or FOUGHT.search(f.norm[max(0, ns - 20) : ns])
             or APPOSITIVE.search(f.norm[max(0, ns - 40) : ns])
             or (
@@ -5168,6 +5173,31 @@ def _attackers_dead_added(e: Event, f: Facts, killed) -> bool:
     return True
 
 
+def _soldiers_side(e: Event) -> None:
+    """A fight told by one side's dead ("استشهاد ضابط وجنديين في اشتباك مع عناصر داعش"): the
+    soldiers with no other army named are Iraq's forces (or the announcing army's), the side
+    that fought the one named (spec 2: in a clash either order is right; "unknown" is no side)."""
+    if any(r.role == "perp" and r.actor_id != "unknown" for r in e.roles):
+        return
+    named = {r.actor_id for r in e.roles if r.role == "target" and r.strength >= 2.0}
+    if not named or named & {"iraqi_security_forces", "peshmerga", "pmf"} or named & CIVILIAN:
+        return
+    for fr in e.frames:
+        text = _victims_text(fr)
+        soldiers = SOLDIER_VICTIMS.search(text)
+        if soldiers is None or FOREIGN_TROOPS.search(_victims_tail(text, soldiers.end())):
+            continue
+        lo = fr.lo if fr.victims_lo is None else fr.victims_lo
+        # ("أعلنت وزارة الدفاع التركية مقتل ثلاثة جنود": that army's own)
+        side = _announcing_state(fr.facts, fr.facts.orig(fr.facts.npos(lo) + soldiers.start()))
+        side = side or "iraqi_security_forces"
+        if side in named:
+            return
+        e.roles.append(Role(side, "perp", 1.2, 9_500_000))
+        e.notes.append("clash: the soldiers' side")
+        return
+
+
 SOLDIER_VICTIMS = re.compile(
     _n(
         _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,2}?"
@@ -5688,6 +5718,8 @@ def assemble_story(
                         e.roles.append(Role("iraqi_security_forces", "target", 1.2, 9_500_000))
                         e.notes.append("target: the security forces' own (a later toll)")
                         break
+        if e.sub_event == "Armed clash":
+            _soldiers_side(e)
         if not any(r.role == "target" for r in e.roles) and _family(e.sub_event) in ("remote", "street", ""):
             # "قتل ثلاثة أشخاص بهجوم مسلح على قرية", "تفجير انتحاري استهدف سوقا شعبية": people
             # or a place of daily life hit, with no armed party named, are civilians

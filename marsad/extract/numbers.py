@@ -362,6 +362,15 @@ _LEFT_LIFE = {
 }
 _LEFT_LIFE_NOUNS = frozenset(_norm_list(_V["killed"]["left_life_nouns"]))
 _PASSED = set(_norm_list(_V["killed"]["passed_verbs"]))
+# "تعرض ثلاثة من منتسبيها لإصابات": verb form -> its cue kind; a cue only with a count of
+# people right after it and the noun a few words on
+_SUFFERED = {
+    form: ("verb_p" if form.endswith("وا") else "verb_d" if form.endswith("ا") else "verb_s")
+    for form in _norm_list(_V["wounded"]["suffered_verbs"])
+}
+_SUFFERED_NOUNS = frozenset(_norm_list(_V["wounded"]["suffered_nouns"]))
+_OF_THEM = frozenset(_norm_list(["منهم", "منهما", "منهن"]))
+_DIRECT_HIT = frozenset(_norm_list(["مباشرة", "مباشر"]))
 # the titles of leaders, one person each ("ونائب رئيس الهيئة" after "قائد الفيلق")
 _TITLE_WORDS = frozenset(_norm_list(_V["title_words"]))
 # a patient who died (its verb right after): "ذوو مريض توفي", "المريضة التي توفيت" aside
@@ -538,6 +547,7 @@ _LIFE_X = _expand(_LIFE)
 _TOOK_LIFE_X = _expand(_TOOK_LIFE)
 _LEFT_LIFE_X = _expand(_LEFT_LIFE)
 _PASSED_X = _expand(_PASSED)
+_SUFFERED_X = _expand(_SUFFERED)
 
 
 def _took_life_before(words: list[str], i: int) -> bool:
@@ -556,6 +566,18 @@ def _left_life_after(words: list[str], i: int) -> bool:
     for w in words[i + 1 : i + 5]:
         if w in _LEFT_LIFE_NOUNS:
             return True
+        if not w[0].isalpha():
+            return False
+    return False
+
+
+def _suffered_after(words: list[str], i: int) -> bool:
+    """ "تعرض ثلاثة من منتسبيها لإصابات": the noun within the 5 words after the verb at `i`, in
+    its clause, and no direct hit ("لإصابة مباشرة" is a building's)."""
+    for k in range(i + 2, min(len(words), i + 7)):
+        w = words[k]
+        if w in _SUFFERED_NOUNS:
+            return k + 1 >= len(words) or words[k + 1] not in _DIRECT_HIT
         if not w[0].isalpha():
             return False
     return False
@@ -1030,7 +1052,7 @@ def parse_count(phrase: str) -> Count | None:
 _PRECHECK_STEMS = (
     "قتل قتيل شهيد شهدا شهاد استشهد حتف مصرع صاب صيب جرح جريح ضحا ضحي خساير وفاه "
     "وفيات وفات توفي توفو جثث جثه جثت غتال غتيال غتيل اعدمو اعدمت اعدمه اعدام اردوه اردته ارداه ارداها "
-    "مقتول صبن تصفي يصب اودي اودت يودي تودي حصد ازهق يزهق فارق قضي قضت"
+    "مقتول صبن تصفي يصب اودي اودت يودي تودي حصد ازهق يزهق فارق قضي قضت جروح جراح"
 ).split()
 _PRECHECK_MARKS = "\u064b-\u0652\u0670\u0640"
 _PRECHECK_FOLD = {"ا": "اأإآٱ", "ه": "هة", "ي": "يىئی", "و": "وؤ"}
@@ -1097,6 +1119,14 @@ class _Binder:
                 w in _PASSED_X and (ce := self.ce_at.get(i + 1)) is not None and self._head(ce)[0] == "person"
             ):
                 self.cues[i] = ("k", "verb_s", None, _PASSED_X[w][1])  # "قضى أربعة من عناصر الشرطة"
+            elif (
+                w in _SUFFERED_X
+                and (ce := self.ce_at.get(i + 1)) is not None
+                and (self._head(ce)[0] == "person" or t.get(ce.j) in _OF_THEM)
+                and _suffered_after(t.w, i)
+            ):
+                kind, lead = _SUFFERED_X[w]
+                self.cues[i] = ("w", kind, None, lead)  # "تعرض ثلاثة أشخاص لإصابات": as أصيب
         # bindings: cls -> list of (token position, Count | None); None = uncounted mention
         self.found: dict[str, list[tuple[int, Count | None]]] = {"k": [], "w": []}
         self.used: set[int] = set()
@@ -1784,9 +1814,20 @@ class _Binder:
         if cue is None:
             return False
         joined = cue[3] > 0 and w[second - 1].startswith("و")  # "وقتل", "ومقتل"
-        if not joined and not (second >= 2 and w[second - 2] in _WHILE_WORDS):  # "فيما استشهد"
+        if not joined and not self._while_clause(second - 1):  # "فيما استشهد"
             return False
         return _is_attackers(w[first : min(first + 5, second)]) != _is_attackers(w[second : second + 5])
+
+    def _while_clause(self, cue: int) -> bool:
+        """Does a "while" open the clause of the cue at token `cue`, right before it or a few
+        words before with no punctuation between ("فيما استشهد", "فيما تمكن المقاتلون من قتل")?"""
+        w = self.t.w
+        for k in range(cue - 1, max(-1, cue - 6), -1):
+            if w[k] in _WHILE_WORDS:
+                return True
+            if not w[k][0].isalpha() or k in self.cues:
+                return False
+        return False
 
     def _in_addition(self, pos: int) -> bool:
         """Is the count at token `pos` told "in addition to" those before it ("فضلا عن سقوط

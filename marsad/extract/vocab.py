@@ -450,6 +450,7 @@ class _Vocab:
         self.member_words = {normalize(w) for w in doc.get("member_words") or []}
         self.member_links = {normalize(w) for w in doc.get("member_links") or []}
         self.member_words_of = {normalize(w) for w in doc.get("member_words_of") or []}
+        self.given_names = {normalize(w) for w in doc.get("given_names") or []}
         self.actor_matcher = _Matcher(set(table))
 
     # ---- places
@@ -646,6 +647,8 @@ def find_actors(text: str, known: Sequence[str] = ()) -> list[ActorHit]:
                 actor_id = next((k for k in reversed(known) if k in entry.anaphora), None)
         if actor_id is None:
             continue
+        if kind == "leader" and " " not in key and _bare_forms(_prev_word(norm, start) or "") & v.given_names:
+            continue  # "الشيخ عباس الكعبي": another man of the leader's family or tribe
         # (a name after a preposition other than the possessive "ل" is no member's owner:
         # "أصيب جنود بالهجوم الصاروخي الإيراني" -- the soldiers are not Iran's)
         if kind in ("name", "short") and not any(c in (clitic or "") for c in "بوفك"):

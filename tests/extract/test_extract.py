@@ -5347,3 +5347,20 @@ def test_extract_an_attack_on_a_us_base_with_its_toll_and_no_weapon_named_is_a_s
         " إلى إصابة عدد منهم بحالات اختناق."
     )
     assert (m.sub_event_type, m.wounded_low, m.wounded_best) == ("Excessive force against protesters", 2, 3)
+
+
+def test_extract_a_country_named_after_its_border_is_no_party():
+    m = one(
+        "استشهد منتسب في قيادة قوات الحدود وأصيب آخر بهجوم شنه مهربون على مخفر حدودي في منطقة الشيب قرب"
+        " الحدود مع إيران، في محافظة ميسان."
+    )
+    assert (m.perpetrator_id, m.target_id, m.governorate) == ("unknown", "iraqi_security_forces", "Maysan")
+
+
+def test_extract_a_clash_told_by_one_sides_dead_then_the_others_adds_both_and_names_the_soldiers_side():
+    m = one(
+        "أكدت خلية الإعلام الأمني استشهاد ضابط وجنديين في اشتباك مع عناصر داعش في جبل قرة جوخ، فيما أسفرت"
+        " الاشتباكات عن مقتل أربعة من الإرهابيين."
+    )
+    assert (m.sub_event_type, m.killed_best) == ("Armed clash", 7)
+    assert {m.perpetrator_id, m.target_id} == {"iraqi_security_forces", "isis"}
