@@ -183,6 +183,8 @@ HIDEOUTS_BEFORE = re.compile(
 )
 _CLASHED = r"(?:اشتبك|اشتبكت|اشتبكوا|اشتبكا|تشتبك|يشتبك)"
 # "اشتبكت قوة من الجيش مع مسلحين من داعش": the subject of "clashed" is one side ...
+# the side named before its verb: "قوة من البيشمركة اشتبكت مع عناصر من داعش"
+CLASHED_AFTER = re.compile(_n(r"\s*(?:قد\s+)?" + _CLASHED + r"(?:\s|$)"))
 CLASHED_SUBJECT = re.compile(
     _n(
         r"(?:^|\s)(?:و|ف)?" + _CLASHED + r"\s+"
@@ -1833,7 +1835,9 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             after = f.norm[apposed.end() : apposed.end() + 60]
         aid = a.actor_id
         if aid == "unknown":
-            roles.append(Role(aid, "perp", 2.0, base + a.start))
+            if not VICTIMS_OF.search(before[-50:]):
+                roles.append(Role(aid, "perp", 2.0, base + a.start))
+            # ("مقتل اثنين من المسلحين": the gunmen counted dead are one side's losses)
             continue
         if (
             contains_any(before[-30:], GUNMEN_STEMS)
@@ -2057,7 +2061,9 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             )
         elif v.attack_verb_after.search(after):
             roles.append(Role(aid, "perp", 2.0, base + a.start))
-        elif "شتبك" in before[-40:] and CLASHED_SUBJECT.search(before[-40:]):
+        elif ("شتبك" in before[-40:] and CLASHED_SUBJECT.search(before[-40:])) or (
+            not others_before and CLASHED_AFTER.match(after)
+        ):
             roles.append(Role(aid, "perp", 1.8, base + a.start))
         elif BETWEEN_FIRST.search(before):
             # "اشتباكات بين X و Y": no initiator; read X as one side, Y as the other
@@ -6145,6 +6151,8 @@ SAME_KIND = re.compile(
 ASSAULT_WORD = re.compile(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:هاجم|هاجمت|هاجموا|اقتحم|اقتحمت|اقتحموا)(?:\s|$)|(?:^|\s)(?:ب|ل)?(?:ال)?هجوما?\s+(?:ال)?مسلحا?(?:\s|$)"
+        # assaulted ("اعتدى عناصر أمن على مراسل", "تعرض مراسل للاعتداء من قبل")
+        r"|(?:^|\s)(?:و|ف)?(?:اعتدي|اعتدت|اعتدوا|يعتدي|تعتدي|يعتدون)(?:\s|$)|(?:^|\s)(?:ل|ب|لل)?(?:ال)?اعتداء(?:\s|$)"
         # "شن تنظيم داعش هجوما على قرية": one attack launched by a named side ("إثر هجوم شنه
         # مسلحو داعش على موقع": the attack, then who launched it)
         r"|(?:^|\s)(?:و|ف)?(?:شن|شنت|شنوا|نفذ|نفذت|نفذوا)\s+(?:\S+\s+){0,3}?هجوما(?:\s|$)"
@@ -6229,7 +6237,7 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
     if (
         any(fr.killed is not None or fr.wounded is not None for fr in e.frames)
         and re.search(
-            _n(r"قتل|مقتل|قتيل|قتلي|استشهد|استشهاد|اغتيال|اصيب|اصابه|جريح|جرحي|رصاص|النار|حتف|مصرع"), words
+            _n(r"قتل|مقتل|قتيل|قتلي|استشهد|استشهاد|اغتيال|اصيب|اصاب|جريح|جرحي|رصاص|النار|حتف|مصرع"), words
         )
         and not re.search(_n(r"انفجار|تفجير|قصف|ضربه"), words)
     ):

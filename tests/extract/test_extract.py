@@ -5364,3 +5364,36 @@ def test_extract_a_clash_told_by_one_sides_dead_then_the_others_adds_both_and_na
     )
     assert (m.sub_event_type, m.killed_best) == ("Armed clash", 7)
     assert {m.perpetrator_id, m.target_id} == {"iraqi_security_forces", "isis"}
+
+
+def test_extract_a_side_named_before_clashed_is_one_side_and_gunmen_counted_dead_are_none():
+    m = one(
+        "صرح آمر لواء في البيشمركة بأن قوة من البيشمركة اشتبكت مع عناصر من داعش على سفوح جبل قرة جوخ، فجر"
+        " اليوم، ما أسفر عن مقتل اثنين من المسلحين وإصابة عنصر من البيشمركة."
+    )
+    assert {m.perpetrator_id, m.target_id} == {"peshmerga", "isis"}
+    assert (m.sub_event_type, m.killed_best, m.wounded_best) == ("Armed clash", 2, 1)
+
+
+def test_extract_a_bomber_amid_a_gathering_of_a_groups_men_targets_the_group():
+    m = one(
+        "فجر انتحاري يرتدي حزاما ناسفا نفسه وسط تجمع لعناصر الحشد العشائري في منطقة الحامضية شمالي الرمادي،"
+        " ظهر الأربعاء، ما أسفر عن مقتل خمسة منهم وإصابة تسعة آخرين."
+    )
+    assert (m.target_id, m.killed_best, m.wounded_best) == ("pmf", 5, 9)
+
+
+def test_extract_reporters_assaulted_while_covering_a_protest_is_an_attack_not_a_riot():
+    m = one(
+        "اعتدى عناصر من فصيل مسلح على فريق قناة محلية أثناء تغطيتهم تظاهرة في ساحة التحرير وسط بغداد، ما أدى"
+        " إلى إصابة مصور القناة بجروح وتحطيم معداتهم."
+    )
+    assert (m.sub_event_type, m.target_id, m.wounded_best) == ("Attack", "civilians", 1)
+    m = one("تعرض مراسل قناة الشرقية للاعتداء من قبل عناصر أمن أثناء تغطيته تظاهرات البصرة، أمس.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (
+        "Attack",
+        "iraqi_security_forces",
+        "civilians",
+    )
+    m = one("اعتدى مسلحون مجهولون على صاحب محل في سوق الشورجة ببغداد وأصابوه بجروح.")
+    assert (m.sub_event_type, m.perpetrator_id, m.wounded_best) == ("Attack", "unknown", 1)
