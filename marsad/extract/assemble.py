@@ -1568,6 +1568,10 @@ def _sub_event_of(cues: list, f: Facts | None = None) -> tuple[str | None, str |
             # "إحباط هجوم لداعش وقتل اثنين من المهاجمين": a ground attack repelled with its
             # dead is a clash (Disrupted weapons use is a weapon shot down or found)
             sub = "Armed clash"
+    if sub == "Excessive force against protesters" and weapon == "arson" and "small_arms" in weapons:
+        # "أغلق محتجون الطرق بالإطارات المحترقة ... واستخدمت القوات الأمنية الرصاص الحي": the
+        # force's fire is the act's weapon, not the crowd's burning tyres
+        weapon = "small_arms"
     return sub, weapon, interception
 
 
@@ -3922,11 +3926,17 @@ def _protested(f: Facts, c) -> bool:
     if _protested_here(f, c):
         return True
     # "منددين بالهجوم المسلح ...، وحمّلوا ... مسؤولية الهجوم": the act named again, definite,
-    # is the one protested
+    # is the one protested (named by its kind again or by an attack word: not "واستخدمت القوات
+    # الأمنية الرصاص الحي" after "احتجاجا على اختطاف ناشط", another act)
     return (
         contains_any(f.norm, PROTEST_STEMS)
         and DEFINITE.match(normalize(c.surface)) is not None
-        and any(o.start < c.start and _protested_here(f, o) for o in f.cues)
+        and any(
+            o.start < c.start
+            and (o.category == c.category or c.category in ("attack", "explosion"))
+            and _protested_here(f, o)
+            for o in f.cues
+        )
     )
 
 
@@ -5256,6 +5266,10 @@ ENERGY_SITE = re.compile(
         r"مصفاه|مصفي|مصافي|"
         r"(?:محطه|محطات)\s+(?:ل)?(?:ال)?(?:كهرباء|توليد|طاقه|غاز|كهربائيه)|"
         r"(?:انبوب|انابيب)\s+(?:ل)?(?:ال)?(?:نفط|غاز|نفطي|خام)|"
+        # "أنبوب ناقل للنفط", "أنبوب ناقل للنفط الخام"
+        r"(?:انبوب|انابيب|خط|خطوط)\s+(?:ال)?(?:ناقل|نقل)\S*\s+(?:ل|لل)?(?:ال)?(?:نفط|غاز|خام|طاقه)|"
+        # power lines and their towers ("برجين لنقل الطاقة الكهربائية", "أبراج الكهرباء")
+        r"(?:برج|برجا|برجين|برجي|ابراج)\s+(?:ل|لل)?(?:ال)?(?:نقل\s+(?:ال)?)?(?:طاقه|كهرباء|ضغط\s+(?:ال)?عالي)|"
         r"(?:منشاه|منشات)\s+(?:ال)?(?:نفطيه|غازيه|نفط|طاقه))(?=[\s،.]|$)"
     )
 )
@@ -5348,6 +5362,27 @@ def _zero_for_all(events: list[Event], f: Facts) -> None:
     for e in events:
         if not e.background and e.killed is None and e.wounded is None:
             e.killed, e.wounded = cas.killed, cas.wounded
+
+
+def _zero_for_sites(events: list[Event], told: Event) -> None:
+    """An explicit none told after one salvo split by its sites ("أكثر من 15 صاروخا على قاعدتي
+    عين الأسد وحرير" then "لم تقع إصابات") is every site's: it goes to the last, then to each
+    sibling read from the same sentence and still uncounted."""
+    if "site split" not in told.notes or told.killed is None or told.killed.best != 0:
+        return
+    if told.wounded is not None and told.wounded.best != 0:
+        return
+    facts = told.frames[0].facts
+    for e in events:
+        if (
+            e is not told
+            and not e.background
+            and "site split" in e.notes
+            and e.frames[0].facts is facts
+            and e.killed is None
+            and e.wounded is None
+        ):
+            e.killed, e.wounded = told.killed, told.wounded
 
 
 def _perpetrator_of_both(events: list[Event], f: Facts) -> None:
@@ -5483,9 +5518,17 @@ def assemble_story(
                 )
                 if recalled is not None and vocab().background_start.search(f.norm):
                     told = recalled
+            elif current is not None and not vocab().background_start.search(f.norm):
+                # "... على قاعدتي عين الأسد وحرير، ردا على اغتيال سليماني." then "لم تقع
+                # إصابات": the cause recalled inside the act's own sentence is not what the next
+                # one tells of (unless it opens as the past: "وكان ...")
+                fresh = next((e for e in reversed(events) if not e.background), None)
+                if fresh is not None and fresh.frames[-1].facts is current.frames[0].facts:
+                    told = fresh
             if told is not None and f.index - told.last_index <= opts.follow_window:
                 follow_up(told, f)
                 _zero_for_all(events, f)
+                _zero_for_sites(events, told)
                 _perpetrator_of_both(events, f)
             continue
         for fr in frs:

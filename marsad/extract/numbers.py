@@ -370,6 +370,8 @@ _SUFFERED = {
 }
 _SUFFERED_NOUNS = frozenset(_norm_list(_V["wounded"]["suffered_nouns"]))
 _OF_THEM = frozenset(_norm_list(["منهم", "منهما", "منهن"]))
+# "العثور على جثث ثلاثة من رعاة الأغنام", "انتشال جثامين 4 مدنيين": the bodies, then their count
+_BODIES = frozenset(_norm_list(["جثث", "جثامين", "رفات"]))
 _DIRECT_HIT = frozenset(_norm_list(["مباشرة", "مباشر"]))
 # the titles of leaders, one person each ("ونائب رئيس الهيئة" after "قائد الفيلق")
 _TITLE_WORDS = frozenset(_norm_list(_V["title_words"]))
@@ -548,6 +550,7 @@ _TOOK_LIFE_X = _expand(_TOOK_LIFE)
 _LEFT_LIFE_X = _expand(_LEFT_LIFE)
 _PASSED_X = _expand(_PASSED)
 _SUFFERED_X = _expand(_SUFFERED)
+_BODIES_X = _expand(_BODIES)
 
 
 def _took_life_before(words: list[str], i: int) -> bool:
@@ -1127,6 +1130,10 @@ class _Binder:
             ):
                 kind, lead = _SUFFERED_X[w]
                 self.cues[i] = ("w", kind, None, lead)  # "تعرض ثلاثة أشخاص لإصابات": as أصيب
+            elif (
+                w in _BODIES_X and (ce := self.ce_at.get(i + 1)) is not None and self._head(ce)[0] == "person"
+            ):
+                self.cues[i] = ("k", "event", None, _BODIES_X[w][1])  # "جثث ثلاثة رعاة": as مقتل
         # bindings: cls -> list of (token position, Count | None); None = uncounted mention
         self.found: dict[str, list[tuple[int, Count | None]]] = {"k": [], "w": []}
         self.used: set[int] = set()

@@ -5397,3 +5397,42 @@ def test_extract_reporters_assaulted_while_covering_a_protest_is_an_attack_not_a
     )
     m = one("اعتدى مسلحون مجهولون على صاحب محل في سوق الشورجة ببغداد وأصابوه بجروح.")
     assert (m.sub_event_type, m.perpetrator_id, m.wounded_best) == ("Attack", "unknown", 1)
+
+
+def test_extract_a_none_told_after_a_salvo_on_two_bases_and_its_cause_counts_for_both_sites():
+    ms = extract(
+        "أطلقت إيران فجر اليوم الأربعاء أكثر من 15 صاروخا باليستيا على قاعدتي عين الأسد في الأنبار وحرير في"
+        " أربيل، اللتين تستضيفان قوات أمريكية، ردا على اغتيال قائد فيلق القدس قاسم سليماني. وقالت وزارة"
+        " الدفاع الأمريكية إنه لم تقع إصابات في صفوف جنودها.",
+        PUB,
+    )
+    assert sorted((m.location, m.killed_best, m.wounded_best) for m in ms) == [
+        ("Ain al-Asad Air Base", 0, 0),
+        ("Harir Air Base", 0, 0),
+    ]
+
+
+def test_extract_forces_firing_on_a_crowd_that_blocked_roads_over_a_kidnapping_is_excessive_force():
+    # (the kidnapping protested is no act here, and neither is the force's fire named "the" live
+    # rounds after it: another act, not the one protested)
+    m = one(
+        "أغلق محتجون غاضبون الطرق الرئيسية في الناصرية بالإطارات المحترقة، احتجاجا على اختطاف ناشط، واستخدمت"
+        " القوات الأمنية الرصاص الحي لتفريقهم ما أدى إلى إصابة أربعة منهم."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.weapon, m.wounded_best) == (
+        "Excessive force against protesters",
+        "iraqi_security_forces",
+        "protesters",
+        "small_arms",
+        4,
+    )
+
+
+def test_extract_power_towers_and_an_oil_pipeline_blown_up_hit_civilians():
+    m = one(
+        "فجر مجهولون برجين لنقل الطاقة الكهربائية بعبوات ناسفة في قضاء الطارمية شمالي بغداد، ما أدى إلى انقطاع"
+        " خطوط نقل الطاقة."
+    )
+    assert (m.sub_event_type, m.target_id) == ("Remote explosive/landmine/IED", "civilians")
+    m = one("تعرض أنبوب ناقل للنفط الخام في قضاء الشرقاط لتفجير بعبوة ناسفة، ما أدى إلى اندلاع حريق فيه.")
+    assert m.target_id == "civilians"

@@ -405,6 +405,10 @@ CAS_ROWS = [
     # (a direct hit on buildings, a beating: no wounds counted)
     ("تعرض ثلاثة مبان لإصابة مباشرة", None, None),
     ("تعرض ثلاثة أشخاص للضرب", None, None),
+    # bodies, then their count
+    ("عثرت القوات الأمنية على جثث ثلاثة من رعاة الأغنام", (3, 3, 3), None),
+    ("انتشال جثث 4 مدنيين", (4, 4, 4), None),
+    ("تسلم جثامين ثلاثة شهداء", (3, 3, 3), None),
     # the attackers' dead in a "while" clause a few words after its opening: both sides
     (
         "أسفر التعرض عن استشهاد مقاتل وإصابة اثنين، فيما تمكن المقاتلون من قتل ثلاثة من المهاجمين",
