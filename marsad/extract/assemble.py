@@ -56,6 +56,10 @@ def _n(pattern: str) -> str:
 
 # Sub-event types ranked for a frame holding several cues: the most specific mechanism
 # wins (an IED blast reported with "attack" and "clash" words is an IED attack).
+# the IED cue "استهداف رتل" (a convoy targeted, cues.yaml), normalized
+CONVOY_TARGETED = re.compile(
+    _n(r"(?:و|ب|ل)?(?:ال)?(?:استهداف|استهدف)\S*\s+(?:رتل|رتلا|ارتال|قافله|شاحنات|رتلين)$")
+)
 SUB_EVENT_RANK = {
     "Disrupted weapons use": 9,
     "Remote explosive/landmine/IED": 8,
@@ -938,6 +942,17 @@ BACKER = re.compile(
         # "التابعة للزعيم الشيعي مقتدى الصدر": a title or two between the link and the name
     )
 )
+# the side a threat was to ("طائرات مسيرة شكلت تهديدا للقوات الأمريكية"): why a strike was
+# made, no party to it
+THREAT_TO = re.compile(
+    _n(
+        r"(?:^|\s)(?:تشكل|يشكل|شكلت|شكل|تمثل|يمثل|مثلت)?\s*(?:تهديدا|تهديد|خطرا|خطر)\s+"
+        r"(?:مباشرا\s+|وشيكا\s+|مباشر\s+|وشيك\s+)?(?:علي\s+|ل|لل)?"
+        # (and the side joined to the first: "للقوات الأمريكية وقوات التحالف")
+        r"(?:\S+(?:\s+\S+){0,2}\s+و)?"
+        r"$"
+    )
+)
 # a country named after its border is where, not who ("قرب الحدود مع إيران", "حدود تركيا")
 BORDER_WITH = re.compile(
     _n(r"(?:^|\s)(?:ب|و|ل|عل)?(?:ال)?(?:حدود|حدودي|حدوديه)(?:\s+(?:ال)?\S+يه)?\s+(?:مع\s+)?$")
@@ -1490,6 +1505,17 @@ def _sub_event_of(cues: list, f: Facts | None = None) -> tuple[str | None, str |
         }
         if kamikaze:
             cues = [c for c in cues if not (c.start in kamikaze and c.category in suicide)]
+    if {"drone", "airstrike", "missile", "rocket", "mortar"} & set(weapons):
+        # "ضربة جوية استهدفت رتلا للحشد": a convoy targeted is a roadside bomb's mark only
+        # when nothing else names how it was hit
+        convoy = [
+            c
+            for c in cues
+            if c.category == "sub_event:Remote explosive/landmine/IED"
+            and CONVOY_TARGETED.match(normalize(c.surface))
+        ]
+        if convoy:
+            cues = [c for c in cues if c not in convoy]
     subs = [c.category.split(":", 1)[1] for c in cues if c.category.startswith("sub_event:")]
     weapons = [c.category.split(":", 1)[1] for c in cues if c.category.startswith("weapon:")]
     weapon = weapons[0] if weapons else None
@@ -1758,6 +1784,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         if (
             BACKER.search(f.norm[max(0, ns - 50) : ns])
             or (a.kind == "generic" and BORDER_WITH.search(f.norm[max(0, ns - 30) : ns]))
+            or (
+                ("تهديد" in f.norm or "خطر" in f.norm)
+                and THREAT_TO.search(f.norm[max(0, ns - 40) : ns + (1 if f.norm.startswith("و", ns) else 0)])
+            )
             or FOUGHT.search(f.norm[max(0, ns - 20) : ns])
             or APPOSITIVE.search(f.norm[max(0, ns - 40) : ns])
             or (
@@ -5189,6 +5219,33 @@ def _attackers_dead_added(e: Event, f: Facts, killed) -> bool:
     return True
 
 
+def _its_men_dead(e: Event) -> None:
+    """ "وأفادت مصادر في الحشد الشعبي بمقتل أربعة من عناصره في الضربة": the dead are the men of
+    the armed body the sentence names before them (its sources or itself speaking), in the
+    event's sentences or a toll told after it."""
+    for f in [fr.facts for fr in e.frames] + e.follow:
+        if "من" not in f.norm:
+            continue
+        dead = ITS_MEN_DEAD.search(f.norm)
+        if dead is None:
+            continue
+        at = f.orig(dead.start())
+        body = next(
+            (
+                a.actor_id
+                for a in reversed(_named_bodies(f))
+                if a.end <= at and a.actor_id in ARMED_BODIES | STATE_ATTACKERS | {"iraqi_security_forces"}
+            ),
+            None,
+        )
+        if body is not None and not any(
+            r.role == "perp" and r.actor_id == body and r.strength >= 2.0 for r in e.roles
+        ):
+            e.roles.append(Role(body, "target", 1.2, 9_500_000))
+            e.notes.append("target: the named body's own dead")
+        return
+
+
 def _soldiers_side(e: Event) -> None:
     """A fight told by one side's dead ("استشهاد ضابط وجنديين في اشتباك مع عناصر داعش"): the
     soldiers with no other army named are Iraq's forces (or the announcing army's), the side
@@ -5291,6 +5348,13 @@ def _announcing_state(f: Facts, before: int, bodies=STATE_ATTACKERS) -> str | No
 
 # the victims' word with a pronoun of the body that speaks: "منتسبيها", "مقاتليه"
 OWN_PEOPLE = re.compile(_n(r"(?:ها|هم|ه)$"))
+# "مقتل أربعة من عناصره": dead counted among "its" men, the body named before in the sentence
+ITS_MEN_DEAD = re.compile(
+    _n(
+        _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,2}?من\s+"
+        r"(?:عناصر|منتسبي|مقاتلي|افراد|ابناء|جنود|قادت|كوادر)(?:ه|ها|هم)(?=[\s،.]|$)"
+    )
+)
 ARMED_BODIES = frozenset(IRAQI_FACTIONS | FACTIONS_UMBRELLAS | {"peshmerga"})
 # the dead of a raid are the raided group's: "قتل 5 من عناصر داعش", "مقتل ثلاثة إرهابيين"
 RAID_DEAD = re.compile(
@@ -5767,6 +5831,8 @@ def assemble_story(
                         e.roles.append(Role("iraqi_security_forces", "target", 1.2, 9_500_000))
                         e.notes.append("target: the security forces' own (a later toll)")
                         break
+        if not any(r.role == "target" for r in e.roles):
+            _its_men_dead(e)
         if e.sub_event == "Armed clash":
             _soldiers_side(e)
         if not any(r.role == "target" for r in e.roles) and _family(e.sub_event) in ("remote", "street", ""):

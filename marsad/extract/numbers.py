@@ -369,6 +369,7 @@ _SUFFERED = {
     for form in _norm_list(_V["wounded"]["suffered_verbs"])
 }
 _SUFFERED_NOUNS = frozenset(_norm_list(_V["wounded"]["suffered_nouns"]))
+_WHO_ONE = frozenset(_norm_list(["الذي", "التي"]))
 _OF_THEM = frozenset(_norm_list(["منهم", "منهما", "منهن"]))
 # "العثور على جثث ثلاثة من رعاة الأغنام", "انتشال جثامين 4 مدنيين": the bodies, then their count
 _BODIES = frozenset(_norm_list(["جثث", "جثامين", "رفات"]))
@@ -475,7 +476,9 @@ _MANNER = set(
     _N(w)
     for w in (
         "بجروح بجراح بالرصاص برصاص بنيران إثر اثر جراء في خلال على متأثرا بانفجار بقصف بغارة "
-        "بضربة بهجوم بإطلاق بطلق بعيار عندما أثناء بعد نتيجة بسبب بشظايا بإصابات بكدمات بحروق"
+        "بضربة بهجوم بإطلاق بطلق بعيار عندما أثناء بعد نتيجة بسبب بشظايا بإصابات بكدمات بحروق "
+        # (the act told before, named again: "الشاب الذي استشهد بالقصف")
+        "بالقصف بالغارة بالضربة بالهجوم بالانفجار بالتفجير بالاشتباكات بالعبوة"
     ).split()
 )
 _CAUSE_BEFORE = set(_N(w) for w in "إثر اثر جراء متأثرا متاثرا نتيجة بسبب بعد".split())
@@ -489,7 +492,7 @@ _FUNCTION = set(
     ).split()
 )
 _KUNYA = {"ابو", "ام", "ابي", "ابا"}
-_SENTENCING = set(_N(w) for w in "حكم حكما أحكام احكام عقوبة بعقوبة قرار تنفيذ".split())
+_SENTENCING = set(_N(w) for w in "حكم حكما أحكام احكام عقوبة بعقوبة قرار تنفيذ قضى قضت يقضي تقضي".split())
 # verbal nouns after which an unknown word is read as a victim's name (مقتل سليماني)
 _NAME_CUES = set(_N(w) for w in "مقتل مصرع اغتيال تصفية".split())
 _GENERIC_EVENT = set(
@@ -1130,6 +1133,8 @@ class _Binder:
             ):
                 kind, lead = _SUFFERED_X[w]
                 self.cues[i] = ("w", kind, None, lead)  # "تعرض ثلاثة أشخاص لإصابات": as أصيب
+            elif w in _PASSED_X and t.get(i - 1) in _WHO_ONE and _strip_set(t.get(i + 1), _MANNER):
+                self.cues[i] = ("k", "verb_s", None, _PASSED_X[w][1])  # "الذي قضى بغارة": died
             elif (
                 w in _BODIES_X and (ce := self.ce_at.get(i + 1)) is not None and self._head(ce)[0] == "person"
             ):
@@ -1658,7 +1663,8 @@ class _Binder:
             if prev in _ATTEMPT or prev in _GENERIC_EVENT:
                 continue  # "محاولة اغتيال", "عمليات اغتيال", "جرائم قتل": not one event's toll
             if t.w[i][lead:].startswith(("اعدام", "الاعدام")) and (
-                prev in _SENTENCING or t.w[i].startswith("بال")
+                # (the court between: "قضت المحكمة الجنائية بإعدامه")
+                any(t.get(i - k) in _SENTENCING for k in (1, 2, 3)) or t.w[i].startswith("بال")
             ):
                 continue  # "تنفيذ حكم الإعدام بحق 11 مدانا", "قضت بالإعدام": a court's sentence
             if cls == "w" and t.w[i][lead:].startswith("اصابت") and hint is not None and prev in _MANNER:

@@ -5436,3 +5436,20 @@ def test_extract_power_towers_and_an_oil_pipeline_blown_up_hit_civilians():
     assert (m.sub_event_type, m.target_id) == ("Remote explosive/landmine/IED", "civilians")
     m = one("تعرض أنبوب ناقل للنفط الخام في قضاء الشرقاط لتفجير بعبوة ناسفة، ما أدى إلى اندلاع حريق فيه.")
     assert m.target_id == "civilians"
+
+
+def test_extract_a_us_strike_on_men_who_threatened_its_forces_then_the_pmf_tells_its_dead():
+    m = one(
+        "قالت القيادة المركزية الأمريكية (سنتكوم) إن قواتها نفذت، مساء الثلاثاء، ضربة دفاعية في منطقة المسيب"
+        " بمحافظة بابل، استهدفت مقاتلين كانوا يحاولون إطلاق طائرات مسيرة هجومية شكلت تهديدا للقوات الأمريكية"
+        " وقوات التحالف. وأفادت مصادر في الحشد الشعبي بمقتل أربعة من عناصره في الضربة."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best, m.governorate) == ("us_forces", "pmf", 4, "Babil")
+
+
+def test_extract_an_air_strike_on_a_convoy_is_no_roadside_bomb_and_a_denied_toll_is_none():
+    m = one(
+        "أكد مصدر في الحشد الشعبي أن ضربة جوية مجهولة استهدفت رتلا للحشد على الطريق الدولي قرب منفذ القائم،"
+        " مساء الأحد، ما أسفر عن تدمير عجلتين، نافيا وقوع إصابات في صفوف المقاتلين."
+    )
+    assert (m.sub_event_type, m.target_id, m.killed_best, m.wounded_best) == ("Air/drone strike", "pmf", 0, 0)

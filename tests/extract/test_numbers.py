@@ -405,6 +405,12 @@ CAS_ROWS = [
     # (a direct hit on buildings, a beating: no wounds counted)
     ("تعرض ثلاثة مبان لإصابة مباشرة", None, None),
     ("تعرض ثلاثة أشخاص للضرب", None, None),
+    # one who died, told by a relative clause, and a court's sentence (no death)
+    ("نعت الحركة القيادي فيها أبو تقوى السعيدي، الذي قضى بغارة أمريكية", (1, 1, 1), None),
+    ("الشاب الذي استشهد بالقصف", (1, 1, 1), None),
+    ("قضت المحكمة الجنائية بإعدامه", None, None),
+    # a none denied
+    ("نافيا وقوع إصابات في صفوف المقاتلين", (0, 0, 0), (0, 0, 0)),
     # bodies, then their count
     ("عثرت القوات الأمنية على جثث ثلاثة من رعاة الأغنام", (3, 3, 3), None),
     ("انتشال جثث 4 مدنيين", (4, 4, 4), None),
