@@ -37,6 +37,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -894,6 +895,14 @@ NOT_THE_SITE = re.compile(
         # where the attackers withdrew or fled to afterwards ("قبل أن ينسحبوا إلى عمق وادي الشاي")
         r"|(?:^|\s)(?:و|ف)?(?:انسحب|ينسحب|تنسحب|فر|فروا|يفرون|هرب|هربوا|يهربون|لاذ|لاذوا|فرار|انسحاب|هروب|فرارهم|انسحابهم|هروبهم)\S*"
         r"(?:\s+(?:بالفرار|منها|منه))?\s+(?:الي|إلى|نحو|باتجاه|صوب)\s+(?:(?:عمق|داخل|مناطق|منطقه|جهه)\s+)?)$"
+    )
+)
+# acts planned, not done ("كان يخطط لتنفيذ هجمات في بغداد", "ينوي شن هجوم على")
+PLAN_STEMS = ("خطط", "ينوي", "تنوي", "ينوون", "يعتزم", "تعتزم", "يعتزمون")
+PLANNED_ACT = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:يخطط|يخططون|تخطط|خطط|خططت|خططوا|التخطيط|بالتخطيط|للتخطيط|ينوي|تنوي|ينوون|يعتزم|تعتزم|يعتزمون)"
+        r"\s+(?:ل|الي\s+)(?:تنفيذ|شن|القيام\s+ب|استهداف|تفجير|ارتكاب)\S*\s+(?:\S+\s+){0,3}?(?:في|علي|ب|داخل|ضد)\s*$"
     )
 )
 # "ما وصفه بمقر للموساد", "ما وصفته بأوكار الإرهابيين", "ما وصفه بمقر للتجسس تابع للموساد":
@@ -2140,6 +2149,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             aid in ("iraqi_security_forces", "peshmerga")
             and INTERVENER_BEFORE.search(before[-30:])
             and (TO_END_IT.match(after) or INTERVENED_AND.match(after))
+            and not DISPERSED_CROWD.match(after)
         ):
             continue  # (who stepped in to end the fight took no part in it)
         else:
@@ -2286,6 +2296,12 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
             target = best(civ, set())
             if perp is None and armed is not None:
                 perp = armed
+    if sub_event == "Excessive force against protesters" and target == "civilians":
+        # "شيع أهالي الديوانية جثمان المتظاهر": force on protesters, the protesters named as
+        # strongly as the townsfolk are whom it was used on
+        civ = max((r.strength for r in targets if r.actor_id == "civilians"), default=0.0)
+        if any(r.actor_id == "protesters" and r.strength >= civ for r in targets):
+            target = "protesters"
     if perp is None and sub_event == "Armed clash" and target is not None:
         # "اشتباكات بين الجيش والبيشمركة أسفرت عن إصابة جنديين من الجيش وعنصر من البيشمركة":
         # both sides counted their losses; the other side of a clash is its other party
@@ -2787,6 +2803,8 @@ def _event_places(f: Facts) -> list:
             continue  # "بتهمة إطلاق صواريخ على السفارة": where the charged act was, not the arrest
         if NOT_THE_SITE.search(before[-30:]):
             continue
+        if contains_any(before[-50:], PLAN_STEMS) and PLANNED_ACT.search(before[-50:]):
+            continue  # "إرهابيا كان يخطط لتنفيذ هجمات في بغداد": where acts were planned for
         if p.country != "Iraq" and contains_any(before, ANSWERED_STEMS) and ANSWERED.search(before):
             continue  # "ردا على الجرائم في غزة", "نصرة لأهلنا في غزة": the cause, not the site
         if _contained_elsewhere(f, p):
@@ -2871,6 +2889,14 @@ INTERVENED_AND = re.compile(
     _n(
         r"^\s*(?:\S+\s+){0,2}?و(?:تعتقل|اعتقلت|تطوق|طوقت|تفرض|فرضت|تلقي|القت|تسيطر|سيطرت|تفض|فضت|تفرق|فرقت)"
         r"(?:\s|$)"
+    )
+)
+# ... but a force that stepped in and dispersed protesters used force on them ("قبل أن تتدخل قوات
+# مكافحة الشغب وتفرق المحتجين بالهراوات"): spec section 4, excessive force
+DISPERSED_CROWD = re.compile(
+    _n(
+        r"^\s*(?:\S+\s+){0,2}?و(?:تفض|فضت|تفرق|فرقت)\s+(?:ال)?"
+        r"(?:متظاهرين|محتجين|معتصمين|تظاهره|تظاهرات|مظاهره|مظاهرات|احتجاجات|احتجاج|اعتصام|اعتصامات|حشود|جموع)(?:\s|$|[،.])"
     )
 )
 ARREST_VERB_BEFORE = re.compile(_n(r"(?:^|\s)(?:و|ف|وقد\s+|قد\s+)?(?:القت|القي|تلقي|يلقي)\s+$"))
@@ -3298,8 +3324,20 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         if (
             sub == "Armed clash"
             and any(a.actor_id == "protesters" and _in(a.start, lo, hi) for a in f.actors)
-            and any(c.category == "sub_event:Excessive force against protesters" for c in cues)
             and not any(a.actor_id in ARMED_PERPS - {"unknown"} for a in f.actors)
+            and (
+                any(c.category == "sub_event:Excessive force against protesters" for c in cues)
+                # "جثمان المتظاهر الذي توفي متأثرا بجروح أصيب بها خلال مواجهات مع القوات الأمنية":
+                # a protester's toll in a confrontation with the forces, no armed side besides
+                or (
+                    any(a.actor_id == "iraqi_security_forces" and _in(a.start, lo, hi) for a in f.actors)
+                    and not any(c.category == "sub_event:Violent demonstration" for c in cues)
+                    and any(c is not None and c.best for c in _bind_casualties(f, lo, hi))
+                    # (the toll is the protesters': not "مواجهات بين متظاهرين وقوات مكافحة الشغب
+                    # أسفرت عن إصابة 20 شخصا", a fight of the two)
+                    and PROTESTER_VICTIM.search(f.norm[f.npos(lo) : f.npos(hi)]) is not None
+                )
+            )
         ):
             # "أصيب 13 متظاهرا و7 من عناصر الأمن خلال مواجهات ...، بعد أن أطلقت القوات الأمنية
             # الرصاص الحي لتفريق المتظاهرين": the confrontation of a crowd with the forces that
@@ -3702,6 +3740,11 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # "هدفا حيويا في إيلات، وهدفا آخر في الجولان", "هدفين حيويين في إيلات وفي
             # الجولان": another target, another act
             plural = True
+        if len(sites) >= 2 and not plural and sub == "Arrests" and _listed_sites(f, sites):
+            # "اعتقال ستة إرهابيين في عمليات منفصلة بمحافظات كركوك ونينوى وصلاح الدين",
+            # "ثلاثة متهمين في الموصل واثنين في كركوك": arrests at places listed together are
+            # one act at each (spec section 1: one place)
+            plural = True
         if len(sites) >= 2 and not plural:
             bases = [p for p in sites if p.kind in ("base", "airport")]
             if len(bases) >= 2 and _far_bases(bases):
@@ -3937,6 +3980,14 @@ PROTESTED_BEFORE = re.compile(
 )
 
 
+# protesters counted as the dead or hurt ("مقتل متظاهر", "جثمان المتظاهر ... الذي توفي")
+PROTESTER_VICTIM = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ب)?(?:قتل|مقتل|استشهاد|اصابه|اصيب|جرح|جثمان|جثه|تشييع)\S*\s+(?:\S+\s+){0,2}?(?:ال)?(?:متظاهر|محتج|معتصم)"
+        r"|(?:ال)?(?:متظاهر|محتج|معتصم)\S*\s+(?:\S+\s+){0,3}?(?:الذي\s+|التي\s+|الذين\s+)?"
+        r"(?:توفي|قتل|استشهد|اصيب|قضي|فارق)"
+    )
+)
 # "مواجهات بين متظاهرين كرد وعرب", "صدامات بين أنصار الطرفين": the sides are crowds
 CROWDS_CLASHED = re.compile(
     _n(
@@ -4104,6 +4155,25 @@ def _nearest_site(sites: list, pos: int):
 def _far_bases(sites: list) -> bool:
     """Bases or airports each far from every other (DISTINCT_SITES_KM)."""
     return all((_km(a, b) or 0.0) > DISTINCT_SITES_KM for i, a in enumerate(sites) for b in sites[i + 1 :])
+
+
+# what lies between two places listed together: "كركوك ونينوى", "الموصل، وكركوك", "في الموصل
+# واثنين في كركوك" (a count and its preposition before the next)
+LIST_GAP = re.compile(_n(r"\s*(?:،\s*)?و?\s*(?:\S+\s+(?:\S+\s+)?(?:في|ب)\s*)?"))
+
+
+def _listed_sites(f: Facts, sites: list) -> bool:
+    """Are the sites named one after another as a list ("كركوك ونينوى وصلاح الدين")?"""
+    spans = sorted((p.start, p.end) for p in sites)
+    for (_s1, e1), (s2, _e2) in pairwise(spans):
+        gap = f.norm[f.npos(e1) : f.npos(s2) + 1]
+        if "و" not in gap and "،" not in gap:
+            return False
+        if not LIST_GAP.fullmatch(
+            f.norm, f.npos(e1), f.npos(s2) + (1 if f.norm.startswith("و", f.npos(s2)) else 0)
+        ):
+            return False
+    return True
 
 
 def _distinct_sites(places: list) -> list:
@@ -4821,6 +4891,18 @@ def merge(e: Event, fr: Frame) -> None:
         # sentence "drone"); whether it was shot down is the lead's reading, and a street
         # fight keeps the lead's reading too
         e.sub_event = fr.sub_event
+    elif (
+        e.sub_event in ("Violent demonstration", "Mob violence")
+        and fr.sub_event == "Excessive force against protesters"
+        and e.killed is None
+        and e.wounded is None
+        and any(c is not None and c.best for c in (fr.killed, fr.wounded))
+    ):
+        # "اقتحم متظاهرون القنصلية ...، فيما أطلقت قوات الأمن النار لتفريقهم، ما أسفر عن مقتل
+        # ثلاثة متظاهرين": the toll is of the forces' fire on the crowd (spec section 4)
+        e.sub_event = fr.sub_event
+        e.weapon = fr.weapon or e.weapon
+        e.notes.append("the crowd's toll is the forces' fire")
     if (
         e.weapon is None
         or (fr.weapon in ("ied", "drone") and e.weapon not in ("ied", "drone"))

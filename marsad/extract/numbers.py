@@ -369,6 +369,10 @@ _SUFFERED = {
     for form in _norm_list(_V["wounded"]["suffered_verbs"])
 }
 _SUFFERED_NOUNS = frozenset(_norm_list(_V["wounded"]["suffered_nouns"]))
+_TIME_WORDS = frozenset(_norm_list(["مساء", "صباح", "فجر", "ظهر", "عصر", "ليلة", "ليل", "ظهيرة"]))
+_TIME_DAYS = frozenset(
+    _norm_list(["أمس", "اليوم", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"])
+)
 _WHO_ONE = frozenset(_norm_list(["الذي", "التي"]))
 _OF_THEM = frozenset(_norm_list(["منهم", "منهما", "منهن"]))
 # "العثور على جثث ثلاثة من رعاة الأغنام", "انتشال جثامين 4 مدنيين": the bodies, then their count
@@ -1530,6 +1534,7 @@ class _Binder:
                 k2 = k + 1 + (t.get(k + 1) in _GUNMEN_SUBJECT)
                 if t.get(k2) in ("،", ","):
                     k2 = self._time_aside(k2) or k2  # "قتل مسلحون مجهولون، مساء أمس، مختار"
+                k2 = self._instrument_or_time(k2)
                 obj = t.get(k2)
                 # (the victim in the accusative, "مواطنا", or heading a construct, which
                 # shows no case: "صاحب محل", "مختار قرية"; the subject was told before it)
@@ -1841,6 +1846,26 @@ class _Binder:
             if not w[k][0].isalpha() or k in self.cues:
                 return False
         return False
+
+    def _instrument_or_time(self, k: int) -> int:
+        """Past what may stand between an active verb's subject and its object, unmarked by
+        commas: the weapon ("بمسدسات كاتمة للصوت", "بأسلحة خفيفة") or the time ("مساء أمس");
+        the object's position when one of them is there and a person follows within a few
+        words, else `k`."""
+        t = self.t
+        w = t.get(k)
+        if w in _TIME_WORDS and t.get(k + 1) in _TIME_DAYS:
+            nxt = k + 2
+        elif w.startswith("ب") and len(w) > 3 and self._person_word(w) is None:
+            nxt = k + 1
+        else:
+            return k
+        for j in range(nxt, min(t.n, nxt + 3)):
+            if j in self.ce_at or self._person_word(t.get(j)) == (1, False):
+                return j
+            if not _ARABIC_WORD.match(t.get(j)):
+                break
+        return k
 
     def _in_addition(self, pos: int) -> bool:
         """Is the count at token `pos` told "in addition to" those before it ("فضلا عن سقوط

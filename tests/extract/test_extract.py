@@ -5453,3 +5453,73 @@ def test_extract_an_air_strike_on_a_convoy_is_no_roadside_bomb_and_a_denied_toll
         " مساء الأحد، ما أسفر عن تدمير عجلتين، نافيا وقوع إصابات في صفوف المقاتلين."
     )
     assert (m.sub_event_type, m.target_id, m.killed_best, m.wounded_best) == ("Air/drone strike", "pmf", 0, 0)
+
+
+def test_extract_a_force_that_stepped_in_and_dispersed_protesters_used_force_on_them():
+    m = one(
+        "خرج المئات من أهالي قضاء الزبير في تظاهرة غاضبة احتجاجا على انقطاع التيار الكهربائي، وقطعوا الطريق"
+        " المؤدي إلى حقول النفط، قبل أن تتدخل قوات مكافحة الشغب وتفرق المحتجين بالهراوات والغاز المسيل للدموع،"
+        " ما أدى إلى إصابة ستة متظاهرين."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.wounded_best) == (
+        "Excessive force against protesters",
+        "iraqi_security_forces",
+        "protesters",
+        6,
+    )
+
+
+def test_extract_a_crowd_that_stormed_then_was_fired_on_to_disperse_it_is_the_forces_fire():
+    m = one(
+        "أقدم متظاهرون غاضبون على اقتحام مبنى القنصلية الإيرانية في كربلاء وإضرام النار في بوابتها، مساء أمس،"
+        " فيما أطلقت قوات الأمن النار لتفريقهم، ما أسفر عن مقتل ثلاثة متظاهرين وإصابة 19 آخرين."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best, m.wounded_best) == (
+        "Excessive force against protesters",
+        "iraqi_security_forces",
+        "protesters",
+        3,
+        19,
+    )
+
+
+def test_extract_a_protester_dead_of_wounds_from_a_confrontation_with_the_forces():
+    m = one(
+        "شيع أهالي الديوانية، اليوم، جثمان المتظاهر حسن علي الذي توفي متأثرا بجروح أصيب بها خلال مواجهات مع"
+        " القوات الأمنية الأسبوع الماضي."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best) == (
+        "Excessive force against protesters",
+        "iraqi_security_forces",
+        "protesters",
+        1,
+    )
+
+
+def test_extract_arrests_at_places_listed_together_are_one_act_at_each():
+    ms = extract(
+        "أعلن جهاز الأمن الوطني اعتقال ستة إرهابيين من داعش في عمليات منفصلة بمحافظات كركوك ونينوى وصلاح الدين.",
+        PUB,
+    )
+    assert sorted(m.governorate for m in ms) == ["Kirkuk", "Nineveh", "Salah al-Din"]
+    assert {m.sub_event_type for m in ms} == {"Arrests"}
+    ms = extract("اعتقلت القوات الأمنية ثلاثة متهمين بالإرهاب في الموصل واثنين في كركوك.", PUB)
+    assert sorted(m.location for m in ms) == ["Kirkuk", "Mosul"]
+
+
+def test_extract_where_attacks_were_planned_is_no_site_of_the_arrest():
+    m = one("اعتقلت القوات الأمنية في كركوك إرهابيا كان يخطط لتنفيذ هجمات في بغداد.")
+    assert (m.sub_event_type, m.governorate) == ("Arrests", "Kirkuk")
+
+
+def test_extract_a_tribal_dakka_on_a_house_is_an_attack():
+    m = one(
+        "تعرض منزل مواطن في منطقة الحسينية شمالي بغداد إلى دكة عشائرية بالأسلحة النارية والرمانات اليدوية،"
+        " فجر اليوم، دون وقوع إصابات."
+    )
+    assert (m.sub_event_type, m.weapon, m.target_id, m.killed_best) == (
+        "Attack",
+        "small_arms",
+        "civilians",
+        0,
+    )
