@@ -2381,6 +2381,39 @@ def _event_dates(f: Facts, dates: list) -> list:
     return kept or dates
 
 
+def _charge_of_clause(f: Facts, frames: list[Frame], lo: int, hi: int) -> None:
+    """A clause with no act of its own that charges or claims the act told before it in the
+    sentence ("نفت كتائب حزب الله أي علاقة لها بالهجوم ...، فيما اتهمت واشنطن فصائل مدعومة من
+    إيران بالوقوف وراءه"): its side did that act, when no side is named for it."""
+    stance = {c.category for c in f.cues if _in(c.start, lo, hi)} & {"attribution", "claim"}
+    if not stance:
+        return
+    told = [fr for fr in frames if fr.hi <= lo + 1 and not fr.background]
+    if not told:
+        return
+    near = told[-1]
+    if any(r.role == "perp" and r.strength >= 2.0 and r.actor_id != "unknown" for r in near.roles):
+        return
+    strong = [
+        r for r in read_roles(f, lo, hi) if r.role == "perp" and r.strength >= 3.0 and r.actor_id != "unknown"
+    ]
+    if strong:
+        near.roles = near.roles + strong
+        near.claimed = near.claimed or "claim" in stance
+
+
+def _charged_on(f: Facts, d) -> bool:
+    """The day is of the act the arrested are charged with ("اعتقال متهم بتفجير عبوة ناسفة في
+    منطقة الدورة الأسبوع الماضي"), not of the arrest (a charge naming no act, "متهمين بالإرهاب
+    أمس", leaves the day to the arrest)."""
+    ns = f.npos(d.start)
+    before = f.norm[max(0, ns - 70) : ns]
+    if not contains_any(before, CHARGE_STEMS):
+        return False
+    charged = CHARGED_WITH.search(before)
+    return charged is not None and not SITELESS_CHARGE.search(charged.group())
+
+
 def _pick_date(dates: list, cue_pos: int):
     if not dates:
         return None
@@ -3640,6 +3673,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             )
             and not _taken_on(f, d)
             and not _commemorated_on(f, d)
+            and not (sub == "Arrests" and _charged_on(f, d))
         ]
         dates = _event_dates(f, days)
         # (the same dates when the article has its publication day: read once)
@@ -3833,6 +3867,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         for lo, hi, _prior in clauses:
             if any(fr.lo == lo for fr in frames):
                 continue
+            _charge_of_clause(f, frames, lo, hi)
             if any(_in(c.start, lo, hi) and c.category.startswith("sub_event:") for c in cues):
                 # a clause of its own act, left out (another war, out of scope): its figures
                 # are that act's ("استشهد 25 فلسطينيا في غارات إسرائيلية على غزة، فيما أعلنت

@@ -5523,3 +5523,31 @@ def test_extract_a_tribal_dakka_on_a_house_is_an_attack():
         "civilians",
         0,
     )
+
+
+def test_extract_the_day_of_a_charged_act_dates_no_arrest_and_no_later_story():
+    ms = extract(
+        "وفي سياق منفصل، أعلنت قيادة عمليات بغداد اعتقال متهم بتفجير عبوة ناسفة في منطقة الدورة الأسبوع الماضي."
+        "\n\nمن جهة أخرى، قتل شاب وأصيب آخر بنيران مجهولين في منطقة الشعلة غربي بغداد.",
+        PUB,
+    )
+    shula = [m for m in ms if m.location == "Shula"]
+    assert [(m.event_date, m.date_precision, m.killed_best) for m in shula] == [(PUB, "day", 1)]
+    # (a charge that names no act leaves the day to the arrest)
+    m = one("اعتقلت القوات الأمنية متهمين بالإرهاب أمس في منطقة الطارمية.")
+    assert m.event_date == PUB - dt.timedelta(days=1)
+
+
+def test_extract_a_charge_in_a_later_clause_names_the_side_of_the_act_told_before_it():
+    m = one(
+        "نفت كتائب حزب الله أي علاقة لها بالهجوم الصاروخي الذي استهدف السفارة الأمريكية في بغداد فجر اليوم، فيما"
+        " اتهمت واشنطن فصائل مدعومة من إيران بالوقوف وراءه."
+    )
+    assert (m.perpetrator_id, m.target_id, m.claimed) == ("iran_aligned_militias", "us_forces", False)
+
+
+def test_extract_the_side_held_responsible_for_a_death_did_it_and_the_dead_is_a_civilian():
+    m = one(
+        "حملت عشيرة البو محمد الحكومة المحلية مسؤولية مقتل أحد أبنائها برصاص حماية مسؤول في قضاء قلعة صالح."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iraqi_government", "civilians", 1)

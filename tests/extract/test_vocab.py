@@ -419,6 +419,7 @@ def test_find_places_every_governorate_by_its_arabic_name(gov):
         ("في حي الجبيلة", "Jubaila", "Basra"),
         ("في منطقة القبلة", "Qibla (Basra)", "Basra"),
         ("في منطقة عملية المخلب-القفل شمالي العراق", "Claw-Lock operation zone", "Duhok"),
+        ("بانفجار عبوتين في منطقة الحصوة شمالي بابل", "Haswa", "Babil"),
     ],
 )
 def test_find_places_table(text, name_en, governorate):
