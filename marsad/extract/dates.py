@@ -244,6 +244,12 @@ _RE_NUMERIC = re.compile(
     r"(?![\d]|\s?[/.\-]\s?\d)"
 )
 
+# "يوم 3/11", "بتاريخ 25/ 10": day and month with no year, after a word that makes it a date
+_RE_DAY_MONTH = re.compile(
+    r"(?:^|\s)[وف]?(?:يوم|بتاريخ|تاريخ|ليله|مساء|صباح|فجر)\s+"
+    r"(?P<m>(?P<d>\d{1,2})\s?/\s?(?P<mo>\d{1,2}))(?![\d]|\s?/\s?\d)"
+)
+
 _RE_PERIOD = re.compile(
     _PRE + rf"(?P<m>(?:(?P<pos>{_POS})\s+)?(?:"
     rf"(?P<week>الاسبوع\s+(?P<wrel>{_PAST}|{_CURRENT})|هذا\s+الاسبوع)"
@@ -510,6 +516,16 @@ def _explicit_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
             continue
         s, e = m.span("m")
         out.append(_Cand(s, e, date, "day", False, "explicit"))
+    if pub is not None:
+        for m in scan(_RE_DAY_MONTH):
+            day, month = int(m.group("d")), int(m.group("mo"))
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                continue
+            date = _year_for(month, day, pub)
+            if date is None:
+                continue
+            s, e = m.span("m")
+            out.append(_Cand(s, e, date, "day", False, "explicit"))
 
 
 _CONTEXT_BEFORE = re.compile(
@@ -717,6 +733,7 @@ _PATTERN_ANCHORS = {
     _RE_DAYWORD: (_A_DAY, 45, 20),
     _RE_EXPLICIT: (_A_MON | _A_PER | _A_CUR, 45, 70),
     _RE_NUMERIC: (_A_NUM, 5, 12),
+    _RE_DAY_MONTH: (_A_NUM, 12, 8),
     _RE_MONTH: (_A_MON, 30, 70),
     _RE_PERIOD: (_A_PER, 20, 25),
     _RE_YEAR_PREP: (_A_YEAR, 12, 12),

@@ -5551,3 +5551,17 @@ def test_extract_the_side_held_responsible_for_a_death_did_it_and_the_dead_is_a_
         "حملت عشيرة البو محمد الحكومة المحلية مسؤولية مقتل أحد أبنائها برصاص حماية مسؤول في قضاء قلعة صالح."
     )
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iraqi_government", "civilians", 1)
+
+
+def test_extract_the_toll_of_those_of_a_salvo_that_fell_after_most_were_intercepted():
+    m = one(
+        "تعرضت قاعدة عين الأسد الجوية غربي الأنبار، مساء اليوم، لهجوم بعدد من الصواريخ الباليستية. وقالت"
+        " القيادة الأمريكية إن معظم الصواريخ اعترضتها الدفاعات الجوية للقاعدة، فيما سقط عدد منها داخل القاعدة،"
+        " ما أدى إلى إصابة عدد من الجنود الأمريكيين بجروح طفيفة وجندي عراقي واحد."
+    )
+    assert (m.sub_event_type, m.wounded_low, m.wounded_best, m.wounded_high) == (
+        "Shelling/artillery/missile attack",
+        3,
+        4,
+        None,
+    )
