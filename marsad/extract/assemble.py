@@ -6110,8 +6110,12 @@ def _claimant_goes_on(events: list[Event]) -> None:
     for k, e in enumerate(events):
         if k == 0 or any(r.role == "perp" for r in e.roles):
             continue
-        f = e.frames[0].facts
-        if f.actors or not CLAIMANT_DROPPED.match(f.norm):
+        fr = e.frames[0]
+        f = fr.facts
+        # (the sentence's, or its clause's: "أعلنت المقاومة استهداف قاعدة حرير ...، كما أعلنت في
+        # بيان ثان استهداف قاعدة عين الأسد")
+        clause = f.norm[f.npos(fr.lo) :].lstrip(" ،,")
+        if any(_in(a.start, fr.lo, fr.hi) for a in f.actors) or not CLAIMANT_DROPPED.match(clause):
             continue
         before = events[k - 1]
         perps = [r for r in before.roles if r.role == "perp" and r.strength >= 2.5]

@@ -374,6 +374,7 @@ _TIME_DAYS = frozenset(
     _norm_list(["أمس", "اليوم", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"])
 )
 _WHO_ONE = frozenset(_norm_list(["الذي", "التي"]))
+_ONE_OF = frozenset(_norm_list(["أحد", "إحدى", "احدى"]))
 _OF_THEM = frozenset(_norm_list(["منهم", "منهما", "منهن"]))
 # "العثور على جثث ثلاثة من رعاة الأغنام", "انتشال جثامين 4 مدنيين": the bodies, then their count
 _BODIES = frozenset(_norm_list(["جثث", "جثامين", "رفات"]))
@@ -1194,6 +1195,9 @@ class _Binder:
             return "block", h
         res = _RESULT.get(w)
         if res is not None:
+            if res[2] and t.w[ce.i] in _ONE_OF:
+                # "وفاة أحد الجرحى": one of the wounded (as "اثنين من المصابين"), no count of them
+                return "partitive", h
             return res[0], h
         if w in _OTHERS:
             return "others", h

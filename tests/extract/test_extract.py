@@ -5565,3 +5565,15 @@ def test_extract_the_toll_of_those_of_a_salvo_that_fell_after_most_were_intercep
         4,
         None,
     )
+
+
+def test_extract_a_claim_verb_with_its_subject_dropped_in_a_later_clause_goes_on_with_the_claimant():
+    ms = extract(
+        "أعلنت المقاومة الإسلامية في العراق استهداف قاعدة حرير في أربيل بطائرة مسيرة، فجر اليوم، كما أعلنت في"
+        " بيان ثان استهداف قاعدة عين الأسد بالصواريخ.",
+        PUB,
+    )
+    assert sorted((m.location, m.perpetrator_id, m.claimed) for m in ms) == [
+        ("Ain al-Asad Air Base", "islamic_resistance_iraq", True),
+        ("Harir Air Base", "islamic_resistance_iraq", True),
+    ]
