@@ -373,6 +373,8 @@ _TIME_WORDS = frozenset(_norm_list(["مساء", "صباح", "فجر", "ظهر", 
 _TIME_DAYS = frozenset(
     _norm_list(["أمس", "اليوم", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"])
 )
+# the dual and plural of "قضى" (died), a cue only before the manner of death
+_PASSED_MANY = {_N("قضوا"): "verb_p", _N("قضيا"): "verb_d", _N("قضين"): "verb_p"}
 _WHO_ONE = frozenset(_norm_list(["الذي", "التي"]))
 _ONE_OF = frozenset(_norm_list(["أحد", "إحدى", "احدى"]))
 _OF_THEM = frozenset(_norm_list(["منهم", "منهما", "منهن"]))
@@ -558,6 +560,7 @@ _TOOK_LIFE_X = _expand(_TOOK_LIFE)
 _LEFT_LIFE_X = _expand(_LEFT_LIFE)
 _PASSED_X = _expand(_PASSED)
 _SUFFERED_X = _expand(_SUFFERED)
+_PASSED_MANY_X = _expand(_PASSED_MANY)
 _BODIES_X = _expand(_BODIES)
 
 
@@ -1063,7 +1066,7 @@ def parse_count(phrase: str) -> Count | None:
 _PRECHECK_STEMS = (
     "قتل قتيل شهيد شهدا شهاد استشهد حتف مصرع صاب صيب جرح جريح ضحا ضحي خساير وفاه "
     "وفيات وفات توفي توفو جثث جثه جثت غتال غتيال غتيل اعدمو اعدمت اعدمه اعدام اردوه اردته ارداه ارداها "
-    "مقتول صبن تصفي يصب اودي اودت يودي تودي حصد ازهق يزهق فارق قضي قضت جروح جراح"
+    "مقتول صبن تصفي يصب اودي اودت يودي تودي حصد ازهق يزهق فارق قضي قضت قضو جروح جراح"
 ).split()
 _PRECHECK_MARKS = "\u064b-\u0652\u0670\u0640"
 _PRECHECK_FOLD = {"ا": "اأإآٱ", "ه": "هة", "ي": "يىئی", "و": "وؤ"}
@@ -1140,6 +1143,9 @@ class _Binder:
                 self.cues[i] = ("w", kind, None, lead)  # "تعرض ثلاثة أشخاص لإصابات": as أصيب
             elif w in _PASSED_X and t.get(i - 1) in _WHO_ONE and _strip_set(t.get(i + 1), _MANNER):
                 self.cues[i] = ("k", "verb_s", None, _PASSED_X[w][1])  # "الذي قضى بغارة": died
+            elif w in _PASSED_MANY_X and _strip_set(t.get(i + 1), _MANNER):
+                # "ثلاثة من مقاتليها قضوا بانفجار عبوة": died, its subject before it
+                self.cues[i] = ("k", _PASSED_MANY_X[w][0], None, _PASSED_MANY_X[w][1])
             elif (
                 w in _BODIES_X and (ce := self.ce_at.get(i + 1)) is not None and self._head(ce)[0] == "person"
             ):

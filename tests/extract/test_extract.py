@@ -5577,3 +5577,11 @@ def test_extract_a_claim_verb_with_its_subject_dropped_in_a_later_clause_goes_on
         ("Ain al-Asad Air Base", "islamic_resistance_iraq", True),
         ("Harir Air Base", "islamic_resistance_iraq", True),
     ]
+
+
+def test_extract_a_body_that_mourns_its_men_who_died_by_a_bomb_was_hit():
+    m = one(
+        "نعت هيئة الحشد الشعبي ثلاثة من مقاتليها قضوا بانفجار عبوة ناسفة في قضاء الطارمية أمس السبت، متهمة بقايا"
+        " داعش بزرعها."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("isis", "pmf", 3)

@@ -418,6 +418,10 @@ CAS_ROWS = [
     # one of the wounded who died is a death, no count of the wounded
     ("ارتفعت حصيلة الهجوم إلى خمسة قتلى من الجنود، بعد وفاة أحد الجرحى متأثرا بجروحه", (5, 5, 5), None),
     ("توفي أحد المصابين", (1, 1, 1), None),
+    # "قضى" in the plural and dual, its subject before it, the manner of death after it
+    ("نعت هيئة الحشد الشعبي ثلاثة من مقاتليها قضوا بانفجار عبوة ناسفة", (3, 3, 3), None),
+    ("جنديان قضيا بهجوم لداعش", (2, 2, 2), None),
+    ("قضوا ليلتهم في المستشفى", None, None),
     # bodies, then their count
     ("عثرت القوات الأمنية على جثث ثلاثة من رعاة الأغنام", (3, 3, 3), None),
     ("انتشال جثث 4 مدنيين", (4, 4, 4), None),

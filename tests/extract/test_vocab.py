@@ -420,6 +420,8 @@ def test_find_places_every_governorate_by_its_arabic_name(gov):
         ("في منطقة القبلة", "Qibla (Basra)", "Basra"),
         ("في منطقة عملية المخلب-القفل شمالي العراق", "Claw-Lock operation zone", "Duhok"),
         ("بانفجار عبوتين في منطقة الحصوة شمالي بابل", "Haswa", "Babil"),
+        ("قرب سوق في ناحية التاجي شمالي بغداد", "Taji", "Baghdad"),
+        ("سقوط صاروخين على قاعدة التاجي", "Camp Taji", "Baghdad"),
     ],
 )
 def test_find_places_table(text, name_en, governorate):
