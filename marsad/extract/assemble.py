@@ -2383,6 +2383,27 @@ def _event_dates(f: Facts, dates: list) -> list:
     return kept or dates
 
 
+NEGATED_BEFORE = re.compile(_n(r"(?:^|\s)(?:دون|بدون|لم|لا|ولم)\s+(?:ان\s+)?(?:\S+\s+){0,2}?(?:اي\s+)?$"))
+# a drone or an aircraft seen flying ("حلقت طائرة مسيرة فوق", "رصد تحليق طائرات")
+FLIGHT_STEMS = ("حلق", "تحليق", "رصد", "شوهد")
+DRONE_FLEW = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:حلقت|حلق|تحلق|يحلق|تحليق|بتحليق|رصد|رصدت|شوهدت|شوهد)\s+"
+        r"(?:\S+\s+){0,2}?(?:ال)?(?:طائره|طائرات|مسيره|مسيرات|طيران)"
+    )
+)
+
+
+def _faction_claims_it(f: Facts) -> bool:
+    """Does an Iraqi faction claim, or stand charged with, an act in the sentence?"""
+    if not ({"claim", "attribution"} & f.flags()):
+        return False
+    return any(
+        r.role == "perp" and r.strength >= 3.0 and r.actor_id in IRAQI_FACTIONS
+        for r in read_roles(f, 0, len(f.text))
+    )
+
+
 def _charge_of_clause(f: Facts, frames: list[Frame], lo: int, hi: int) -> None:
     """A clause with no act of its own that charges or claims the act told before it in the
     sentence ("نفت كتائب حزب الله أي علاقة لها بالهجوم ...، فيما اتهمت واشنطن فصائل مدعومة من
@@ -3432,6 +3453,20 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # "بإطلاق الرصاص في الهواء لتفريق المحتجين": warning shots, no force on anyone
             # (not "استخدمت الهراوات والغاز المسيل للدموع، وأطلقت الرصاص الحي في الهواء")
             continue
+        if (
+            sub == "Air/drone strike"
+            and contains_any(f.norm, FLIGHT_STEMS)
+            and DRONE_FLEW.search(f.norm[f.npos(lo) : f.npos(hi)])
+            and not any(
+                c.category in ("attack", "explosion", "casualties")
+                and _in(c.start, lo, hi)
+                # ("دون أن تنفذ أي هجوم": no attack)
+                and not NEGATED_BEFORE.search(f.norm[max(0, f.npos(c.start) - 30) : f.npos(c.start)])
+                for c in f.cues
+            )
+            and not any(c is not None and c.best for c in _bind_casualties(f, lo, hi))
+        ):
+            continue  # "حلقت طائرة مسيرة مجهولة فوق المنطقة الخضراء": a flight, no strike
         generic_only = sub is None
         cue_pos = ccues[0].start
         # a prior clause after a main clause with no event ("دعا ... لحماية القوات الأميركية
@@ -3596,6 +3631,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             and not any(r.actor_id in ("us_forces", "coalition") and r.role == "target" for r in roles)
             # (the claimant of the statement before, its subject dropped: resolved by the story)
             and not (not f.actors and CLAIMANT_DROPPED.match(f.norm))
+            # (nor one an Iraqi faction claims in a later clause: "أعلن الجيش الإسرائيلي اعتراض
+            # طائرة مسيرة أطلقت من العراق باتجاه إيلات، فيما تبنت المقاومة الإسلامية الهجوم")
+            and not _faction_claims_it(f)
         ):
             continue  # an event abroad with no Iraqi faction and no US/coalition target: out of scope
         named_sites = [p for p in _distinct_sites(places) if PLACE_RANK.get(p.kind, 1) >= 3]

@@ -5585,3 +5585,32 @@ def test_extract_a_body_that_mourns_its_men_who_died_by_a_bomb_was_hit():
         " داعش بزرعها."
     )
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("isis", "pmf", 3)
+
+
+def test_extract_a_drone_shot_down_abroad_that_an_iraqi_faction_claims_in_a_later_clause():
+    m = one(
+        "أعلن الجيش الإسرائيلي اعتراض طائرة مسيرة أطلقت من العراق باتجاه إيلات، فيما تبنت المقاومة الإسلامية في"
+        " العراق الهجوم."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.claimed, m.location) == (
+        "Disrupted weapons use",
+        "islamic_resistance_iraq",
+        "israel_forces",
+        True,
+        "Eilat",
+    )
+
+
+def test_extract_unknown_aircraft_strike_from_the_air_and_a_drone_seen_flying_is_no_strike():
+    m = one(
+        "قصفت طائرات مجهولة مواقع لفصائل عراقية مسلحة في منطقة البوكمال السورية قرب الحدود مع العراق، ما أسفر"
+        " عن مقتل سبعة مقاتلين عراقيين."
+    )
+    assert (m.sub_event_type, m.weapon, m.killed_best) == ("Air/drone strike", "airstrike", 7)
+    assert extract("حلقت طائرة مسيرة مجهولة فوق المنطقة الخضراء ببغداد، مساء اليوم.", PUB) == []
+    assert (
+        extract("رصدت القوات الأمنية تحليق طائرات مسيرة فوق قاعدة عين الأسد دون أن تنفذ أي هجوم.", PUB) == []
+    )
+    # (a drone that flew over, then struck, struck)
+    m = one("حلقت طائرة مسيرة فوق مقر للحشد في قضاء بلد قبل أن تقصفه بصاروخين، ما أدى إلى إصابة مقاتل.")
+    assert (m.sub_event_type, m.wounded_best) == ("Air/drone strike", 1)
