@@ -893,6 +893,9 @@ NOT_THE_SITE = re.compile(
     _n(
         r"(?:(?:ال)?(?:محاذي|مجاور|متاخم|مقابل)\S*\s+(?:ل|لل)?(?:\S+\s+)?"
         r"|(?:^|\s)عبر\s+(?:\S+\s+)?"
+        # what a person is in charge of ("القيادي المسؤول عن ملف العمليات في سوريا")
+        r"|(?:^|\s)(?:ب|ل)?(?:ال)?ملف\s+(?:\S+\s+){0,2}"
+        r"|(?:^|\s)(?:ال)?(?:مسوول|مسووله|مسوولا|مسوولي|مسوولين)\s+عن\s+(?:\S+\s+){0,3}"
         r"|(?:^|\s)(?:و|ب|في\s+)?(?:شارع|ساحه|جسر|نفق|تقاطع)\s*"
         # where the attackers withdrew or fled to afterwards ("قبل أن ينسحبوا إلى عمق وادي الشاي")
         r"|(?:^|\s)(?:و|ف)?(?:انسحب|ينسحب|تنسحب|فر|فروا|يفرون|هرب|هربوا|يهربون|لاذ|لاذوا|فرار|انسحاب|هروب|فرارهم|انسحابهم|هروبهم)\S*"
@@ -4972,6 +4975,8 @@ def merge(e: Event, fr: Frame) -> None:
         and e.killed is None
         and e.wounded is None
         and any(c is not None and c.best for c in (fr.killed, fr.wounded))
+        # (the force named as firing: shots of no one named stay the riot's toll)
+        and any(r.role == "perp" and r.actor_id in FORCES_OF_STATE and r.strength >= 2.0 for r in fr.roles)
     ):
         # "اقتحم متظاهرون القنصلية ...، فيما أطلقت قوات الأمن النار لتفريقهم، ما أسفر عن مقتل
         # ثلاثة متظاهرين": the toll is of the forces' fire on the crowd (spec section 4)
@@ -5025,7 +5030,11 @@ def merge(e: Event, fr: Frame) -> None:
         return (
             (new.best or 0) > (old.best or 0) > 0
             and fr.facts.index != e.frames[0].facts.index
-            and _anaphoric(fr)
+            and (
+                _anaphoric(fr)
+                # ("ثلاثة أشخاص كانوا داخل السيارة قتلوا، بينهم القيادي": the one told before among them)
+                or ("بين" in fr.facts.norm and AMONG_THEM_THE_ONE.search(fr.facts.norm) is not None)
+            )
         )
 
     if fr.killed is not None and (e.killed is None or fuller(e.killed, fr.killed)):
@@ -5275,7 +5284,10 @@ def follow_up(e: Event, f: Facts) -> None:
         if _attackers_dead_added(e, f, cas.killed):
             added = True
         if not others and (
-            v.anaphora.search(f.norm) or (contains_any(f.norm, RAISED_STEMS) and TOLL_RAISED.search(f.norm))
+            v.anaphora.search(f.norm)
+            or (contains_any(f.norm, RAISED_STEMS) and TOLL_RAISED.search(f.norm))
+            # "ثلاثة أشخاص كانوا داخل السيارة قتلوا، بينهم القيادي": the one told before among them
+            or ("بين" in f.norm and AMONG_THEM_THE_ONE.search(f.norm))
         ):
             # "قتلت قياديا" then "اثنان على الأقل قتلا في هذه العملية": a later, fuller toll
             # of the same event (named by "this operation") supersedes a partial one; so does
@@ -5320,6 +5332,13 @@ def follow_up(e: Event, f: Facts) -> None:
         e.follow.append(f)
 
 
+# "بينهم القيادي", "من بينهم الضابط": a definite person, the one the story told before
+AMONG_THEM_THE_ONE = re.compile(
+    _n(
+        r"(?:^|\s)(?:من\s+)?بينهم(?:ا)?\s+(?:ال)(?:قيادي|ضابط|مسوول|امر|قائد|مدير|نائب|شيخ|ناشط|صحفي|مختار|"
+        r"مستشار|معاون|عميد|عقيد|لواء|مقدم|رائد|نقيب|مراسل|طبيب|قاضي|محافظ)(?=[\s،.]|$)"
+    )
+)
 RAISED_STEMS = ("ارتفع", "ارتفا")
 TOLL_RAISED = re.compile(
     _n(r"(?:^|\s)(?:و|ب)?(?:ارتفع|ارتفعت|ارتفاع)\s+(?:\S+\s+){0,3}?(?:ال)?(?:عدد|حصيله)(?:\s|$)")

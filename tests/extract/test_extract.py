@@ -5614,3 +5614,26 @@ def test_extract_unknown_aircraft_strike_from_the_air_and_a_drone_seen_flying_is
     # (a drone that flew over, then struck, struck)
     m = one("حلقت طائرة مسيرة فوق مقر للحشد في قضاء بلد قبل أن تقصفه بصاروخين، ما أدى إلى إصابة مقاتل.")
     assert (m.sub_event_type, m.wounded_best) == ("Air/drone strike", 1)
+
+
+def test_extract_a_later_toll_with_the_one_told_before_among_them_is_the_whole_toll():
+    # (and where the one killed was in charge of is no place of the act)
+    m = one(
+        "قتل قيادي بارز في كتائب حزب الله العراقية، مساء الأربعاء، في ضربة بطائرة مسيرة أمريكية استهدفت سيارته"
+        ' في حي المشتل شرقي العاصمة بغداد. وقال مصدر أمني إن "ثلاثة أشخاص كانوا داخل السيارة قتلوا، بينهم'
+        ' القيادي أبو باقر الساعدي المسؤول عن ملف العمليات في سوريا".'
+    )
+    assert (m.location, m.perpetrator_id, m.target_id, m.killed_best) == (
+        "Mashtal",
+        "us_forces",
+        "kataib_hezbollah",
+        3,
+    )
+
+
+def test_extract_shots_of_no_one_named_after_a_riot_stay_the_riots_toll():
+    m = one(
+        "أحرق متظاهرون القنصلية الإيرانية في النجف مساء أمس، فيما أصيب عشرات المحتجين بالرصاص الحي قرب ضريح"
+        " الحكيم."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.wounded_best) == ("Violent demonstration", "protesters", 10)
