@@ -2397,6 +2397,24 @@ DRONE_FLEW = re.compile(
 )
 
 
+ANNIVERSARY_WORD = re.compile(_n(r"(?:ب|في|و)?(?:ال)?ذكري(?:\s+(?:ال)?سنويه)?$"))
+
+
+def _occasion_at(f: Facts) -> int | None:
+    """Where the anniversary a fresh act is tied to begins, when the sentence's only background
+    words are that anniversary, named after its act ("أطلق مجهولون صاروخي كاتيوشا ...، ويعتقد أن
+    الهجوم مرتبط بالذكرى السنوية الثانية لمقتل سليماني"): the occasion, not an act of the past
+    ("أحيا العراقيون الذكرى السنوية لتفجير الكرادة" names the anniversary first); what follows it
+    tells the act remembered."""
+    marks = [c for c in f.cues if c.category == "background"]
+    if not marks or not all(ANNIVERSARY_WORD.match(normalize(c.surface)) for c in marks):
+        return None
+    first_act = min((c.start for c in f.cues if c.category.startswith("sub_event:")), default=None)
+    if first_act is None or not all(c.start > first_act for c in marks):
+        return None
+    return min(c.start for c in marks)
+
+
 def _faction_claims_it(f: Facts) -> bool:
     """Does an Iraqi faction claim, or stand charged with, an act in the sentence?"""
     if not ({"claim", "attribution"} & f.flags()):
@@ -3339,7 +3357,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         return []
     frames: list[Frame] = []
     sentence_background = (
-        bool(v.background_start.search(f.norm)) or _earlier_anywhere(f, v, cues) or "background" in flags
+        bool(v.background_start.search(f.norm))
+        or _earlier_anywhere(f, v, cues)
+        or ("background" in flags and _occasion_at(f) is None)
     ) and not (
         # "وكان مصدر أمني قال، في وقت سابق من الجمعة، إن انفجارا وقع في القاعدة": what was
         # said earlier, not an earlier act (the act told has its own day, if any)
@@ -3348,6 +3368,10 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
     new_event = bool(v.new_event.search(f.norm))
     all_places = event_places(f)
     clauses = _clause_bounds(f, cues)
+    if "background" in flags and (occasion := _occasion_at(f)) is not None:
+        # (the act remembered, told after its anniversary, is none of the fresh act's)
+        clauses = [(lo, min(hi, occasion), prior) for lo, hi, prior in clauses if lo < occasion]
+        all_places = [p for p in all_places if p.start < occasion]
     # a clause "بعد / إثر / ردا على <event>" holds an earlier event only when the main
     # clause itself reports one; after a threat or a statement it IS the news
     main_has_event = any(
@@ -4097,9 +4121,6 @@ def _protested(f: Facts, c) -> bool:
             for o in f.cues
         )
     )
-
-
-DEFINITE = re.compile(_n(r"(?:و|ف)?(?:ب|ل)?ال"))
 
 
 def _protested_here(f: Facts, c) -> bool:

@@ -5637,3 +5637,25 @@ def test_extract_shots_of_no_one_named_after_a_riot_stay_the_riots_toll():
         " الحكيم."
     )
     assert (m.sub_event_type, m.perpetrator_id, m.wounded_best) == ("Violent demonstration", "protesters", 10)
+
+
+def test_extract_a_fresh_act_tied_to_an_anniversary_is_no_act_of_the_past():
+    # (and the act remembered, told after the anniversary, lends it no toll and no side)
+    m = one(
+        "أطلق مجهولون صاروخي كاتيوشا سقطا في محيط مطار بغداد، ويعتقد أن الهجوم مرتبط بالذكرى السنوية الثانية"
+        " لمقتل سليماني والمهندس."
+    )
+    assert (m.sub_event_type, m.location, m.perpetrator_id, m.killed_best) == (
+        "Shelling/artillery/missile attack",
+        "Baghdad International Airport",
+        "unknown",
+        None,
+    )
+    assert m.target_id != "iran_forces"
+    # (an anniversary named first is of an act of the past)
+    assert (
+        extract(
+            "أحيا العراقيون، اليوم، الذكرى السنوية الثامنة لتفجير الكرادة الذي راح ضحيته مئات المدنيين.", PUB
+        )
+        == []
+    )
