@@ -910,6 +910,7 @@ PLANNED_ACT = re.compile(
         r"\s+(?:ل|الي\s+)(?:تنفيذ|شن|القيام\s+ب|استهداف|تفجير|ارتكاب)\S*\s+(?:\S+\s+){0,3}?(?:في|علي|ب|داخل|ضد)\s*$"
     )
 )
+ADJACENT_TO = re.compile(_n(r"(?:ال)?(?:محاذي|مجاور|متاخم)\S*\s+(?:ل|لل)?(?:\S+\s+)?$"))
 # "ما وصفه بمقر للموساد", "ما وصفته بأوكار الإرهابيين", "ما وصفه بمقر للتجسس تابع للموساد":
 # what the speaker called the place
 DESCRIBED_AS = re.compile(
@@ -2809,6 +2810,7 @@ def _contained_elsewhere(f: Facts, p) -> bool:
 
 def _event_places(f: Facts) -> list:
     out = []
+    beside = []
     places = f.places
     if places and f.actors:
         # "وحدات مقاومة سنجار", "شرطة البصرة": a place inside an actor's name is no site
@@ -2879,6 +2881,12 @@ def _event_places(f: Facts) -> list:
         ):
             continue  # "بتهمة إطلاق صواريخ على السفارة": where the charged act was, not the arrest
         if NOT_THE_SITE.search(before[-30:]):
+            if (
+                ADJACENT_TO.search(before[-30:])
+                and p.country == "Iraq"
+                and p.kind not in ("governorate", "country", "region")
+            ):
+                beside.append(p)  # "في قرية محاذية لناحية العظيم": near it, when nothing else is named
             continue
         if contains_any(before[-50:], PLAN_STEMS) and PLANNED_ACT.search(before[-50:]):
             continue  # "إرهابيا كان يخطط لتنفيذ هجمات في بغداد": where acts were planned for
@@ -2932,6 +2940,10 @@ def _event_places(f: Facts) -> list:
             # "50 km south of Baghdad", is in Babil); "شمال محافظة بابل" stays in Babil
             p = _replace(p, governorate=None, kind="region")
         out.append(p)
+    if not out and beside:
+        # the place an unnamed village or area lies next to locates it (its governorate is
+        # most likely that place's; a governorate or a border named as the neighbour does not)
+        out.append(beside[0])
     if not out and dateline is not None and dateline.governorate not in (None, "Baghdad"):
         # "صلاح الدين - دمرت طائرات القوة الجوية مضافة لداعش في وادي الثرثار" (a valley the
         # gazetteer lacks): a provincial dateline and no other place is the province (the

@@ -5659,3 +5659,11 @@ def test_extract_a_fresh_act_tied_to_an_anniversary_is_no_act_of_the_past():
         )
         == []
     )
+
+
+def test_extract_a_place_named_only_as_the_neighbour_locates_the_act():
+    m = one("قتل راعيان بهجوم لداعش في قرية محاذية لناحية العظيم.")
+    assert (m.governorate, m.location, m.killed_best) == ("Diyala", "Udhaim", 2)
+    # (never over a place named as the site, nor a governorate named as the neighbour)
+    m = one("هاجم داعش قرية في مطيبيجة المحاذية لمحافظة ديالى.")
+    assert (m.governorate, m.location) == ("Salah al-Din", "Mutaibija")
