@@ -562,6 +562,7 @@ SHOT_AT = re.compile(_n(r"^\s*(?:\S+\s+){0,2}?(?:على|علي|ضد|باتجاه
 PURPOSE = re.compile(_n(r"ل(?:استهداف|مهاجمه|ضرب|قصف|اغتيال|اقتحام|تنفيذ|شن|قطع)"))
 # "تعرضت <what, where, when: a place list and a time can take 20 words> لقصف": subjected to
 SUFFERED = re.compile(_n(r"(?:تعرض\S*|يتعرض\S*|تتعرض\S*)(?:\s+[^\s.؛:]+){0,20}\s*$"))
+SUBJECTED_TO = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:تعرض|تعرضت|تعرضوا|تعرضا|يتعرض|تتعرض)\s+(?:\S+\s+){0,6}?$"))
 NOT_ON_ITS_OWN = re.compile(_n(r"(?:و|ف)?(?:تعرض|يتعرض|تتعرض|شن|يشن|تشن)"))
 STANCE = {"threat", "condemnation", "statement", "denial", "deployment", "attribution"}
 # "<speech verb> <speaker, up to ~8 words> إن/أن": the speaker span
@@ -3338,7 +3339,16 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
     if not any(c.category.startswith("sub_event:") or c.category in OCCURRENCE_CATEGORIES for c in cues):
         # weapons named alone ("يحملون الأسلحة الخفيفة") are no event; fired AT someone, or
         # with casualties, they are
-        fired = any(SHOT_AT.match(f.norm[f.npos(c.end) : f.npos(c.end) + 25]) for c in cues)
+        fired = any(
+            SHOT_AT.match(f.norm[f.npos(c.end) : f.npos(c.end) + 25])
+            # "تعرض مرشح للانتخابات لإطلاق نار من قبل مجهولين": someone subjected to the fire
+            or (
+                "تعرض" in f.norm
+                and normalize(c.surface).startswith("لا")
+                and SUBJECTED_TO.search(f.norm[max(0, f.npos(c.start) - 70) : f.npos(c.start)])
+            )
+            for c in cues
+        )
         if not fired and not _has_count(f):
             return []
     if "accident" in flags and not _strike_suspected(f):

@@ -377,6 +377,7 @@ _TIME_DAYS = frozenset(
 _PASSED_MANY = {_N("قضوا"): "verb_p", _N("قضيا"): "verb_d", _N("قضين"): "verb_p"}
 _WHO_ONE = frozenset(_norm_list(["الذي", "التي"]))
 _ONE_OF = frozenset(_norm_list(["أحد", "إحدى", "احدى"]))
+_BODY_WORDS = {_N(w) for w in ("جثة", "جثث", "جثمان", "جثامين", "جثتي", "جثتا")}
 _OF_THEM = frozenset(_norm_list(["منهم", "منهما", "منهن"]))
 # "العثور على جثث ثلاثة من رعاة الأغنام", "انتشال جثامين 4 مدنيين": the bodies, then their count
 _BODIES = frozenset(_norm_list(["جثث", "جثامين", "رفات"]))
@@ -428,6 +429,8 @@ _ZERO_NOUNS = (
     + [(p, "w") for p in _phrases(_Z["wounded"])]
 )
 _ZERO_NOUNS.sort(key=lambda x: len(x[0]), reverse=True)
+_HURT_PASSIVE = {_N(v) for v in ("يصاب", "تصاب", "يصابوا", "يصابا")}
+_UNHARMED = {_N(v) for v in ("بأذى", "باذى", "بسوء", "بأذي", "باذي")}
 _ZERO_VERBS = {**{_N(v): "k" for v in _Z["verbs_killed"]}, **{_N(v): "w" for v in _Z["verbs_wounded"]}}
 _BARE_LOSSES = (_N("خسائر"),)
 _PROPERTY_LOSSES = {_N(w) for w in ("مادية", "بالممتلكات", "كبيرة", "فادحة")}
@@ -1449,6 +1452,8 @@ class _Binder:
             (cls, num, definite), lead = hit
             if definite:
                 continue
+            if cls == "w" and any(_strip_set(t.get(i - k), _BODY_WORDS) for k in (1, 2, 3) if i - k >= 0):
+                continue  # "جثة شاب مصاب بطلق ناري": the wound of the dead, no one hurt
             if num is None:
                 self._bind(cls, i, None)
             else:
@@ -1800,6 +1805,12 @@ class _Binder:
                 if verb is not None and t.get(k + 1) in ("احد", "اي"):
                     c = self._fixed(0, i, k + 2)
                     out.setdefault(verb, c)
+                    break
+                if (verb == "w" or tok in _HURT_PASSIVE) and t.get(k + 1) in _UNHARMED:
+                    # "دون أن يصاب بأذى", "لم يصب بسوء": unharmed, no one hurt or killed
+                    c = self._fixed(0, i, k + 2)
+                    out.setdefault("w", c)
+                    out.setdefault("k", c)
                     break
                 matched = None
                 for phrase, classes in _ZERO_NOUNS:

@@ -5667,3 +5667,17 @@ def test_extract_a_place_named_only_as_the_neighbour_locates_the_act():
     # (never over a place named as the site, nor a governorate named as the neighbour)
     m = one("هاجم داعش قرية في مطيبيجة المحاذية لمحافظة ديالى.")
     assert (m.governorate, m.location) == ("Salah al-Din", "Mutaibija")
+
+
+def test_extract_someone_subjected_to_gunfire_by_unknown_men_was_attacked():
+    m = one(
+        "تعرض مرشح للانتخابات البرلمانية في البصرة لإطلاق نار من قبل مجهولين أثناء جولة انتخابية، دون أن يصاب"
+        " بأذى."
+    )
+    assert (m.sub_event_type, m.weapon, m.perpetrator_id, m.killed_best, m.wounded_best) == (
+        "Attack",
+        "small_arms",
+        "unknown",
+        0,
+        0,
+    )

@@ -422,6 +422,7 @@ def test_find_places_every_governorate_by_its_arabic_name(gov):
         ("بانفجار عبوتين في منطقة الحصوة شمالي بابل", "Haswa", "Babil"),
         ("قرب سوق في ناحية التاجي شمالي بغداد", "Taji", "Baghdad"),
         ("سقوط صاروخين على قاعدة التاجي", "Camp Taji", "Baghdad"),
+        ("عثر عليها في منطقة البتاويين وسط العاصمة", "Bataween", "Baghdad"),
     ],
 )
 def test_find_places_table(text, name_en, governorate):
