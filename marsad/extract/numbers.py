@@ -375,6 +375,9 @@ _TIME_DAYS = frozenset(
 )
 # the dual and plural of "قضى" (died), a cue only before the manner of death
 _PASSED_MANY = {_N("قضوا"): "verb_p", _N("قضيا"): "verb_d", _N("قضين"): "verb_p"}
+# "راح ضحيته", "ذهب ضحيتها", "راح ضحية الهجوم": fell victim to it (the dead follow)
+_WENT_AS = frozenset(_norm_list(["راح", "ذهب", "وراح", "وذهب"]))
+_THEIR_VICTIM = frozenset(_norm_list(["ضحيته", "ضحيتها", "ضحيتهما", "ضحيتهم", "ضحية"]))
 _WHO_ONE = frozenset(_norm_list(["الذي", "التي"]))
 _ONE_OF = frozenset(_norm_list(["أحد", "إحدى", "احدى"]))
 _BODY_WORDS = {_N(w) for w in ("جثة", "جثث", "جثمان", "جثامين", "جثتي", "جثتا")}
@@ -1146,6 +1149,9 @@ class _Binder:
                 self.cues[i] = ("w", kind, None, lead)  # "تعرض ثلاثة أشخاص لإصابات": as أصيب
             elif w in _PASSED_X and t.get(i - 1) in _WHO_ONE and _strip_set(t.get(i + 1), _MANNER):
                 self.cues[i] = ("k", "verb_s", None, _PASSED_X[w][1])  # "الذي قضى بغارة": died
+            elif w in _THEIR_VICTIM and i and t.get(i - 1) in _WENT_AS:
+                # "هجوم راح ضحيته ثلاثة أشخاص", "ذهب ضحيتها": fell its victims, as مقتل
+                self.cues[i] = ("k", "event", None, 0)
             elif w in _PASSED_MANY_X and _strip_set(t.get(i + 1), _MANNER):
                 # "ثلاثة من مقاتليها قضوا بانفجار عبوة": died, its subject before it
                 self.cues[i] = ("k", _PASSED_MANY_X[w][0], None, _PASSED_MANY_X[w][1])
@@ -1590,7 +1596,7 @@ class _Binder:
                     and kind == "event"
                     and _ARABIC_WORD.match(w)
                     and not quoted
-                    and t.w[i][_strip(t.w[i], _CUE)[1] :] in _NAME_CUES
+                    and t.w[i][(_strip(t.w[i], _CUE) or (None, 0))[1] :] in _NAME_CUES
                     and w not in _FUNCTION
                     and not w.startswith("ال")
                     and not w.startswith("و")
