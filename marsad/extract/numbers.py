@@ -1596,7 +1596,8 @@ class _Binder:
                     and kind == "event"
                     and _ARABIC_WORD.match(w)
                     and not quoted
-                    and t.w[i][(_strip(t.w[i], _CUE) or (None, 0))[1] :] in _NAME_CUES
+                    # ("أودى بحياة مهدي": the life a verb took, then the name)
+                    and (t.w[i][(_strip(t.w[i], _CUE) or (None, 0))[1] :] in _NAME_CUES or t.w[i] in _LIFE_X)
                     and w not in _FUNCTION
                     and not w.startswith("ال")
                     and not w.startswith("و")
