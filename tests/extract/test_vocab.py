@@ -423,6 +423,9 @@ def test_find_places_every_governorate_by_its_arabic_name(gov):
         ("قرب سوق في ناحية التاجي شمالي بغداد", "Taji", "Baghdad"),
         ("سقوط صاروخين على قاعدة التاجي", "Camp Taji", "Baghdad"),
         ("عثر عليها في منطقة البتاويين وسط العاصمة", "Bataween", "Baghdad"),
+        ("في حي الجامعة غربي بغداد", "Jamiaa", "Baghdad"),
+        ("في سوق جميلة شرقي بغداد", "Jamila", "Baghdad"),
+        ("في منطقة الوشاش", "Washash", "Baghdad"),
     ],
 )
 def test_find_places_table(text, name_en, governorate):
@@ -479,6 +482,9 @@ def test_find_places_outside_iraq(text, name_en, country):
         "الرجل الطيب",  # الطيب "the good", not the sub-district
         "توجه المصلون نحو القبلة",  # القبلة "the prayer direction", not the Basra district
         "زرع الأشجار في الجنينة",  # الجنينة "the garden"
+        "قال أحمد العبيدي",  # a surname, not the Baghdad district
+        "امرأة جميلة",  # جميلة "beautiful"
+        "طلاب الجامعة",  # الجامعة "the university", not Hay al-Jamiaa
     ],
 )
 def test_find_places_ambiguous_names_need_context(text):
