@@ -426,6 +426,8 @@ def test_find_places_every_governorate_by_its_arabic_name(gov):
         ("في حي الجامعة غربي بغداد", "Jamiaa", "Baghdad"),
         ("في سوق جميلة شرقي بغداد", "Jamila", "Baghdad"),
         ("في منطقة الوشاش", "Washash", "Baghdad"),
+        ("في منطقة بارزان", "Barzan", "Erbil"),
+        ("قرب قلادزي", "Qaladze", "Sulaymaniyah"),
     ],
 )
 def test_find_places_table(text, name_en, governorate):
