@@ -923,7 +923,7 @@ DESCRIBED_AS = re.compile(
 ANSWERED_STEMS = ("رد", "انتقام", "ثار", "تضامن", "نصر", "اسناد", "دعم")
 ANSWERED = re.compile(
     _n(
-        r"(?:^|[\s\"“«(])(?:و)?(?:ردا|رد|انتقاما|ثارا|تضامنا|نصره|اسنادا|دعما)\s+(?:علي|ل|مع)?\s*"
+        r"(?:^|[\s\"“«(])(?:و)?(?:ل)?(?:ردا|رد|انتقاما|ثارا|تضامنا|نصره|اسنادا|دعما)\s+(?:علي|ل|مع)?\s*"
         r"(?:[^\s،.]+\s+){0,5}?(?:في\s+|ب|علي\s+)?$"
     )
 )
@@ -1768,6 +1768,12 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                 # member of is theirs
                 roles.append(Role(a.actor_id, "target", 2.5, base + a.start))
             continue  # "اعتقال أربعة عناصر بتهمة إطلاق صواريخ على السفارة": the charge, not a party
+        if a.actor_id in IRAQI_FACTIONS and contains_any(f.norm, WE_STEMS) and _says_we_did(f, ns, ne):
+            # "المقاومة الإسلامية في العراق: استهدفنا قاعدة ...", "بيان صادر عن المقاومة ...:
+            # ضربنا هدفا ...": the group whose own words tell the act in the first person did it
+            roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))
+            f._memo["own_act_announced"] = True
+            continue
         announcer = a.actor_id != "unknown" and _announces(f, ns)
         if announcer and (
             _own_act_announced(f, ns, ne)
@@ -2415,6 +2421,27 @@ def _occasion_at(f: Facts) -> int | None:
     if first_act is None or not all(c.start > first_act for c in marks):
         return None
     return min(c.start for c in marks)
+
+
+# an act told in the first person plural ("استهدفنا", "ضربنا", "قصفنا")
+WE_STEMS = ("فنا", "بنا", "منا", "ذنا", "طنا")
+WE_DID = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف|ثم\s+)?(?:استهدفنا|ضربنا|قصفنا|هاجمنا|نفذنا|اسقطنا|دكدكنا|دككنا|قصفنا|استطعنا|تمكنا)(?=\s|$|[،.])"
+    )
+)
+# the group a statement is from ("بيان صادر عن", "في بيان لـ"), right before its name
+STATEMENT_OF = re.compile(_n(r"(?:^|\s)(?:في\s+)?بيان(?:\s+(?:صادر|صدر))?\s*(?:عن|من|ل)?\s*(?:ال)?$"))
+
+
+def _says_we_did(f: Facts, ns: int, ne: int) -> bool:
+    """The group named at [ns, ne) (normalized) heads its own words, a colon after its name or
+    "a statement from" before it, and those words tell an act in the first person plural."""
+    heads = f.norm[ne : ne + 3].lstrip().startswith(":") or STATEMENT_OF.search(f.norm[max(0, ns - 25) : ns])
+    if not heads:
+        return False
+    colon = f.norm.find(":", ne)
+    return colon != -1 and WE_DID.search(f.norm, colon) is not None
 
 
 def _faction_claims_it(f: Facts) -> bool:

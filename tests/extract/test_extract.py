@@ -5681,3 +5681,22 @@ def test_extract_someone_subjected_to_gunfire_by_unknown_men_was_attacked():
         0,
         0,
     )
+
+
+def test_extract_a_faction_telling_its_act_in_the_first_person_claims_it():
+    m = one(
+        "المقاومة الإسلامية في العراق: استهدفنا قاعدة الاحتلال الأمريكي في عين الأسد بدفعة من الصواريخ، وذلك ضمن"
+        " المرحلة الثانية من عمليات مقاومة الاحتلال."
+    )
+    assert (m.perpetrator_id, m.target_id, m.claimed) == ("islamic_resistance_iraq", "us_forces", True)
+    # (a statement from the group, its act in the first person; the war it supports is no site)
+    m = one(
+        "بيان صادر عن المقاومة الإسلامية في العراق: بعون الله تعالى، وضمن عملياتنا لنصرة غزة، ضربنا صباح اليوم"
+        " هدفا حيويا في ميناء حيفا المحتل بواسطة الطيران المسير."
+    )
+    assert (m.perpetrator_id, m.target_id, m.claimed, m.location) == (
+        "islamic_resistance_iraq",
+        "israel_forces",
+        True,
+        "Haifa",
+    )
