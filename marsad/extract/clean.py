@@ -833,12 +833,20 @@ def _drop_title_repeats(page: _Page) -> None:
     """The given title, wherever the page repeats it (with or without a " | ..." suffix)."""
     if not page.title_key:
         return
+    content = (HEADLINE, BODY, SHORT, DATELINE)
+    repeats = []
     for k, raw in enumerate(page.raws):
-        if page.kinds[k] not in (HEADLINE, BODY, SHORT, DATELINE) or len(raw) > 600:
+        if page.kinds[k] not in content or len(raw) > 600:
             continue
         # a repeat ending in a full stop is the lede that a scraper took as the title
         if _same_title(page.key(k), page.title_key) and not raw.rstrip().endswith("."):
-            page.kinds[k] = DROP
+            repeats.append(k)
+    if repeats and all(page.kinds[k] not in content for k in range(page.n) if k not in repeats):
+        # the title is all the text ("المقاومة الإسلامية في العراق تستهدف قاعدة التنف" as an item's
+        # title and its body): the report itself, kept once
+        repeats = repeats[1:]
+    for k in repeats:
+        page.kinds[k] = DROP
 
 
 def _first_body(page: _Page) -> int:

@@ -688,3 +688,12 @@ def test_dup_key_shortcut_strips_bullets_like_the_pattern(line: str) -> None:
     norm = clean._norm_line(line)
     key = norm[:300].split(" | ", 1)[0]
     assert clean._dup_key(line, norm) == clean._BULLET_RE.sub("", key).strip(" .:،-–—")
+
+
+def test_clean_a_title_that_is_all_the_text_is_the_report() -> None:
+    title = "المقاومة الإسلامية في العراق تستهدف قاعدة التنف بالطيران المسير"
+    assert "قاعدة التنف" in joined(split_stories(title, title))
+    # (a title repeated above a body is dropped there)
+    text = title + "\n\nأعلنت المقاومة الإسلامية في العراق استهداف قاعدة التنف في سوريا بطائرة مسيرة."
+    out = joined(split_stories(text, title))
+    assert out.count("قاعدة التنف") == 1
