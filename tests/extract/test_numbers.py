@@ -431,6 +431,12 @@ CAS_ROWS = [
     ("ذهب ضحية الاحتيال", None, None),
     # the life a verb took, then a name (the reader raised on these)
     ("أودى الانفجار بحياة مهدي", (1, 1, 1), None),
+    # the other side's dead told in an "also" clause
+    (
+        "أعلنت الوزارة مقتل اثنين من عناصر عصابة مسلحة في اشتباك مع الشرطة، كما استشهد منتسب وأصيب اثنان",
+        (3, 3, 3),
+        (2, 2, 2),
+    ),
     # unharmed
     ("تعرض مرشح لإطلاق نار من قبل مجهولين أثناء جولة انتخابية، دون أن يصاب بأذى", (0, 0, 0), (0, 0, 0)),
     # bodies, then their count
