@@ -1862,7 +1862,9 @@ class _Binder:
         joined = cue[3] > 0 and w[second - 1].startswith("و")  # "وقتل", "ومقتل"
         if not joined and not self._while_clause(second - 1):  # "فيما استشهد"
             return False
-        return _is_attackers(w[first : min(first + 5, second)]) != _is_attackers(w[second : second + 5])
+        return _is_attackers(_own_words(w[first : min(first + 5, second)])) != _is_attackers(
+            _own_words(w[second : second + 5])
+        )
 
     def _while_clause(self, cue: int) -> bool:
         """Does a "while" open the clause of the cue at token `cue`, right before it or a few
@@ -2024,10 +2026,24 @@ def _raw_cue(sentence: str, text) -> bool:
 # who the count is of: militants or gunmen (the attackers' side), in the words after it
 _ATTACKERS_RE = re.compile(
     r"(?:^|\s)(?:من\s+)?(?:ال)?(?:ارهابي\S*|مسلح\S*|مهاجم\S*|دواعش|انتحاري\S*|"
+    # outlaws the forces fought ("فيما قتل أحد المتهمين", "مطلوبين", "الخاطفين", "المهربين")
+    r"متهم\S*|مطلوب\S*|خاطف\S*|مهرب\S*|"
     r"(?:عناصر|مسلحي|افراد)\s+(?:من\s+)?(?:تنظيم\s+)?(?:داعش|التنظيم))(?:\s|$)"
 )
 _WHILE_WORDS = frozenset({"فيما", "بينما", "حين", "كما"})
 _ADDITION = frozenset({("فضلا", "عن"), ("اضافه", "الي"), ("بالاضافه", "الي"), ("علاوه", "علي")})
+
+
+# where a count's own words end: the circumstances follow ("ضابط خلال اشتباك مسلح")
+_CIRCUMSTANCE = frozenset({"خلال", "اثناء", "اثر", "جراء", "عند", "بعد", "في", "بسبب", "نتيجه"})
+
+
+def _own_words(words: list[str]) -> list[str]:
+    """The words of a counted group before the circumstances of its death."""
+    for k, w in enumerate(words):
+        if k and w in _CIRCUMSTANCE:
+            return words[:k]
+    return words
 
 
 def _is_attackers(words: list[str]) -> bool:
