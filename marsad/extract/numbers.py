@@ -378,6 +378,9 @@ _PASSED_MANY = {_N("قضوا"): "verb_p", _N("قضيا"): "verb_d", _N("قضين
 # "راح ضحيته", "ذهب ضحيتها", "راح ضحية الهجوم": fell victim to it (the dead follow)
 _WENT_AS = frozenset(_norm_list(["راح", "ذهب", "وراح", "وذهب"]))
 _THEIR_VICTIM = frozenset(_norm_list(["ضحيته", "ضحيتها", "ضحيتهما", "ضحيتهم", "ضحية"]))
+_THE_ACT = frozenset(
+    _norm_list(["العملية", "الهجوم", "الغارة", "الضربة", "الاشتباكات", "الاشتباك", "القصف", "المواجهات"])
+)
 _WHO_ONE = frozenset(_norm_list(["الذي", "التي"]))
 _ONE_OF = frozenset(_norm_list(["أحد", "إحدى", "احدى"]))
 _BODY_WORDS = {_N(w) for w in ("جثة", "جثث", "جثمان", "جثامين", "جثتي", "جثتا")}
@@ -1897,6 +1900,17 @@ class _Binder:
                 break
         return k
 
+    def _in_the_act(self, pos: int) -> bool:
+        """Is the count at token `pos` told "in the operation / attack / strike" right after its
+        verb ("15 من عناصر التنظيم قتلوا في العملية")?"""
+        w = self.t.w
+        for k in range(pos + 1, min(len(w) - 1, pos + 8)):
+            if w[k] in _STRONG_PUNCT:
+                return False
+            if w[k] in ("في", "خلال", "جراء", "اثر") and w[k + 1] in _THE_ACT:
+                return True
+        return False
+
     def _in_addition(self, pos: int) -> bool:
         """Is the count at token `pos` told "in addition to" those before it ("فضلا عن سقوط
         قتيلين", "إضافة إلى مقتل اثنين", "علاوة على إصابة ثلاثة")?"""
@@ -1962,6 +1976,15 @@ class _Binder:
                         first.start,
                         first.end,
                     )
+                    continue
+                if (
+                    len(counted) == 2
+                    and (counted[1][1].best or 0) > (first.best or 0) > 0
+                    and self._in_the_act(counted[1][0])
+                ):
+                    # "قتلت قياديا بارزا ...، مضيفا أن 15 من عناصر التنظيم قتلوا في العملية": the
+                    # act's whole toll, named by the act, over the one singled out before it
+                    picked[cls] = counted[1][1]
                     continue
                 for pos, c in counted[1:]:
                     cue = self.cues.get(pos)

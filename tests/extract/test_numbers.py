@@ -442,6 +442,12 @@ CAS_ROWS = [
         (2, 2, 2),
         None,
     ),
+    # the act's whole toll, named by the act, over one singled out before it
+    (
+        "قواته قتلت قياديا بارزا في تنظيم داعش، مضيفا أن 15 من عناصر التنظيم قتلوا في العملية",
+        (15, 15, 15),
+        None,
+    ),
     # unharmed
     ("تعرض مرشح لإطلاق نار من قبل مجهولين أثناء جولة انتخابية، دون أن يصاب بأذى", (0, 0, 0), (0, 0, 0)),
     # bodies, then their count
