@@ -5576,6 +5576,14 @@ ENERGY_SITE = re.compile(
         r"(?:منشاه|منشات)\s+(?:ال)?(?:نفطيه|غازيه|نفط|طاقه))(?=[\s،.]|$)"
     )
 )
+# a company's vehicle or convoy ("عجلة تابعة لشركة أمنية عراقية", "شاحنات تعود لشركة نقل"): who
+# was hit is no armed party (a contractor of the US forces is theirs: an actor, read first)
+COMPANY_ASSET = re.compile(
+    _n(
+        r"(?:^|\s)(?:ال)?(?:عجله|عجلات|سياره|سيارات|رتل|قافله|شاحنه|شاحنات|حافله|صهريج|صهاريج)\s+"
+        r"(?:\S+\s+)?(?:تابعه|التابعه|تعود|يعود|مملوكه)\s+(?:ل|الي\s+)(?:ال)?(?:شركه|شركات)"
+    )
+)
 # gazetteer names of such installations (places.csv name_en)
 ENERGY_PLACE = re.compile(r"\b(?:oil field|gas field|refinery|power station)$")
 
@@ -6090,6 +6098,11 @@ def assemble_story(
                     CIVILIAN_VICTIMS.search(text)
                     or CIVILIAN_SITE.search(text)
                     or ENERGY_SITE.search(text)
+                    or (
+                        # (not a contractor of a side named: "لشركة متعاقدة مع التحالف الدولي")
+                        COMPANY_ASSET.search(text)
+                        and not any(r.actor_id not in CIVILIAN | {"unknown"} for r in e.roles)
+                    )
                     or (fr.place is not None and ENERGY_PLACE.search(fr.place.name_en))
                 ) and not CLASH_WORD.search(text):
                     if e.sub_event == "Excessive force against protesters":

@@ -5700,3 +5700,17 @@ def test_extract_a_faction_telling_its_act_in_the_first_person_claims_it():
         True,
         "Haifa",
     )
+
+
+def test_extract_a_companys_vehicle_hit_is_a_civilian_target_unless_a_side_contracts_it():
+    m = one(
+        "تعرضت عجلة تابعة لشركة أمنية عراقية متعاقدة مع السفارة البريطانية لانفجار عبوة ناسفة على طريق مطار"
+        " بغداد الدولي، ما أسفر عن إصابة سائقها."
+    )
+    assert (m.sub_event_type, m.target_id, m.wounded_best) == (
+        "Remote explosive/landmine/IED",
+        "civilians",
+        1,
+    )
+    m = one("انفجرت عبوة ناسفة على رتل شاحنات تابعة لشركة متعاقدة مع التحالف الدولي في الديوانية.")
+    assert m.target_id == "coalition"
