@@ -449,6 +449,9 @@ CAS_ROWS = [
         (15, 15, 15),
         None,
     ),
+    # a telling verb negated is no word that there were none
+    ("دمرت الطائرات نفقا لداعش، دون أن تذكر وقوع خسائر بشرية", None, None),
+    ("ولم يذكر المصدر وقوع ضحايا", None, None),
     # unharmed
     ("تعرض مرشح لإطلاق نار من قبل مجهولين أثناء جولة انتخابية، دون أن يصاب بأذى", (0, 0, 0), (0, 0, 0)),
     # bodies, then their count
