@@ -1437,8 +1437,14 @@ def _occurrence_cues(f: Facts, lo: int, hi: int) -> list:
             continue
         out.append(c)
     if any(c.category == "sub_event:Air/drone strike" for c in out) and not _aircraft_acts(f, out):
-        # "وصلت طائرات إف-16 إلى قاعدة بلد", "حلقت طائرات حربية": aircraft, no strike
-        out = [c for c in out if not (c.category == "sub_event:Air/drone strike" and _manned_aircraft(f, c))]
+        # "وصلت طائرات إف-16 إلى قاعدة بلد", "حلقت طائرات حربية": aircraft, no strike; a drone
+        # too, when told flying ("حلقت طائرة مسيرة مجهولة فوق المنطقة الخضراء")
+        flew = contains_any(f.norm, FLIGHT_STEMS) and DRONE_FLEW.search(f.norm) is not None
+        out = [
+            c
+            for c in out
+            if not (c.category == "sub_event:Air/drone strike" and (flew or _manned_aircraft(f, c)))
+        ]
     return out
 
 
@@ -1805,7 +1811,11 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue
         if (
             BACKER.search(f.norm[max(0, ns - 50) : ns])
-            or (a.kind == "generic" and BORDER_WITH.search(f.norm[max(0, ns - 30) : ns]))
+            or (
+                a.kind == "generic"
+                and "حدود" in f.norm[max(0, ns - 30) : ns]
+                and BORDER_WITH.search(f.norm[max(0, ns - 30) : ns])
+            )
             or (
                 ("تهديد" in f.norm or "خطر" in f.norm)
                 and THREAT_TO.search(f.norm[max(0, ns - 40) : ns + (1 if f.norm.startswith("و", ns) else 0)])
@@ -2162,7 +2172,12 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             aid in ("iraqi_security_forces", "peshmerga")
             and INTERVENER_BEFORE.search(before[-30:])
             and (TO_END_IT.match(after) or INTERVENED_AND.match(after))
-            and not DISPERSED_CROWD.match(after)
+            # (not one that stepped in to disperse protesters: "قبل أن تتدخل قوات مكافحة الشغب
+            # وتفرق المحتجين بالهراوات", force used on them, spec section 4)
+            and not any(
+                c.category == "sub_event:Excessive force against protesters" and 0 <= c.start - a.end <= 12
+                for c in f.cues
+            )
         ):
             continue  # (who stepped in to end the fight took no part in it)
         else:
@@ -2394,7 +2409,6 @@ def _event_dates(f: Facts, dates: list) -> list:
     return kept or dates
 
 
-NEGATED_BEFORE = re.compile(_n(r"(?:^|\s)(?:دون|بدون|لم|لا|ولم)\s+(?:ان\s+)?(?:\S+\s+){0,2}?(?:اي\s+)?$"))
 # a drone or an aircraft seen flying ("حلقت طائرة مسيرة فوق", "رصد تحليق طائرات")
 FLIGHT_STEMS = ("حلق", "تحليق", "رصد", "شوهد")
 DRONE_FLEW = re.compile(
@@ -3008,14 +3022,6 @@ INTERVENED_AND = re.compile(
         r"(?:\s|$)"
     )
 )
-# ... but a force that stepped in and dispersed protesters used force on them ("قبل أن تتدخل قوات
-# مكافحة الشغب وتفرق المحتجين بالهراوات"): spec section 4, excessive force
-DISPERSED_CROWD = re.compile(
-    _n(
-        r"^\s*(?:\S+\s+){0,2}?و(?:تفض|فضت|تفرق|فرقت)\s+(?:ال)?"
-        r"(?:متظاهرين|محتجين|معتصمين|تظاهره|تظاهرات|مظاهره|مظاهرات|احتجاجات|احتجاج|اعتصام|اعتصامات|حشود|جموع)(?:\s|$|[،.])"
-    )
-)
 ARREST_VERB_BEFORE = re.compile(_n(r"(?:^|\s)(?:و|ف|وقد\s+|قد\s+)?(?:القت|القي|تلقي|يلقي)\s+$"))
 # who survived an attempt ("نجا X من", "نجاة X من"): right before the actor
 SURVIVOR = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:نجا|نجت|نجيا|نجوا|ينجو|تنجو|نجاه)\s+$"))
@@ -3405,10 +3411,11 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         # count of operations (counted at two named sites or more, they are told one by one)
         return []
     frames: list[Frame] = []
+    occasion = _occasion_at(f) if "background" in flags else None
     sentence_background = (
         bool(v.background_start.search(f.norm))
         or _earlier_anywhere(f, v, cues)
-        or ("background" in flags and _occasion_at(f) is None)
+        or ("background" in flags and occasion is None)
     ) and not (
         # "وكان مصدر أمني قال، في وقت سابق من الجمعة، إن انفجارا وقع في القاعدة": what was
         # said earlier, not an earlier act (the act told has its own day, if any)
@@ -3417,7 +3424,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
     new_event = bool(v.new_event.search(f.norm))
     all_places = event_places(f)
     clauses = _clause_bounds(f, cues)
-    if "background" in flags and (occasion := _occasion_at(f)) is not None:
+    if occasion is not None:
         # (the act remembered, told after its anniversary, is none of the fresh act's)
         clauses = [(lo, min(hi, occasion), prior) for lo, hi, prior in clauses if lo < occasion]
         all_places = [p for p in all_places if p.start < occasion]
@@ -3529,20 +3536,6 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # "بإطلاق الرصاص في الهواء لتفريق المحتجين": warning shots, no force on anyone
             # (not "استخدمت الهراوات والغاز المسيل للدموع، وأطلقت الرصاص الحي في الهواء")
             continue
-        if (
-            sub == "Air/drone strike"
-            and contains_any(f.norm, FLIGHT_STEMS)
-            and DRONE_FLEW.search(f.norm[f.npos(lo) : f.npos(hi)])
-            and not any(
-                c.category in ("attack", "explosion", "casualties")
-                and _in(c.start, lo, hi)
-                # ("دون أن تنفذ أي هجوم": no attack)
-                and not NEGATED_BEFORE.search(f.norm[max(0, f.npos(c.start) - 30) : f.npos(c.start)])
-                for c in f.cues
-            )
-            and not any(c is not None and c.best for c in _bind_casualties(f, lo, hi))
-        ):
-            continue  # "حلقت طائرة مسيرة مجهولة فوق المنطقة الخضراء": a flight, no strike
         generic_only = sub is None
         cue_pos = ccues[0].start
         # a prior clause after a main clause with no event ("دعا ... لحماية القوات الأميركية
@@ -5504,12 +5497,15 @@ def _soldiers_side(e: Event) -> None:
     for fr in e.frames:
         text = _victims_text(fr)
         soldiers = SOLDIER_VICTIMS.search(text)
-        if soldiers is None or FOREIGN_TROOPS.search(_victims_tail(text, soldiers.end())):
+        if soldiers is None:
             continue
-        lo = fr.lo if fr.victims_lo is None else fr.victims_lo
-        # ("أعلنت وزارة الدفاع التركية مقتل ثلاثة جنود": that army's own)
-        side = _announcing_state(fr.facts, fr.facts.orig(fr.facts.npos(lo) + soldiers.start()))
-        side = side or "iraqi_security_forces"
+        # (as the target's reading: the announcing army's own, "أعلنت وزارة الدفاع التركية مقتل
+        # ثلاثة جنود", else Iraq's unless the soldiers are told foreign)
+        side = _announcing_state(fr.facts, _victims_at(fr, soldiers))
+        if side is None:
+            if FOREIGN_TROOPS.search(_victims_tail(text, soldiers.end())):
+                continue
+            side = "iraqi_security_forces"
         if side in named:
             return
         e.roles.append(Role(side, "perp", 1.2, 9_500_000))
@@ -6051,8 +6047,7 @@ def assemble_story(
                         break
                     continue
                 # "أعلنت وزارة الدفاع التركية مقتل ثلاثة جنود": the announcing army's own
-                lo = fr.lo if fr.victims_lo is None else fr.victims_lo
-                at = fr.facts.orig(fr.facts.npos(lo) + soldiers.start())
+                at = _victims_at(fr, soldiers)
                 army = _announcing_state(fr.facts, at)
                 if army is None and OWN_PEOPLE.search(soldiers.group()):
                     # "أعلنت هيئة الحشد الشعبي مقتل 16 من منتسبيها": the announcer's own people
@@ -6476,6 +6471,12 @@ def _victims_text(fr: Frame) -> str:
     """The normalized text that tells a frame's victims: its clause, or from `victims_lo`."""
     lo = fr.lo if fr.victims_lo is None else fr.victims_lo
     return fr.facts.norm[fr.facts.npos(lo) : fr.facts.npos(fr.hi)]
+
+
+def _victims_at(fr: Frame, victims: re.Match) -> int:
+    """Where, in the sentence's original text, the victims matched in `_victims_text(fr)` are."""
+    lo = fr.lo if fr.victims_lo is None else fr.victims_lo
+    return fr.facts.orig(fr.facts.npos(lo) + victims.start())
 
 
 def settle_counts(e: Event) -> None:

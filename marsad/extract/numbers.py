@@ -354,25 +354,21 @@ for _base in _norm_list(_V["killed"]["life_nouns"]):
     for _suf, _hint in _PRON.items():
         _LIFE[_stem + _suf] = _hint
 _TOOK_LIFE = set(_norm_list(_V["killed"]["took_life_verbs"]))
-# "فارق الحياة": verb form -> its cue kind (the number its ending marks); a cue only with
-# the noun a few words after it
-_LEFT_LIFE = {
-    form: ("verb_p" if form.endswith("وا") else "verb_d" if form.endswith("ا") else "verb_s")
-    for form in _norm_list(_V["killed"]["left_life_verbs"])
-}
+
+
+def _verb_kinds(forms: list[str]) -> dict[str, str]:
+    """Verb form -> its cue kind, by the number its ending marks (وا plural, ا dual)."""
+    return {f: ("verb_p" if f.endswith("وا") else "verb_d" if f.endswith("ا") else "verb_s") for f in forms}
+
+
+# "فارق الحياة": verb form -> its cue kind; a cue only with the noun a few words after it
+_LEFT_LIFE = _verb_kinds(_norm_list(_V["killed"]["left_life_verbs"]))
 _LEFT_LIFE_NOUNS = frozenset(_norm_list(_V["killed"]["left_life_nouns"]))
 _PASSED = set(_norm_list(_V["killed"]["passed_verbs"]))
 # "تعرض ثلاثة من منتسبيها لإصابات": verb form -> its cue kind; a cue only with a count of
 # people right after it and the noun a few words on
-_SUFFERED = {
-    form: ("verb_p" if form.endswith("وا") else "verb_d" if form.endswith("ا") else "verb_s")
-    for form in _norm_list(_V["wounded"]["suffered_verbs"])
-}
+_SUFFERED = _verb_kinds(_norm_list(_V["wounded"]["suffered_verbs"]))
 _SUFFERED_NOUNS = frozenset(_norm_list(_V["wounded"]["suffered_nouns"]))
-_TIME_WORDS = frozenset(_norm_list(["مساء", "صباح", "فجر", "ظهر", "عصر", "ليلة", "ليل", "ظهيرة"]))
-_TIME_DAYS = frozenset(
-    _norm_list(["أمس", "اليوم", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"])
-)
 # the dual and plural of "قضى" (died), a cue only before the manner of death
 _PASSED_MANY = {_N("قضوا"): "verb_p", _N("قضيا"): "verb_d", _N("قضين"): "verb_p"}
 # "راح ضحيته", "ذهب ضحيتها", "راح ضحية الهجوم": fell victim to it (the dead follow)
@@ -383,10 +379,11 @@ _THE_ACT = frozenset(
 )
 _WHO_ONE = frozenset(_norm_list(["الذي", "التي"]))
 _ONE_OF = frozenset(_norm_list(["أحد", "إحدى", "احدى"]))
-_BODY_WORDS = {_N(w) for w in ("جثة", "جثث", "جثمان", "جثامين", "جثتي", "جثتا")}
 _OF_THEM = frozenset(_norm_list(["منهم", "منهما", "منهن"]))
 # "العثور على جثث ثلاثة من رعاة الأغنام", "انتشال جثامين 4 مدنيين": the bodies, then their count
 _BODIES = frozenset(_norm_list(["جثث", "جثامين", "رفات"]))
+# any body noun ("جثة شاب مصاب بطلق ناري": the wound of the dead)
+_BODY_WORDS = _BODIES | frozenset(_norm_list(["جثة", "جثمان", "جثتي", "جثتا"]))
 _DIRECT_HIT = frozenset(_norm_list(["مباشرة", "مباشر"]))
 # the titles of leaders, one person each ("ونائب رئيس الهيئة" after "قائد الفيلق")
 _TITLE_WORDS = frozenset(_norm_list(_V["title_words"]))
@@ -1887,8 +1884,10 @@ class _Binder:
         words, else `k`."""
         t = self.t
         w = t.get(k)
-        if w in _TIME_WORDS and t.get(k + 1) in _TIME_DAYS:
-            nxt = k + 2
+        if w in _TIME_ASIDE and w != "في":
+            nxt = k + 1
+            while nxt < t.n and nxt - k < 4 and t.w[nxt] in _TIME_ASIDE:
+                nxt += 1
         elif w.startswith("ب") and len(w) > 3 and self._person_word(w) is None:
             nxt = k + 1
         else:
