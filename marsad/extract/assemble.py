@@ -1033,9 +1033,16 @@ def us_hosting_sites() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def foreign_held_bases() -> dict[str, str]:
+    raw = yaml.safe_load((DATA / "assembly.yaml").read_text(encoding="utf-8"))
+    return dict(raw.get("foreign_held_bases") or {})
+
+
+@lru_cache(maxsize=1)
 def vocab() -> Vocab:
     raw = yaml.safe_load(_n((DATA / "assembly.yaml").read_text(encoding="utf-8")))
     raw.pop("us_hosting_sites", None)
+    raw.pop("foreign_held_bases", None)
     w = {k: _alt(v) for k, v in raw.items()}
     tail = r"(?:و|ف)?(?:ب|ل|لل|ك)?(?:ال)?$"  # clitics glued to the actor's first word
     # "فجر اليوم": the dawn, not the verb "set off"
@@ -4050,6 +4057,10 @@ def _base_of(adjective: str) -> str | None:
     return hits[0].actor_id if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text) else None
 
 
+# a place named as a base, not as the town around it ("قاعدة الحبانية", not "ناحية الحبانية")
+BASE_NAMED = re.compile(_n(r"قاعد|معسكر|مطار|كامب"))
+
+
 def _flag_after_base(e) -> str | None:
     if e.place.kind not in ("base", "airport"):
         return None
@@ -6084,6 +6095,21 @@ def assemble_story(
             _its_men_dead(e)
         if e.sub_event == "Armed clash":
             _soldiers_side(e)
+        if (
+            not any(r.role == "target" for r in e.roles)
+            and _family(e.sub_event) in ("remote", "")
+            and e.place is not None
+            and e.place.kind == "base"
+            and e.place.country == "Iraq"
+            and BASE_NAMED.search(normalize(e.place.surface))
+            and not any(CIVILIAN_VICTIMS.search(_victims_text(fr)) for fr in e.frames)
+        ):
+            # "سقط صاروخا كاتيوشا داخل قاعدة بلد الجوية": a base in Iraq hosting no US-led
+            # forces (those were read above) is the Iraqi forces', or the foreign force's that
+            # holds it (assembly.yaml foreign_held_bases)
+            owner = foreign_held_bases().get(e.place.name_en, "iraqi_security_forces")
+            e.roles.append(Role(owner, "target", 1.0, 9_000_000))
+            e.notes.append("target: the force the base belongs to")
         if not any(r.role == "target" for r in e.roles) and _family(e.sub_event) in ("remote", "street", ""):
             # "قتل ثلاثة أشخاص بهجوم مسلح على قرية", "تفجير انتحاري استهدف سوقا شعبية": people
             # or a place of daily life hit, with no armed party named, are civilians

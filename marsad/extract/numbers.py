@@ -556,6 +556,8 @@ _DEFINITE = re.compile(_N("^(?:[وف]?[بكل]?ال|[وف]?لل)"))
 _GUNMEN_SUBJECT = frozenset(
     _N(w) for w in ("مسلحون", "مسلحان", "مجهولون", "مجهولان", "ملثمون", "مسلح", "مجهول")
 )
+# one and two follow the noun they count, as its adjective ("مقتل مسلح واحد", "مسلحين اثنين")
+_NUMERAL_AFTER_NOUN = frozenset(_N(w) for w in ("واحد", "واحدا", "اثنان", "اثنين", "اثنتان", "اثنتين"))
 # the active killing verbs a force is the subject of (assemble.KILLER_VERB)
 _KILLER_VERBS = {c + v for c in ("", "و", "ف") for v in (_N("قتلت"), _N("قتلوا"))}
 _LABEL_X = _expand(_LABEL)
@@ -1559,7 +1561,7 @@ class _Binder:
                 obj = t.get(k2)
                 # (the victim in the accusative, "مواطنا", or heading a construct, which
                 # shows no case: "صاحب محل", "مختار قرية"; the subject was told before it)
-                if k2 in self.ce_at or (
+                if (k2 in self.ce_at and not (k2 == k + 1 and obj in _NUMERAL_AFTER_NOUN)) or (
                     self._person_word(obj) == (1, False)
                     and (obj.endswith("ا") or _ARABIC_WORD.match(t.get(k2 + 1)) is not None)
                 ):

@@ -5714,3 +5714,25 @@ def test_extract_a_companys_vehicle_hit_is_a_civilian_target_unless_a_side_contr
     )
     m = one("انفجرت عبوة ناسفة على رتل شاحنات تابعة لشركة متعاقدة مع التحالف الدولي في الديوانية.")
     assert m.target_id == "coalition"
+
+
+def test_extract_a_base_in_iraq_hosting_no_us_led_force_is_its_holders():
+    # (the village where the launcher was found is no civilian site hit)
+    m = one(
+        "ذكرت مصادر أمنية أن ثلاث قذائف هاون سقطت في معسكر سبايكر شمال تكريت من دون خسائر، وأن الجهد"
+        " الاستخباري تعقب مكان الإطلاق في قرية مجاورة."
+    )
+    assert (m.location, m.target_id) == ("Camp Speicher", "iraqi_security_forces")
+    m = one("سقطت ثلاثة صواريخ على قاعدة زليكان في ناحية بعشيقة دون وقوع إصابات.")
+    assert m.target_id == "turkish_forces"
+    # (the town around a base is no base: people hit there are civilians)
+    m = one("قتل مدنيان بانفجار عبوة ناسفة في سوق ناحية الحبانية.")
+    assert m.target_id == "civilians"
+
+
+def test_extract_the_side_whose_men_died_before_the_verb_is_the_target():
+    m = one(
+        "قال مصدر في قيادة العمليات إن أربعة مقاتلين من الحشد الشعبي استشهدوا بهجوم لداعش على موقع"
+        " متقدم في جزيرة سامراء."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("isis", "pmf", 4)
