@@ -322,6 +322,9 @@ OWN_ACTION_AFTER = re.compile(
 )
 # ... or the enemy fighters it killed (its act, told by its toll; no claim of it)
 KILLS_ANNOUNCED = re.compile(_n(_OWN_ACTION_LEAD + _TERRORISTS_DEAD))
+# ... or an arrest ("أعلنت هيئة الحشد الشعبي اعتقال ثلاثة متهمين")
+ARREST_STEMS = ("اعتقال", "قبض")
+ARREST_ANNOUNCED = re.compile(_n(_OWN_ACTION_LEAD + r"(?:اعتقال|القاء\s+القبض|القبض\s+علي)[\s\"”»]"))
 OWN_ACTION_STEMS = ("تحييد", "تدمير", "تنفيذ", "شن", "القضاء", "قتل", "نتا")
 # ... and an armed faction announcing "استهداف" / "قصف" claims its own strike ("فيما أعلنت
 # المقاومة الإسلامية في العراق استهداف ميناء حيفا"): it is no reporting body
@@ -1423,8 +1426,12 @@ def _occurrence_cues(f: Facts, lo: int, hi: int) -> list:
             continue
         if c.category.startswith(("weapon:", "sub_event:")) and STORED_IN.search(before[-25:]):
             continue  # "استهدفت مقرا ومستودعا للطائرات المسيرة": the drones' store was hit
-        if CAMPAIGN.search(before[-30:]) and not (
-            COUNTED_OPERATIONS.search(before[-30:]) and _named_site_count(f) >= 2
+        campaign = CAMPAIGN.search(before[-30:])
+        if (
+            campaign is not None
+            and not (COUNTED_OPERATIONS.search(before[-30:]) and _named_site_count(f) >= 2)
+            # (not one night's burst: "شهدت المدينة ليلة أمس سلسلة تفجيرات", see one_day_burst)
+            and not (not aggregates and BURST.match(campaign.group().lstrip()) and ONE_DAY.search(f.norm))
         ):
             # "عمليات اغتيال", "موجة تفجيرات": a campaign, not one act ("ثلاث عمليات بالطيران
             # المسير ضد أهداف في الجولان وإيلات وحيفا": counted, at named sites, so many acts)
@@ -1804,6 +1811,16 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue
         if announcer and _announced_kill(f, a):
             roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # the enemy it killed
+            continue
+        if (
+            announcer
+            and contains_any(f.norm[ne : ne + 70], ARREST_STEMS)
+            and ARREST_ANNOUNCED.match(f.norm[ne : ne + 70])
+        ):
+            # "أعلنت هيئة الحشد الشعبي، في بيان، اعتقال ثلاثة متهمين": the body announcing an
+            # arrest made it (no claim: an arrest is no act to claim; weak: the arrested's
+            # own act told in the sentence, "شاركوا في الاشتباكات", keeps its sides)
+            roles.append(Role(a.actor_id, "perp", 1.4, base + a.start))
             continue
         if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS and _denies(f, a):
             continue
@@ -2857,6 +2874,38 @@ def _contained_elsewhere(f: Facts, p) -> bool:
     return False
 
 
+# a quarter's word before its name, and a city's or a governorate's before the scene's name
+QUARTER_WORD = re.compile(_n(r"(?:^|\s)(?:و|ب|في\s+)?(?:حي|منطقه|محله|سوق|شارع|ساحه)\s+$"))
+QUARTER_NAMED = re.compile(_n(r"(?:و|ب)?(?:حي|منطقه|محله|سوق|شارع|ساحه)\s"))
+SCENE_WORD = re.compile(_n(r"(?:^|\s)(?:و|ب|ل|في\s+)?(?:مدينه|محافظه)\s+$"))
+SCENE_NAMED = re.compile(_n(r"(?:و|ب|ل)?(?:مدينه|محافظه)\s"))
+
+
+def _quarter_of_city_named(f: Facts, p) -> bool:
+    """Is `p` a quarter told after the city of another governorate, none of its own named
+    ("شهدت مدينة كركوك ... في منطقة الواسطي وحي الشورجة")? The quarter is that city's
+    namesake (quarters' names recur from city to city), not the gazetteer's."""
+    if p.kind not in ("landmark", "district") or p.governorate is None:
+        return False
+    ps = f.npos(p.start)
+    if not (QUARTER_WORD.search(f.norm[max(0, ps - 12) : ps]) or QUARTER_NAMED.match(f.norm, ps)):
+        return False
+    if any(q.governorate == p.governorate and q is not p for q in f.places):
+        return False
+    for q in f.places:
+        if (
+            q.end <= p.start
+            and p.start - q.end <= 150
+            and q.kind in ("city", "governorate")
+            and q.country == "Iraq"
+            and q.governorate is not None
+        ):
+            qs = f.npos(q.start)
+            if SCENE_WORD.search(f.norm[max(0, qs - 14) : qs]) or SCENE_NAMED.match(f.norm, qs):
+                return True
+    return False
+
+
 def _event_places(f: Facts) -> list:
     out = []
     beside = []
@@ -2941,7 +2990,7 @@ def _event_places(f: Facts) -> list:
             continue  # "إرهابيا كان يخطط لتنفيذ هجمات في بغداد": where acts were planned for
         if p.country != "Iraq" and contains_any(before, ANSWERED_STEMS) and ANSWERED.search(before):
             continue  # "ردا على الجرائم في غزة", "نصرة لأهلنا في غزة": the cause, not the site
-        if _contained_elsewhere(f, p):
+        if _contained_elsewhere(f, p) or _quarter_of_city_named(f, p):
             continue
         if p.name_en.endswith(" border") and any(
             q.kind == "country"
@@ -3323,6 +3372,28 @@ def series_places(text: str, cues: list) -> tuple[list, list[tuple[int, int]]]:
     if not periods:
         return cues, []
     return [c for c in cues if c not in periods], [(c.start, c.end) for c in periods]
+
+
+# a burst of acts named as a series ("سلسلة تفجيرات"), and the one night or day it happened in
+BURST = re.compile(_n(r"^(?:ال)?(?:سلسله|موجه)\s"))
+ONE_DAY = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|في\s+)?(?:ليله|ليل|مساء|صباح|فجر|ظهر|عصر|ظهيره|الليله|يوم)\s+"
+        r"(?:امس|البارحه|اليوم|(?:ال)?(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه))(?=\s|$|[،,.])"
+    )
+)
+
+
+def one_day_burst(text: str, cues: list) -> list:
+    """The cues of a sentence but a series noun that names acts of one night or day ("شهدت
+    المدينة، ليلة أمس، سلسلة تفجيرات ... أسفرت عن إصابة أربعة"): one burst is an event, with its
+    toll, not a running series -- when the sentence names no other aggregate."""
+    aggregates = [c for c in cues if c.category == "aggregate"]
+    if len(aggregates) != 1 or not BURST.match(normalize(aggregates[0].surface)):
+        return cues
+    if not ONE_DAY.search(normalize(text)):
+        return cues
+    return [c for c in cues if c is not aggregates[0]]
 
 
 # a verb carrying its object's pronoun right before "قبل أيام" ("ثلاثة مواطنين اختطفوهم قبل أيام")
@@ -5976,6 +6047,7 @@ def assemble_story(
     _attackers_hunted(events)
     _resolve_group_anaphora(events, facts)
     _claimant_goes_on(events)
+    _claim_of_the_salvo(events, facts)
     _resolve_ministry_forces(events, facts)
     for e in events:
         if any(r.role == "target" for r in e.roles) or e.place is None:
@@ -6262,6 +6334,44 @@ CLAIMANT_DROPPED = re.compile(
         r"(?:عن\s+)?(?:استهداف|مسؤوليتها|مسؤوليته|قصف|ضرب)"
     )
 )
+
+
+def _claim_of_the_salvo(events: list[Event], facts: list[Facts]) -> None:
+    """The sites of one act told in one sentence ("سقط 22 صاروخا على قاعدتي عين الأسد وحرير")
+    share the side a later sentence names for "the attack" without naming a site ("وتبنى
+    الحرس الثوري الإيراني الهجوم"): it was read onto the site told last only."""
+    by_sentence: dict[int, list[Event]] = {}
+    for e in events:
+        if not e.background and "site split" in e.frames[0].notes:
+            by_sentence.setdefault(id(e.frames[0].facts), []).append(e)
+    index = {f.index: f for f in facts}
+    for group in by_sentence.values():
+        if len(group) < 2:
+            continue
+        told = group[0].frames[0].facts.index
+        sites = {e.place.name_en for e in group if e.place is not None}
+        later = [
+            (e, r)
+            for e in group
+            for r in e.roles
+            if r.role == "perp"
+            and r.strength >= 2.5
+            and r.actor_id != "unknown"
+            and r.pos // 100_000 - 1 > told
+            and (g := index.get(r.pos // 100_000 - 1)) is not None
+            and not any(p.name_en in sites for p in g.places)
+        ]
+        if len({r.actor_id for _e, r in later}) != 1:
+            continue
+        source, role = later[0]
+        for e in group:
+            if e is source or any(
+                r.role == "perp" and r.strength >= 1.5 and r.actor_id != "unknown" for r in e.roles
+            ):
+                continue
+            e.roles.append(role)
+            e.claimed = e.claimed or source.claimed
+            e.notes.append("perpetrator: named later for the act at all its sites")
 
 
 def _claimant_goes_on(events: list[Event]) -> None:

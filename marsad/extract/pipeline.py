@@ -123,7 +123,9 @@ def find_entities(sentences, title: str | None, pub: dt.date | None, opts: Extra
     for i, s in enumerate(sentences):
         stext = s.text[: opts.max_sentence_chars]
         f = asm.Facts(index=i, start=s.start, end=s.start + len(stext), text=stext)
-        f.cues, f.series = asm.series_places(stext, asm.without_denied_claims(stext, _safe(find_cues, stext)))
+        f.cues, f.series = asm.series_places(
+            stext, asm.one_day_burst(stext, asm.without_denied_claims(stext, _safe(find_cues, stext)))
+        )
         facts.append(f)
     if title and opts.title_context:
         # the story title: context only (never evidence, never an event of its own)

@@ -5736,3 +5736,47 @@ def test_extract_the_side_whose_men_died_before_the_verb_is_the_target():
         " متقدم في جزيرة سامراء."
     )
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("isis", "pmf", 4)
+
+
+def test_extract_one_nights_series_of_blasts_is_an_event_with_its_toll():
+    m = one(
+        "شهدت مدينة الرمادي، مساء أمس، سلسلة انفجارات بعبوات ناسفة زرعت قرب محال تجارية، أسفرت عن إصابة"
+        " خمسة مدنيين.",
+        published=dt.date(2023, 5, 10),
+    )
+    assert (m.sub_event_type, m.governorate, m.wounded_best, m.event_date) == (
+        "Remote explosive/landmine/IED",
+        "Anbar",
+        5,
+        dt.date(2023, 5, 9),
+    )
+    # (a series over a period stays a running series)
+    assert (
+        extract("شهدت الرمادي خلال الشهر الماضي سلسلة تفجيرات أودت بحياة 20 شخصا.", dt.date(2023, 5, 10))
+        == []
+    )
+
+
+def test_extract_a_quarter_told_after_another_governorates_city_is_that_citys_namesake():
+    m = one("شهدت مدينة البصرة، فجر اليوم، انفجار عبوة ناسفة في حي الجامعة أدى إلى إصابة مدنيين اثنين.")
+    assert (m.governorate, m.location) == ("Basra", "Basra")
+    # (with no other city named the gazetteer's quarter stands)
+    m = one("انفجرت عبوة ناسفة في حي الجامعة غربي بغداد، ما أدى إلى إصابة مدنيين اثنين.")
+    assert m.governorate == "Baghdad"
+
+
+def test_extract_the_body_announcing_an_arrest_made_it():
+    m = one("أعلنت هيئة الحشد الشعبي، اليوم، اعتقال أربعة متهمين بالانتماء إلى داعش في قضاء الشرقاط.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == ("Arrests", "pmf", "isis")
+
+
+def test_extract_the_side_named_later_for_the_attack_did_it_at_every_site():
+    ms = extract(
+        "قالت مصادر أمنية إن صواريخ عدة سقطت فجر اليوم على قاعدتي عين الأسد في الأنبار وحرير في أربيل دون"
+        " إصابات.\nوتبنت كتائب حزب الله الهجوم في بيان نشرته على قناتها.",
+        PUB,
+    )
+    assert sorted((m.location, m.perpetrator_id, m.claimed) for m in ms) == [
+        ("Ain al-Asad Air Base", "kataib_hezbollah", True),
+        ("Harir Air Base", "kataib_hezbollah", True),
+    ]

@@ -428,6 +428,7 @@ def test_find_places_every_governorate_by_its_arabic_name(gov):
         ("في منطقة الوشاش", "Washash", "Baghdad"),
         ("في منطقة بارزان", "Barzan", "Erbil"),
         ("قرب قلادزي", "Qaladze", "Sulaymaniyah"),
+        ("في ناحية قرهتبه شمال ديالى", "Qara Tapa", "Diyala"),
     ],
 )
 def test_find_places_table(text, name_en, governorate):
@@ -505,6 +506,7 @@ def test_find_places_ambiguous_names_need_context(text):
         "قائد فيلق القدس",  # the Quds Force, not Jerusalem
         "قناة الميادين",  # a TV channel, not Mayadin
         "القائم بالأعمال",
+        "مقتل ستة من مقاتلي قوات سوريا الديمقراطية",  # the SDF, a force named after Syria
     ],
 )
 def test_find_places_blocked_phrases_locate_nothing(text):
