@@ -1049,7 +1049,8 @@ def vocab() -> Vocab:
     w = {k: _alt(v) for k, v in raw.items()}
     tail = r"(?:و|ف)?(?:ب|ل|لل|ك)?(?:ال)?$"  # clitics glued to the actor's first word
     # "فجر اليوم": the dawn, not the verb "set off"
-    verbs = rf"(?!فجر\s+(?:اليوم|امس|يوم|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)(?:\s|،|$)){w['attack_verbs']}"
+    # ("أطلق سراح المهندس": set free, no attack)
+    verbs = rf"(?!فجر\s+(?:اليوم|امس|يوم|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)(?:\s|،|$))(?!اطلق\S*\s+سراح){w['attack_verbs']}"
     return Vocab(
         # marker, then up to two words (a site's name: "مقر الدعم اللوجستي لـ"), then the actor
         target_before=re.compile(
@@ -3427,8 +3428,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
     flags = f.flags()
     cues = occurrence_cues(f)
     if (
-        # (an arrest of the accused after the killing told is no act of its own)
-        (not cues or _arrest_of_killers(f, cues))
+        # (an arrest of the accused after the killing told is no act of its own; a hostage
+        # freed is none: "أطلق سراح التاجر المختطف، إثر عملية أسفرت عن مقتل اثنين من الخاطفين")
+        (not cues or _arrest_of_killers(f, cues) or all(_freed(f, c) for c in cues))
         and not flags & ({"aggregate", "foreign_war"} | STANCE)
         and any(c.category == "casualties" for c in f.cues)
         and _has_count(f)
@@ -3511,7 +3513,8 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
     main_has_event = any(
         prior is False  # (not a concurrent clause: "فيما ردت قوات الأمن بالغاز")
         and (
-            any(_in(c.start, lo, hi) and _specific(c) for c in cues)
+            # (a hostage freed is no act: "أطلق سراح المهندس المختطف ... إثر عملية نوعية")
+            any(_in(c.start, lo, hi) and _specific(c) and not _freed(f, c) for c in cues)
             or COMES_AFTER.search(f.norm[f.npos(lo) : f.npos(hi)])
             # ("نفذت قواتها ضربات على ثلاث منشآت، ردا على هجوم بطائرة مسيرة": strikes carried
             # out are an act of their own, however generic the word)
@@ -4258,10 +4261,11 @@ def _protested_here(f: Facts, c) -> bool:
 # "تحرير مختطف", "الإفراج عن الرهائن": the hostage freed, no act of taking him
 FREED_HOSTAGE = re.compile(
     _n(
-        r"(?:(?:تحرير|تحرر|انقاذ|اطلاق\s+سراح|الافراج\s+عن|افرج\s+عن|افرجت\s+عن)"
+        r"(?:(?:تحرير|تحرر|انقاذ|اطلا?ق(?:ت|وا)?\s+سراح|الافراج\s+عن|افرج\s+عن|افرجت\s+عن)"
         # "أفرجت القوات الأمنية عن مواطن مختطف", "حررت قوة من الشرطة طفلا مختطفا"
         r"|(?:افرجت|افرج|حررت|حرر|انقذت|انقذ)(?:\s+[^\s،.]+){1,4}?\s+(?:عن)?)"
-        r"(?:\s+(?:ال)?(?:مواطن|مواطنا|مواطنه|شخص|شخصا|طفل|طفلا|طفله|امراه|شاب|شابا|فتاه|رجل|رجلا))?\s+(?:ال)?$"
+        # (the one freed named: "أطلق سراح المهندس المختطف")
+        r"(?:\s+(?:ال)?(?:مواطن|مواطنا|مواطنه|شخص|شخصا|طفل|طفلا|طفله|امراه|شاب|شابا|فتاه|رجل|رجلا|[^\s،.]{3,}))?\s+(?:ال)?$"
     )
 )
 HOSTAGE_WORD = re.compile(_n(r"(?:ال)?(?:مختطف|مختطفه|مختطفين|مختطفان|مخطوف|مخطوفين|رهينه|رهائن)$"))
@@ -5511,6 +5515,10 @@ def _sum(old, more) -> ReadCount:
 OTHERS_COUNTED = re.compile(_n(r"\S+\s+(?:\S+\s+)?(?:اخرين|اخرون|اخريين|اخريات)(?=[\s،.]|$)"))
 
 
+# a toll told before the one that replaces it ("حصيلة أولية", "الحصيلة السابقة")
+FIRST_TOLL = re.compile(_n(r"(?:حصيله|احصائيه|حصيلتها|حصيلته)\s+(?:ال)?(?:اوليه|سابقه|اولي)"))
+
+
 def _others_added(e: Event, f: Facts, name: str, count) -> bool:
     """A later sentence's count of others killed (or wounded) with those the event counted
     adds to them ("قتل سليماني والمهندس" then "مقتل ثمانية أشخاص آخرين كانوا برفقتهما": 10)."""
@@ -5518,6 +5526,10 @@ def _others_added(e: Event, f: Facts, name: str, count) -> bool:
     if count is None or not count.best or old is None or not old.best or count is old:
         return False
     if "اخر" not in f.norm or not OTHERS_COUNTED.match(f.norm, f.npos(count.start)):
+        return False
+    if vocab().background_start.search(f.norm) or FIRST_TOLL.search(f.norm):
+        # "وكانت حصيلة أولية قد أشارت إلى مقتل خمسة وإصابة 15 آخرين": an earlier telling of
+        # the same toll, which the later one replaces
         return False
     setattr(e, name, _sum(old, count))
     e.notes.append(f"{name}: others counted after")
@@ -6009,6 +6021,9 @@ def assemble_story(
                 for r in read_roles(part, 0, len(part.text))
                 if r.role not in told
             )
+    for e in events:
+        if e.place is None and not e.background:
+            _place_of_its_sentence(e, events)
     story_actors: list[str] | None = None  # read below only for a base's host (finders run on first read)
     # a claim in the story ("أعلنت المقاومة الإسلامية تنفيذ ثلاث عمليات"; its detail
     # sentences say "استهدفوا", "ضربت") names the perpetrator of its unattributed events
@@ -6334,6 +6349,20 @@ CLAIMANT_DROPPED = re.compile(
         r"(?:عن\s+)?(?:استهداف|مسؤوليتها|مسؤوليته|قصف|ضرب)"
     )
 )
+
+
+def _place_of_its_sentence(e: Event, events: list[Event]) -> None:
+    """An event whose own clause names no place is at the one place its sentence names
+    outside it ("شيع المئات في مدينة الناصرية جثمان الناشط الذي قضى ... بعد تعرضه لمحاولة
+    اغتيال أمام منزله"), when no other act of the sentence is there."""
+    f = e.frames[0].facts
+    if not f.places or any(o is not e and o.frames[0].facts is f for o in events):
+        return
+    places = [p for p in event_places(f) if p.country == "Iraq" and p.kind != "country"]
+    if len({p.name_en for p in places}) != 1:
+        return
+    e.place = places[0]
+    e.notes.append("place: the one its sentence names")
 
 
 def _claim_of_the_salvo(events: list[Event], facts: list[Facts]) -> None:

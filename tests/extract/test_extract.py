@@ -5780,3 +5780,30 @@ def test_extract_the_side_named_later_for_the_attack_did_it_at_every_site():
         ("Ain al-Asad Air Base", "kataib_hezbollah", True),
         ("Harir Air Base", "kataib_hezbollah", True),
     ]
+
+
+def test_extract_an_initial_toll_told_after_the_final_one_adds_no_others():
+    m = one(
+        "ارتفعت حصيلة ضحايا انفجار العبوة الناسفة في سوق مدينة الحلة إلى ستة قتلى و20 جريحا.\nوكانت"
+        " حصيلة أولية قد تحدثت عن مقتل ثلاثة أشخاص وإصابة 11 آخرين."
+    )
+    assert (m.killed_best, m.wounded_best) == (6, 20)
+
+
+def test_extract_an_act_in_a_relative_clause_is_at_the_place_its_sentence_names():
+    m = one(
+        "شيع المئات في مدينة الديوانية، اليوم، جثمان الصحفي الذي فارق الحياة متأثرا بجراحه بعد أيام من"
+        " تعرضه لمحاولة اغتيال قرب مكتبه."
+    )
+    assert (m.governorate, m.killed_best) == ("Qadisiyyah", 1)
+
+
+def test_extract_a_hostage_set_free_is_no_attack():
+    # (the released man is no attacker's victim of the day, and "أطلق" is no attack verb)
+    assert extract("أطلق سراح الطبيب المختطف في كركوك بعد دفع فدية لخاطفيه، بحسب مصدر في الشرطة.", PUB) == []
+    # (the raid that freed him is the act the sentence tells)
+    m = one(
+        "أطلق سراح التاجر المختطف في الموصل، إثر عملية نفذتها قوة من الاستخبارات العسكرية أسفرت عن مقتل"
+        " اثنين من عناصر داعش الخاطفين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iraqi_security_forces", "isis", 2)
