@@ -322,6 +322,15 @@ OWN_ACTION_AFTER = re.compile(
 )
 # ... or the enemy fighters it killed (its act, told by its toll; no claim of it)
 KILLS_ANNOUNCED = re.compile(_n(_OWN_ACTION_LEAD + _TERRORISTS_DEAD))
+# "استهدفت" with an object after it is active, its subject the actor before it ("فصائل مسلحة
+# مدعومة من إيران استهدفت قاعدة حرير"); the passive takes none ("استهدفت بطائرة مسيرة")
+TARGETED_AN_OBJECT = re.compile(
+    _n(
+        r"^[\s»\"”)]*(?:\S+\s+){0,3}?(?:و|ف|قد\s)?استهدف(?:ت|وا|تا)\s+"
+        r"(?!(?:ب|ل|في|من|خلال|مساء|صباح|فجر|ليل|ليله|الليله|ظهر|عصر|اليوم|امس|يوم|عبر|اثناء|بعد|قبل|مجددا|ايضا|مره)(?:\s|$))"
+        r"(?![بل]\S)(?:ال)?[^\s،,.]{2,}"
+    )
+)
 # ... or an arrest ("أعلنت هيئة الحشد الشعبي اعتقال ثلاثة متهمين")
 ARREST_STEMS = ("اعتقال", "قبض")
 ARREST_ANNOUNCED = re.compile(_n(_OWN_ACTION_LEAD + r"(?:اعتقال|القاء\s+القبض|القبض\s+علي)[\s\"”»]"))
@@ -2141,7 +2150,9 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "وشنت الفصائل هجمات استهدفت ...": the subject right after an active attack verb
             # (a later "استهدفت" belongs to the attacks, not to a passive of this actor)
             roles.append(Role(aid, "perp", 2.0, base + a.start))
-        elif v.target_subject_after.search(after):
+        elif v.target_subject_after.search(after) and not (
+            "استهدف" in after[:60] and TARGETED_AN_OBJECT.match(after)
+        ):
             roles.append(Role(aid, "target", 2.0, base + a.start))
         elif v.attack_verb_before.search(before):
             # verb - subject - object: a second actor after the verb is its object
@@ -2304,12 +2315,32 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
         # a role is the more specific answer (spec section 2: name the most specific actor)
         named = [r for r in strong if r.actor_id != "unknown"]
         strong = named or strong
+        # ... and so are the factions "backed by Iran" left unnamed, against one a claim or
+        # the text names ("ميليشيات مدعومة من إيران" then "وتبنت المقاومة الإسلامية في العراق
+        # الهجوم"): the same side, named
+        named = [r for r in strong if r.actor_id != "iran_aligned_militias"]
+        if named and all(r.actor_id in IRAQI_FACTIONS for r in named):
+            strong = named
         # on a tie, the side named most often as such ("مطار أربيل وقاعدة للتحالف ... بينهم
         # جندي أمريكي" against one civilian contractor: the US-led forces, one family)
         votes = Counter(_family_of(r.actor_id) for r in strong)
+        # (rockets or drones on a site of the US-led forces hit them, civilians hurt around
+        # them as strongly told or not: "قتل متعاقد مدني وأصيب ستة بينهم جندي أمريكي جراء سقوط
+        # صواريخ على مطار أربيل ... وسقطت صواريخ أخرى على أحياء سكنية")
+        hosts = (
+            _family(sub_event) == "remote"
+            and any(r.role == "target" for r in strong)
+            and all(r.actor_id in HOSTS or r.actor_id in CIVILIAN for r in strong)
+        )
         return max(
             strong,
-            key=lambda r: (r.strength, votes[_family_of(r.actor_id)], actor_specificity(r.actor_id), -r.pos),
+            key=lambda r: (
+                r.strength,
+                hosts and r.actor_id in HOSTS,
+                votes[_family_of(r.actor_id)],
+                actor_specificity(r.actor_id),
+                -r.pos,
+            ),
         ).actor_id
 
     target = best(targets, set())

@@ -5807,3 +5807,19 @@ def test_extract_a_hostage_set_free_is_no_attack():
         " اثنين من عناصر داعش الخاطفين."
     )
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("iraqi_security_forces", "isis", 2)
+
+
+def test_extract_factions_backed_by_iran_then_named_by_their_claim_are_the_named_one():
+    m = one(
+        "قال مسؤول عسكري أمريكي إن فصائل مسلحة مدعومة من إيران استهدفت قاعدة حرير الجوية بطائرة مسيرة"
+        " مفخخة فجر اليوم.\nوأضاف أن الهجوم لم يسفر عن إصابات.\nوتبنت حركة النجباء الهجوم في بيان."
+    )
+    assert (m.perpetrator_id, m.target_id, m.claimed) == ("nujaba", "us_forces", True)
+
+
+def test_extract_rockets_on_a_us_led_site_hit_its_forces_whoever_else_was_hurt():
+    m = one(
+        "قتل متعاقد مدني وأصيب أربعة آخرون بينهم جندي أمريكي بسقوط صواريخ على قاعدة عين الأسد الجوية.\nوسقطت"
+        " صواريخ أخرى على منازل قريبة من القاعدة، ما أسفر عن إصابة ثلاثة مدنيين."
+    )
+    assert (m.sub_event_type, m.target_id) == ("Shelling/artillery/missile attack", "us_forces")
