@@ -243,7 +243,7 @@ RESULT = re.compile(
 _THE_GROUP = r"ال(?:حركه|كتائب|مقاومه|فصيل|تنظيم|جماعه|عصائب|سرايا)"
 OWN_FORCES = re.compile(
     _n(
-        r"^\S*(?:\s+\S+){0,4}?\s+(?:ان|بان)?\s*(?:قواتها|قواته|قواتنا|عناصرها|مقاتليها|مقاتلوها|مجاهديها|مجاهدوها|مجاهدينا|مجاهدونا"
+        r"^\S*(?:\s+\S+){0,4}?\s+(?:ان|بان)?\s*(?:قواتها|قواته|قواتنا|عناصرها|عناصره|مقاتليها|مقاتلوها|مقاتليه|مقاتلوه|مقاتلينا|مجاهديها|مجاهدوها|مجاهديه|مجاهدوه|مجاهدينا|مجاهدونا"
         # (its fighters by the group's definite noun: "قال المتحدث باسم حركة النجباء إن مقاتلي
         # الحركة استهدفوا")
         r"|(?:مقاتلي|مقاتلو|مجاهدي|مجاهدو|عناصر)\s+" + _THE_GROUP + r")\s+(\S+)"
@@ -1771,6 +1771,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                 roles.append(
                     Role(a.actor_id, "target" if repelled else "perp", 3.0 if claims else 2.0, base + a.start)
                 )
+                if claims:
+                    f._memo["own_act_announced"] = True
             elif a.actor_id != "unknown" and SPEAKER_DID_IT.match(f.norm[f.npos(a.end) :]):
                 roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # a claim in its own words
             elif a.actor_id != "unknown" and _own_units_attacked(f, f.npos(a.end)):
@@ -1791,6 +1793,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "إثر احتجاجات على قرار تسليم مقر قيادة العمليات للحزب الديمقراطي": what was
             # protested names no party to the act
             continue
+        if contains_any(f.norm[max(0, ns - 70) : ns], DISPUTE_STEMS) and DISPUTED_OVER.search(
+            f.norm[max(0, ns - 70) : ns]
+        ):
+            continue  # "إثر خلاف حول تسليم المقر للحزب الديمقراطي": what the dispute is over
         charge = f.norm[max(0, ns - 60) : ns]
         if contains_any(charge, CHARGE_STEMS) and CHARGED_WITH.search(charge):
             if "انتماء" in charge and MEMBERSHIP_CHARGED.search(charge):
@@ -2352,7 +2358,12 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
     ):
         # "قتل متظاهر ... خلال مواجهات بين محتجين وقوات مكافحة الشغب، بعدما حاولوا اقتحام
         # مبنى ديوان المحافظة": the crowd is the riot's side, its dead aside
-        perp, target = "protesters", best(targets, {"protesters"})
+        # (two crowds that fought each other stay each other's target: "اشتباكات بين متظاهرين
+        # عرب وتركمان ... ومتظاهرين أكراد", the authorities' curfew after it no side)
+        other = best([r for r in targets if r.strength >= 1.0], {"protesters"})
+        perp, target = "protesters", other or best(targets, {"protesters"})
+        if other is None and any(r.actor_id == "protesters" and r.strength >= 1.5 for r in targets):
+            target = "protesters"
     elif sub_event in ("Violent demonstration", "Mob violence") and perp == "iraqi_security_forces":
         # "اقتحم أنصار التيار الصدري القصر الجمهوري ...، فيما أطلقت القوات الأمنية الغاز
         # لتفريقهم": the crowd that stormed is the riot's side; the forces that dispersed it
@@ -4258,6 +4269,16 @@ CROWDS_CLASHED = re.compile(
 # the grievance a protest was about, up to the actor named in it (no comma between)
 GRIEVANCE = re.compile(
     _n(r"(?:^|\s)(?:" + _PROTEST_WORD + r"|احتجاجات)\s+(?:علي|ب|ل)\s*(?:[^\s،,.؛]+\s+){0,6}(?:ل|لل|ب)?$")
+)
+
+
+# what a dispute is over ("خلاف حول تسليم المقر للحزب"), not between whom ("خلاف بين ... و")
+DISPUTE_STEMS = ("خلاف", "نزاع")
+DISPUTED_OVER = re.compile(
+    _n(
+        r"(?:^|\s)(?:ال)?(?:خلاف|خلافات|نزاع)\s+(?:حول|علي|بشان|بخصوص)\s+"
+        r"(?:(?!(?:بين|مع)\s)[^\s،,.؛]+\s+){0,6}(?:ل|لل|ب)?$"
+    )
 )
 
 

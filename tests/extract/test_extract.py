@@ -5823,3 +5823,19 @@ def test_extract_rockets_on_a_us_led_site_hit_its_forces_whoever_else_was_hurt()
         " صواريخ أخرى على منازل قريبة من القاعدة، ما أسفر عن إصابة ثلاثة مدنيين."
     )
     assert (m.sub_event_type, m.target_id) == ("Shelling/artillery/missile attack", "us_forces")
+
+
+def test_extract_a_group_telling_its_fighters_attacked_claims_it():
+    m = one(
+        "قال حزب العمال الكردستاني في بيان إن مقاتليه هاجموا موقعا للجيش التركي في منطقة الزاب، ما أسفر عن"
+        " مقتل ثلاثة جنود أتراك."
+    )
+    assert (m.perpetrator_id, m.target_id, m.claimed, m.killed_best) == ("pkk", "turkish_forces", True, 3)
+
+
+def test_extract_two_crowds_that_fought_are_each_others_side_not_what_they_disputed():
+    m = one(
+        "قتل ثلاثة أشخاص وأصيب عشرة في مواجهات بين متظاهرين عرب ومتظاهرين كرد في مدينة كركوك، إثر خلاف حول"
+        " تسليم مقر أمني للحزب الديمقراطي الكردستاني، قبل أن تفرض السلطات حظرا للتجوال."
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("protesters", "protesters", 3)
