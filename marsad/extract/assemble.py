@@ -2222,9 +2222,32 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             )
         ):
             continue  # (who stepped in to end the fight took no part in it)
+        elif (
+            f.dates
+            and any(o is not a and o.end <= a.start and a.start - o.end <= 60 for o in f.actors)
+            and v.attack_verb_before.search(_without_days(f, ns, before))
+            and not v.attack_verb_before.search(before)
+        ):
+            # "وكانت طائرة مسيرة أمريكية قد اغتالت، في الرابع من كانون الثاني الماضي، القيادي في
+            # حركة النجباء": the verb's object, the day told between them
+            roles.append(Role(aid, "target", 1.5, base + a.start))
         else:
             roles.append(Role(aid, "?", 0.5, base + a.start))
     return roles
+
+
+def _without_days(f: Facts, ns: int, before: str) -> str:
+    """`before` (the normalized text ending at `ns`) with the days told in it, their
+    prepositions and commas, set aside."""
+    lo = ns - len(before)
+    cut = before
+    for d in reversed(f.dates):
+        ds, de = f.npos(d.start), f.npos(d.end)
+        if lo <= ds and de <= ns:
+            cut = cut[: ds - lo] + " " + cut[de - lo :]
+    if cut == before:
+        return before
+    return re.sub(r"\s+", " ", DAY_PREPOSITION.sub(" ", cut.replace("،", " ")))
 
 
 def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -> tuple[str, str | None]:
@@ -3288,6 +3311,9 @@ def _supporters_of(r: Role, roles: list[Role]) -> bool:
     return any(q.role == "perp" and q.actor_id in IRAQI_FACTIONS and 0 < q.pos - r.pos <= 12 for q in roles)
 
 
+DAY_PREPOSITION = re.compile(_n(r"(?:^|(?<=[\s،,]))(?:في|يوم|مساء|صباح|فجر|ليله|ليل|ظهر|عصر)(?=[\s،,]|$)"))
+
+
 def _object_after_subject(f: Facts, a) -> bool:
     """Does the actor follow the subject of a clause-opening verb of force (VSO_VERB) with
     nothing but a time between them? It is then the verb's object."""
@@ -3301,6 +3327,8 @@ def _object_after_subject(f: Facts, a) -> bool:
     for d in f.dates:
         if prev.end <= d.start and d.end <= a.start:
             gap = gap.replace(f.text[d.start : d.end], " ")
+    # (with its preposition: "، في الرابع من كانون الثاني،")
+    gap = DAY_PREPOSITION.sub(" ", normalize(gap)) if gap.strip(" ،,") else gap
     return not any(ch.isalnum() for ch in gap)
 
 

@@ -5839,3 +5839,23 @@ def test_extract_two_crowds_that_fought_are_each_others_side_not_what_they_dispu
         " تسليم مقر أمني للحزب الديمقراطي الكردستاني، قبل أن تفرض السلطات حظرا للتجوال."
     )
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("protesters", "protesters", 3)
+
+
+def test_extract_the_object_after_a_day_told_between_commas_is_the_target():
+    m = one(
+        "وقصفت طائرة مسيرة أمريكية، في الثامن من آذار الماضي، القيادي في كتائب حزب الله أبو باقر الساعدي"
+        " بضربة استهدفت سيارته في منطقة المشتل شرقي بغداد.",
+        published=dt.date(2024, 4, 2),
+    )
+    assert (m.perpetrator_id, m.target_id, m.event_date) == (
+        "us_forces",
+        "kataib_hezbollah",
+        dt.date(2024, 3, 8),
+    )
+    # (VSO, the day between the subject and the object)
+    m = one(
+        "اغتالت طائرة مسيرة أمريكية، في الرابع من كانون الثاني، القيادي في حركة النجباء مشتاق السعيدي"
+        " بضربة في بغداد.",
+        published=dt.date(2024, 2, 10),
+    )
+    assert (m.perpetrator_id, m.target_id, m.killed_best) == ("us_forces", "nujaba", 1)
