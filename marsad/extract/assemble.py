@@ -1448,6 +1448,12 @@ def _occurrence_cues(f: Facts, lo: int, hi: int) -> list:
             continue
         if SHARE_OF_SERIES.search(before):
             continue  # "معظم الهجمات نفذت بطائرات مسيرة وصواريخ": the weapons of a series
+        if (
+            c.category in ("foiled", "sub_event:Disrupted weapons use")
+            and UNEXPLODED.search(surface_n)
+            and any(x.category == "explosion" and not c.start <= x.start < c.end for x in f.cues)
+        ):
+            continue  # "انفجر أحدهما ولم ينفجر الآخر": one went off, the act happened
         if c.category == "sub_event:Attack" and VICTIMS_BODIES.match(f.norm[ns : ns + 40]):
             continue  # "جثث القتلى": the bodies of an event already told, not a killing of its own
         if c.category == "sub_event:Attack" and LIQUIDATED_THING.match(f.norm, f.npos(c.end)):
@@ -1470,6 +1476,9 @@ def _occurrence_cues(f: Facts, lo: int, hi: int) -> list:
             if not (c.category == "sub_event:Air/drone strike" and (flew or _manned_aircraft(f, c)))
         ]
     return out
+
+
+UNEXPLODED = re.compile(_n(r"تنفجر|ينفجر|منفجر"))
 
 
 # what "تصفية" winds up when it is no killing: accounts, scores, a firm, a case, debts
@@ -3716,6 +3725,14 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 for r in read_roles(f, clauses[k - 1][0], clauses[k - 1][1])
                 if r.role == "target" and r.actor_id != "unknown"
             ]
+        if (
+            sub in ("Violent demonstration", "Mob violence")
+            and not any(r.role == "perp" for r in roles)
+            and CROWD.search(f.norm, f.npos(lo), f.npos(hi))
+        ):
+            # "اقتحم العشرات من أنصار أحد المرشحين مبنى المفوضية": a crowd with no side named
+            # is the protesters (spec section 4: riots are protesters storming or burning)
+            roles.append(Role("protesters", "perp", 1.5, (f.index + 1) * 100_000 + lo))
         if (
             sub in ("Violent demonstration", "Mob violence")
             and "protest" not in flags

@@ -5859,3 +5859,27 @@ def test_extract_the_object_after_a_day_told_between_commas_is_the_target():
         published=dt.date(2024, 2, 10),
     )
     assert (m.perpetrator_id, m.target_id, m.killed_best) == ("us_forces", "nujaba", 1)
+
+
+def test_extract_a_weapon_that_came_down_unexploded_or_was_blown_up_by_the_bomb_squad_is_disrupted():
+    m = one("سقطت طائرة مسيرة مجهولة قرب مطار أربيل الدولي دون أن تنفجر، وباشرت فرق الهندسة بتفكيكها.")
+    assert (m.sub_event_type, m.weapon) == ("Disrupted weapons use", "drone")
+    m = one("فجرت مفارز مكافحة المتفجرات عبوة ناسفة تحت السيطرة عثر عليها قرب طريق زراعي في قضاء الخالص.")
+    assert m.sub_event_type == "Disrupted weapons use"
+    # (one went off: the act happened)
+    m = one("سقط صاروخان على قاعدة بلد الجوية، انفجر أحدهما ولم ينفجر الآخر، دون وقوع إصابات.")
+    assert m.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_extract_celebratory_gunfire_is_no_attack():
+    assert extract("أصيب طفلان بإطلاق نار عشوائي خلال حفل زفاف في قضاء الزبير.", PUB) == []
+    assert extract("أصيب شاب برصاصة أطلقها مجهول ابتهاجا بفوز المنتخب في البصرة.", PUB) == []
+
+
+def test_extract_a_crowd_storming_an_office_with_no_side_named_is_the_protesters():
+    m = one("اقتحم العشرات من أنصار أحد المرشحين مبنى مفوضية الانتخابات في الناصرية وحطموا محتوياته.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (
+        "Violent demonstration",
+        "protesters",
+        "iraqi_government",
+    )
