@@ -638,6 +638,8 @@ VSO_VERB = re.compile(
         r"(?:(?:مجاهدو|مقاتلو)\s+|" + _UNIT_OF + r")?$"
     )
 )
+OPENED = re.compile(_n(r"(?:^|\s)(?:و|ف)?فتحت?\s+(?:\S+\s+)?$"))
+FIRE_OPENED = re.compile(_n(r"^\s*(?:\S+\s+){0,4}?(?:ال)?(?:نار|نيران|رصاص)"))
 # "قتلت القوات الأمنية ثلاثة إرهابيين": a killing verb in the active voice, its subject a
 # force named right after it, or a unit of it ("قتلت قوة من الجيش"); masculine "قتل"
 # before a name is mostly the passive
@@ -2120,6 +2122,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             and VSO_VERB.search(f.norm, max(0, ns - 40), ns)
             and not f.norm.startswith(("ل", "بال"), ns)
             and not PASSIVE_AFTER.search(after)
+            # ("وفتحت الأجهزة الأمنية تحقيقا": "opened" fires only with the fire after it)
+            and not (OPENED.search(before[-14:]) and not FIRE_OPENED.match(after))
         ):
             # (told in the faction's own voice, "استهدف مجاهدو المقاومة": its claim)
             roles.append(Role(aid, "perp", 3.0 if before.endswith(OWN_FIGHTERS) else 2.8, base + a.start))

@@ -5883,3 +5883,11 @@ def test_extract_a_crowd_storming_an_office_with_no_side_named_is_the_protesters
         "protesters",
         "iraqi_government",
     )
+
+
+def test_extract_the_forces_that_opened_an_inquiry_took_no_part():
+    m = one(
+        "أصيب حارسان لمقر حزب الاتحاد الوطني الكردستاني في قضاء رانية جراء استهدافه بقذيفة صاروخية، وفتحت"
+        " الأجهزة الأمنية تحقيقا في الحادث."
+    )
+    assert (m.perpetrator_id, m.target_id, m.wounded_best) == ("unknown", "political_parties", 2)
