@@ -5894,6 +5894,15 @@ def _zero_for_sites(events: list[Event], told: Event) -> None:
             e.killed, e.wounded = told.killed, told.wounded
 
 
+def _recounts_another_day(e: Event, f: Facts, published: dt.date | None) -> bool:
+    """Does the sentence open as the past ("وكانت ... قد") and date what it tells to a day or a
+    period other than the event's (its own, or the publication's when it has none)?"""
+    if e.background or not f.dates or not vocab().background_start.search(f.norm):
+        return False
+    day = e.date.date if e.date is not None else published
+    return day is not None and all(d.date is not None and d.date != day for d in f.dates)
+
+
 def _perpetrator_of_both(events: list[Event], f: Facts) -> None:
     """ "واتهمت حكومة الإقليم فصائل مسلحة بالوقوف وراء الهجومين": who is named for "the two
     attacks" did each of the two just told (a claim or a charge, as follow_up reads it)."""
@@ -6034,6 +6043,10 @@ def assemble_story(
                 fresh = next((e for e in reversed(events) if not e.background), None)
                 if fresh is not None and fresh.frames[-1].facts is current.frames[0].facts:
                     told = fresh
+            if told is not None and _recounts_another_day(told, f, published):
+                # "وكانت القرية قد شهدت في أيار الماضي هجوما مماثلا أسفر عن مقتل أربعة": an
+                # earlier act with its own day, too vague to stand alone, is no follow-up
+                continue
             if told is not None and f.index - told.last_index <= opts.follow_window:
                 follow_up(told, f)
                 _zero_for_all(events, f)

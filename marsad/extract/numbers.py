@@ -559,6 +559,8 @@ _DEFINITE = re.compile(_N("^(?:[وف]?[بكل]?ال|[وف]?لل)"))
 _GUNMEN_SUBJECT = frozenset(
     _N(w) for w in ("مسلحون", "مسلحان", "مجهولون", "مجهولان", "ملثمون", "مسلح", "مجهول")
 )
+# a dual noun or its nisba adjective ("جنديان أمريكيان", "مدنيين عراقيين")
+_DUAL_NISBA = re.compile(r"^\S{2,}(?:يان|يين)$")
 # one and two follow the noun they count, as its adjective ("مقتل مسلح واحد", "مسلحين اثنين")
 _NUMERAL_AFTER_NOUN = frozenset(_N(w) for w in ("واحد", "واحدا", "اثنان", "اثنين", "اثنتان", "اثنتين"))
 # the active killing verbs a force is the subject of (assemble.KILLER_VERB)
@@ -1340,6 +1342,11 @@ class _Binder:
                     k += 1
                 end = k
                 gap = 0
+                continue
+            if k == e and k in self.cover and _DUAL_NISBA.match(w) and _DUAL_NISBA.match(t.get(k - 1) or ""):
+                # "جنديان أمريكيان وجندية بريطانية": the dual's adjective, no count of its own
+                k += 1
+                end = k
                 continue
             if (w[:1].isdecimal() and t.get(k - 1) not in _UNIT_WORDS) or k in self.cover:
                 break  # (a unit's number in a title goes on: "آمر الفوج الثاني في اللواء 51")

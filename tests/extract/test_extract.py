@@ -5891,3 +5891,12 @@ def test_extract_the_forces_that_opened_an_inquiry_took_no_part():
         " الأجهزة الأمنية تحقيقا في الحادث."
     )
     assert (m.perpetrator_id, m.target_id, m.wounded_best) == ("unknown", "political_parties", 2)
+
+
+def test_extract_an_earlier_act_recounted_with_its_own_month_lends_no_toll():
+    m = one(
+        "أصيب جندي بانفجار عبوة ناسفة استهدفت دورية للجيش قرب ناحية العظيم، صباح اليوم.\nوكانت المنطقة قد"
+        " شهدت في آذار الماضي هجوما مماثلا أسفر عن مقتل ثلاثة من الرعاة.",
+        published=dt.date(2023, 7, 10),
+    )
+    assert (m.killed_best, m.wounded_best, m.target_id) == (None, 1, "iraqi_security_forces")
