@@ -1761,6 +1761,24 @@ def _owned_by_another(f: Facts, a, ne: int, end: int) -> bool:
     )
 
 
+CURFEW_AFTER = re.compile(
+    _n(
+        r"^\s*(?:\S+\s+){0,2}?(?:الي\s+)?(?:اعلان|فرض|تفرض|فرضت|اعلنت|تعلن)\s+(?:ال)?(?:حظر|حظرا|منع)\s+(?:لل|ال)?تجو"
+    )
+)
+CURFEW_BEFORE = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:فرضت|فرض|اعلنت|اعلن)\s+$"))
+CURFEW_NOUN = re.compile(_n(r"^\s*(?:\S+\s+){0,2}?(?:ال)?(?:حظر|حظرا)\s+(?:لل|ال)?تجو"))
+
+
+def _imposed_curfew(f: Facts, ns: int, ne: int) -> bool:
+    """The actor imposed a curfew (after the act): "فرضت السلطات حظرا للتجوال", "ما دفع
+    السلطات إلى إعلان حظر التجوال"."""
+    after = f.norm[ne : ne + 50]
+    return bool(CURFEW_AFTER.match(after)) or (
+        bool(CURFEW_BEFORE.search(f.norm[max(0, ns - 10) : ns])) and bool(CURFEW_NOUN.match(after))
+    )
+
+
 def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
     v = vocab()
     roles: list[Role] = []
@@ -1855,6 +1873,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue  # "أكد مسؤول محلي عدم وجود عناصر لحزب العمال في المنطقة": no party there
         if CONDEMNER.search(f.norm[max(0, ns - 12) : ns]):
             continue  # "أدان رئيس الوزراء الهجوم": who condemns (or welcomes) it is no party to it
+        if a.actor_id == "iraqi_government" and "تجو" in f.norm and _imposed_curfew(f, ns, ne):
+            # "ما دفع السلطات إلى إعلان حظر التجوال": the authorities that imposed a curfew
+            # after it (not the forces that enforced it: they may have been in the fight)
+            continue
         if denial and COUNTER_ACCUSED.search(f.norm[max(0, ns - 14) : ns]):
             # "ونفت وزارة الدفاع التركية مسؤوليتها، متهمة حزب العمال بتنفيذه": the denier's
             # counter-charge, weaker than the report's own telling
@@ -2410,6 +2432,9 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
     if perp is None and sub_event == "Arrests" and target != "iraqi_security_forces":
         # spec section 4: arrests are made by the security forces, named or not
         # ("أعلنت خلية الإعلام الأمني اعتقال ثلاثة متهمين")
+        perp = "iraqi_security_forces"
+    if perp is None and sub_event == "Excessive force against protesters" and target in ("protesters", None):
+        # ... and so is force on demonstrators (spec section 4), no other side named
         perp = "iraqi_security_forces"
     if sub_event in ("Attack", "Excessive force against protesters") and target not in CIVILIAN:
         # violence against civilians: the civilians are the target, the armed side the attacker
@@ -3640,6 +3665,15 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                     # أسفرت عن إصابة 20 شخصا", a fight of the two)
                     and PROTESTER_VICTIM.search(f.norm[f.npos(lo) : f.npos(hi)]) is not None
                 )
+                # "قتل متظاهران وأصيب 22 آخرون في مواجهات قرب جسر الأحرار": protesters' dead in
+                # confrontations with no side named, no second crowd (the forces they faced)
+                or (
+                    not any(a.actor_id != "protesters" and _in(a.start, lo, hi) for a in f.actors)
+                    and CONFRONTATIONS.search(f.norm[f.npos(lo) : f.npos(hi)]) is not None
+                    and PROTESTER_VICTIM.search(f.norm[f.npos(lo) : f.npos(hi)]) is not None
+                    and CROWDS_CLASHED.search(f.norm) is None
+                    and any(c is not None and c.best for c in _bind_casualties(f, lo, hi))
+                )
             )
         ):
             # "أصيب 13 متظاهرا و7 من عناصر الأمن خلال مواجهات ...، بعد أن أطلقت القوات الأمنية
@@ -4307,6 +4341,9 @@ PROTESTER_VICTIM = re.compile(
         r"|(?:ال)?(?:متظاهر|محتج|معتصم)\S*\s+(?:\S+\s+){0,3}?(?:الذي\s+|التي\s+|الذين\s+)?"
         r"(?:توفي|قتل|استشهد|اصيب|قضي|فارق)"
     )
+)
+CONFRONTATIONS = re.compile(
+    _n(r"(?:^|\s)(?:في|خلال|اثناء|اثر|جراء|ب)?\s*(?:ال)?(?:مواجهات|صدامات)(?=\s|$|[،.])")
 )
 # "مواجهات بين متظاهرين كرد وعرب", "صدامات بين أنصار الطرفين": the sides are crowds
 CROWDS_CLASHED = re.compile(

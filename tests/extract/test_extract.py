@@ -5900,3 +5900,21 @@ def test_extract_an_earlier_act_recounted_with_its_own_month_lends_no_toll():
         published=dt.date(2023, 7, 10),
     )
     assert (m.killed_best, m.wounded_best, m.target_id) == (None, 1, "iraqi_security_forces")
+
+
+def test_extract_protesters_dead_in_confrontations_with_no_side_named_are_the_forces_force():
+    m = one("قتل متظاهر وأصيب 14 آخرون في مواجهات قرب ساحة التحرير وسط بغداد.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best) == (
+        "Excessive force against protesters",
+        "iraqi_security_forces",
+        "protesters",
+        1,
+    )
+
+
+def test_extract_the_authorities_that_imposed_a_curfew_after_a_riot_are_no_party():
+    m = one(
+        "أحرق محتجون غاضبون مبنى القنصلية الإيرانية في كربلاء ليلة أمس، ما دفع السلطات إلى إعلان حظر"
+        " التجوال في المدينة."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == ("Violent demonstration", "protesters", None)
