@@ -3493,6 +3493,23 @@ ONE_DAY = re.compile(
 )
 
 
+# an aircraft's model before its number ("طائرات إف-16 ضربة جوية": no "16 strikes")
+MODEL_BEFORE = re.compile(r"(?:إف|اف|أف|ف|F|f|سو|ميغ|ام|إم|MQ|mq)\s*-?\s*$")
+
+
+def model_numbers(text: str, cues: list) -> list:
+    """The cues of a sentence but a count of acts whose number is an aircraft's model."""
+    return [
+        c
+        for c in cues
+        if not (
+            c.category == "aggregate"
+            and c.surface[:1].isdigit()
+            and MODEL_BEFORE.search(text[max(0, c.start - 6) : c.start])
+        )
+    ]
+
+
 def one_day_burst(text: str, cues: list) -> list:
     """The cues of a sentence but a series noun that names acts of one night or day ("شهدت
     المدينة، ليلة أمس، سلسلة تفجيرات ... أسفرت عن إصابة أربعة"): one burst is an event, with its
@@ -3888,6 +3905,19 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # النار": the act is told after the link, its toll and place before it (not the
             # places of a statement or a calm: "عودة الهدوء إلى الناصرية بعد اشتباكات")
             lender = clauses[k - 1]
+        elif (
+            lender is None
+            and k >= 1
+            and WHEREUPON.match(f.norm[f.npos(lo) : f.npos(hi)])
+            and not any(
+                _in(c.start, *clauses[k - 1][:2])
+                and (c.category.startswith("sub_event:") or c.category in OCCURRENCE_CATEGORIES)
+                for c in cues
+            )
+        ):
+            # "أبرز العمليات كانت في وادي الشاي بكركوك، حيث نفذت طائرات ضربة جوية": "where"
+            # refers to the place the clause before it named
+            lender = clauses[k - 1]
         places = [
             p for p in all_places if _in(p.start, lo, hi) or (lender and _in(p.start, lender[0], lender[1]))
         ]
@@ -4043,10 +4073,12 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             continue  # "ضربات مشابهة نفذها الحرس الثوري خلال السنوات الماضية": a series
         if (
             "aggregate" in flags
-            and days
+            and dates
+            # (the statement's own day aside: "أعلنت القيادة، اليوم الأحد، نتائج عملياتها خلال
+            # الأسبوع الماضي")
             and all(
                 d.precision != "day" and DURING.search(f.norm[max(0, f.npos(d.start) - 12) : f.npos(d.start)])
-                for d in days
+                for d in dates
             )
             and not any(PLACE_RANK.get(p.kind, 1) >= 3 for p in places)
         ):
@@ -5237,6 +5269,15 @@ def _tells_how(e: Event, fr: Frame) -> bool:
     return all(r.actor_id in named or r.actor_id == "unknown" for r in fr.roles if r.role == "perp")
 
 
+def _km_apart(a, b) -> float:
+    """Great-circle distance between two gazetteer places (0 when either has no coordinates)."""
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return 0.0
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def merge(e: Event, fr: Frame) -> None:
     if fr.facts.index != e.frames[-1].facts.index:
         # a later sentence's count of the attackers' dead adds to the victims' (spec 6)
@@ -5289,6 +5330,11 @@ def merge(e: Event, fr: Frame) -> None:
         fr.place is not None
         and PLACE_RANK.get(fr.place.kind, 1) > PLACE_RANK.get(e.place.kind, 1)
         and not _places_conflict(e.place, fr.place)
+        # (not a site far from the district the act was told in: "قصف ... في ناحية شيلادزي" then
+        # "حيدت ثلاثة إرهابيين في منطقة متينا", the other side's telling of where)
+        and not (
+            PLACE_RANK.get(e.place.kind, 1) >= PLACE_RANK["district"] and _km_apart(e.place, fr.place) > 15
+        )
     ):
         e.place = fr.place or e.place
     # (a later sentence's "منذ أسبوع" is when a running spell began, "القصف متواصل منذ أسبوع":

@@ -124,7 +124,10 @@ def find_entities(sentences, title: str | None, pub: dt.date | None, opts: Extra
         stext = s.text[: opts.max_sentence_chars]
         f = asm.Facts(index=i, start=s.start, end=s.start + len(stext), text=stext)
         f.cues, f.series = asm.series_places(
-            stext, asm.one_day_burst(stext, asm.without_denied_claims(stext, _safe(find_cues, stext)))
+            stext,
+            asm.one_day_burst(
+                stext, asm.model_numbers(stext, asm.without_denied_claims(stext, _safe(find_cues, stext)))
+            ),
         )
         facts.append(f)
     if title and opts.title_context:

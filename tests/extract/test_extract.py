@@ -5918,3 +5918,27 @@ def test_extract_the_authorities_that_imposed_a_curfew_after_a_riot_are_no_party
         " التجوال في المدينة."
     )
     assert (m.sub_event_type, m.perpetrator_id, m.target_id) == ("Violent demonstration", "protesters", None)
+
+
+def test_extract_a_weeks_tally_announced_today_is_no_event_but_the_acts_it_details_are():
+    ms = extract(
+        "أعلنت قيادة العمليات المشتركة، اليوم الأحد، نتائج عملياتها خلال الأسبوع الماضي، مبينة أن القوات"
+        " الأمنية تمكنت من قتل 7 إرهابيين واعتقال 19 مطلوبا.\nوأوضحت أن أبرز العمليات كانت في صحراء"
+        " الحضر بنينوى، حيث نفذت طائرات إف-16 ضربة جوية يوم الخميس أسفرت عن مقتل ثلاثة إرهابيين.\nكما"
+        " اعتقلت قوة من جهاز مكافحة الإرهاب ما يسمى والي كركوك في عملية إنزال جوي بقضاء الحويجة يوم الجمعة.",
+        dt.date(2023, 4, 2),
+    )
+    assert sorted(
+        (m.sub_event_type, m.governorate, m.target_id, m.event_date, m.killed_best) for m in ms
+    ) == [
+        ("Air/drone strike", "Nineveh", "isis", dt.date(2023, 3, 30), 3),
+        ("Arrests", "Kirkuk", "isis", dt.date(2023, 3, 31), None),
+    ]
+
+
+def test_extract_the_other_sides_far_site_does_not_replace_where_the_act_was_told():
+    m = one(
+        "قتل مدنيان بقصف جوي تركي استهدف سيارة في ناحية شيلادزي بمحافظة دهوك مساء أمس.\nفي المقابل، قالت"
+        " وزارة الدفاع التركية إنها حيدت إرهابيين اثنين في منطقة متينا بغارة جوية."
+    )
+    assert (m.location, m.perpetrator_id, m.killed_best) == ("Sheladze", "turkish_forces", 2)
