@@ -2258,10 +2258,11 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         ):
             continue  # (who stepped in to end the fight took no part in it)
         elif (
-            f.dates
+            "،" in before
             and any(o is not a and o.end <= a.start and a.start - o.end <= 60 for o in f.actors)
-            and v.attack_verb_before.search(_without_days(f, ns, before))
             and not v.attack_verb_before.search(before)
+            and f.dates  # (read last: the dates are found on first read)
+            and v.attack_verb_before.search(_without_days(f, ns, before))
         ):
             # "وكانت طائرة مسيرة أمريكية قد اغتالت، في الرابع من كانون الثاني الماضي، القيادي في
             # حركة النجباء": the verb's object, the day told between them
@@ -3365,9 +3366,11 @@ def _object_after_subject(f: Facts, a) -> bool:
     for d in f.dates:
         if prev.end <= d.start and d.end <= a.start:
             gap = gap.replace(f.text[d.start : d.end], " ")
+    if not any(ch.isalnum() for ch in gap):
+        return True
     # (with its preposition: "، في الرابع من كانون الثاني،")
-    gap = DAY_PREPOSITION.sub(" ", normalize(gap)) if gap.strip(" ،,") else gap
-    return not any(ch.isalnum() for ch in gap)
+    words = [w for w in gap.split() if any(ch.isalnum() for ch in w)]
+    return len(words) <= 2 and not any(ch.isalnum() for ch in DAY_PREPOSITION.sub(" ", normalize(gap)))
 
 
 def _killer(f: Facts, a) -> bool:
@@ -3499,6 +3502,8 @@ MODEL_BEFORE = re.compile(r"(?:إف|اف|أف|ف|F|f|سو|ميغ|ام|إم|MQ|mq
 
 def model_numbers(text: str, cues: list) -> list:
     """The cues of a sentence but a count of acts whose number is an aircraft's model."""
+    if not any(c.category == "aggregate" for c in cues):
+        return cues
     return [
         c
         for c in cues
@@ -3516,7 +3521,7 @@ def one_day_burst(text: str, cues: list) -> list:
     toll, not a running series -- when the sentence names no other aggregate."""
     aggregates = [c for c in cues if c.category == "aggregate"]
     if len(aggregates) != 1 or not BURST.match(normalize(aggregates[0].surface)):
-        return cues
+        return cues  # (most sentences: no aggregate at all)
     if not ONE_DAY.search(normalize(text)):
         return cues
     return [c for c in cues if c is not aggregates[0]]
@@ -5977,10 +5982,15 @@ def _zero_for_sites(events: list[Event], told: Event) -> None:
             e.killed, e.wounded = told.killed, told.wounded
 
 
+PAST_OPENERS = ("كان", "سبق")  # (the literals vocab's background_start opens with)
+
+
 def _recounts_another_day(e: Event, f: Facts, published: dt.date | None) -> bool:
     """Does the sentence open as the past ("وكانت ... قد") and date what it tells to a day or a
     period other than the event's (its own, or the publication's when it has none)?"""
-    if e.background or not f.dates or not vocab().background_start.search(f.norm):
+    if e.background or not contains_any(f.text[:12], PAST_OPENERS):
+        return False
+    if not vocab().background_start.search(f.norm) or not f.dates:
         return False
     day = e.date.date if e.date is not None else published
     return day is not None and all(d.date is not None and d.date != day for d in f.dates)
@@ -6126,11 +6136,13 @@ def assemble_story(
                 fresh = next((e for e in reversed(events) if not e.background), None)
                 if fresh is not None and fresh.frames[-1].facts is current.frames[0].facts:
                     told = fresh
-            if told is not None and _recounts_another_day(told, f, published):
+            if (
+                told is not None
+                and f.index - told.last_index <= opts.follow_window
                 # "وكانت القرية قد شهدت في أيار الماضي هجوما مماثلا أسفر عن مقتل أربعة": an
                 # earlier act with its own day, too vague to stand alone, is no follow-up
-                continue
-            if told is not None and f.index - told.last_index <= opts.follow_window:
+                and not _recounts_another_day(told, f, published)
+            ):
                 follow_up(told, f)
                 _zero_for_all(events, f)
                 _zero_for_sites(events, told)
