@@ -6940,6 +6940,12 @@ def _similar_strike(events: list[Event]) -> None:
             e.place = before.place
 
 
+# the one attack a site suffered ("تعرضت قاعدة عين الأسد لهجوم")
+SUFFERED_ONE_ATTACK = re.compile(
+    _n(r"(?:^|\s)(?:و)?(?:تعرضت|تعرض)\s+(?:\S+\s+){1,8}?(?:ل|ال)?(?:هجوم|اعتداء)(?=\s|$|[،.])")
+)
+
+
 def infer_sub_event(e: Event, previous: Event | None) -> str | None:
     """A sub-event type for an event read from generic words only ("هجوم", "انفجار", "ضربة")."""
     if e.sub_event is not None:
@@ -6969,8 +6975,17 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
     targets = [r.actor_id for r in e.roles if r.role == "target"]
     if (
         any(t in ("us_forces", "coalition") for t in targets)
-        # (with its toll: the reading below would make it a fight)
-        and any(fr.killed is not None or fr.wounded is not None for fr in e.frames)
+        # (with its toll: the reading below would make it a fight; or the one attack, told
+        # on its own day, a site of theirs suffered: "تعرضت قاعدة عين الأسد لهجوم مساء اليوم")
+        and (
+            any(fr.killed is not None or fr.wounded is not None for fr in e.frames)
+            or (
+                not e.background
+                and e.date is not None
+                and e.date.precision == "day"
+                and any(SUFFERED_ONE_ATTACK.search(fr.facts.norm) for fr in e.frames)
+            )
+        )
         and not any(r.role == "perp" and r.actor_id not in IRAQI_FACTIONS | {"unknown"} for r in e.roles)
         and e.place is not None
         and (e.place.kind in ("base", "airport") or e.place.name_en in us_hosting_sites())

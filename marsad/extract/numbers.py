@@ -1143,7 +1143,13 @@ class _Binder:
                 kind, lead = _LEFT_LIFE_X[w]
                 self.cues[i] = ("k", kind, None, lead)  # "فارق جندي الحياة": as قتل
             elif (
-                w in _PASSED_X and (ce := self.ce_at.get(i + 1)) is not None and self._head(ce)[0] == "person"
+                w in _PASSED_X
+                and (ce := self.ce_at.get(i + 1)) is not None
+                and (
+                    self._head(ce)[0] == "person"
+                    # ("قضى ثلاثة وأصيب اثنان": the count alone, the wounded's verb after it)
+                    or (t.get(ce.j).startswith("و") and (_CUE_X.get(t.get(ce.j)) or (("",),))[0][0] == "w")
+                )
             ):
                 self.cues[i] = ("k", "verb_s", None, _PASSED_X[w][1])  # "قضى أربعة من عناصر الشرطة"
             elif (

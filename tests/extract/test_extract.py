@@ -5942,3 +5942,11 @@ def test_extract_the_other_sides_far_site_does_not_replace_where_the_act_was_tol
         " وزارة الدفاع التركية إنها حيدت إرهابيين اثنين في منطقة متينا بغارة جوية."
     )
     assert (m.location, m.perpetrator_id, m.killed_best) == ("Sheladze", "turkish_forces", 2)
+
+
+def test_extract_the_one_attack_a_us_hosting_base_suffered_today_is_a_strike_from_afar():
+    m = one("تعرضت قاعدة حرير الجوية في أربيل لهجوم مساء اليوم، بحسب مصدر أمني، من دون تفاصيل إضافية.")
+    assert (m.location, m.sub_event_type, m.target_id) == ("Harir Air Base", "Air/drone strike", "us_forces")
+    # (not a warning, nor attacks in the plural)
+    assert extract("حذر مسؤولون من أن تتعرض قاعدة حرير لهجوم في الأيام المقبلة.", PUB) == []
+    assert extract("تتعرض القواعد التي تستضيف قوات أمريكية لهجمات متكررة منذ أشهر.", PUB) == []

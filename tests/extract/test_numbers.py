@@ -511,6 +511,9 @@ CAS_ROWS = [
     ("مقتل إحدى عشرة امرأة", (11, 11, 11), None),
     ("مقتل اثني عشر شخصا", (12, 12, 12), None),
     ("قتل شخص واحد", (1, 1, 1), None),
+    # ("قضى" with a bare count, the wounded's verb right after it; not days spent)
+    ("قضى ثلاثة وأصيب اثنان في هجوم", (3, 3, 3), (2, 2, 2)),
+    ("قضى ثلاثة أيام في المستشفى", None, None),
     # (a dual's nisba adjective counts no one more; women of the forces and the press count)
     ("قتل جنديان أمريكيان وجندية بريطانية", (3, 3, 3), None),
     ("أصيب مدنيان عراقيان وطفل بجروح", None, (3, 3, 3)),
