@@ -4032,7 +4032,14 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             if f.ref_dates is f.dates
             else _event_dates(f, [d for d in f.ref_dates if _in(d.start, lo, hi) and not _taken_on(f, d)])
         )
-        killed, wounded = _bind_casualties(f, lo, hi)
+        toll_hi = hi
+        if "بعد" in f.norm or "عقب" in f.norm:
+            earlier = DAYS_BEFORE_ACT.search(f.norm, f.npos(cue_pos), f.npos(hi))
+            if earlier is not None:
+                # "تجددت الاشتباكات ...، بعد يوم من مواجهات مماثلة أسفرت عن مقتل جندي": the
+                # dead told after the earlier act are its own
+                toll_hi = f.orig(earlier.start())
+        killed, wounded = _bind_casualties(f, lo, toll_hi)
         if sub in ("Violent demonstration", "Mob violence"):
             # a riot's cause is no toll of the riot
             killed, wounded = _not_the_cause(f, killed), _not_the_cause(f, wounded)
@@ -4224,6 +4231,10 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 # a clause of its own act, left out (another war, out of scope): its figures
                 # are that act's ("استشهد 25 فلسطينيا في غارات إسرائيلية على غزة، فيما أعلنت
                 # المقاومة الإسلامية في العراق استهداف ميناء حيفا")
+                continue
+            if _prior is True and DAYS_BEFORE_ACT.search(f.norm[f.npos(lo) : f.npos(hi)]):
+                # "تجددت الاشتباكات ...، بعد يوم من مواجهات مماثلة أسفرت عن مقتل جندي": an act
+                # a day (or hours, days) before the one told, its dead its own
                 continue
             if (
                 _prior is True
@@ -6025,6 +6036,13 @@ SERIES_COUNTED = re.compile(
 )
 
 
+# an act some time before the one told ("بعد يوم من مواجهات مماثلة", "عقب ساعات من هجوم")
+DAYS_BEFORE_ACT = re.compile(
+    _n(
+        r"(?:^|\s)(?:و)?(?:بعد|عقب)\s+(?:\S+\s+)?(?:يوم|يومين|ايام|ساعات|ساعتين|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)"
+        r"\s+(?:\S+\s+)?(?:من|علي)\s"
+    )
+)
 # "ويأتي الهجوم بعد يومين من ضربة أمريكية": the days counted back from the act just told
 COMES_DAYS_AFTER = re.compile(_n(r"(?:^|\s)(?:و)?(?:ياتي|تاتي|جاء|جاءت)(?:\s+\S+){0,3}\s+$"))
 

@@ -5950,3 +5950,11 @@ def test_extract_the_one_attack_a_us_hosting_base_suffered_today_is_a_strike_fro
     # (not a warning, nor attacks in the plural)
     assert extract("حذر مسؤولون من أن تتعرض قاعدة حرير لهجوم في الأيام المقبلة.", PUB) == []
     assert extract("تتعرض القواعد التي تستضيف قوات أمريكية لهجمات متكررة منذ أشهر.", PUB) == []
+
+
+def test_extract_the_dead_of_an_act_a_day_before_are_not_the_renewed_fights():
+    m = one(
+        "تجددت الاشتباكات، صباح اليوم، بين الجيش العراقي ومسلحين في ناحية سنوني، بعد يوم من مواجهات مماثلة"
+        " أسفرت عن مقتل جندي وإصابة أربعة آخرين."
+    )
+    assert (m.sub_event_type, m.killed_best, m.wounded_best) == ("Armed clash", None, None)
