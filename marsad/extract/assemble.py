@@ -804,9 +804,13 @@ CONCURRENT_TOLL = re.compile(
         r"|عدد\s+منها|بعضها|البقيه|الباقي|الباقيه)(?:\s|$)"
         # the toll another voice gives: "فيما أكد مجلس أمن إقليم كردستان مقتل أربعة مدنيين"
         r"|^[\s،,]*(?:و)?(?:فيما|بينما|في حين)\s+(?:اكد|اكدت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت)"
-        r"\s+(?:\S+\s+){0,6}?(?:ب)?(?:مقتل|اصابه|استشهاد|جرح|سقوط)(?:\s|$)"
+        r"\s+(?:\S+\s+){0,6}?(?:ب)?(?:مقتل|اصابه|استشهاد|جرح|سقوط"
+        # (or the toll risen: "فيما أكدت وزارة الصحة ارتفاع عدد الضحايا إلى 13 قتيلا")
+        r"|ارتفاع\s+(?:عدد|حصيله)|ارتفعت\s+(?:حصيله|الحصيله)|ارتفع\s+عدد)(?:\s|$)"
     )
 )
+RISEN_STEMS = ("ارتفاع", "ارتفع")
+TOLL_RISEN = re.compile(_n(r"(?:^|\s)(?:ارتفاع\s+(?:عدد|حصيله)|ارتفعت\s+(?:ال)?حصيله|ارتفع\s+عدد)(?:\s|$)"))
 ALSO = re.compile(_n(r"^[\s،,]*(?:و)?كما\s"))
 # "اقتحموا مقر الشركة، حيث أطلقوا النار عليه، مما أدى إلى مقتله": a clause telling how
 # the same act went on (with no event cue of its own) gives that act's figures
@@ -3703,6 +3707,15 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # fired on it is their excessive force, not a battle of two armed sides
             sub = "Excessive force against protesters"
         if (
+            sub == "Arrests"
+            and "اعتد" in f.norm
+            and (assault := ASSAULTED_ON.search(f.norm, f.npos(lo), f.npos(hi)))
+        ):
+            if all(f.npos(c.start) > assault.start() for c in ccues if c.category == "sub_event:Arrests"):
+                # "اعتدت قوات الأسايش على عدد من الصحفيين ...، واعتقلت ثلاثة منهم": the
+                # assault is the act, the arrest part of it
+                sub = "Attack"
+        if (
             sub == "Armed clash"
             and all(AMBUSH.match(normalize(c.surface)) for c in ccues if c.category.startswith("sub_event:"))
             and any(c.category == "sub_event:Arrests" and c.start < lo for c in cues)
@@ -4264,6 +4277,10 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
                 k = k if k is not None or k2 is None or not _in(k2.start, lo, hi) else k2
                 w = w if w is not None or w2 is None or not _in(w2.start, lo, hi) else w2
             if "aggregate" not in flags:
+                if contains_any(clause, RISEN_STEMS) and TOLL_RISEN.search(clause):
+                    # "فيما أكدت وزارة الصحة ارتفاع عدد الضحايا إلى 13 قتيلا و58 جريحا": the
+                    # risen toll replaces the first one told
+                    near.killed, near.wounded = k or near.killed, w or near.wounded
                 near.killed = near.killed or k
                 near.wounded = near.wounded or w
                 if (
@@ -6913,6 +6930,10 @@ SAME_KIND = re.compile(
 )
 
 
+# an assault on someone ("اعتدت قوات الأسايش على الصحفيين")
+ASSAULTED_ON = re.compile(
+    _n(r"(?:^|\s)(?:و|ف)?(?:اعتدي|اعتدت|اعتدوا|تعتدي|يعتدي|يعتدون)\s+(?:\S+\s+){0,4}?علي\s")
+)
 ASSAULT_WORD = re.compile(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:هاجم|هاجمت|هاجموا|اقتحم|اقتحمت|اقتحموا)(?:\s|$)|(?:^|\s)(?:ب|ل)?(?:ال)?هجوما?\s+(?:ال)?مسلحا?(?:\s|$)"

@@ -5958,3 +5958,19 @@ def test_extract_the_dead_of_an_act_a_day_before_are_not_the_renewed_fights():
         " أسفرت عن مقتل جندي وإصابة أربعة آخرين."
     )
     assert (m.sub_event_type, m.killed_best, m.wounded_best) == ("Armed clash", None, None)
+
+
+def test_extract_an_assault_then_arrests_of_the_assaulted_is_an_attack():
+    m = one(
+        "اعتدت عناصر من قوات الأسايش على عدد من الصحفيين خلال تغطيتهم وقفة احتجاجية في مدينة دهوك،"
+        " واعتقلت اثنين منهم."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == ("Attack", "peshmerga", "civilians")
+
+
+def test_extract_a_risen_toll_another_voice_gives_replaces_the_first():
+    m = one(
+        "أصيب أربعة مدنيين بقصف مدفعي تركي على قرية في قضاء زاخو، فيما أكدت دائرة الصحة ارتفاع عدد"
+        " الضحايا إلى قتيلين و11 جريحا."
+    )
+    assert (m.perpetrator_id, m.killed_best, m.wounded_best) == ("turkish_forces", 2, 11)
