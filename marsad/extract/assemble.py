@@ -159,6 +159,10 @@ CAMPAIGN = re.compile(
         r"(?:\s+(?!(?:ان|انه|انها|بان)(?:\s|$))\S+){0,3}?\s*(?:و)?$"
     )
 )
+# one act carried out ("نفذت ضربة", "شنت غارة جوية")
+ONE_ACT_CARRIED_OUT = re.compile(
+    _n(r"(?:^|\s)(?:و)?(?:نفذت|نفذ|نفذوا|شنت|شن|شنوا)\s+(?:\S+\s+)?(?:ضربه|غاره|هجوما|عمليه)(?=\s|$|[،.])")
+)
 # "نفذت قواتها ضربات": an act carried out, however generic its noun
 ACT_CARRIED_OUT = re.compile(
     _n(
@@ -943,6 +947,15 @@ ANSWERED = re.compile(
     _n(
         r"(?:^|[\s\"“«(])(?:و)?(?:ل)?(?:ردا|رد|انتقاما|ثارا|تضامنا|نصره|اسنادا|دعما)\s+(?:علي|ل|مع)?\s*"
         r"(?:[^\s،.]+\s+){0,5}?(?:في\s+|ب|علي\s+)?$"
+    )
+)
+# the acts a strike answered, up to whom they hit ("ردا على الهجمات على ...")
+ACT_WORD = re.compile(_n(r"(?:هجمات|هجوم|هجمه|اعتداءات|اعتداء|استهداف|ضربات|قصف)"))
+# the acts a person is charged with having planned, up to whom they hit
+RESPONSIBLE_FOR_ACTS = re.compile(
+    _n(
+        r"(?:^|\s)(?:ال)?(?:مسوول|مسوولا|مسوولين)\s+عن\s+(?:\S+\s+){0,6}?(?:ال)?(?:هجمات|هجوم|اعتداءات|استهداف)"
+        r"\s+(?:\S+\s+){0,2}?(?:علي|ضد)\s+(?:\S+\s+)?$"
     )
 )
 LOCATIVE = re.compile(
@@ -1877,6 +1890,14 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue  # "أكد مسؤول محلي عدم وجود عناصر لحزب العمال في المنطقة": no party there
         if CONDEMNER.search(f.norm[max(0, ns - 12) : ns]):
             continue  # "أدان رئيس الوزراء الهجوم": who condemns (or welcomes) it is no party to it
+        if (
+            contains_any(f.norm[max(0, ns - 60) : ns], ANSWERED_STEMS)
+            and ANSWERED.search(f.norm[max(0, ns - 60) : ns])
+            and ACT_WORD.search(f.norm[max(0, ns - 60) : ns])
+        ) or ("مسوول" in f.norm and RESPONSIBLE_FOR_ACTS.search(f.norm[max(0, ns - 90) : ns])):
+            # "نفذت ضربة ردا على الهجمات على أفراد الخدمة الأمريكيين", "قائد مسؤول عن ... الهجمات
+            # على القوات الأمريكية": the side hit by the acts answered or charged is no party
+            continue
         if a.actor_id == "iraqi_government" and "تجو" in f.norm and _imposed_curfew(f, ns, ne):
             # "ما دفع السلطات إلى إعلان حظر التجوال": the authorities that imposed a curfew
             # after it (not the forces that enforced it: they may have been in the fight)
@@ -3965,6 +3986,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             generic_only
             and bool(PLURAL_GENERIC.search(f.norm[f.npos(lo) : f.npos(hi)]))
             and len(named_sites) < 2
+            # ("نفذت ضربة أحادية في العراق ردا على الهجمات على ...": one act carried out, the
+            # attacks it answered or its target is charged with are no run of its own)
+            and not ONE_ACT_CARRIED_OUT.search(f.norm[f.npos(lo) : f.npos(hi)])
             # ("نفذت ضربات على ثلاث منشآت تستخدمها كتائب حزب الله": the sites of one
             # operation counted, not a run of acts)
             and not (COUNTED_SITES.search(f.norm[f.npos(lo) : f.npos(hi)]) and "aggregate" not in flags)

@@ -5974,3 +5974,17 @@ def test_extract_a_risen_toll_another_voice_gives_replaces_the_first():
         " الضحايا إلى قتيلين و11 جريحا."
     )
     assert (m.perpetrator_id, m.killed_best, m.wounded_best) == ("turkish_forces", 2, 11)
+
+
+def test_extract_one_strike_carried_out_in_answer_to_attacks_is_one_act_on_its_target():
+    m = one(
+        "أعلنت القيادة المركزية الأمريكية، الأربعاء، أنها نفذت ضربة في العراق ردا على الهجمات على القوات"
+        " الأمريكية، ما أسفر عن مقتل قيادي في حركة النجباء مسؤول عن التخطيط للهجمات على القوات الأمريكية.",
+        published=dt.date(2024, 2, 8),
+    )
+    assert (m.perpetrator_id, m.target_id, m.event_date, m.killed_best) == (
+        "us_forces",
+        "nujaba",
+        dt.date(2024, 2, 7),
+        1,
+    )
