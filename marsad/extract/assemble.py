@@ -949,6 +949,10 @@ ANSWERED = re.compile(
         r"(?:[^\s،.]+\s+){0,5}?(?:في\s+|ب|علي\s+)?$"
     )
 )
+# what a site houses, up to whom ("التي تضم مقرات للجيش والشرطة و", "التي تستضيف قوات")
+HOUSES = re.compile(
+    _n(r"(?:التي|الذي|والتي|والذي)\s+(?:تضم|يضم|تستضيف|يستضيف|تاوي|ياوي)\s+(?:[^\s،.]+\s+){0,5}$")
+)
 # the acts a strike answered, up to whom they hit ("ردا على الهجمات على ...")
 ACT_WORD = re.compile(_n(r"(?:هجمات|هجوم|هجمه|اعتداءات|اعتداء|استهداف|ضربات|قصف)"))
 # the acts a person is charged with having planned, up to whom they hit
@@ -2294,7 +2298,21 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "target", 1.5, base + a.start))
         else:
             roles.append(Role(aid, "?", 0.5, base + a.start))
+    if "تضم" in f.norm or "يضم" in f.norm or "تستضيف" in f.norm or "يستضيف" in f.norm:
+        # "قاعدة كالسو التي تضم مقرات للجيش والشرطة والحشد": who a site houses may be whom the
+        # act hit, less surely than the victims told (a lone host still is the target)
+        roles = [
+            Role(r.actor_id, r.role, min(r.strength, 2.0), r.pos)
+            if r.role == "target" and _housed(f, r.pos - base)
+            else r
+            for r in roles
+        ]
     return roles
+
+
+def _housed(f: Facts, start: int) -> bool:
+    ns = f.npos(start)
+    return HOUSES.search(f.norm[max(0, ns - 45) : ns]) is not None
 
 
 def _without_days(f: Facts, ns: int, before: str) -> str:

@@ -5988,3 +5988,14 @@ def test_extract_one_strike_carried_out_in_answer_to_attacks_is_one_act_on_its_t
         dt.date(2024, 2, 7),
         1,
     )
+
+
+def test_extract_who_a_site_houses_gives_way_to_whose_men_were_hit():
+    m = one(
+        "قتل منتسب في الحشد الشعبي وأصيب خمسة آخرون بانفجار هز معسكر الصقر جنوبي بغداد، الذي يضم مقرات"
+        " للجيش والشرطة والحشد."
+    )
+    assert (m.target_id, m.killed_best) == ("pmf", 1)
+    # (a lone host is still the target)
+    m = one("تعرضت قاعدة حرير الجوية التي تستضيف قوات أمريكية لهجوم صاروخي مساء اليوم.")
+    assert m.target_id == "us_forces"

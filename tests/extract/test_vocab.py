@@ -429,6 +429,7 @@ def test_find_places_every_governorate_by_its_arabic_name(gov):
         ("في منطقة بارزان", "Barzan", "Erbil"),
         ("قرب قلادزي", "Qaladze", "Sulaymaniyah"),
         ("في ناحية قرهتبه شمال ديالى", "Qara Tapa", "Diyala"),
+        ("مقرات للكتائب في منطقتي القائم غربي الأنبار والبوكمال", "Al-Qaim", "Anbar"),
     ],
 )
 def test_find_places_table(text, name_en, governorate):
