@@ -45,7 +45,8 @@ def _in_order(con: duckdb.DuckDBPyConnection, relation: str, order: str) -> bool
     """Whether `relation`'s rows already come in `order` (each row's key at least the one
     before it), read in its stored order: then `select * from relation` is what
     `... order by order` returns, without sorting every row again. The marts are built with
-    their export order (sql/marts/*.sql), so a build's tables pass; anything else is sorted.
+    their export order (sql/marts/*.sql; fct_incidents in the order the clustering step hands
+    its rows over), so a build's tables pass; anything else is sorted.
 
     A scan of one relation, a window with an empty OVER clause and COPY keep the rows'
     order while preserve_insertion_order is on (DuckDB's "order preservation"); the check

@@ -37,5 +37,8 @@ final as (
     from clustered
 )
 
+-- In the export order (event_date nulls last, incident_id): the clustering step hands its
+-- rows over sorted so (marsad/warehouse/cluster.py), and a scan keeps the order while
+-- preserve_insertion_order is on (DuckDB's default); `marsad export` checks it and sorts
+-- whatever is not in order. An `order by` here re-sorted 1M sorted rows (~0.4 s).
 select * from final
-order by event_date nulls last, incident_id

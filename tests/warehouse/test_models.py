@@ -360,7 +360,8 @@ def test_fct_incidents_types_the_contract(staged, marts_from):
     }
     got = rows(
         con,
-        "select incident_id, event_date, killed_low, killed_best, source_urls, source_count, perpetrator_alternatives from incidents",
+        "select incident_id, event_date, killed_low, killed_best, source_urls, source_count, perpetrator_alternatives "
+        "from incidents order by event_date nulls last, incident_id",
     )
     assert got == [
         {
