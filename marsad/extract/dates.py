@@ -150,6 +150,8 @@ _END = r"(?!\w)"
 _PAST = r"(?:الماضي|الماضيه|المنصرم|المنصرمه|الفايت|الفايته|السابق|السابقه|الاخير|الاخيره)"
 _CURRENT = r"(?:الجاري|الجاريه|الحالي|الحاليه)"
 _FUTURE = r"(?:المقبل|المقبله|القادم|القادمه|التالي|التاليه)"
+# "الاثنين قبل الماضي", "الأسبوع ما قبل الماضي": the one before the last one
+_BEFORE_PAST = r"(?:ما\s+)?قبل\s+(?:الماضي|الماضيه|المنصرم|المنصرمه)"
 
 # Time-of-day words put before a day: فجر الخميس، في وقت متأخر من مساء أمس.
 _TOD = (
@@ -177,7 +179,7 @@ _RE_WEEKDAY = re.compile(
     _PRE + rf"(?P<m>(?:(?P<tod>{_TOD})\s+)?"
     r"(?:(?P<rel>اليوم|هذا\s+اليوم|(?:يوم\s+)?اول\s+(?:من\s+)?امس|(?:يوم\s+)?امس\s+الاول|يوم\s+امس|امس|الامس|البارحه|يوم|نهار)\s+)?"
     rf"(?P<wd>{_WD})(?!\s+عشر)"
-    rf"(?:\s+(?P<dir>{_PAST}|{_FUTURE}))?)" + _END
+    rf"(?:\s+(?P<dir>(?P<before>{_BEFORE_PAST})|{_PAST}|{_FUTURE}))?)" + _END
 )
 
 _RE_NIGHT_PAIR = re.compile(
@@ -221,7 +223,7 @@ _RE_EXPLICIT = re.compile(
     rf"|(?:(?P<night>ليل|ليله|ليلتي)\s+)?(?:ال\s*)?(?P<day>\d{{1,2}}|{_ORD})"
     r"(?(night)(?:\s*(?:علي|الي|[/\-–])\s*\d{1,2})?))"
     r"(?:\s+(?P<min>من|في))?(?:\s+شهر)?\s+"
-    rf"(?:{_monx('m')}|(?P<thism>هذا\s+الشهر)|الشهر\s+(?P<mrel>{_PAST}|{_CURRENT}|{_FUTURE})"
+    rf"(?:{_monx('m')}|(?P<thism>هذا\s+الشهر)|الشهر\s+(?P<mrel>{_BEFORE_PAST}|{_PAST}|{_CURRENT}|{_FUTURE})"
     r"|الشهر\s+(?P<same>نفسه|ذاته|عينه)"
     r"|(?P<bare>الجاري|الحالي|الماضي|المنصرم))"
     rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|العام|سنه|لعام|لسنه)\s+)?(?P<year>{_YEAR})(?:\s*م(?!\w))?)?"
@@ -252,9 +254,9 @@ _RE_DAY_MONTH = re.compile(
 
 _RE_PERIOD = re.compile(
     _PRE + rf"(?P<m>(?:(?P<pos>{_POS})\s+)?(?:"
-    rf"(?P<week>الاسبوع\s+(?P<wrel>{_PAST}|{_CURRENT})|هذا\s+الاسبوع)"
-    rf"|(?P<month>الشهر\s+(?P<mrel>{_PAST}|{_CURRENT})|هذا\s+الشهر)"
-    rf"|(?P<yearrel>(?:العام|السنه)\s+(?P<yrel>{_PAST}|{_CURRENT})|هذا\s+العام|هذه\s+السنه)"
+    rf"(?P<week>الاسبوع\s+(?P<wrel>{_BEFORE_PAST}|{_PAST}|{_CURRENT})|هذا\s+الاسبوع)"
+    rf"|(?P<month>الشهر\s+(?P<mrel>{_BEFORE_PAST}|{_PAST}|{_CURRENT})|هذا\s+الشهر)"
+    rf"|(?P<yearrel>(?:العام|السنه)\s+(?P<yrel>{_BEFORE_PAST}|{_PAST}|{_CURRENT})|هذا\s+العام|هذه\s+السنه)"
     rf"|(?P<yearabs>(?:عام|العام|سنه|السنه|لعام|لسنه)\s+(?P<year>{_YEAR})(?:\s*م(?!\w))?)"
     r"|(?P<weekpos>الاسبوع)"
     r"))" + _END
@@ -387,6 +389,8 @@ def _weekday_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
         rel = re.sub(r"\s+", " ", m.group("rel") or "")
         if d:  # الخميس الماضي: strictly before publication
             date = resolve_weekday(pub - dt.timedelta(days=1), wd)
+            if m.group("before"):  # الخميس قبل الماضي: a week before that
+                date -= dt.timedelta(days=7)
         elif rel and rel not in ("يوم", "نهار"):
             # اليوم الخميس / أمس الأربعاء: the day word and the weekday name say the same
             # thing; when they disagree by a day or two the publication date is the one
@@ -474,7 +478,13 @@ def _explicit_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
             if pub is None or re.fullmatch(_FUTURE, mrel):
                 out.append(_Cand(s, e, None, "", True, "block"))
                 continue
-            base = _prev_month(pub) if re.fullmatch(_PAST, mrel) else pub.replace(day=1)
+            base = (
+                _prev_month(pub, 2)
+                if re.fullmatch(_BEFORE_PAST, mrel)
+                else _prev_month(pub)
+                if re.fullmatch(_PAST, mrel)
+                else pub.replace(day=1)
+            )
             out.append(_Cand(s, e, _safe_date(base.year, base.month, day), "day", True, "explicit"))
             continue
         month = _month_num(m, "m")
@@ -584,6 +594,7 @@ def _period_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
                 continue
             this = _week_start(pub)
             past = m.group("wrel") and re.fullmatch(_PAST, m.group("wrel"))
+            before = m.group("wrel") and re.fullmatch(_BEFORE_PAST, m.group("wrel"))
             # "this week" told on a Wednesday is the seven days up to publication, not the
             # calendar week running on past it (events are not in the future)
             # ("مطلع الأسبوع الحالي", its start, stays the calendar week's first day)
@@ -591,7 +602,9 @@ def _period_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
             # come, so the writer means the seven days just past, as for "this week")
             late = m.group("pos") and not re.fullmatch(r"مطلع|اوايل|بدايه|بدايات|اول", m.group("pos"))
             date = (
-                this - dt.timedelta(days=7)
+                this - dt.timedelta(days=14)
+                if before
+                else this - dt.timedelta(days=7)
                 if past
                 else min(this, pub - dt.timedelta(days=6))
                 if late and this + dt.timedelta(days=3) > pub
@@ -602,11 +615,14 @@ def _period_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
             out.append(_Cand(s, e, date, "week", True, "period"))
         elif m.group("month"):
             past = m.group("mrel") and re.fullmatch(_PAST, m.group("mrel"))
-            date = _prev_month(pub) if past else pub.replace(day=1)
+            before = m.group("mrel") and re.fullmatch(_BEFORE_PAST, m.group("mrel"))
+            date = _prev_month(pub, 2) if before else _prev_month(pub) if past else pub.replace(day=1)
             out.append(_Cand(s, e, date, "month", True, "period"))
         elif m.group("yearrel"):
             past = m.group("yrel") and re.fullmatch(_PAST, m.group("yrel"))
-            out.append(_Cand(s, e, dt.date(pub.year - (1 if past else 0), 1, 1), "year", True, "period"))
+            before = m.group("yrel") and re.fullmatch(_BEFORE_PAST, m.group("yrel"))
+            back = 2 if before else 1 if past else 0
+            out.append(_Cand(s, e, dt.date(pub.year - back, 1, 1), "year", True, "period"))
     for m in scan(_RE_YEAR_PREP):
         s, e = m.span("m")
         out.append(_Cand(s, e, dt.date(int(m.group("year")), 1, 1), "year", False, "year"))
