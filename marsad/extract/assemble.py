@@ -341,7 +341,8 @@ ARREST_ANNOUNCED = re.compile(_n(_OWN_ACTION_LEAD + r"(?:اعتقال|القاء
 OWN_ACTION_STEMS = ("تحييد", "تدمير", "تنفيذ", "شن", "القضاء", "قتل", "نتا")
 # ... and an armed faction announcing "استهداف" / "قصف" claims its own strike ("فيما أعلنت
 # المقاومة الإسلامية في العراق استهداف ميناء حيفا"): it is no reporting body
-FACTION_STRIKE_AFTER = re.compile(_n(_OWN_ACTION_LEAD + r"(?:استهداف|قصف|ضرب)[\s\"”»]"))
+# (with its own pronoun: "أعلنت المقاومة ... استهدافها قاعدة", "أعلن الحرس الثوري قصفه مقرات")
+FACTION_STRIKE_AFTER = re.compile(_n(_OWN_ACTION_LEAD + r"(?:استهداف|قصف|ضرب)(?:ها|ه|هم)?[\s\"”»]"))
 FACTION_STRIKE_STEMS = ("استهداف", "قصف", "ضرب")
 # "رتل لشركة عراقية تنقل معدات للتحالف الدولي": whose supplies a convoy carries is who
 # the attack on it targets (ahead of the driver hurt, a victim named by his trade)
@@ -7047,7 +7048,8 @@ def infer_sub_event(e: Event, previous: Event | None) -> str | None:
         return previous.sub_event  # "هجوم مماثل": the same kind as the one just reported
     if re.search(r"(?:^|\s)(?:و|ب|ل)?(?:ال)?(?:ضربه|ضربات|ضربتين)(?:\s|$)", words):
         return "Air/drone strike"
-    if re.search(r"(?:^|\s)(?:و|ب|ل)?(?:ال)?(?:قصف|قصفا|قصفت|قصفوا)(?:\s|$)", words):
+    # (with its pronoun: "أعلن الحرس الثوري قصفه مقرات", "قصفها مواقع")
+    if re.search(r"(?:^|\s)(?:و|ب|ل)?(?:ال)?(?:قصف|قصفا|قصفت|قصفوا|قصفه|قصفها|قصفهم)(?:\s|$)", words):
         if any(r.role == "perp" and r.strength >= 2.0 and r.actor_id in AIR_POWERS for r in e.roles):
             # "قصفت القوات الأمريكية مواقع للفصائل": the US, the coalition and Israel strike
             # Iraq from the air (their guns are not in range of it)

@@ -5999,3 +5999,25 @@ def test_extract_who_a_site_houses_gives_way_to_whose_men_were_hit():
     # (a lone host is still the target)
     m = one("تعرضت قاعدة حرير الجوية التي تستضيف قوات أمريكية لهجوم صاروخي مساء اليوم.")
     assert m.target_id == "us_forces"
+
+
+def test_extract_a_strike_announced_with_its_own_pronoun_is_claimed():
+    # "استهدافها" / "قصفه": the announcer's own targeting or shelling (its pronoun), a claim
+    m = one(
+        "أعلنت المقاومة الإسلامية في العراق، مساء الجمعة، استهدافها قاعدة الاحتلال الأمريكي في مطار أربيل"
+        " الدولي بطائرة مسيرة.",
+        published=dt.date(2024, 7, 5),
+    )
+    assert (m.perpetrator_id, m.target_id, m.claimed, m.sub_event_type) == (
+        "islamic_resistance_iraq",
+        "us_forces",
+        True,
+        "Air/drone strike",
+    )
+    m = one("أعلن الحرس الثوري الإيراني قصفه مقرات لجماعات كردية معارضة في قضاء كويسنجق بأربيل.")
+    assert (m.perpetrator_id, m.claimed, m.sub_event_type, m.governorate) == (
+        "iran_forces",
+        True,
+        "Shelling/artillery/missile attack",
+        "Erbil",
+    )
