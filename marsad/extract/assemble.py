@@ -574,6 +574,10 @@ SEPARATE_ACT = re.compile(_n(r"(?:عمليه|هجوم|حادث|حادثه|اشت
 # (not the riot police, "قوات مكافحة الشغب", named in a dispersal phrase)
 VAGUE = re.compile(_n(r"(?:اعمال|عنف|(?<!مكافحه ال)شغب|معارك|المعارك|اقتتال|الاقتتال|نزاع|نزاعات)"))
 TRIBAL = re.compile(_n(r"عشائري"))
+# a fight between kin ("نزاع مسلح بين عائلتين على قطعة أرض"), a tribal fight by another name
+KIN_FIGHT = re.compile(
+    _n(r"(?:^|\s)(?:بين\s+)?(?:عائلتين|عائلتان|اسرتين|اسرتان|عشيرتين|عشيرتان|فخذين|ابناء\s+عمومه|ذوي\s+قربي)(?:\s|$)")
+)
 SHOT_AT = re.compile(_n(r"^\s*(?:\S+\s+){0,2}?(?:على|علي|ضد|باتجاه|صوب|نحو)\s"))
 # (also "لقطع الطريق على فلول الإرهاب": to head off, no road blocked)
 PURPOSE = re.compile(_n(r"ل(?:استهداف|مهاجمه|ضرب|قصف|اغتيال|اقتحام|تنفيذ|شن|قطع)"))
@@ -2568,7 +2572,7 @@ STATEMENT_DAY = re.compile(
     _n(
         # (after a dateline: "كركوك - كشف مصدر أمني، اليوم الأربعاء، ...")
         r"^\s*(?:\S+(?:\s+\S+)?\s*[-–—/:]\s+)?(?:\S+\s+)?(?:و|ف)?(?:قال|قالت|كشف|كشفت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|نعت|نعي)"
-        r"(?:\s+[^\s.؛:،]+){1,5}[\s،]*$"
+        r"(?:\s+[^\s.؛:،]+){1,8}[\s،]*$"
     )
 )
 
@@ -3769,8 +3773,12 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         if (
             sub is not None
             and all(VAGUE.search(t) for t in sub_texts)
-            # "قتل ثلاثة ... في نزاع عشائري": a tribal fight with its dead is one clash
-            and not (any(TRIBAL.search(t) for t in sub_texts) and _has_toll(f))
+            # "قتل ثلاثة ... في نزاع عشائري": a tribal fight with its dead is one clash (and a
+            # fight "بين عائلتين", one of kin)
+            and not (
+                (any(TRIBAL.search(t) for t in sub_texts) or KIN_FIGHT.search(f.norm[f.npos(lo) : f.npos(hi)]))
+                and _has_toll(f)
+            )
         ):
             sub = None  # "أعمال عنف", "شغب": violence talked about, no one act
         if _family(sub) == "remote" and (

@@ -6021,3 +6021,24 @@ def test_extract_a_strike_announced_with_its_own_pronoun_is_claimed():
         "Shelling/artillery/missile attack",
         "Erbil",
     )
+
+
+def test_extract_a_long_speakers_statement_day_gives_way_to_the_night_it_tells():
+    # "أعلنت وزارة شؤون البيشمركة في إقليم كوردستان، السبت، ... الليلة الماضية": Saturday is
+    # the statement's day (its speaker is six words long), the attack was the night before
+    m = one(
+        "أعلنت وزارة شؤون البيشمركة في إقليم كوردستان، السبت، أن قواتها تصدت لهجوم شنه مسلحو داعش على"
+        " أحد مواقعها في منطقة مخمور، الليلة الماضية.",
+        published=dt.date(2025, 2, 8),
+    )
+    assert (m.perpetrator_id, m.target_id, m.event_date) == ("isis", "peshmerga", dt.date(2025, 2, 7))
+
+
+def test_extract_a_deadly_armed_dispute_between_two_families_is_a_clash():
+    m = one(
+        "قتل شقيقان وأصيب ثالث بجروح خطيرة، عصر اليوم الأحد، إثر نزاع مسلح بين عائلتين على قطعة أرض"
+        " زراعية في ناحية جرف النصر شمالي بابل."
+    )
+    assert (m.sub_event_type, m.governorate, m.killed_best, m.wounded_best) == ("Armed clash", "Babil", 2, 1)
+    # (armed conflict talked about, no act, stays nothing)
+    assert not extract("دعا الوزير إلى إنهاء النزاع المسلح في البلاد عبر الحوار.", PUB)
