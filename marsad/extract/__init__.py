@@ -5,7 +5,7 @@ Entry point: `extract(text, published, title=None) -> list[Mention]`
 stored articles are re-extracted by `marsad-backfill`.
 """
 
-EXTRACTOR_VERSION = "0.6.136"
+EXTRACTOR_VERSION = "0.6.137"
 
 _warmed = False
 

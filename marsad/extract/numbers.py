@@ -1946,6 +1946,15 @@ class _Binder:
         # (not a running total: "ليرتفع عدد القتلى منذ بداية الشهر إلى 40")
         return rose is not None and _RUNNING_TOTAL.isdisjoint(words[rose:])
 
+    def _said_again(self, cls: str, before: Count, second: int) -> bool:
+        """Is the count at token `second` told by its own casualty word, joined by "و" and
+        following the count `before` with nothing between ("مقتله ومقتل سائقه")?"""
+        t, k = self.t, second - 1
+        cue = self.cues.get(k)
+        if cue is None or k <= 0 or cue[0] != cls or cue[3] <= 0 or not t.w[k].startswith("و"):
+            return False
+        return before.end <= t.s[k] and not t.text[before.end : t.s[k]].strip()
+
     def _more_others(self, before: Count, c: Count) -> bool:
         """Is the count one of "others" ("ثمانية آخرين") the same act killed besides those
         counted before it (its result told: "ما أدى أيضا إلى مقتل"), not among them ("بينهم
@@ -1984,6 +1993,9 @@ class _Binder:
                     # "قتل سليماني والمهندس بضربة ...، ما أدى أيضا إلى مقتل ثمانية آخرين":
                     # the others were killed besides the ones counted first
                     or self._more_others(first, counted[1][1])
+                    # "مقتل جندي ومقتل مدنيين اثنين", "ما أسفر عن مقتله ومقتل سائقه": the word
+                    # said again right after the first count, one list of the dead
+                    or self._said_again(cls, first, counted[1][0])
                 ):
                     second = counted[1][1]
                     picked[cls] = Count(

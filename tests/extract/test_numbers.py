@@ -561,6 +561,13 @@ CAS_ROWS = [
     # the victim counted first, then again by a pronoun with his companions
     ("اغتيل القيادي أبو علي، ما أسفر عن مقتله واثنين من مرافقيه", (3, 3, 3), None),
     ("قتل جندي بهجوم، وأدى الهجوم إلى مقتله وإصابة اثنين", (1, 1, 1), (2, 2, 2)),
+    # the casualty word said again right after the first count: one list of the dead
+    ("استهدفت مسيرة سيارة تقل قياديا، ما أسفر عن مقتله ومقتل سائقه على الفور", (2, 2, 2), None),
+    ("ما أسفر عن مقتله ومقتل اثنين من مرافقيه", (3, 3, 3), None),
+    ("أسفر الانفجار عن مقتل جندي ومقتل مدنيين اثنين", (3, 3, 3), None),
+    ("ما أدى إلى إصابته وإصابة زوجته", None, (2, 2, 2)),
+    # ... not the dead of another act, told after a comma
+    ("أسفر عن مقتل جندي، ومقتل مدنيين اثنين في هجوم آخر", (1, 1, 1), None),
     # companions "of his" counted after a long title holding a unit's number
     ("قتل آمر الفوج الثاني في اللواء 51 بالحشد الشعبي واثنان من مرافقيه", (3, 3, 3), None),
     ("قتل ضابط في الفرقة 14 بالجيش العراقي وثلاثة من أفراد حمايته بكمين", (4, 4, 4), None),
