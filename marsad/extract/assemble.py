@@ -581,6 +581,11 @@ KIN_FIGHT = re.compile(
 SHOT_AT = re.compile(_n(r"^\s*(?:\S+\s+){0,2}?(?:على|علي|ضد|باتجاه|صوب|نحو)\s"))
 # (also "لقطع الطريق على فلول الإرهاب": to head off, no road blocked)
 PURPOSE = re.compile(_n(r"ل(?:استهداف|مهاجمه|ضرب|قصف|اغتيال|اقتحام|تنفيذ|شن|قطع)"))
+# ... unless the attempt is what was foiled ("أحبطت القوات الأمنية، فجر اليوم، محاولة لاستهداف
+# مطار بغداد"): the foiled attack itself
+FOILED_ATTEMPT = re.compile(
+    _n(r"(?:احبط|افشل|احباط|افشال)\S*\s+(?:[^.؛]*\s)?(?:محاوله|محاولات|مخطط|مخططا|مخططات)\s*$")
+)
 # "تعرضت <what, where, when: a place list and a time can take 20 words> لقصف": subjected to
 SUFFERED = re.compile(_n(r"(?:تعرض\S*|يتعرض\S*|تتعرض\S*)(?:\s+[^\s.؛:]+){0,20}\s*$"))
 SUBJECTED_TO = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:تعرض|تعرضت|تعرضوا|تعرضا|يتعرض|تتعرض)\s+(?:\S+\s+){0,6}?$"))
@@ -1427,7 +1432,11 @@ def _occurrence_cues(f: Facts, lo: int, hi: int) -> list:
         ns = f.npos(c.start)
         if c.category == "attack" and NOT_ON_ITS_OWN.match(f.norm[ns : ns + 8]):
             continue  # "تعرض"/"شن" carry the event noun that follows; alone they are no event
-        if PURPOSE.match(f.norm[ns : ns + 9]) and not SUFFERED.search(f.norm[max(0, ns - 180) : ns]):
+        if (
+            PURPOSE.match(f.norm[ns : ns + 9])
+            and not SUFFERED.search(f.norm[max(0, ns - 180) : ns])
+            and not FOILED_ATTEMPT.search(f.norm[max(0, ns - 90) : ns])
+        ):
             continue  # "لاستهداف", "لمهاجمة": in order to attack (intent), not an attack
         before = f.norm[max(0, ns - 40) : ns]
         if (
@@ -2871,6 +2880,11 @@ LINKED_VERB_BEFORE = re.compile(_n(r"(?:^|\s)(?:بعد|قبل|عقب|اثر)\s+(
 SUFFERED_FIRST = re.compile(_n(r"(?:اصيب|اصيبت|اصيبوا|جرح|جرحت|قتل|قتلت|قتلوا|استشهد|استشهدت|استشهدوا)\s"))
 
 
+# "أحبطت القوات محاولة لاستهداف المطار، بعد العثور على منصة صواريخ": how the act was foiled
+FOUND_HOW = re.compile(_n(r"[\s،,]*(?:و|ف)?(?:بعد|اثر|عقب)\s+(?:ان\s+)?(?:العثور|عثرت|عثر|ضبط|ضبطت)(?=\s)"))
+FOILED_STEMS = ("احبط", "افشل", "احباط", "افشال")
+
+
 def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
     """Split a sentence into (lo, hi, prior) clauses at 'بعد/إثر/ردا على + event' links."""
     v = vocab()
@@ -2880,6 +2894,8 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
             continue  # "نجا من محاولة اغتيال بعد استهداف موكبه": how the attempt was made
         if FIRED_ON_HIM.match(f.norm, m.start()):
             continue  # "اغتال مسلحون ضابطا، بعد أن أطلقوا عليه النار": how he was killed
+        if contains_any(f.norm[: m.start()], FOILED_STEMS) and FOUND_HOW.match(f.norm, m.start()):
+            continue  # "أحبطت ... محاولة لاستهداف المطار، بعد العثور على منصة": how it was foiled
         o = f.orig(m.end())
         # the link governs an event noun only when an occurrence cue starts right after it
         # (a few words at most: "بعد ليلة هادئة تجددت المواجهات" is a time, not an event)

@@ -6042,3 +6042,21 @@ def test_extract_a_deadly_armed_dispute_between_two_families_is_a_clash():
     assert (m.sub_event_type, m.governorate, m.killed_best, m.wounded_best) == ("Armed clash", "Babil", 2, 1)
     # (armed conflict talked about, no act, stays nothing)
     assert not extract("دعا الوزير إلى إنهاء النزاع المسلح في البلاد عبر الحوار.", PUB)
+
+
+def test_extract_a_foiled_attempt_to_strike_is_disrupted_weapons_use():
+    # "أحبطت ... محاولة لاستهداف": the attempt was what was stopped (not an intent told in
+    # passing); the launcher "found" after it is how, not an earlier act
+    m = one(
+        "أحبطت القوات الأمنية، فجر اليوم الجمعة، محاولة لاستهداف مطار بغداد الدولي، بعد العثور على منصة"
+        " تحتوي على أربعة صواريخ معدة للإطلاق في منطقة أبو غريب غربي العاصمة.",
+        published=dt.date(2025, 11, 21),
+    )
+    assert (m.sub_event_type, m.weapon, m.governorate, m.event_date) == (
+        "Disrupted weapons use",
+        "rocket",
+        "Baghdad",
+        dt.date(2025, 11, 21),
+    )
+    # (a call to foil any attempt is no act)
+    assert not extract("دعا الوزير إلى إحباط أي محاولة لاستهداف البعثات الدبلوماسية.", PUB)
