@@ -836,7 +836,10 @@ NEW_DAY_CLAUSE = re.compile(r"[،,]\s*و(?:في\s+|ب)?$")
 NEW_DAY_AHEAD = re.compile(
     _n(
         r"[،,]\s*و(?:في\s+|ب)?(?:\d|ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|حادي|عشرين|ثلاثين)"
-        r"|يوم|اليوم|امس|صباح|مساء|فجر|ليل|ليله|ظهر|عصر|منتصف|مطلع|اواخر|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)"
+        r"|يوم|اليوم|امس|صباح|مساء|فجر|ليل|ليله|ظهر|عصر|منتصف|مطلع|اواخر|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه"
+        # (a month: "ففي تشرين الأول الماضي قتل ...، وفي آب من العام نفسه هاجم ...")
+        r"|شهر|كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب\s|ايلول|تشرين|يناير|فبراير|مارس|ابريل|مايو|يونيو"
+        r"|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر)"
     )
 )
 CONCURRENT = re.compile(
@@ -930,6 +933,9 @@ NOT_THE_SITE = re.compile(
         r"|(?:^|\s)(?:ب|ل)?(?:ال)?ملف\s+(?:\S+\s+){0,2}"
         r"|(?:^|\s)(?:ال)?(?:مسوول|مسووله|مسوولا|مسوولي|مسوولين)\s+عن\s+(?:\S+\s+){0,3}"
         r"|(?:^|\s)(?:و|ب|في\s+)?(?:شارع|ساحه|جسر|نفق|تقاطع)\s*"
+        # the parties of a relation ("التنسيق بين بغداد وأربيل": the two governments)
+        r"|(?:^|\s)(?:ال)?(?:تنسيق|علاقات|علاقه|خلاف|خلافات|حوار|مفاوضات|اتفاق|تعاون|مباحثات|تفاهم)"
+        r"\s+(?:\S+\s+)?بين\s+(?:\S+\s+و?)?"
         # where the attackers withdrew or fled to afterwards ("قبل أن ينسحبوا إلى عمق وادي الشاي")
         r"|(?:^|\s)(?:و|ف)?(?:انسحب|ينسحب|تنسحب|فر|فروا|يفرون|هرب|هربوا|يهربون|لاذ|لاذوا|فرار|انسحاب|هروب|فرارهم|انسحابهم|هروبهم)\S*"
         r"(?:\s+(?:بالفرار|منها|منه))?\s+(?:الي|إلى|نحو|باتجاه|صوب)\s+(?:(?:عمق|داخل|مناطق|منطقه|جهه)\s+)?)$"
@@ -6738,9 +6744,19 @@ def _claimant_goes_on(events: list[Event]) -> None:
         e.notes.append("actor: the claimant before, its subject dropped")
 
 
+# "مسلحو التنظيم", "عناصر التنظيم": the organization's men, in a story that named ISIS
+ORG_MEN = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ب|ل)?(?:مسلحو|مسلحي|عناصر|مقاتلو|مقاتلي|ارهابيو|ارهابيي|فلول|بقايا|خلايا|خليه|انتحاريو|انتحاريي)"
+        r"\s+التنظيم(?=[\s،.]|$)"
+    )
+)
+
+
 def _resolve_group_anaphora(events: list[Event], facts: list[Facts]) -> None:
     """An event with no named attacker whose own words say "the militia" / "the movement"
-    gets the one faction the story named before it (none when the story named several)."""
+    gets the one faction the story named before it (none when the story named several);
+    "the organization's gunmen" are ISIS's when ISIS is the one armed group it named."""
     for e in events:
         if any(r.role == "perp" and r.strength >= 1.5 and r.actor_id != "unknown" for r in e.roles):
             continue
@@ -6749,6 +6765,18 @@ def _resolve_group_anaphora(events: list[Event], facts: list[Facts]) -> None:
             if "denial" in f.flags() or _denied(f.norm):
                 continue  # "نفى ... أي صلة للفصيل": the faction says it was not them
             text = f.norm[f.npos(fr.lo) : f.npos(fr.hi)]
+            if "تنظيم" in text and ORG_MEN.search(text) and not any(r.actor_id == "isis" for r in e.roles):
+                named = {
+                    a.actor_id
+                    for g in facts
+                    if g.is_title or g.index <= e.last_index
+                    for a in g.actors
+                    if a.actor_id in NAMED_FACTIONS or a.actor_id in INSURGENTS
+                }
+                if named == {"isis"}:
+                    e.roles.append(Role("isis", "perp", 1.6, (f.index + 1) * 100_000 + fr.lo))
+                    e.notes.append("actor: the story's ISIS, named again as 'the organization'")
+                    break
             m = GROUP_ANAPHOR.search(text)
             if m is None:
                 continue

@@ -6060,3 +6060,36 @@ def test_extract_a_foiled_attempt_to_strike_is_disrupted_weapons_use():
     )
     # (a call to foil any attempt is no act)
     assert not extract("دعا الوزير إلى إحباط أي محاولة لاستهداف البعثات الدبلوماسية.", PUB)
+
+
+def test_extract_a_clause_opened_by_its_own_month_tells_another_act():
+    got = extract(
+        "ففي تشرين الأول الماضي، قتل أربعة من عناصر الشرطة الاتحادية بكمين في وادي الشاي، وفي آب من العام"
+        " نفسه هاجم مسلحون مخفرا للشرطة في ناحية الرشاد وقتلوا ضابطا.",
+        dt.date(2025, 2, 20),
+    )
+    assert [(m.event_date, m.date_precision, m.location, m.killed_best) for m in got] == [
+        (dt.date(2024, 10, 1), "month", "Wadi al-Shay", 4),
+        (dt.date(2024, 8, 1), "month", "Rashad", 1),
+    ]
+
+
+def test_extract_the_parties_of_a_relation_are_no_site():
+    # "التنسيق بين بغداد وأربيل": the two governments, not where the placeless act was
+    got = extract(
+        "هاجم مسلحون مخفرا للشرطة وقتلوا ضابطا، ليلة أمس.\n\nويقول الخبير الأمني إن الحل يكمن في التنسيق"
+        " بين بغداد وأربيل.",
+        dt.date(2025, 2, 20),
+    )
+    assert [(m.governorate, m.location, m.killed_best) for m in got] == [(None, None, 1)]
+
+
+def test_extract_the_organizations_gunmen_are_isis_in_a_story_that_named_it():
+    got = extract(
+        "تسلل عناصر من تنظيم داعش إلى قرية في ناحية الرشاد جنوب كركوك. وأضاف المصدر أن مسلحي التنظيم"
+        " هاجموا مخفرا للشرطة، ما أسفر عن مقتل ضابط.",
+        dt.date(2025, 2, 20),
+    )
+    assert [(m.perpetrator_id, m.target_id, m.killed_best) for m in got] == [
+        ("isis", "iraqi_security_forces", 1)
+    ]
