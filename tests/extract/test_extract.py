@@ -6093,3 +6093,16 @@ def test_extract_the_organizations_gunmen_are_isis_in_a_story_that_named_it():
     assert [(m.perpetrator_id, m.target_id, m.killed_best) for m in got] == [
         ("isis", "iraqi_security_forces", 1)
     ]
+
+
+def test_extract_a_claim_at_that_time_of_a_remembered_bombing_is_no_fresh_act():
+    got = extract(
+        "يستذكر العراقيون في مثل هذه الأيام ذكرى تفجير الكرادة الذي وقع في الثالث من تموز عام 2016 وراح"
+        " ضحيته أكثر من 300 شخص، في واحد من أكثر الهجمات دموية منذ عام 2003.\n\nوقد تبنى تنظيم داعش"
+        " التفجير حينها.",
+        dt.date(2025, 5, 3),
+    )
+    assert all(m.event_date != dt.date(2025, 5, 3) for m in got)
+    # ("حينها" in a fresh report's follow-up is that moment: its wounded still count)
+    m = one("انفجرت عبوة ناسفة على دورية للجيش في قضاء الطارمية اليوم. وأصيب حينها ثلاثة جنود بجروح.")
+    assert (m.event_date, m.wounded_best) == (PUB, 3)
