@@ -637,6 +637,14 @@ WEAPON_OF = re.compile(
 VICTIMS_BODIES = re.compile(
     _n(r"(?:ال)?جث\S*\s+(?:ال)?(?:قتلي|ضحايا|الضحايا|المسلحين|الارهابيين|المهاجمين|عناصر|الانتحاري)")
 )
+# bodies a hospital or a morgue received ("وصول جثث إلى مستشفى الحلة", "استقبل المستشفى جثث
+# سبعة أشخاص"): the dead of an act told by its own words, no killing of their own
+BODIES_RECEIVED = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:وصول|وصلت|وصل|استقبل|استقبلت|استقبال|استلم|استلمت|استلام|تسلم|تسلمت|نقل|نقلت|ايصال)"
+        r"\s+(?:\S+\s+)?$"
+    )
+)
 # Verb - subject - object: an actor right after a clause-opening attack verb is its
 # subject ("استهدفت كتائب حزب الله قاعدة عين الأسد", "السليمانية - قصف الحرس الثوري
 # مواقع"); the masculine forms are written as their verbal nouns are ("قصف", "استهدف")
@@ -1497,7 +1505,10 @@ def _occurrence_cues(f: Facts, lo: int, hi: int) -> list:
             and any(x.category == "explosion" and not c.start <= x.start < c.end for x in f.cues)
         ):
             continue  # "انفجر أحدهما ولم ينفجر الآخر": one went off, the act happened
-        if c.category == "sub_event:Attack" and VICTIMS_BODIES.match(f.norm[ns : ns + 40]):
+        if c.category == "sub_event:Attack" and (
+            VICTIMS_BODIES.match(f.norm[ns : ns + 40])
+            or (f.norm.startswith("جث", ns) and BODIES_RECEIVED.search(f.norm[max(0, ns - 24) : ns]))
+        ):
             continue  # "جثث القتلى": the bodies of an event already told, not a killing of its own
         if c.category == "sub_event:Attack" and LIQUIDATED_THING.match(f.norm, f.npos(c.end)):
             continue  # "ساحة لتصفية الحسابات", "تصفية الشركة": settling, winding up, no killing

@@ -6106,3 +6106,17 @@ def test_extract_a_claim_at_that_time_of_a_remembered_bombing_is_no_fresh_act():
     # ("حينها" in a fresh report's follow-up is that moment: its wounded still count)
     m = one("انفجرت عبوة ناسفة على دورية للجيش في قضاء الطارمية اليوم. وأصيب حينها ثلاثة جنود بجروح.")
     assert (m.event_date, m.wounded_best) == (PUB, 3)
+
+
+def test_extract_bodies_a_hospital_received_are_no_killing_of_their_own():
+    got = extract(
+        "وصول جثث إلى مستشفى الحلة\n\nقال مصدر طبي في مستشفى الحلة التعليمي إن المستشفى استقبل جثث سبعة"
+        " أشخاص واثني عشر جريحا جراء انفجار سيارة مفخخة في سوق الحلة المركزي ظهر اليوم.",
+        PUB,
+    )
+    assert [(m.sub_event_type, m.killed_best, m.wounded_best) for m in got] == [
+        ("Remote explosive/landmine/IED", 7, 12)
+    ]
+    # (bodies found are still a killing)
+    m = one("عثرت القوات الأمنية على ثلاث جثث مجهولة الهوية مصابة بطلقات نارية قرب قضاء المدائن.")
+    assert (m.sub_event_type, m.killed_best) == ("Attack", 3)
