@@ -5494,6 +5494,13 @@ def merge(e: Event, fr: Frame) -> None:
     e.claimed = e.claimed or fr.claimed
 
 
+def _joint_figure(fr: Frame):
+    """The figure of the dead and the wounded together the frame's clause tells, if any."""
+    cas = fr.facts.casualties if fr.facts.finders else None
+    joint = getattr(cas, "joint", None)
+    return joint if joint is not None and _in(joint.start, fr.lo, fr.hi) else None
+
+
 def _reporting_date(fr: Frame) -> bool:
     """The frame's date sits right after a reporting verb ("أعلن X، اليوم الثلاثاء، ...")."""
     d = fr.date
@@ -6335,6 +6342,9 @@ def assemble_story(
             and sum(1 for e in events if not e.background) == 1
             and "aggregate" not in title.flags()
             and (cas := title.casualties) is not None
+            # ("10 ضحايا بتفجير" over "سقط عشرة ضحايا بين قتيل وجريح": the dead and the
+            # wounded together, which the body tells as neither count)
+            and not any(_joint_figure(fr) is not None for fr in first.frames)
         ):
             # "مقتل 4 عناصر من داعش بضربة جوية في حمرين" over a body that tells the strike
             # without its toll: the headline's toll is the story's one event's

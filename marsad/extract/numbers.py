@@ -73,6 +73,9 @@ class Count:
 class Casualties:
     killed: Count | None
     wounded: Count | None
+    # a figure of the dead and the wounded together ("عشرة ضحايا بين قتيل وجريح"): neither
+    # count, but what a headline's "10 ضحايا" was
+    joint: Count | None = None
 
 
 _N = normalize
@@ -1176,6 +1179,7 @@ class _Binder:
         self.found: dict[str, list[tuple[int, Count | None]]] = {"k": [], "w": []}
         self.used: set[int] = set()
         self.joint: set[int] = set()  # count starts that are killed + wounded together
+        self.joint_count: Count | None = None  # the first of them
 
     # --- helpers
     def _ce_count(self, ce: _CE, extra: int = 0, extra_many: bool = False) -> Count:
@@ -1447,6 +1451,8 @@ class _Binder:
             if ce.i in self.joint:
                 self._bind("k", ce.i, None)
                 self._bind("w", ce.i, None)
+                if self.joint_count is None:
+                    self.joint_count = self._ce_count(ce)
                 continue
             kind, h = self._head(ce)
             if kind in ("k", "w"):
@@ -1458,6 +1464,8 @@ class _Binder:
                         # "عشرات القتلى والجرحى": a joint figure, not a killed count
                         self._bind("k", ce.i, None)
                         self._bind("w", ce.i, None)
+                        if self.joint_count is None:
+                            self.joint_count = self._ce_count(ce)
                         self.used.update(range(ce.i, h + 2))
                         continue
                 c = self._ce_count(ce)
@@ -2031,7 +2039,7 @@ class _Binder:
                         break
             else:
                 picked[cls] = zeros.get(cls)
-        return Casualties(killed=picked["k"], wounded=picked["w"])
+        return Casualties(killed=picked["k"], wounded=picked["w"], joint=self.joint_count)
 
 
 _STARTERS = _build_starters()

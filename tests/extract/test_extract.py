@@ -6120,3 +6120,17 @@ def test_extract_bodies_a_hospital_received_are_no_killing_of_their_own():
     # (bodies found are still a killing)
     m = one("عثرت القوات الأمنية على ثلاث جثث مجهولة الهوية مصابة بطلقات نارية قرب قضاء المدائن.")
     assert (m.sub_event_type, m.killed_best) == ("Attack", 3)
+
+
+def test_extract_a_headline_figure_the_body_tells_as_dead_and_wounded_together_is_neither():
+    got = extract(
+        "10 ضحايا بتفجير في الموصل\n\nسقط عشرة ضحايا بين قتيل وجريح بانفجار عبوة ناسفة في سوق النبي يونس"
+        " بالجانب الأيسر من الموصل ظهر اليوم.",
+        PUB,
+    )
+    assert [(m.sub_event_type, m.killed_best, m.wounded_best) for m in got] == [
+        ("Remote explosive/landmine/IED", None, None)
+    ]
+    # (a headline's toll over a body that tells none is still the event's)
+    m = one("مقتل 4 عناصر من داعش بضربة جوية في حمرين\n\nنفذت طائرات القوة الجوية ضربة على مخبأ في جبال حمرين.")
+    assert m.killed_best == 4

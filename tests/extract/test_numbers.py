@@ -905,3 +905,18 @@ def test_raw_cue_shortcut_answers_like_both_scans(sentence: str) -> None:
     text = prepare(sentence)
     both = bool(numbers._STEM_PRECHECK.search(text.norm)) and bool(numbers._CUE_PRECHECK.search(sentence))
     assert numbers._raw_cue(sentence, text) == both
+
+
+@pytest.mark.parametrize(
+    "text,joint",
+    [
+        ("سقط عشرة ضحايا بين قتيل وجريح بانفجار عبوة", (10, 10, 10)),
+        ("أسفر الهجوم عن 15 إصابة بين قتيل وجريح", (15, 15, 15)),
+        ("سقط عشرات القتلى والجرحى", (10, 10, None)),
+        ("قتل ثلاثة وأصيب خمسة", None),
+    ],
+)
+def test_find_casualties_keeps_the_joint_figure_apart(text, joint):
+    got = find_casualties(text)
+    assert (got.killed, got.wounded) == (None, None) or joint is None
+    assert (None if got.joint is None else (got.joint.low, got.joint.best, got.joint.high)) == joint
