@@ -6334,6 +6334,25 @@ def assemble_story(
         first = events[0]
         if first.place is None and title.places:
             first.place = _pick_place(title.places, 0)
+        elif first.place is not None and title.places:
+            # "تفكيك عبوة ... في كربلاء" over "على طريق النجف - كربلاء": of the places of two
+            # governorates its own clause names, the one the headline names (within one
+            # governorate the body's own pick stays: it is the more precise, "ناحية ديرلوك
+            # التابعة لقضاء العمادية")
+            named = {p.name_en for p in title.places}
+            fr = first.frames[0]
+            also = [
+                p
+                for p in event_places(fr.facts)
+                if p.name_en in named
+                and p.governorate is not None
+                and p.governorate != first.place.governorate
+                and _in(p.start, fr.lo, fr.hi)
+                and PLACE_RANK.get(p.kind, 1) >= PLACE_RANK.get(first.place.kind, 1)
+            ]
+            if first.place.name_en not in named and len({p.name_en for p in also}) == 1:
+                first.place = also[0]
+                first.notes.append("place: the one of its clause the headline names")
         if first.date is None and title.dates:
             first.date = title.dates[0]
         if (

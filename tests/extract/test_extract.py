@@ -6134,3 +6134,18 @@ def test_extract_a_headline_figure_the_body_tells_as_dead_and_wounded_together_i
     # (a headline's toll over a body that tells none is still the event's)
     m = one("مقتل 4 عناصر من داعش بضربة جوية في حمرين\n\nنفذت طائرات القوة الجوية ضربة على مخبأ في جبال حمرين.")
     assert m.killed_best == 4
+
+
+def test_extract_of_two_governorates_its_clause_names_the_headlines_is_where():
+    # a road between two cities of two governorates: the headline says which end
+    m = one(
+        "تفكيك عبوة ناسفة قرب كربلاء\n\nعثرت مفرزة لمكافحة المتفجرات على عبوة ناسفة مزروعة على طريق"
+        " النجف - كربلاء وفككتها قبل انفجارها.",
+    )
+    assert (m.sub_event_type, m.governorate) == ("Disrupted weapons use", "Karbala")
+    # (within one governorate the body's more precise place stays)
+    m = one(
+        "قصف تركي في العمادية\n\nقتل عنصران من حزب العمال الكردستاني بقصف تركي على ناحية ديرلوك التابعة"
+        " لقضاء العمادية في دهوك."
+    )
+    assert (m.governorate, m.location) == ("Duhok", "Deraluk")
