@@ -651,6 +651,13 @@ BODIES_RECEIVED = re.compile(
 # a unit of a force before the force's name ("قوة من الجيش", "مفرزة من الشرطة"): the verbs
 # whose subject a force is (VSO_VERB, KILLER_VERB, MANAGED_VERB) also take it
 _UNIT_OF = r"(?:قوه|مفرزه|دوريه|وحده|سريه)\s+من\s+"
+# "ردا على المجازر ضرب مجاهدو المقاومة ...": "مجاهدو" (nominative) after an attack verb is
+# its subject, the verb opening a clause or not
+FIGHTERS_DID = re.compile(
+    _n(
+        r"(?:^|\s)(?:و|ف)?(?:استهدفت?|قصفت?|ضربت?|هاجمت?|دكت?|اغارت?|نفذت?|شنت?)\s+(?:مجاهدو|مقاتلو)\s+$"
+    )
+)
 VSO_VERB = re.compile(
     _n(
         r"(?:^|[-–—:،؛.]\s*|\s(?:ثم|كما|حيث|فيما|بينما|وقد|قد|لقد|اليوم|امس)\s+)(?:و|ف)?"
@@ -978,7 +985,8 @@ HOUSES = re.compile(
     _n(r"(?:التي|الذي|والتي|والذي)\s+(?:تضم|يضم|تستضيف|يستضيف|تاوي|ياوي)\s+(?:[^\s،.]+\s+){0,5}$")
 )
 # the acts a strike answered, up to whom they hit ("ردا على الهجمات على ...")
-ACT_WORD = re.compile(_n(r"(?:هجمات|هجوم|هجمه|اعتداءات|اعتداء|استهداف|ضربات|قصف)"))
+# (and the massacres or crimes a strike answers: "ردا على مجازر العدو بحق أهلنا في غزة")
+ACT_WORD = re.compile(_n(r"(?:هجمات|هجوم|هجمه|اعتداءات|اعتداء|استهداف|ضربات|قصف|مجازر|مجزره|جرائم|جريمه)"))
 # the acts a person is charged with having planned, up to whom they hit
 RESPONSIBLE_FOR_ACTS = re.compile(
     _n(
@@ -1929,6 +1937,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             contains_any(f.norm[max(0, ns - 60) : ns], ANSWERED_STEMS)
             and ANSWERED.search(f.norm[max(0, ns - 60) : ns])
             and ACT_WORD.search(f.norm[max(0, ns - 60) : ns])
+            # (not who struck back, named after its verb: "ردا على المجازر ضرب مجاهدو المقاومة")
+            and not FIGHTERS_DID.search(f.norm[max(0, ns - 30) : ns])
         ) or ("مسوول" in f.norm and RESPONSIBLE_FOR_ACTS.search(f.norm[max(0, ns - 90) : ns])):
             # "نفذت ضربة ردا على الهجمات على أفراد الخدمة الأمريكيين", "قائد مسؤول عن ... الهجمات
             # على القوات الأمريكية": the side hit by the acts answered or charged is no party
@@ -2199,6 +2209,9 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "perp", 3.0, base + a.start))
         elif (owned := v.perp_after.search(after)) and not _owned_by_another(f, a, ne, ne + owned.end()):
             roles.append(Role(aid, "perp", 3.5, base + a.start))
+        elif before.endswith(OWN_FIGHTERS) and FIGHTERS_DID.search(before[-30:]) and not PASSIVE_AFTER.search(after):
+            # (its fighters named as the verb's subject: the faction's own voice, its claim)
+            roles.append(Role(aid, "perp", 3.0, base + a.start))
         elif (
             not others_before
             and VSO_VERB.search(f.norm, max(0, ns - 40), ns)

@@ -6149,3 +6149,20 @@ def test_extract_of_two_governorates_its_clause_names_the_headlines_is_where():
         " لقضاء العمادية في دهوك."
     )
     assert (m.governorate, m.location) == ("Duhok", "Deraluk")
+
+
+def test_extract_a_factions_statement_with_its_fighters_after_the_verb_claims_the_strike():
+    # the faction's own statement: the cause first, "ضرب مجاهدو المقاومة" (nominative: the
+    # subject) -- the enemy of the massacres answered is no party to it
+    text = (
+        "بسم الله الرحمن الرحيم\n\nاستمرارا بنهجنا في مقاومة قوات الاحتلال الأمريكي في العراق والمنطقة، وردا على"
+        " مجازر العدو بحق أهلنا في غزة، ضرب مجاهدو المقاومة الإسلامية في العراق، فجر اليوم الاثنين"
+        " 20-11-2023، قاعدة الاحتلال الأمريكي (عين الأسد) غربي العراق، بطائرتين مسيرتين.\n\nالمقاومة"
+        " الإسلامية في العراق"
+    )
+    got = extract(text, dt.date(2023, 11, 20))
+    assert [(m.perpetrator_id, m.target_id, m.claimed, m.event_date) for m in got] == [
+        ("islamic_resistance_iraq", "us_forces", True, dt.date(2023, 11, 20))
+    ]
+    m = one("ردا على المجازر ضرب مجاهدو المقاومة الإسلامية في العراق قاعدة عين الأسد بطائرتين مسيرتين.")
+    assert (m.perpetrator_id, m.target_id) == ("islamic_resistance_iraq", "us_forces")
