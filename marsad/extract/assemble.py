@@ -957,11 +957,13 @@ NOT_THE_SITE = re.compile(
     )
 )
 # acts planned, not done ("كان يخطط لتنفيذ هجمات في بغداد", "ينوي شن هجوم على")
-PLAN_STEMS = ("خطط", "ينوي", "تنوي", "ينوون", "يعتزم", "تعتزم", "يعتزمون")
+PLAN_STEMS = ("خطط", "ينوي", "تنوي", "ينوون", "يعتزم", "تعتزم", "يعتزمون", "يستعد", "تستعد", "بصدد")
 PLANNED_ACT = re.compile(
     _n(
-        r"(?:^|\s)(?:و|ف)?(?:يخطط|يخططون|تخطط|خطط|خططت|خططوا|التخطيط|بالتخطيط|للتخطيط|ينوي|تنوي|ينوون|يعتزم|تعتزم|يعتزمون)"
-        r"\s+(?:ل|الي\s+)(?:تنفيذ|شن|القيام\s+ب|استهداف|تفجير|ارتكاب)\S*\s+(?:\S+\s+){0,3}?(?:في|علي|ب|داخل|ضد)\s*$"
+        r"(?:^|\s)(?:و|ف)?(?:يخطط|يخططون|تخطط|خطط|خططت|خططوا|التخطيط|بالتخطيط|للتخطيط|ينوي|تنوي|ينوون|يعتزم|تعتزم|يعتزمون"
+        # (getting ready: "الإرهابيين الذين كانوا يستعدون لشن هجوم على القواعد التركية")
+        r"|يستعد|يستعدون|تستعد|كانوا\s+بصدد|كان\s+بصدد)"
+        r"\s+(?:ل|الي\s+)?(?:تنفيذ|شن|القيام\s+ب|استهداف|تفجير|ارتكاب)\S*\s+(?:\S+\s+){0,3}?(?:في|علي|ب|داخل|ضد)\s*$"
     )
 )
 ADJACENT_TO = re.compile(_n(r"(?:ال)?(?:محاذي|مجاور|متاخم)\S*\s+(?:ل|لل)?(?:\S+\s+)?$"))
@@ -1933,6 +1935,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue  # "أكد مسؤول محلي عدم وجود عناصر لحزب العمال في المنطقة": no party there
         if CONDEMNER.search(f.norm[max(0, ns - 12) : ns]):
             continue  # "أدان رئيس الوزراء الهجوم": who condemns (or welcomes) it is no party to it
+        if contains_any(f.norm[max(0, ns - 60) : ns], PLAN_STEMS) and PLANNED_ACT.search(f.norm[max(0, ns - 60) : ns]):
+            continue  # "كانوا يستعدون لشن هجوم على القواعد التركية": whom an act only planned aimed at
         if (
             contains_any(f.norm[max(0, ns - 60) : ns], ANSWERED_STEMS)
             and ANSWERED.search(f.norm[max(0, ns - 60) : ns])
@@ -6615,7 +6619,9 @@ def assemble_story(
         if (
             state is not None
             and any(r.role in ("target", "?") and r.actor_id == "isis" for r in e.roles)
-            and not any(r.role == "target" and r.actor_id != "isis" for r in e.roles)
+            # (the state itself is no target of its own strike: "الإرهابيين الذين كانوا
+            # يستعدون لشن هجوم على القواعد التركية" is an attack it says it forestalled)
+            and not any(r.role == "target" and r.actor_id not in ("isis", state) for r in e.roles)
             and not any(ISIS_NAMED.search(fr.facts.norm) for fr in e.frames)
         ):
             # "أعلنت وزارة الدفاع التركية تحييد ستة إرهابيين في متينا": in Turkey's words the

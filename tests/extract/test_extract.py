@@ -6166,3 +6166,15 @@ def test_extract_a_factions_statement_with_its_fighters_after_the_verb_claims_th
     ]
     m = one("ردا على المجازر ضرب مجاهدو المقاومة الإسلامية في العراق قاعدة عين الأسد بطائرتين مسيرتين.")
     assert (m.perpetrator_id, m.target_id) == ("islamic_resistance_iraq", "us_forces")
+
+
+def test_extract_whom_an_act_only_planned_aimed_at_is_no_party():
+    # "الإرهابيين الذين كانوا يستعدون لشن هجوم على القواعد التركية": Turkey, whose bases a
+    # forestalled attack aimed at, is still the one that struck; its "terrorists" are the PKK
+    got = extract(
+        "أعلنت وزارة الدفاع التركية، السبت، تحييد 5 إرهابيين من تنظيم بي كا كا في منطقتي متينا وهاكورك"
+        " شمالي العراق. وقالت الوزارة في بيان إن العملية نفذت بعد رصد تحركات الإرهابيين الذين كانوا"
+        " يستعدون لشن هجوم على القواعد التركية.",
+        dt.date(2025, 5, 10),
+    )
+    assert [(m.perpetrator_id, m.target_id) for m in got] == [("turkish_forces", "pkk")]
