@@ -566,6 +566,10 @@ CAS_ROWS = [
     ("ما أسفر عن مقتله ومقتل اثنين من مرافقيه", (3, 3, 3), None),
     ("أسفر الانفجار عن مقتل جندي ومقتل مدنيين اثنين", (3, 3, 3), None),
     ("ما أدى إلى إصابته وإصابة زوجته", None, (2, 2, 2)),
+    # smugglers, kidnappers, shoppers: people a bare singular or a dual counts
+    ("قتل مهرب وأصيب آخر خلال اشتباك مع حرس الحدود", (1, 1, 1), (1, 1, 1)),
+    ("قتل مهربان بنيران حرس الحدود", (2, 2, 2), None),
+    ("أصيب متسوقان بجروح", None, (2, 2, 2)),
     # ... not the dead of another act, told after a comma
     ("أسفر عن مقتل جندي، ومقتل مدنيين اثنين في هجوم آخر", (1, 1, 1), None),
     # companions "of his" counted after a long title holding a unit's number
