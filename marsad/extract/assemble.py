@@ -2542,7 +2542,9 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
         if civ:
             armed = target
             target = best(civ, set())
-            if perp is None and armed is not None:
+            # (never the civilians' own side: "قتل ثلاثة متظاهرين ...، بينهم عناصر أمن، في مواجهات
+            # بين محتجين والقوات الأمنية" -- the forces hurt among them are the armed side)
+            if (perp is None or perp == target) and armed is not None:
                 perp = armed
     if sub_event == "Excessive force against protesters" and target == "civilians":
         # "شيع أهالي الديوانية جثمان المتظاهر": force on protesters, the protesters named as
@@ -3800,6 +3802,16 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # الرصاص الحي لتفريق المتظاهرين": the confrontation of a crowd with the forces that
             # fired on it is their excessive force, not a battle of two armed sides
             sub = "Excessive force against protesters"
+        elif (
+            sub == "Armed clash"
+            and any(a.actor_id == "protesters" and _in(a.start, lo, hi) for a in f.actors)
+            and not any(a.actor_id in ARMED_PERPS - {"unknown"} for a in f.actors)
+            and any(c.category == "sub_event:Violent demonstration" for c in cues)
+        ):
+            # "... في مواجهات بين محتجين والقوات الأمنية، بعد أن أضرم المحتجون النار في بوابة
+            # المبنى": a crowd that rioted and then faced the forces -- a riot (spec section 4),
+            # not a battle of two armed sides
+            sub = "Violent demonstration"
         if (
             sub == "Arrests"
             and "اعتد" in f.norm

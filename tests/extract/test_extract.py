@@ -6178,3 +6178,25 @@ def test_extract_whom_an_act_only_planned_aimed_at_is_no_party():
         dt.date(2025, 5, 10),
     )
     assert [(m.perpetrator_id, m.target_id) for m in got] == [("turkish_forces", "pkk")]
+
+
+def test_extract_force_on_protesters_with_security_men_among_the_hurt_is_the_forces():
+    m = one(
+        "قتل ثلاثة متظاهرين وأصيب أكثر من أربعين آخرين، بينهم عناصر أمن، في مواجهات اندلعت مساء الخميس بين"
+        " محتجين غاضبين على انقطاع الكهرباء والقوات الأمنية أمام مبنى محافظة البصرة."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best) == (
+        "Excessive force against protesters",
+        "iraqi_security_forces",
+        "protesters",
+        3,
+    )
+
+
+def test_extract_a_crowd_that_rioted_then_faced_the_forces_is_a_riot_not_a_battle():
+    m = one(
+        "قتل ثلاثة متظاهرين وأصيب أكثر من أربعين آخرين، بينهم عناصر أمن، في مواجهات اندلعت مساء الخميس بين"
+        " محتجين غاضبين على انقطاع الكهرباء والقوات الأمنية أمام مبنى محافظة البصرة، بعد أن أضرم المحتجون"
+        " النار في البوابة الرئيسية للمبنى."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.killed_best) == ("Violent demonstration", "protesters", 3)
