@@ -259,6 +259,8 @@ _RE_PERIOD = re.compile(
     rf"|(?P<yearrel>(?:العام|السنه)\s+(?P<yrel>{_BEFORE_PAST}|{_PAST}|{_CURRENT})|هذا\s+العام|هذه\s+السنه)"
     rf"|(?P<yearabs>(?:عام|العام|سنه|السنه|لعام|لسنه)\s+(?P<year>{_YEAR})(?:\s*م(?!\w))?)"
     r"|(?P<weekpos>الاسبوع)"
+    # "مطلع الشهر", "أواخر الشهر": the current month's (with its part named only)
+    r"|(?P<monthpos>الشهر)"
     r"))" + _END
 )
 
@@ -613,6 +615,13 @@ def _period_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
                 else min(this, pub - dt.timedelta(days=6))
             )
             out.append(_Cand(s, e, date, "week", True, "period"))
+        elif m.group("monthpos"):
+            pos = m.group("pos")
+            # (a part of the month not yet reached is no past event's: "أواخر الشهر" told on
+            # the 13th)
+            if not pos or pub.day < (20 if re.fullmatch(r"اواخر|نهايه|اخر", pos) else 10 if re.fullmatch(r"منتصف|اواسط", pos) else 1):
+                continue
+            out.append(_Cand(s, e, pub.replace(day=1), "month", True, "period"))
         elif m.group("month"):
             past = m.group("mrel") and re.fullmatch(_PAST, m.group("mrel"))
             before = m.group("mrel") and re.fullmatch(_BEFORE_PAST, m.group("mrel"))

@@ -337,6 +337,10 @@ PERIODS = [
     ("خلال الشهر ما قبل الماضي", THU, "2023-09-01", "month", "الشهر ما قبل الماضي"),
     ("الشهر قبل الماضي", JAN, "2023-11-01", "month", "الشهر قبل الماضي"),
     ("مطلع الشهر الجاري", THU, "2023-11-01", "month", "مطلع الشهر الجاري"),
+    # the month's part with no month named: the current one's
+    ("وقعت الهجمات مطلع الشهر", THU, "2023-11-01", "month", "مطلع الشهر"),
+    ("منتصف الشهر", THU, "2023-11-01", "month", "منتصف الشهر"),
+    ("أواخر الشهر", dt.date(2023, 11, 27), "2023-11-01", "month", "أواخر الشهر"),
     ("هذا الشهر", THU, "2023-11-01", "month", "هذا الشهر"),
     ("العام الماضي", THU, "2022-01-01", "year", "العام الماضي"),
     ("السنة الماضية", THU, "2022-01-01", "year", "السنة الماضية"),
@@ -654,3 +658,8 @@ def test_find_dates_long_line_is_fast_and_safe():
     assert find_dates("x" * 10_000, THU) == []
     assert find_dates("٣" * 10_000, THU) == []
     assert find_dates("/" * 5000 + "1" * 5000, THU) == []
+
+
+def test_find_dates_a_part_of_the_month_not_yet_reached_is_no_date():
+    # "أواخر الشهر" told on the 16th: still to come, no past event's day
+    assert find_dates("تنتهي المهلة أواخر الشهر", THU) == []
