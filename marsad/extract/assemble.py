@@ -591,6 +591,14 @@ SUFFERED = re.compile(_n(r"(?:تعرض\S*|يتعرض\S*|تتعرض\S*)(?:\s+[^\s
 SUBJECTED_TO = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:تعرض|تعرضت|تعرضوا|تعرضا|يتعرض|تتعرض)\s+(?:\S+\s+){0,6}?$"))
 NOT_ON_ITS_OWN = re.compile(_n(r"(?:و|ف)?(?:تعرض|يتعرض|تتعرض|شن|يشن|تشن)"))
 STANCE = {"threat", "condemnation", "statement", "denial", "deployment", "attribution"}
+# what is still to come: "قد تتعرض", "سوف", "خلال الأيام المقبلة", "مستقبلا", or only on a
+# condition ("في حال عدم انسحابها", "ما لم", "إذا")
+FUTURE_MARK = re.compile(
+    _n(
+        r"(?:^|\s)(?:قد\s+(?:تت|يت|تست|يست|تن|ين|تق|يق)\S+|سوف|مستقبلا|في\s+المستقبل|في\s+حال|ما\s+لم|اذا"
+        r"|(?:خلال|في)\s+(?:الايام|الاسابيع|الساعات|الفتره|المرحله|الاشهر)\s+(?:المقبله|القادمه))(?=\s|$|[،.])"
+    )
+)
 # "<speech verb> <speaker, up to ~8 words> إن/أن": the speaker span
 _SPEECH_WORDS = (
     "قال", "قالت", "افاد", "افادت", "ذكر", "ذكرت", "اكد", "اكدت", "اضاف", "اضافت", "اوضح", "اوضحت",
@@ -3881,6 +3889,12 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             continue
         generic_only = sub is None
         cue_pos = ccues[0].start
+        if (
+            "threat" in flags
+            and any(c.category == "threat" and c.start < cue_pos and cue_pos - c.end < 80 for c in f.cues)
+            and FUTURE_MARK.search(f.norm[f.npos(lo) : f.npos(hi)])
+        ):
+            continue  # "حذرت السفارة من أن القواعد قد تتعرض لهجمات خلال الأيام المقبلة": acts to come
         # a prior clause after a main clause with no event ("دعا ... لحماية القوات الأميركية
         # بعد إحباط هجومين"): the main clause names the parties too
         roles = read_roles(f, lo, hi)

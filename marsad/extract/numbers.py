@@ -1868,6 +1868,10 @@ class _Binder:
                     if t.get(k + 1) in ("احد", "اي"):  # "لم يسفر عن مقتل أحد"
                         out.setdefault(self.cues[k][0], self._fixed(0, i, k + 2))
                     break
+                if tok in _RELATIVE_PRONOUNS and budget < 12:
+                    # "لم يسفر الهجوم الذي استهدف نقطة للجيش في الطارمية عن قتلى": the subject's
+                    # relative clause stands between the negated verb and what it says of none
+                    budget += 8
                 budget -= 1
                 k += 1
         return out
@@ -2060,6 +2064,7 @@ for _table in (
 ):
     _expand(_table)  # built once at import, not on the first sentence
 _EMPTY = Casualties(None, None)
+_RELATIVE_PRONOUNS = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين"))
 _DISEASE = frozenset(_norm_list(_V.get("disease_words")))
 # every token form _strip_set(w, _DISEASE) answers truthily for (with or without a clitic)
 _DISEASE_FORMS = frozenset(form for form, (word, _lead) in _expand(_DISEASE).items() if word)

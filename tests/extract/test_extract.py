@@ -6200,3 +6200,14 @@ def test_extract_a_crowd_that_rioted_then_faced_the_forces_is_a_riot_not_a_battl
         " النار في البوابة الرئيسية للمبنى."
     )
     assert (m.sub_event_type, m.perpetrator_id, m.killed_best) == ("Violent demonstration", "protesters", 3)
+
+
+def test_extract_a_warning_of_acts_to_come_is_no_act():
+    for text in (
+        "حذرت السفارة الأمريكية من أن القواعد قد تتعرض لهجمات بطائرات مسيرة خلال الأيام المقبلة.",
+        "هددت الفصائل باستهداف القواعد الأمريكية بالصواريخ في حال عدم انسحابها.",
+    ):
+        assert extract(text, PUB) == [], text
+    # (a warning issued after an act that happened reports the act)
+    m = one("حذرت السفارة الأمريكية رعاياها بعد أن تعرضت قاعدة عين الأسد لهجوم بطائرة مسيرة مساء اليوم.")
+    assert (m.sub_event_type, m.target_id) == ("Air/drone strike", "us_forces")

@@ -566,6 +566,10 @@ CAS_ROWS = [
     ("ما أسفر عن مقتله ومقتل اثنين من مرافقيه", (3, 3, 3), None),
     ("أسفر الانفجار عن مقتل جندي ومقتل مدنيين اثنين", (3, 3, 3), None),
     ("ما أدى إلى إصابته وإصابة زوجته", None, (2, 2, 2)),
+    # none, with the subject's relative clause between the negated verb and the none
+    ("لم يسفر الهجوم الذي استهدف نقطة للجيش في الطارمية عن قتلى، لكنه أدى إلى إصابة ثلاثة جنود", (0, 0, 0), (3, 3, 3)),
+    # ... but a toll not yet known is no none
+    ("لم يعرف بعد عدد ضحايا الهجوم الذي استهدف السوق", None, None),
     # smugglers, kidnappers, shoppers: people a bare singular or a dual counts
     ("قتل مهرب وأصيب آخر خلال اشتباك مع حرس الحدود", (1, 1, 1), (1, 1, 1)),
     ("قتل مهربان بنيران حرس الحدود", (2, 2, 2), None),
