@@ -659,6 +659,13 @@ BODIES_RECEIVED = re.compile(
 # a unit of a force before the force's name ("قوة من الجيش", "مفرزة من الشرطة"): the verbs
 # whose subject a force is (VSO_VERB, KILLER_VERB, MANAGED_VERB) also take it
 _UNIT_OF = r"(?:قوه|مفرزه|دوريه|وحده|سريه)\s+من\s+"
+# the agent of a siege, a chase or an arrest ("بعد محاصرته من قبل القوات الأمنية")
+SIEGED_BY = re.compile(
+    _n(
+        r"(?:^|\s)(?:ب|ل)?(?:(?:محاصر|ملاحق|مطارد)(?:ه|ته|تهم|تها|تهما)|(?:تطويق|اعتقال)(?:ه|هم|ها|هما)?)"
+        r"\s+(?:من\s+قبل|علي\s+يد|علي\s+ايدي)\s+$"
+    )
+)
 # "ردا على المجازر ضرب مجاهدو المقاومة ...": "مجاهدو" (nominative) after an attack verb is
 # its subject, the verb opening a clause or not
 FIGHTERS_DID = re.compile(
@@ -2217,6 +2224,10 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "perp", 2.0, base + a.start))
         elif mourned:
             roles.append(Role(aid, "target", 3.0, base + a.start))
+        elif SIEGED_BY.search(before[-30:]):
+            # "فجر نفسه بعد محاصرته من قبل القوات الأمنية": who besieged or hunted him, not who
+            # set the blast off (whom it was aimed at, at most)
+            roles.append(Role(aid, "target", 1.5, base + a.start))
         elif v.perp_before.search(before):
             roles.append(Role(aid, "perp", 3.0, base + a.start))
         elif (owned := v.perp_after.search(after)) and not _owned_by_another(f, a, ne, ne + owned.end()):
@@ -2398,6 +2409,10 @@ def decide_roles(roles: list[Role], sub_event: str | None, weapon: str | None) -
             else r
             for r in roles
         ]
+    if sub_event == "Suicide bomb":
+        # "فجرت امرأة نفسها قرب نقطة تفتيش": the woman who blew herself up is the bomber, of no
+        # side named -- neither the civilians' act nor their loss
+        roles = [r for r in roles if not (r.role == "perp" and r.strength < 3.0 and r.actor_id in CIVILIAN)]
     if _family(sub_event) == "remote":
         # civilians, protesters and unarmed parties launch no drone, rocket or bomb: one read
         # as the attack verb's subject by word order alone ("هاجمت طائرة مسيرة مصفاة بيجي":

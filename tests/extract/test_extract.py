@@ -6211,3 +6211,24 @@ def test_extract_a_warning_of_acts_to_come_is_no_act():
     # (a warning issued after an act that happened reports the act)
     m = one("حذرت السفارة الأمريكية رعاياها بعد أن تعرضت قاعدة عين الأسد لهجوم بطائرة مسيرة مساء اليوم.")
     assert (m.sub_event_type, m.target_id) == ("Air/drone strike", "us_forces")
+
+
+def test_extract_who_blew_himself_up_is_a_suicide_bomber_of_no_side_named():
+    # "بعد محاصرته من قبل القوات الأمنية": the forces besieged him, they set nothing off
+    m = one(
+        "أقدم شخص على تفجير نفسه داخل منزله في الرمادي بعد محاصرته من قبل القوات الأمنية، دون أن تسجل"
+        " إصابات في صفوف القوات."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (
+        "Suicide bomb",
+        "unknown",
+        "iraqi_security_forces",
+    )
+    # the woman who blew herself up is the bomber, not the civilians hit
+    m = one("فجرت امرأة نفسها قرب نقطة تفتيش في تلعفر ما أدى إلى إصابة ثلاثة جنود.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.wounded_best) == (
+        "Suicide bomb",
+        "unknown",
+        "iraqi_security_forces",
+        3,
+    )
