@@ -5478,8 +5478,9 @@ def merge(e: Event, fr: Frame) -> None:
         and e.killed is None
         and e.wounded is None
         and any(c is not None and c.best for c in (fr.killed, fr.wounded))
-        # (the force named as firing: shots of no one named stay the riot's toll)
-        and any(r.role == "perp" and r.actor_id in FORCES_OF_STATE and r.strength >= 2.0 for r in fr.roles)
+        # (the force named as firing, or as whom the crowd faced, "قتل متظاهران بالرصاص الحي خلال
+        # مواجهات مع قوات الأمن": shots of no one named stay the riot's toll)
+        and any(r.role == "perp" and r.actor_id in FORCES_OF_STATE and r.strength >= 1.5 for r in fr.roles)
     ):
         # "اقتحم متظاهرون القنصلية ...، فيما أطلقت قوات الأمن النار لتفريقهم، ما أسفر عن مقتل
         # ثلاثة متظاهرين": the toll is of the forces' fire on the crowd (spec section 4)

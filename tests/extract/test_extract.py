@@ -6232,3 +6232,16 @@ def test_extract_who_blew_himself_up_is_a_suicide_bomber_of_no_side_named():
         "iraqi_security_forces",
         3,
     )
+
+
+def test_extract_protesters_shot_in_confrontations_with_the_forces_beside_a_riot_are_its_toll():
+    m = one(
+        "أغلق متظاهرون، اليوم، عددا من الطرق والجسور الرئيسية في بغداد بالإطارات المحترقة، فيما قتل"
+        " متظاهران بالرصاص الحي خلال مواجهات مع قوات الأمن قرب ساحة الطيران."
+    )
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id, m.killed_best) == (
+        "Excessive force against protesters",
+        "iraqi_security_forces",
+        "protesters",
+        2,
+    )
