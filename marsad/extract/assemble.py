@@ -3748,7 +3748,10 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
     sentence_background = (
         bool(v.background_start.search(f.norm))
         or _earlier_anywhere(f, v, cues)
-        or ("background" in flags and occasion is None)
+        or ("background" in flags and occasion is None and _recalls(f))
+        # "وقد تبنى تنظيم داعش التفجير حينها": "then", of the act named again ("the bombing")
+        # and nothing new: the act recalled
+        or ("then" in flags and _names_acts_again_only(f, cues))
     ) and not (
         # "وكان مصدر أمني قال، في وقت سابق من الجمعة، إن انفجارا وقع في القاعدة": what was
         # said earlier, not an earlier act (the act told has its own day, if any)
@@ -5282,6 +5285,23 @@ DEFINITE = re.compile(r"(?:و|ف|ب|ل)?(?:ال|لل)")
 
 def _definite(f: Facts, c) -> bool:
     return DEFINITE.match(f.norm, f.npos(c.start)) is not None
+
+
+PAST_BE = frozenset(("وكان", "وكانت", "كان", "كانت"))
+
+
+def _recalls(f: Facts) -> bool:
+    """A background mark of the sentence tells an earlier time: "وكان" opening it (the
+    pluperfect of a recalled act), not "، وكان السوق مكتظا" (the scene of the act told)."""
+    return any(
+        c.category == "background" and (c.start <= 2 or normalize(c.surface) not in PAST_BE) for c in f.cues
+    )
+
+
+def _names_acts_again_only(f: Facts, cues: list) -> bool:
+    """Every occurrence cue of the sentence is a definite noun (the act named again)."""
+    acts = [c for c in cues if c.category in OCCURRENCE_CATEGORIES or _specific(c)]
+    return bool(acts) and all(_definite(f, c) for c in acts)
 
 
 def _anaphoric(fr: Frame) -> bool:

@@ -6245,3 +6245,14 @@ def test_extract_protesters_shot_in_confrontations_with_the_forces_beside_a_riot
         "protesters",
         2,
     )
+
+
+def test_extract_then_and_was_telling_the_scene_of_a_fresh_act_keep_it():
+    # "كانت حينها تؤدي واجبها", "وكان السوق آنذاك مكتظا": the moment and the scene of the act
+    # told, not an earlier time (only "وكان" opening a sentence recalls one)
+    m = one("انفجرت عبوة ناسفة على دورية للجيش كانت حينها تؤدي واجبها في الطارمية، ما أسفر عن إصابة ثلاثة جنود.")
+    assert (m.sub_event_type, m.wounded_best, m.event_date) == ("Remote explosive/landmine/IED", 3, PUB)
+    m = one("قتل مدنيان بانفجار عبوة ناسفة في سوق الخالص، وكان السوق آنذاك مكتظا بالمتسوقين.")
+    assert (m.killed_best, m.governorate, m.location) == (2, "Diyala", "Khalis")
+    # (a sentence opened by it recalls an earlier act: nothing of today's)
+    assert all(m.event_date != PUB for m in extract("وكانت عبوة ناسفة قد انفجرت في سوق الخالص الشهر الماضي.", PUB))
