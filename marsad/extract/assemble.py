@@ -3654,12 +3654,13 @@ def one_day_burst(text: str, cues: list) -> list:
 OBJECT_VERB_BEFORE = re.compile(_n(r"\S{3,}(?:هم|هما|ها|ه)\s+$"))
 
 
-def _earlier_anywhere(f: Facts, v, cues: list) -> bool:
+def _earlier_anywhere(f: Facts, v, cues: list, until: int | None = None) -> bool:
     """An earlier time anywhere in the sentence ("قبل أيام", "في وقت سابق") makes its act a
     recounted one -- unless the time qualifies a relative clause told after the act, its verb
     carrying its object ("أقدم عناصر من داعش على إعدام ثلاثة مواطنين اختطفوهم قبل أيام": the
-    kidnapping was days ago, the execution is the news)."""
-    m = v.background_anywhere.search(f.norm)
+    kidnapping was days ago, the execution is the news). `until`: read the sentence up to
+    there only (the occasion it names after its act)."""
+    m = v.background_anywhere.search(f.norm, 0, len(f.norm) if until is None else until)
     if m is None:
         return False
     at = m.start() + (m.group()[:1].isspace())
@@ -3747,7 +3748,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
     occasion = _occasion_at(f) if "background" in flags else None
     sentence_background = (
         bool(v.background_start.search(f.norm))
-        or _earlier_anywhere(f, v, cues)
+        # (the anniversary a fresh act coincides with is its occasion, no earlier time of it:
+        # "قتل شرطي بهجوم مسلح تزامنا مع ذكرى تأسيس الشرطة")
+        or _earlier_anywhere(f, v, cues, None if occasion is None else f.npos(occasion))
         or ("background" in flags and occasion is None and _recalls(f))
         # "وقد تبنى تنظيم داعش التفجير حينها": "then", of the act named again ("the bombing")
         # and nothing new: the act recalled
@@ -5291,10 +5294,22 @@ PAST_BE = frozenset(("وكان", "وكانت", "كان", "كانت"))
 
 
 def _recalls(f: Facts) -> bool:
-    """A background mark of the sentence tells an earlier time: "وكان" opening it (the
-    pluperfect of a recalled act), not "، وكان السوق مكتظا" (the scene of the act told)."""
+    """A background mark of the sentence tells an earlier time of its act: opening the
+    sentence, or before its first act word ("في عام 2014 قتل ..."). One after the act told
+    is about something else -- its scene ("، وكان السوق مكتظا"), a victim's past ("ناشطا سبق
+    أن تعرض لمحاولة اغتيال"), the place's ("الذي شهد هجمات مماثلة في السابق", "يذكر أن المنطقة
+    تشهد هجمات متكررة") -- and "وكان" is the pluperfect of a recalled act only opening it."""
+    first_act = min(
+        (c.start for c in f.cues if c.category.startswith("sub_event:") or c.category in OCCURRENCE_CATEGORIES),
+        default=None,
+    )
     return any(
-        c.category == "background" and (c.start <= 2 or normalize(c.surface) not in PAST_BE) for c in f.cues
+        c.category == "background"
+        and (
+            c.start <= 2
+            or (normalize(c.surface) not in PAST_BE and (first_act is None or c.start < first_act))
+        )
+        for c in f.cues
     )
 
 

@@ -6256,3 +6256,24 @@ def test_extract_then_and_was_telling_the_scene_of_a_fresh_act_keep_it():
     assert (m.killed_best, m.governorate, m.location) == (2, "Diyala", "Khalis")
     # (a sentence opened by it recalls an earlier act: nothing of today's)
     assert all(m.event_date != PUB for m in extract("وكانت عبوة ناسفة قد انفجرت في سوق الخالص الشهر الماضي.", PUB))
+
+
+@pytest.mark.parametrize(
+    "text,sub_event,killed",
+    [
+        # a victim's past, told after the act
+        ("اغتال مسلحون مجهولون ناشطا مدنيا في البصرة سبق أن تعرض لمحاولة اغتيال.", "Attack", 1),
+        # the place's past
+        ("قتل مدني بانفجار عبوة ناسفة في قضاء المقدادية الذي شهد هجمات مماثلة في السابق.", "Remote explosive/landmine/IED", 1),
+        # the anniversary the act coincides with
+        ("قتل شرطي بهجوم مسلح في كركوك تزامنا مع ذكرى تأسيس الشرطة العراقية.", "Armed clash", 1),
+    ],
+)
+def test_extract_an_earlier_time_told_after_the_act_is_not_the_acts(text, sub_event, killed):
+    m = one(text)
+    assert (m.sub_event_type, m.killed_best, m.event_date) == (sub_event, killed, PUB)
+
+
+def test_extract_an_earlier_time_before_the_act_still_recalls_it():
+    got = extract("في عام 2014 قتل تنظيم داعش مئات الجنود في قاعدة سبايكر.", PUB)
+    assert all(m.event_date != PUB for m in got)
