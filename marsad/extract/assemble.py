@@ -938,6 +938,41 @@ def _commemorated_on(f: Facts, d) -> bool:
     return m is not None and m.start() <= ns and f.npos(d.end) <= m.end()
 
 
+# a relative clause about something other than an act, up to a date in it ("في الحراك الاحتجاجي
+# الذي انطلق في تشرين الأول 2019"): its head, the pronoun, up to four words
+THING_RELATIVE = re.compile(
+    _n(
+        r"(?:^|\s)([^\s،,.]+)(?:\s+[^\s،,.]+)?\s+(?:الذي|التي|الذين)\s+(?:[^\s،,.]+\s+){1,4}?"
+        r"(?:في\s+|منذ\s+|عام\s+|مطلع\s+)?$"
+    )
+)
+ACT_HEAD = re.compile(
+    _n(
+        r"^(?:و|ب|ل)?(?:ال)?(?:هجوم|هجمات|هجمه|تفجير|تفجيرات|انفجار|قصف|اعتداء|عمليه|اغتيال|حادث|حادثه|ضربه|غاره"
+        r"|كمين|اشتباك|اشتباكات|مجزره|استهداف|مواجهات|معركه|معارك)$"
+    )
+)
+
+
+def _dates_another_thing(f: Facts, d, cue_pos: int) -> bool:
+    """The day `d` is told in a relative clause on another thing than an act, after the act's
+    word ("اغتيل ناشط بارز في الحراك الاحتجاجي الذي انطلق في تشرين الأول 2019"): the movement's
+    start, not the killing's day ("التفجير الذي وقع في الثالث من تموز" dates the act)."""
+    if d.start <= cue_pos or ("الذي" not in f.norm and "التي" not in f.norm and "الذين" not in f.norm):
+        return False
+    ns = f.npos(d.start)
+    m = THING_RELATIVE.search(f.norm, max(0, ns - 60), ns)
+    if m is None or f.npos(cue_pos) >= m.start() or ACT_HEAD.match(m.group(1)):
+        return False
+    # (no act word between: "قاعدة حرير التي تستضيف قوات أمريكية تعرضت مساء أمس لهجوم" -- the
+    # relative clause ended, the main verb's day follows)
+    lo, hi = f.orig(m.start()), d.start
+    return not any(
+        lo <= c.start < hi and (c.category.startswith("sub_event:") or c.category in OCCURRENCE_CATEGORIES)
+        for c in f.cues
+    )
+
+
 # "وإن جثامين القتلى نقلت عبر منفذ القائم الحدودي إلى العراق": where people or things were
 # taken afterwards, not where the act was
 TAKEN_TO = re.compile(
@@ -4185,6 +4220,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             and not _taken_on(f, d)
             and not _commemorated_on(f, d)
             and not (sub == "Arrests" and _charged_on(f, d))
+            and not _dates_another_thing(f, d, cue_pos)
         ]
         dates = _event_dates(f, days)
         # (the same dates when the article has its publication day: read once)

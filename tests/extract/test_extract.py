@@ -6277,3 +6277,12 @@ def test_extract_an_earlier_time_told_after_the_act_is_not_the_acts(text, sub_ev
 def test_extract_an_earlier_time_before_the_act_still_recalls_it():
     got = extract("في عام 2014 قتل تنظيم داعش مئات الجنود في قاعدة سبايكر.", PUB)
     assert all(m.event_date != PUB for m in got)
+
+
+def test_extract_a_date_in_a_relative_clause_on_another_thing_is_not_the_acts():
+    # the movement's start, not the killing's day
+    m = one("اغتيل ناشط بارز في الحراك الاحتجاجي الذي انطلق في تشرين الأول 2019، أمام منزله في العمارة.")
+    assert (m.sub_event_type, m.event_date, m.date_precision) == ("Attack", PUB, "day")
+    # (a relative clause on the act itself dates it)
+    got = extract("يستذكر العراقيون تفجير الكرادة الذي وقع في الثالث من تموز عام 2016 وأودى بحياة المئات.", PUB)
+    assert [m.event_date for m in got] == [dt.date(2016, 7, 3)]
