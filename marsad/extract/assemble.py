@@ -3620,28 +3620,35 @@ def without_denied_claims(text: str, cues: list) -> list:
 SERIES_PLACE = re.compile(
     _n(
         r"(?:^|\s)(?:و|ف|ب|في\s+)?(?:ال)?(?:هجوم|هجمات|استهداف|تفجير|حادث|حادثه|عمليه|اعتداء|قصف|ضربه|غاره)"
-        r"\s+(?:ال)?(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|اول|اخير|احدث)(?:ه)?"
-        r"\s+(?:من\s+نوع(?:ه|ها)\s+)?(?=(?:خلال|في|منذ|ضمن)\s)"
+        # (or "في حادثة هي الثانية من نوعها هذا الشهر")
+        r"\s+(?:(?:هي|هو)\s+)?(?:ال)?(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|اول|اخير|احدث)(?:ه)?"
+        r"\s+(?:من\s+نوع(?:ه|ها)\s+)?(?=(?:خلال|في|منذ|ضمن|هذا|هذه)\s)"
     )
 )
+SERIES_STEMS = ("ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر", "اول", "اخير", "احدث")
+# the period told right after the series word: up to the clause's end
+SERIES_PERIOD = re.compile(r"[^،,.؛;]{1,30}")
 
 
 def series_places(text: str, cues: list) -> tuple[list, list[tuple[int, int]]]:
     """(cues, spans): the cues of a sentence but the aggregate ones that only give the period
-    of a series the act is counted in, and the spans of those periods (original offsets)."""
-    if not any(c.category == "aggregate" for c in cues):
+    of a series the act is counted in, and the spans of those periods (original offsets;
+    a date in one is the series', not the act's: "في حادثة هي الثانية من نوعها هذا الشهر")."""
+    if not cues:
         return cues, []
     try:
         t = prepare(text)
-        ends = [t.orig(m.end()) for m in SERIES_PLACE.finditer(t.norm)]
+        if not contains_any(t.norm, SERIES_STEMS):
+            return cues, []
+        found = [m.end() for m in SERIES_PLACE.finditer(t.norm)]
+        ends = [t.orig(e) for e in found]
+        tails = [(t.orig(e), t.orig(e + len(p.group()))) for e in found if (p := SERIES_PERIOD.match(t.norm, e))]
     except Exception:  # noqa: BLE001 - a filter must not lose the sentence's cues
         return cues, []
     if not ends:
         return cues, []
     periods = [c for c in cues if c.category == "aggregate" and c.start in ends]
-    if not periods:
-        return cues, []
-    return [c for c in cues if c not in periods], [(c.start, c.end) for c in periods]
+    return [c for c in cues if c not in periods], [(c.start, c.end) for c in periods] + tails
 
 
 # a burst of acts named as a series ("سلسلة تفجيرات"), and the one night or day it happened in

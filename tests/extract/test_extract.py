@@ -6286,3 +6286,9 @@ def test_extract_a_date_in_a_relative_clause_on_another_thing_is_not_the_acts():
     # (a relative clause on the act itself dates it)
     got = extract("يستذكر العراقيون تفجير الكرادة الذي وقع في الثالث من تموز عام 2016 وأودى بحياة المئات.", PUB)
     assert [m.event_date for m in got] == [dt.date(2016, 7, 3)]
+
+
+def test_extract_the_period_of_a_series_told_with_its_pronoun_is_not_the_acts_date():
+    # "في حادثة هي الثانية من نوعها هذا الشهر": the series' month; the act is today's
+    m = one("قتل مدني برصاص مجهولين في البصرة، في حادثة هي الثانية من نوعها هذا الشهر.")
+    assert (m.event_date, m.date_precision) == (PUB, "day")
