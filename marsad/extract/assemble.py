@@ -954,13 +954,29 @@ ACT_HEAD = re.compile(
 )
 
 
+# a thing founded, opened or formed, or an earlier time the act recalls, up to a date told
+# after the act ("قتل صحفي كان يعمل في قناة افتتحت عام 2015", "في حادث يعيد للأذهان اغتيالات
+# عام 2020")
+FOUNDED_OR_RECALLED = re.compile(
+    _n(
+        r"(?:^|\s)(?:(?:افتتحت|افتتح|تاسست|تاسس|اسست|اسس|تشكلت|تشكل|شكلت|انشئت|انشئ|بنيت|بني)"
+        r"|يعيد\s+(?:لل|الي\s+ال)اذهان|يذكر\s+ب\S*|يستذكر|علي\s+غرار|اسوه\s+ب\S*|كما\s+حدث)"
+        r"\s+(?:[^\s،,.]+\s+){0,3}?(?:في\s+|عام\s+|منذ\s+)?$"
+    )
+)
+
+
 def _dates_another_thing(f: Facts, d, cue_pos: int) -> bool:
     """The day `d` is told in a relative clause on another thing than an act, after the act's
     word ("اغتيل ناشط بارز في الحراك الاحتجاجي الذي انطلق في تشرين الأول 2019"): the movement's
     start, not the killing's day ("التفجير الذي وقع في الثالث من تموز" dates the act)."""
-    if d.start <= cue_pos or ("الذي" not in f.norm and "التي" not in f.norm and "الذين" not in f.norm):
-        return False
     ns = f.npos(d.start)
+    if FOUNDED_OR_RECALLED.search(f.norm, max(0, ns - 50), ns):
+        return True  # (wherever the act's word stands: "في قناة افتتحت عام 2015 برصاص ...")
+    if d.start <= cue_pos:
+        return False
+    if "الذي" not in f.norm and "التي" not in f.norm and "الذين" not in f.norm:
+        return False
     m = THING_RELATIVE.search(f.norm, max(0, ns - 60), ns)
     if m is None or f.npos(cue_pos) >= m.start() or ACT_HEAD.match(m.group(1)):
         return False
@@ -4228,6 +4244,9 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             and not _commemorated_on(f, d)
             and not (sub == "Arrests" and _charged_on(f, d))
             and not _dates_another_thing(f, d, cue_pos)
+            # "قتل جنديان ...، بعد يومين من إعلان الحكومة انتهاء العمليات": two days after the
+            # announcement is the act's day, the day read (two days back) the announcement's
+            and not (not prior and f.text.startswith(("بعد", "عقب"), d.start) and d.start > cue_pos)
         ]
         dates = _event_dates(f, days)
         # (the same dates when the article has its publication day: read once)

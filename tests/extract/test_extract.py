@@ -6292,3 +6292,24 @@ def test_extract_the_period_of_a_series_told_with_its_pronoun_is_not_the_acts_da
     # "في حادثة هي الثانية من نوعها هذا الشهر": the series' month; the act is today's
     m = one("قتل مدني برصاص مجهولين في البصرة، في حادثة هي الثانية من نوعها هذا الشهر.")
     assert (m.event_date, m.date_precision) == (PUB, "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two days after the announcement: the act is today's
+        "قتل جنديان بهجوم لداعش في الطارمية، بعد يومين من إعلان الحكومة انتهاء العمليات العسكرية.",
+        # the channel's founding year
+        "قتل صحفي كان يعمل في قناة افتتحت عام 2015 برصاص مجهولين في كركوك.",
+        # the killings the act recalls
+        "قتل ضابط بنيران مسلحين في ميسان، في حادث يعيد للأذهان اغتيالات عام 2020.",
+    ],
+)
+def test_extract_a_date_of_something_else_told_beside_a_fresh_act_is_not_its_day(text):
+    m = one(text)
+    assert (m.event_date, m.date_precision) == (PUB, "day")
+
+
+def test_extract_a_year_told_with_the_act_still_dates_it():
+    got = extract("قتل ثلاثة جنود في هجوم لداعش عام 2014 على قاعدة سبايكر.", PUB)
+    assert [(m.event_date, m.date_precision) for m in got] == [(dt.date(2014, 1, 1), "year")]
