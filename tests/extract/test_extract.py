@@ -6313,3 +6313,18 @@ def test_extract_a_date_of_something_else_told_beside_a_fresh_act_is_not_its_day
 def test_extract_a_year_told_with_the_act_still_dates_it():
     got = extract("قتل ثلاثة جنود في هجوم لداعش عام 2014 على قاعدة سبايكر.", PUB)
     assert [(m.event_date, m.date_precision) for m in got] == [(dt.date(2014, 1, 1), "year")]
+
+
+@pytest.mark.parametrize(
+    "text,perp",
+    [
+        ("شنت مقاتلات تركية غارات على مخيم مخمور، ما أسفر عن مقتل ثلاثة من سكان المخيم.", "turkish_forces"),
+        ("قصفت مروحيات تركية مواقع في منطقة الزاب.", "turkish_forces"),
+        ("قصفت مسيرة إيرانية مقرا لحزب معارض في كويسنجق.", "iran_forces"),
+        ("قصفت مقاتلات إيرانية مواقع في جبال قنديل.", "iran_forces"),
+        # (Iranian-made is no Iranian strike)
+        ("استهدفت طائرة مسيرة إيرانية الصنع قاعدة حرير الجوية.", "unknown"),
+    ],
+)
+def test_extract_aircraft_named_by_nationality_alone_name_the_state(text, perp):
+    assert one(text).perpetrator_id == perp
