@@ -815,6 +815,10 @@ class _Parser:
         ):
             if table_tok in ("عده", "بضعه", "بضع"):
                 nxt = t.get(i + 1)
+                tens = _VAGUE_TENS.get(nxt) if nxt else None
+                if tens is not None and tens < 1000:
+                    # "بضع عشرات", "عدة مئات": several (3, low 2) of tens or hundreds
+                    return 2 * tens, 3 * tens, i + 2, lead
                 if nxt and _ARABIC_WORD.match(nxt):
                     return 2, 3, i + 1, lead
             if table_tok in ("العديد",) and t.get(i + 1) == "من":

@@ -570,6 +570,9 @@ CAS_ROWS = [
     ("لم يسفر الهجوم الذي استهدف نقطة للجيش في الطارمية عن قتلى، لكنه أدى إلى إصابة ثلاثة جنود", (0, 0, 0), (3, 3, 3)),
     # ... but a toll not yet known is no none
     ("لم يعرف بعد عدد ضحايا الهجوم الذي استهدف السوق", None, None),
+    # several tens or hundreds: several (3, low 2) of them
+    ("أصيب بضع عشرات من المتظاهرين", None, (20, 30, None)),
+    ("أصيب عدة مئات من المحتجين", None, (200, 300, None)),
     # smugglers, kidnappers, shoppers: people a bare singular or a dual counts
     ("قتل مهرب وأصيب آخر خلال اشتباك مع حرس الحدود", (1, 1, 1), (1, 1, 1)),
     ("قتل مهربان بنيران حرس الحدود", (2, 2, 2), None),
