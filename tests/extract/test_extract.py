@@ -6328,3 +6328,16 @@ def test_extract_a_year_told_with_the_act_still_dates_it():
 )
 def test_extract_aircraft_named_by_nationality_alone_name_the_state(text, perp):
     assert one(text).perpetrator_id == perp
+
+
+def test_extract_an_accusers_post_of_its_forces_hit_makes_its_forces_the_target():
+    m = one(
+        "اتهمت وزارة البيشمركة حزب العمال الكردستاني بتنفيذ الهجوم الذي استهدف نقطة لقواتها في شيلادزي"
+        " وأسفر عن مقتل عنصرين."
+    )
+    assert (m.perpetrator_id, m.target_id, m.sub_event_type, m.killed_best) == (
+        "pkk",
+        "peshmerga",
+        "Armed clash",
+        2,
+    )
