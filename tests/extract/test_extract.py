@@ -6341,3 +6341,19 @@ def test_extract_an_accusers_post_of_its_forces_hit_makes_its_forces_the_target(
         "Armed clash",
         2,
     )
+
+
+def test_extract_the_one_attack_on_a_us_hosted_site_today_told_in_a_denial_is_reported():
+    # a denial or a condemnation of "the attack that targeted the US embassy at dawn today"
+    # reports that attack (its weapon unnamed: a strike from afar, as "تعرضت ... لهجوم")
+    for text in (
+        "نفت كتائب حزب الله أي علاقة لها بالهجوم الذي استهدف السفارة الأمريكية في بغداد فجر اليوم.",
+        "أدانت الحكومة العراقية الهجوم الذي استهدف السفارة الأمريكية في بغداد فجر اليوم.",
+    ):
+        m = one(text)
+        assert (m.target_id, m.event_date, m.location, m.perpetrator_id) == (
+            "us_forces",
+            PUB,
+            "US Embassy Baghdad",
+            "unknown",
+        ), text
