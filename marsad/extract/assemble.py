@@ -570,7 +570,13 @@ ONE_OF = re.compile(_n(r"[،,]\s*(?:احد|احدي)(?:\s+(?:ابرز|اكبر|�
 APPOSITION_AFTER = re.compile(_n(r"\s*،\s*(?:وهي\s+|وهو\s+)?(?:احد|احدي|ابرز|اكبر)\s+[^،.]{3,70}،\s*"))
 # an ambush word ("وذلك بكمين محكم"), and an act told as separate ("في عملية منفصلة")
 AMBUSH = re.compile(_n(r"^(?:و|ف|ب)?(?:ال)?(?:كمين|كمينا)"))
-SEPARATE_ACT = re.compile(_n(r"(?:عمليه|هجوم|حادث|حادثه|اشتباك|ضربه|غاره)\s+منفصل"))
+SEPARATE_ACT = re.compile(
+    _n(r"(?:عمليه|هجوم|حادث|حادثه|اشتباك|ضربه|غاره)\s+(?:منفصل|اخر(?=[\s،,]|$)|اخري|ثان(?=[\s،,]|$)|ثانيه)")
+)
+# "...، وفي حادث منفصل قتل راع ...", "، وفي حادث آخر": another act told in the same sentence
+ANOTHER_ACT_CLAUSE = re.compile(
+    _n(r"[،,]\s*(?:و|ف)?(?:في\s+)?(?:حادث|حادثه|هجوم|عمليه|اعتداء)\s+(?:منفصل|منفصله|اخر|اخري|ثان|ثاني|ثانيه)(?=[\s،,])")
+)
 # (not the riot police, "قوات مكافحة الشغب", named in a dispersal phrase)
 VAGUE = re.compile(_n(r"(?:اعمال|عنف|(?<!مكافحه ال)شغب|معارك|المعارك|اقتتال|الاقتتال|نزاع|نزاعات)"))
 TRIBAL = re.compile(_n(r"عشائري"))
@@ -3045,6 +3051,9 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
     if "رد" in f.norm:
         for m in ANSWERED_WITH.finditer(f.norm):
             cuts.append((f.orig(m.start()), f.orig(m.start()) + 1, None))
+    if "منفصل" in f.norm or "اخر" in f.norm or "ثان" in f.norm:
+        for m in ANOTHER_ACT_CLAUSE.finditer(f.norm):
+            cuts.append((f.orig(m.start()), f.orig(m.start()) + 1, None))
     if "بعد" in f.norm or "التالي" in f.norm:
         for m in DAYS_LATER.finditer(f.norm):
             if f.norm[m.start()] in "،,":
@@ -4298,7 +4307,10 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             new_event=new_event
             or (prior and main_has_event)
             # "..., فيما قتلت القوات إرهابيين اثنين في عملية منفصلة": a later clause's own act
-            or (lo > clauses[0][0] and bool(SEPARATE_ACT.search(f.norm[f.npos(lo) : f.npos(hi)]))),
+            or (lo > clauses[0][0] and bool(SEPARATE_ACT.search(f.norm[f.npos(lo) : f.npos(hi)])))
+            # "اغتال مسلحون ناشطا في الناصرية، فيما نجا آخر من محاولة اغتيال في الشطرة": another
+            # victim at another town of its own
+            or (lo > clauses[0][0] and _another_victim_elsewhere(f, lo, hi, places, all_places)),
             interception=interception,
             victims_lo=0 if prior and not main_has_event else None,
         )
@@ -5375,6 +5387,22 @@ def _recalls(f: Facts) -> bool:
         )
         for c in f.cues
     )
+
+
+# "فيما نجا آخر", "وقتل آخرون": another one (not "وأصيب آخر", the same act's wounded, unless
+# told at a town of its own)
+ANOTHER_VICTIM = re.compile(
+    _n(r"^[\s،,]*(?:و|ف)?(?:فيما|بينما)?\s*(?:نجا|قتل|اغتيل|اصيب|جرح|خطف|اختطف)\s+(?:اخر|اخرون|اخران|اخري)(?=[\s،,]|$)")
+)
+
+
+def _another_victim_elsewhere(f: Facts, lo: int, hi: int, places: list, all_places: list) -> bool:
+    """The clause tells another victim at a town of its own, not the first clause's."""
+    if "اخر" not in f.norm or not ANOTHER_VICTIM.match(f.norm[f.npos(lo) : f.npos(hi)]):
+        return False
+    own = [p for p in places if _in(p.start, lo, hi) and PLACE_RANK.get(p.kind, 1) >= 3]
+    before = [p for p in all_places if p.start < lo and PLACE_RANK.get(p.kind, 1) >= 3]
+    return bool(own) and bool(before) and all(p.name_en != q.name_en for p in own for q in before)
 
 
 def _names_acts_again_only(f: Facts, cues: list) -> bool:

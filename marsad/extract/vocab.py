@@ -651,7 +651,13 @@ def find_actors(text: str, known: Sequence[str] = ()) -> list[ActorHit]:
             continue  # "الشيخ عباس الكعبي": another man of the leader's family or tribe
         # (a name after a preposition other than the possessive "ل" is no member's owner:
         # "أصيب جنود بالهجوم الصاروخي الإيراني" -- the soldiers are not Iran's)
-        if kind in ("name", "short") and not any(c in (clitic or "") for c in "بوفك"):
+        if (
+            kind in ("name", "short")
+            and not any(c in (clitic or "") for c in "بوفك")
+            # (an indefinite accusative, "ناشطا", "مدنيا", is no owner in a construct: "اغتال
+            # مسلحون ناشطا" -- the gunmen killed an activist, they are not the activists' men)
+            and not (norm.endswith("ا", start, end) and not norm.startswith("ال", start) and " " not in key)
+        ):
             mstart, mkind = _member_extension(v, norm, start, kind)
             if (
                 mstart != start

@@ -6357,3 +6357,23 @@ def test_extract_the_one_attack_on_a_us_hosted_site_today_told_in_a_denial_is_re
             "US Embassy Baghdad",
             "unknown",
         ), text
+
+
+def test_extract_another_act_told_in_the_same_sentence_is_its_own_incident():
+    got = extract(
+        "أصيب ثلاثة مدنيين بسقوط قذيفة هاون على قرية في خانقين، وفي حادث آخر قتل راع بانفجار لغم في بدرة.",
+        PUB,
+    )
+    assert [(m.sub_event_type, m.governorate, m.killed_best, m.wounded_best) for m in got] == [
+        ("Shelling/artillery/missile attack", "Diyala", None, 3),
+        ("Remote explosive/landmine/IED", "Wasit", 1, None),
+    ]
+    # another victim at a town of its own; the gunmen killed an activist (not "the
+    # activists' gunmen": an indefinite accusative owns no one)
+    got = extract("اغتال مسلحون ناشطا في الناصرية، فيما نجا آخر من محاولة اغتيال في الشطرة.", PUB)
+    assert [(m.perpetrator_id, m.target_id, m.location, m.killed_best) for m in got] == [
+        ("unknown", "civilians", "Nasiriyah", 1),
+        ("unknown", "civilians", "Shatrah", 0),
+    ]
+    # (the same act's other wounded stay its own)
+    assert len(extract("قتل جندي وأصيب آخر بهجوم لداعش في الطارمية.", PUB)) == 1
