@@ -682,7 +682,10 @@ def _member_extension(v: _Vocab, norm: str, start: int, kind: str) -> tuple[int,
     if word is None:
         return start, kind
     forms = _bare_forms(word)
-    if forms & v.member_words or (forms & v.member_words_of and norm.startswith("ل", start)):
+    # (a sound plural or a dual keeps its ن: no construct head, "هاجم مسلحون نقطة للجيش" -- the
+    # gunmen attacked the post; "مسلحو داعش", "مسلحين من داعش" are the group's)
+    construct = not word.endswith(("ون", "ين", "ان")) or len(word) <= 4
+    if (construct and forms & v.member_words) or (forms & v.member_words_of and norm.startswith("ل", start)):
         return wstart, "member"
     # "قيادي في", "قيادي بارز في", "مقر للواء 30 في" (a unit and its number between)
     for _ in range(4):

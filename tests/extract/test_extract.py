@@ -6377,3 +6377,14 @@ def test_extract_another_act_told_in_the_same_sentence_is_its_own_incident():
     ]
     # (the same act's other wounded stay its own)
     assert len(extract("قتل جندي وأصيب آخر بهجوم لداعش في الطارمية.", PUB)) == 1
+
+
+def test_extract_gunmen_with_their_nun_are_no_construct_head():
+    # "هاجم مسلحون نقطة للجيش": the gunmen attacked the army's post (a sound plural keeps its
+    # ن, heading no construct: "مسلحو داعش", "مسلحين من داعش" are the group's)
+    m = one("هاجم مسلحون نقطة للجيش في الطارمية.")
+    assert (m.perpetrator_id, m.target_id) == ("unknown", "iraqi_security_forces")
+    from marsad.extract.vocab import find_actors
+
+    assert [(a.actor_id, a.kind) for a in find_actors("مسلحو داعش")] == [("isis", "member")]
+    assert [(a.actor_id, a.kind) for a in find_actors("مسلحين من داعش")] == [("isis", "member")]
