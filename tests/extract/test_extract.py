@@ -6388,3 +6388,21 @@ def test_extract_gunmen_with_their_nun_are_no_construct_head():
 
     assert [(a.actor_id, a.kind) for a in find_actors("مسلحو داعش")] == [("isis", "member")]
     assert [(a.actor_id, a.kind) for a in find_actors("مسلحين من داعش")] == [("isis", "member")]
+
+
+@pytest.mark.parametrize(
+    "text,sub_event,perp,target",
+    [
+        # who fired or planted the weapon, named after it
+        ("استهدفت نقطة للحشد الشعبي بقذائف هاون أطلقها عناصر داعش من منطقة مطيبيجة.",
+         "Shelling/artillery/missile attack", "isis", "pmf"),
+        ("قتل جندي بانفجار عبوة ناسفة زرعها مسلحو داعش على طريق زراعي في الطارمية.",
+         "Remote explosive/landmine/IED", "isis", "iraqi_security_forces"),
+        # an attack "by" a named side: an assault
+        ("تعرضت دورية للشرطة الاتحادية لهجوم من قبل عناصر داعش في قضاء الطارمية، ما أسفر عن إصابة منتسبين.",
+         "Armed clash", "isis", "iraqi_security_forces"),
+    ],
+)
+def test_extract_who_fired_planted_or_attacked_named_after_it(text, sub_event, perp, target):
+    m = one(text)
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (sub_event, perp, target)
