@@ -3988,6 +3988,15 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         # a prior clause after a main clause with no event ("دعا ... لحماية القوات الأميركية
         # بعد إحباط هجومين"): the main clause names the parties too
         roles = read_roles(f, lo, hi)
+        if (
+            sub == "Arrests"
+            and any(r.role == "target" and r.actor_id in FORCES_OF_STATE and r.strength >= 2.0 for r in roles)
+            and not any(r.role == "target" and r.actor_id in CIVILIAN for r in roles)
+            and any(c is not None and c.best for c in _bind_casualties(f, lo, hi))
+        ):
+            # "أصيب ثلاثة عناصر من الشرطة خلال مداهمة لاعتقال مطلوبين": the forces' own hurt in
+            # a raid -- it was fought (the wanted men its other side), not an arrest of a group
+            sub = "Armed clash"
         lender = None  # a main clause with no act of its own that lends this frame its parties or place
         k = next(i for i, c in enumerate(clauses) if c[0] == lo)
         if k >= 2 and clauses[k - 1][2] == RELATIVE and not clauses[k - 2][2]:

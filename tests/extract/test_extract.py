@@ -6406,3 +6406,13 @@ def test_extract_gunmen_with_their_nun_are_no_construct_head():
 def test_extract_who_fired_planted_or_attacked_named_after_it(text, sub_event, perp, target):
     m = one(text)
     assert (m.sub_event_type, m.perpetrator_id, m.target_id) == (sub_event, perp, target)
+
+
+def test_extract_a_raid_the_forces_were_hurt_in_was_fought():
+    m = one("أصيب ثلاثة عناصر من الشرطة بجروح خلال مداهمة لاعتقال مطلوبين في حي الحسين بالبصرة.")
+    assert (m.sub_event_type, m.target_id, m.wounded_best) == ("Armed clash", "iraqi_security_forces", 3)
+    m = one("أصيب منتسب في الشرطة خلال عملية اعتقال متهم بالإرهاب في الموصل، فيما قتل المتهم.")
+    assert (m.sub_event_type, m.killed_best, m.wounded_best) == ("Armed clash", 1, 1)
+    # (an arrest with no one hurt stays an arrest)
+    m = one("اعتقلت القوات الأمنية ثلاثة من عناصر داعش في كركوك.")
+    assert (m.sub_event_type, m.perpetrator_id, m.target_id) == ("Arrests", "iraqi_security_forces", "isis")
