@@ -4286,7 +4286,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         if sub in ("Violent demonstration", "Mob violence"):
             # a riot's cause is no toll of the riot
             killed, wounded = _not_the_cause(f, killed), _not_the_cause(f, wounded)
-        if "aggregate" in flags:
+        if "aggregate" in flags and not _aggregate_only_aside(f):
             # a running total is no one event's count -- unless the series "culminated in"
             # one named act ("بلغت ذروتها بمقتل ثلاثة جنود في موقع بالأردن")
             killed = killed if _culmination(f, killed) else None
@@ -5412,6 +5412,23 @@ def _another_victim_elsewhere(f: Facts, lo: int, hi: int, places: list, all_plac
     own = [p for p in places if _in(p.start, lo, hi) and PLACE_RANK.get(p.kind, 1) >= 3]
     before = [p for p in all_places if p.start < lo and PLACE_RANK.get(p.kind, 1) >= 3]
     return bool(own) and bool(before) and all(p.name_en != q.name_en for p in own for q in before)
+
+
+# an aside the writer adds after the act ("، يذكر أن المنطقة تشهد هجمات متكررة")
+ASIDE = re.compile(_n(r"[،,]\s*(?:و)?(?:يذكر\s+ان|يشار\s+الي\s+ان|الجدير\s+بالذكر\s+ان|علما\s+ان|علما\s+بان)\s"))
+
+
+def _aggregate_only_aside(f: Facts) -> bool:
+    """Every aggregate word of the sentence stands in an aside after the act told: the
+    series it names is not the act's toll ("أصيب ثلاثة مدنيين بانفجار عبوة ...، يذكر أن
+    المنطقة تشهد هجمات متكررة")."""
+    if "يذكر" not in f.norm and "يشار" not in f.norm and "الجدير" not in f.norm and "علما" not in f.norm:
+        return False
+    m = ASIDE.search(f.norm)
+    if m is None:
+        return False
+    at = f.orig(m.start())
+    return all(c.start > at for c in f.cues if c.category == "aggregate")
 
 
 def _names_acts_again_only(f: Facts, cues: list) -> bool:

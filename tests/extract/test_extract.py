@@ -6416,3 +6416,10 @@ def test_extract_a_raid_the_forces_were_hurt_in_was_fought():
     # (an arrest with no one hurt stays an arrest)
     m = one("اعتقلت القوات الأمنية ثلاثة من عناصر داعش في كركوك.")
     assert (m.sub_event_type, m.perpetrator_id, m.target_id) == ("Arrests", "iraqi_security_forces", "isis")
+
+
+def test_extract_a_series_named_in_an_aside_after_the_act_leaves_its_toll():
+    m = one("أصيب ثلاثة مدنيين بانفجار عبوة ناسفة في سوق الخالص، يذكر أن المنطقة تشهد هجمات متكررة.")
+    assert (m.sub_event_type, m.wounded_best, m.location) == ("Remote explosive/landmine/IED", 3, "Khalis")
+    # (a period's tally is still no act)
+    assert extract("قتل 40 شخصا في هجمات متفرقة خلال الشهر الماضي في ديالى.", PUB) == []
