@@ -1490,6 +1490,8 @@ class _Binder:
                 continue
             if cls == "w" and any(_strip_set(t.get(i - k), _BODY_WORDS) for k in (1, 2, 3) if i - k >= 0):
                 continue  # "جثة شاب مصاب بطلق ناري": the wound of the dead, no one hurt
+            if cls == "w" and num is not None and _strip_set(t.get(i - 1), _DIED_OF_WOUNDS):
+                cls = "k"  # "توفي جريح متأثرا بجروحه", "فارق جريح الحياة": the wounded one died
             if num is None:
                 self._bind(cls, i, None)
             else:
@@ -2069,6 +2071,8 @@ for _table in (
     _expand(_table)  # built once at import, not on the first sentence
 _EMPTY = Casualties(None, None)
 _RELATIVE_PRONOUNS = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين"))
+# the verbs of dying right before a wounded one ("توفي جريح", "فارق جريح الحياة")
+_DIED_OF_WOUNDS = frozenset(_N(w) for w in ("توفي", "توفيت", "فارق", "فارقت", "توفى"))
 _DISEASE = frozenset(_norm_list(_V.get("disease_words")))
 # every token form _strip_set(w, _DISEASE) answers truthily for (with or without a clitic)
 _DISEASE_FORMS = frozenset(form for form, (word, _lead) in _expand(_DISEASE).items() if word)
