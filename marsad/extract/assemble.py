@@ -974,6 +974,9 @@ FOUNDED_OR_RECALLED = re.compile(
 )
 
 
+PLUPERFECT_BEFORE = re.compile(_n(r"(?:^|\s)(?:و)?(?:كان|كانت|كانوا)\s+قد\s+(?:[^\s،,.]+\s+){0,6}?$"))
+
+
 def _dates_another_thing(f: Facts, d, cue_pos: int) -> bool:
     """The day `d` is told in a relative clause on another thing than an act, after the act's
     word ("اغتيل ناشط بارز في الحراك الاحتجاجي الذي انطلق في تشرين الأول 2019"): the movement's
@@ -983,6 +986,11 @@ def _dates_another_thing(f: Facts, d, cue_pos: int) -> bool:
         return True  # (wherever the act's word stands: "في قناة افتتحت عام 2015 برصاص ...")
     if d.start <= cue_pos:
         return False
+    if d.since and d.precision == "year":
+        return True  # "شيخ عشيرة معروف بمواقفه ... منذ عام 2014": a state of years, no act's day
+    if ("كان" in f.norm or "كانت" in f.norm) and PLUPERFECT_BEFORE.search(f.norm, max(0, ns - 60), ns):
+        # "قتل ضابط كان قد نجا من محاولة اغتيال العام الماضي": the recalled act's day
+        return True
     if "الذي" not in f.norm and "التي" not in f.norm and "الذين" not in f.norm:
         return False
     m = THING_RELATIVE.search(f.norm, max(0, ns - 60), ns)
@@ -1096,7 +1104,9 @@ DATELINE = re.compile(_n(r"\s*[-–—:/(]"))
 BACKER = re.compile(
     _n(
         r"(?:موال\S*|الموالي\S*|متحالف\S*|المتحالف\S*|مرتبط\S*|المرتبط\S*|مدعوم\S*|المدعوم\S*|"
-        r"حليف\S*|الحليف\S*|مقرب\S*|المقرب\S*|تدعم\S*|يدعم\S*|وكلاء|وكيل\S*|المحسوب\S*|محسوب\S*)"
+        r"حليف\S*|الحليف\S*|مقرب\S*|المقرب\S*|تدعم\S*|يدعم\S*|وكلاء|وكيل\S*|المحسوب\S*|محسوب\S*"
+        # ... or opposed to it ("شيخ عشيرة معروف بمواقفه المناهضة لداعش"): a stance, no party
+        r"|مناهض\S*|المناهض\S*|معادي\S*|المعادي\S*|مناوئ\S*|المناوئ\S*|مناوي\S*|المناوي\S*)"
         r"\s+(?:مع\s+|من\s+|من قبل\s+|على\s+|ل|ب)?" + TITLES + "$"
         # "التابعة للزعيم الشيعي مقتدى الصدر": a title or two between the link and the name
     )

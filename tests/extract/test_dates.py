@@ -663,3 +663,19 @@ def test_find_dates_long_line_is_fast_and_safe():
 def test_find_dates_a_part_of_the_month_not_yet_reached_is_no_date():
     # "أواخر الشهر" told on the 16th: still to come, no past event's day
     assert find_dates("تنتهي المهلة أواخر الشهر", THU) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # since the year, not a year ago
+        ("منذ عام 2014", "2014-01-01"),
+        ("منذ سنة 2003", "2003-01-01"),
+        ("منذ عام ٢٠١٤", "2014-01-01"),
+        # (a year ago, with no year after it)
+        ("منذ عام", "2022-01-01"),
+    ],
+)
+def test_find_dates_since_a_named_year_is_that_year(text, expected):
+    got = find_dates(text, THU)
+    assert [(d.date.isoformat(), d.precision) for d in got] == [(expected, "year")]

@@ -6423,3 +6423,17 @@ def test_extract_a_series_named_in_an_aside_after_the_act_leaves_its_toll():
     assert (m.sub_event_type, m.wounded_best, m.location) == ("Remote explosive/landmine/IED", 3, "Khalis")
     # (a period's tally is still no act)
     assert extract("قتل 40 شخصا في هجمات متفرقة خلال الشهر الماضي في ديالى.", PUB) == []
+
+
+@pytest.mark.parametrize(
+    "text,perp",
+    [
+        # a stance held since a year, and the foe it opposes: neither the act's day nor its side
+        ("اغتيل شيخ عشيرة معروف بمواقفه المناهضة لداعش منذ عام 2014 في قضاء الشرقاط.", "unknown"),
+        # the day of what the victim had survived before
+        ("قتل ضابط في الشرطة كان قد نجا من محاولة اغتيال العام الماضي، برصاص مسلحين في البصرة.", "unknown"),
+    ],
+)
+def test_extract_a_victims_past_told_beside_the_act_neither_dates_it_nor_names_its_side(text, perp):
+    m = one(text)
+    assert (m.event_date, m.date_precision, m.perpetrator_id) == (PUB, "day", perp)
