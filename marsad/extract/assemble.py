@@ -988,9 +988,13 @@ def _dates_another_thing(f: Facts, d, cue_pos: int) -> bool:
         return False
     if d.since and d.precision == "year":
         return True  # "شيخ عشيرة معروف بمواقفه ... منذ عام 2014": a state of years, no act's day
-    if ("كان" in f.norm or "كانت" in f.norm) and PLUPERFECT_BEFORE.search(f.norm, max(0, ns - 60), ns):
-        # "قتل ضابط كان قد نجا من محاولة اغتيال العام الماضي": the recalled act's day
-        return True
+    if ("كان" in f.norm or "كانت" in f.norm) and (p := PLUPERFECT_BEFORE.search(f.norm, max(0, ns - 60), ns)):
+        # "قتل ضابط كان قد نجا من محاولة اغتيال العام الماضي": the recalled act's day -- not
+        # when the pluperfect tells the act itself ("إذ كانت قد تعرضت يوم الخميس الماضي لهجوم")
+        comma = _CLAUSE_COMMA.search(f.text, d.end)
+        end = comma.start() if comma is not None else len(f.text)
+        if not any(d.end <= c.start < end and c.category.startswith("sub_event:") for c in f.cues):
+            return True
     if "الذي" not in f.norm and "التي" not in f.norm and "الذين" not in f.norm:
         return False
     m = THING_RELATIVE.search(f.norm, max(0, ns - 60), ns)
