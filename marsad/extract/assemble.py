@@ -570,13 +570,12 @@ ONE_OF = re.compile(_n(r"[،,]\s*(?:احد|احدي)(?:\s+(?:ابرز|اكبر|�
 APPOSITION_AFTER = re.compile(_n(r"\s*،\s*(?:وهي\s+|وهو\s+)?(?:احد|احدي|ابرز|اكبر)\s+[^،.]{3,70}،\s*"))
 # an ambush word ("وذلك بكمين محكم"), and an act told as separate ("في عملية منفصلة")
 AMBUSH = re.compile(_n(r"^(?:و|ف|ب)?(?:ال)?(?:كمين|كمينا)"))
-SEPARATE_ACT = re.compile(
-    _n(r"(?:عمليه|هجوم|حادث|حادثه|اشتباك|ضربه|غاره)\s+(?:منفصل|اخر(?=[\s،,]|$)|اخري|ثان(?=[\s،,]|$)|ثانيه)")
+_ANOTHER_ACT = (
+    r"(?:عمليه|هجوم|حادث|حادثه|اشتباك|ضربه|غاره|اعتداء)\s+(?:منفصل|منفصله|اخر|اخري|ثان|ثاني|ثانيه)(?=[\s،,.]|$)"
 )
+SEPARATE_ACT = re.compile(_n(_ANOTHER_ACT))
 # "...، وفي حادث منفصل قتل راع ...", "، وفي حادث آخر": another act told in the same sentence
-ANOTHER_ACT_CLAUSE = re.compile(
-    _n(r"[،,]\s*(?:و|ف)?(?:في\s+)?(?:حادث|حادثه|هجوم|عمليه|اعتداء)\s+(?:منفصل|منفصله|اخر|اخري|ثان|ثاني|ثانيه)(?=[\s،,])")
-)
+ANOTHER_ACT_CLAUSE = re.compile(_n(r"[،,]\s*(?:و|ف)?(?:في\s+)?" + _ANOTHER_ACT))
 # (not the riot police, "قوات مكافحة الشغب", named in a dispersal phrase)
 VAGUE = re.compile(_n(r"(?:اعمال|عنف|(?<!مكافحه ال)شغب|معارك|المعارك|اقتتال|الاقتتال|نزاع|نزاعات)"))
 TRIBAL = re.compile(_n(r"عشائري"))
@@ -3837,7 +3836,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
         or ("background" in flags and occasion is None and _recalls(f))
         # "وقد تبنى تنظيم داعش التفجير حينها": "then", of the act named again ("the bombing")
         # and nothing new: the act recalled
-        or ("then" in flags and _names_acts_again_only(f, cues))
+        or ("then" in flags and _all_definite(f, cues))
     ) and not (
         # "وكان مصدر أمني قال، في وقت سابق من الجمعة، إن انفجارا وقع في القاعدة": what was
         # said earlier, not an earlier act (the act told has its own day, if any)
@@ -5445,23 +5444,15 @@ def _aggregate_only_aside(f: Facts) -> bool:
     return all(c.start > at for c in f.cues if c.category == "aggregate")
 
 
-def _names_acts_again_only(f: Facts, cues: list) -> bool:
-    """Every occurrence cue of the sentence is a definite noun (the act named again)."""
+def _all_definite(f: Facts, cues: list) -> bool:
+    """Every act word among `cues` is a definite noun ("القصف", "الهجوم"): it refers back."""
     acts = [c for c in cues if c.category in OCCURRENCE_CATEGORIES or _specific(c)]
     return bool(acts) and all(_definite(f, c) for c in acts)
 
 
 def _anaphoric(fr: Frame) -> bool:
     """Every cue of the frame is a definite noun ("القصف", "الهجوم"): it refers back."""
-    f = fr.facts
-    cues = [
-        c
-        for c in f.cues
-        if _in(c.start, fr.lo, fr.hi) and (c.category in OCCURRENCE_CATEGORIES or _specific(c))
-    ]
-    if not cues:
-        return False
-    return all(_definite(f, c) for c in cues)
+    return _all_definite(fr.facts, [c for c in fr.facts.cues if _in(c.start, fr.lo, fr.hi)])
 
 
 def _names_an_earlier_kind(fr: Frame, current: Event, events: list[Event]) -> bool:
