@@ -570,9 +570,7 @@ ONE_OF = re.compile(_n(r"[،,]\s*(?:احد|احدي)(?:\s+(?:ابرز|اكبر|�
 APPOSITION_AFTER = re.compile(_n(r"\s*،\s*(?:وهي\s+|وهو\s+)?(?:احد|احدي|ابرز|اكبر)\s+[^،.]{3,70}،\s*"))
 # an ambush word ("وذلك بكمين محكم"), and an act told as separate ("في عملية منفصلة")
 AMBUSH = re.compile(_n(r"^(?:و|ف|ب)?(?:ال)?(?:كمين|كمينا)"))
-_ANOTHER_ACT = (
-    r"(?:عمليه|هجوم|حادث|حادثه|اشتباك|ضربه|غاره|اعتداء)\s+(?:منفصل|منفصله|اخر|اخري|ثان|ثاني|ثانيه)(?=[\s،,.]|$)"
-)
+_ANOTHER_ACT = r"(?:عمليه|هجوم|حادث|حادثه|اشتباك|ضربه|غاره|اعتداء)\s+(?:منفصل|منفصله|اخر|اخري|ثان|ثاني|ثانيه)(?=[\s،,.]|$)"
 SEPARATE_ACT = re.compile(_n(_ANOTHER_ACT))
 # "...، وفي حادث منفصل قتل راع ...", "، وفي حادث آخر": another act told in the same sentence
 ANOTHER_ACT_CLAUSE = re.compile(_n(r"[،,]\s*(?:و|ف)?(?:في\s+)?" + _ANOTHER_ACT))
@@ -581,7 +579,9 @@ VAGUE = re.compile(_n(r"(?:اعمال|عنف|(?<!مكافحه ال)شغب|معا
 TRIBAL = re.compile(_n(r"عشائري"))
 # a fight between kin ("نزاع مسلح بين عائلتين على قطعة أرض"), a tribal fight by another name
 KIN_FIGHT = re.compile(
-    _n(r"(?:^|\s)(?:بين\s+)?(?:عائلتين|عائلتان|اسرتين|اسرتان|عشيرتين|عشيرتان|فخذين|ابناء\s+عمومه|ذوي\s+قربي)(?:\s|$)")
+    _n(
+        r"(?:^|\s)(?:بين\s+)?(?:عائلتين|عائلتان|اسرتين|اسرتان|عشيرتين|عشيرتان|فخذين|ابناء\s+عمومه|ذوي\s+قربي)(?:\s|$)"
+    )
 )
 SHOT_AT = re.compile(_n(r"^\s*(?:\S+\s+){0,2}?(?:على|علي|ضد|باتجاه|صوب|نحو)\s"))
 # (also "لقطع الطريق على فلول الإرهاب": to head off, no road blocked)
@@ -674,9 +674,7 @@ SIEGED_BY = re.compile(
 # "ردا على المجازر ضرب مجاهدو المقاومة ...": "مجاهدو" (nominative) after an attack verb is
 # its subject, the verb opening a clause or not
 FIGHTERS_DID = re.compile(
-    _n(
-        r"(?:^|\s)(?:و|ف)?(?:استهدفت?|قصفت?|ضربت?|هاجمت?|دكت?|اغارت?|نفذت?|شنت?)\s+(?:مجاهدو|مقاتلو)\s+$"
-    )
+    _n(r"(?:^|\s)(?:و|ف)?(?:استهدفت?|قصفت?|ضربت?|هاجمت?|دكت?|اغارت?|نفذت?|شنت?)\s+(?:مجاهدو|مقاتلو)\s+$")
 )
 VSO_VERB = re.compile(
     _n(
@@ -976,23 +974,37 @@ FOUNDED_OR_RECALLED = re.compile(
 PLUPERFECT_BEFORE = re.compile(_n(r"(?:^|\s)(?:و)?(?:كان|كانت|كانوا)\s+قد\s+(?:[^\s،,.]+\s+){0,6}?$"))
 
 
-def _dates_another_thing(f: Facts, d, cue_pos: int) -> bool:
-    """The day `d` is told in a relative clause on another thing than an act, after the act's
-    word ("اغتيل ناشط بارز في الحراك الاحتجاجي الذي انطلق في تشرين الأول 2019"): the movement's
-    start, not the killing's day ("التفجير الذي وقع في الثالث من تموز" dates the act)."""
+def _act_word_in(f: Facts, lo: int, hi: int, occurrences: bool = True) -> bool:
+    """Does an act word (a sub-event cue, or any occurrence cue) start in [lo, hi)?"""
+    return any(
+        lo <= c.start < hi
+        and (c.category.startswith("sub_event:") or (occurrences and c.category in OCCURRENCE_CATEGORIES))
+        for c in f.cues
+    )
+
+
+def _dates_another_thing(f: Facts, d, cue_pos: int, prior: bool = False) -> bool:
+    """The day `d`, told beside the act, is another thing's: a relative clause on another
+    thing than an act ("في الحراك الاحتجاجي الذي انطلق في تشرين الأول 2019": the movement's
+    start, not the killing's day; "التفجير الذي وقع في الثالث من تموز" dates the act), a
+    founding or a recalled time, a state of years, a recalled pluperfect act, or the other
+    thing a main clause's act came days after."""
     ns = f.npos(d.start)
     if FOUNDED_OR_RECALLED.search(f.norm, max(0, ns - 50), ns):
         return True  # (wherever the act's word stands: "في قناة افتتحت عام 2015 برصاص ...")
     if d.start <= cue_pos:
         return False
+    if not prior and f.text.startswith(("بعد", "عقب"), d.start):
+        # "قتل جنديان ...، بعد يومين من إعلان الحكومة انتهاء العمليات": two days after the
+        # announcement is the act's day, the day read (two days back) the announcement's
+        return True
     if d.since and d.precision == "year":
         return True  # "شيخ عشيرة معروف بمواقفه ... منذ عام 2014": a state of years, no act's day
-    if ("كان" in f.norm or "كانت" in f.norm) and (p := PLUPERFECT_BEFORE.search(f.norm, max(0, ns - 60), ns)):
+    if ("كان" in f.norm or "كانت" in f.norm) and PLUPERFECT_BEFORE.search(f.norm, max(0, ns - 60), ns):
         # "قتل ضابط كان قد نجا من محاولة اغتيال العام الماضي": the recalled act's day -- not
         # when the pluperfect tells the act itself ("إذ كانت قد تعرضت يوم الخميس الماضي لهجوم")
         comma = _CLAUSE_COMMA.search(f.text, d.end)
-        end = comma.start() if comma is not None else len(f.text)
-        if not any(d.end <= c.start < end and c.category.startswith("sub_event:") for c in f.cues):
+        if not _act_word_in(f, d.end, comma.start() if comma is not None else len(f.text), occurrences=False):
             return True
     if "الذي" not in f.norm and "التي" not in f.norm and "الذين" not in f.norm:
         return False
@@ -1001,11 +1013,7 @@ def _dates_another_thing(f: Facts, d, cue_pos: int) -> bool:
         return False
     # (no act word between: "قاعدة حرير التي تستضيف قوات أمريكية تعرضت مساء أمس لهجوم" -- the
     # relative clause ended, the main verb's day follows)
-    lo, hi = f.orig(m.start()), d.start
-    return not any(
-        lo <= c.start < hi and (c.category.startswith("sub_event:") or c.category in OCCURRENCE_CATEGORIES)
-        for c in f.cues
-    )
+    return not _act_word_in(f, f.orig(m.start()), d.start)
 
 
 # "وإن جثامين القتلى نقلت عبر منفذ القائم الحدودي إلى العراق": where people or things were
@@ -2022,15 +2030,20 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue  # "أكد مسؤول محلي عدم وجود عناصر لحزب العمال في المنطقة": no party there
         if CONDEMNER.search(f.norm[max(0, ns - 12) : ns]):
             continue  # "أدان رئيس الوزراء الهجوم": who condemns (or welcomes) it is no party to it
-        if contains_any(f.norm[max(0, ns - 60) : ns], PLAN_STEMS) and PLANNED_ACT.search(f.norm[max(0, ns - 60) : ns]):
+        if contains_any(f.norm[max(0, ns - 60) : ns], PLAN_STEMS) and PLANNED_ACT.search(
+            f.norm[max(0, ns - 60) : ns]
+        ):
             continue  # "كانوا يستعدون لشن هجوم على القواعد التركية": whom an act only planned aimed at
         if (
-            contains_any(f.norm[max(0, ns - 60) : ns], ANSWERED_STEMS)
-            and ANSWERED.search(f.norm[max(0, ns - 60) : ns])
-            and ACT_WORD.search(f.norm[max(0, ns - 60) : ns])
-            # (not who struck back, named after its verb: "ردا على المجازر ضرب مجاهدو المقاومة")
-            and not FIGHTERS_DID.search(f.norm[max(0, ns - 30) : ns])
-        ) or ("مسوول" in f.norm and RESPONSIBLE_FOR_ACTS.search(f.norm[max(0, ns - 90) : ns])):
+            (
+                contains_any(f.norm[max(0, ns - 60) : ns], ANSWERED_STEMS)
+                and ANSWERED.search(f.norm[max(0, ns - 60) : ns])
+                and ACT_WORD.search(f.norm[max(0, ns - 60) : ns])
+                # (not who struck back, named after its verb: "ردا على المجازر ضرب مجاهدو المقاومة")
+                and not FIGHTERS_DID.search(f.norm[max(0, ns - 30) : ns])
+            )
+            or ("مسوول" in f.norm and RESPONSIBLE_FOR_ACTS.search(f.norm[max(0, ns - 90) : ns]))
+        ):
             # "نفذت ضربة ردا على الهجمات على أفراد الخدمة الأمريكيين", "قائد مسؤول عن ... الهجمات
             # على القوات الأمريكية": the side hit by the acts answered or charged is no party
             continue
@@ -2304,7 +2317,11 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "perp", 3.0, base + a.start))
         elif (owned := v.perp_after.search(after)) and not _owned_by_another(f, a, ne, ne + owned.end()):
             roles.append(Role(aid, "perp", 3.5, base + a.start))
-        elif before.endswith(OWN_FIGHTERS) and FIGHTERS_DID.search(before[-30:]) and not PASSIVE_AFTER.search(after):
+        elif (
+            before.endswith(OWN_FIGHTERS)
+            and FIGHTERS_DID.search(before[-30:])
+            and not PASSIVE_AFTER.search(after)
+        ):
             # (its fighters named as the verb's subject: the faction's own voice, its claim)
             roles.append(Role(aid, "perp", 3.0, base + a.start))
         elif (
@@ -3013,7 +3030,6 @@ SUFFERED_FIRST = re.compile(_n(r"(?:اصيب|اصيبت|اصيبوا|جرح|جر
 
 # "أحبطت القوات محاولة لاستهداف المطار، بعد العثور على منصة صواريخ": how the act was foiled
 FOUND_HOW = re.compile(_n(r"[\s،,]*(?:و|ف)?(?:بعد|اثر|عقب)\s+(?:ان\s+)?(?:العثور|عثرت|عثر|ضبط|ضبطت)(?=\s)"))
-FOILED_STEMS = ("احبط", "افشل", "احباط", "افشال")
 
 
 def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
@@ -3025,7 +3041,9 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
             continue  # "نجا من محاولة اغتيال بعد استهداف موكبه": how the attempt was made
         if FIRED_ON_HIM.match(f.norm, m.start()):
             continue  # "اغتال مسلحون ضابطا، بعد أن أطلقوا عليه النار": how he was killed
-        if contains_any(f.norm[: m.start()], FOILED_STEMS) and FOUND_HOW.match(f.norm, m.start()):
+        if FOUND_HOW.match(f.norm, m.start()) and any(
+            c.category == "foiled" and c.end <= f.orig(m.start()) for c in f.cues
+        ):
             continue  # "أحبطت ... محاولة لاستهداف المطار، بعد العثور على منصة": how it was foiled
         o = f.orig(m.end())
         # the link governs an event noun only when an occurrence cue starts right after it
@@ -3682,7 +3700,9 @@ def series_places(text: str, cues: list) -> tuple[list, list[tuple[int, int]]]:
             return cues, []
         found = [m.end() for m in SERIES_PLACE.finditer(t.norm)]
         ends = [t.orig(e) for e in found]
-        tails = [(t.orig(e), t.orig(e + len(p.group()))) for e in found if (p := SERIES_PERIOD.match(t.norm, e))]
+        tails = [
+            (t.orig(e), t.orig(e + len(p.group()))) for e in found if (p := SERIES_PERIOD.match(t.norm, e))
+        ]
     except Exception:  # noqa: BLE001 - a filter must not lose the sentence's cues
         return cues, []
     if not ends:
@@ -3949,7 +3969,10 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             # "قتل ثلاثة ... في نزاع عشائري": a tribal fight with its dead is one clash (and a
             # fight "بين عائلتين", one of kin)
             and not (
-                (any(TRIBAL.search(t) for t in sub_texts) or KIN_FIGHT.search(f.norm[f.npos(lo) : f.npos(hi)]))
+                (
+                    any(TRIBAL.search(t) for t in sub_texts)
+                    or KIN_FIGHT.search(f.norm[f.npos(lo) : f.npos(hi)])
+                )
                 and _has_toll(f)
             )
         ):
@@ -4276,10 +4299,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
             and not _taken_on(f, d)
             and not _commemorated_on(f, d)
             and not (sub == "Arrests" and _charged_on(f, d))
-            and not _dates_another_thing(f, d, cue_pos)
-            # "قتل جنديان ...، بعد يومين من إعلان الحكومة انتهاء العمليات": two days after the
-            # announcement is the act's day, the day read (two days back) the announcement's
-            and not (not prior and f.text.startswith(("بعد", "عقب"), d.start) and d.start > cue_pos)
+            and not _dates_another_thing(f, d, cue_pos, bool(prior))
         ]
         dates = _event_dates(f, days)
         # (the same dates when the article has its publication day: read once)
@@ -5398,7 +5418,11 @@ def _recalls(f: Facts) -> bool:
     أن تعرض لمحاولة اغتيال"), the place's ("الذي شهد هجمات مماثلة في السابق", "يذكر أن المنطقة
     تشهد هجمات متكررة") -- and "وكان" is the pluperfect of a recalled act only opening it."""
     first_act = min(
-        (c.start for c in f.cues if c.category.startswith("sub_event:") or c.category in OCCURRENCE_CATEGORIES),
+        (
+            c.start
+            for c in f.cues
+            if c.category.startswith("sub_event:") or c.category in OCCURRENCE_CATEGORIES
+        ),
         default=None,
     )
     return any(
@@ -5414,7 +5438,9 @@ def _recalls(f: Facts) -> bool:
 # "فيما نجا آخر", "وقتل آخرون": another one (not "وأصيب آخر", the same act's wounded, unless
 # told at a town of its own)
 ANOTHER_VICTIM = re.compile(
-    _n(r"^[\s،,]*(?:و|ف)?(?:فيما|بينما)?\s*(?:نجا|قتل|اغتيل|اصيب|جرح|خطف|اختطف)\s+(?:اخر|اخرون|اخران|اخري)(?=[\s،,]|$)")
+    _n(
+        r"^[\s،,]*(?:و|ف)?(?:فيما|بينما)?\s*(?:نجا|قتل|اغتيل|اصيب|جرح|خطف|اختطف)\s+(?:اخر|اخرون|اخران|اخري)(?=[\s،,]|$)"
+    )
 )
 
 
@@ -5428,7 +5454,9 @@ def _another_victim_elsewhere(f: Facts, lo: int, hi: int, places: list, all_plac
 
 
 # an aside the writer adds after the act ("، يذكر أن المنطقة تشهد هجمات متكررة")
-ASIDE = re.compile(_n(r"[،,]\s*(?:و)?(?:يذكر\s+ان|يشار\s+الي\s+ان|الجدير\s+بالذكر\s+ان|علما\s+ان|علما\s+بان)\s"))
+ASIDE = re.compile(
+    _n(r"[،,]\s*(?:و)?(?:يذكر\s+ان|يشار\s+الي\s+ان|الجدير\s+بالذكر\s+ان|علما\s+ان|علما\s+بان)\s")
+)
 
 
 def _aggregate_only_aside(f: Facts) -> bool:
