@@ -5741,8 +5741,7 @@ def merge(e: Event, fr: Frame) -> None:
 
 def _joint_figure(fr: Frame):
     """The figure of the dead and the wounded together the frame's clause tells, if any."""
-    cas = fr.facts.casualties if fr.facts.finders else None
-    joint = getattr(cas, "joint", None)
+    joint = fr.facts.casualties.joint if fr.facts.finders and fr.facts.casualties else None
     return joint if joint is not None and _in(joint.start, fr.lo, fr.hi) else None
 
 

@@ -2052,6 +2052,8 @@ class _Binder:
         return Casualties(killed=picked["k"], wounded=picked["w"], joint=self.joint_count)
 
 
+# the verbs of dying right before a wounded one ("توفي جريح", "فارق جريح الحياة")
+_DIED_OF_WOUNDS = frozenset(_N(w) for w in ("توفي", "توفيت", "فارق", "فارقت", "توفى"))
 _STARTERS = _build_starters()
 for _table in (
     _CUE,
@@ -2067,12 +2069,11 @@ for _table in (
     _HUNDREDS,
     _THOUSAND_ALONE,
     _DEF_UNITS,
+    _DIED_OF_WOUNDS,
 ):
     _expand(_table)  # built once at import, not on the first sentence
 _EMPTY = Casualties(None, None)
 _RELATIVE_PRONOUNS = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين"))
-# the verbs of dying right before a wounded one ("توفي جريح", "فارق جريح الحياة")
-_DIED_OF_WOUNDS = frozenset(_N(w) for w in ("توفي", "توفيت", "فارق", "فارقت", "توفى"))
 _DISEASE = frozenset(_norm_list(_V.get("disease_words")))
 # every token form _strip_set(w, _DISEASE) answers truthily for (with or without a clitic)
 _DISEASE_FORMS = frozenset(form for form, (word, _lead) in _expand(_DISEASE).items() if word)
