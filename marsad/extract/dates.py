@@ -335,6 +335,10 @@ def _prev_month(d: dt.date, n: int = 1) -> dt.date:
     return dt.date(y, mo + 1, 1)
 
 
+# the first day of the month on which its middle or its end has come
+_MONTH_PART_REACHED = {"منتصف": 10, "اواسط": 10, "اواخر": 20, "نهايه": 20, "اخر": 20}
+
+
 def _week_start(d: dt.date) -> dt.date:
     return d - dt.timedelta(days=(d.weekday() - WEEK_START) % 7)
 
@@ -621,7 +625,7 @@ def _period_cands(n: str, pub: dt.date | None, out: list, scan) -> None:
             pos = m.group("pos")
             # (a part of the month not yet reached is no past event's: "أواخر الشهر" told on
             # the 13th)
-            if not pos or pub.day < (20 if re.fullmatch(r"اواخر|نهايه|اخر", pos) else 10 if re.fullmatch(r"منتصف|اواسط", pos) else 1):
+            if not pos or pub.day < _MONTH_PART_REACHED.get(pos, 1):
                 continue
             out.append(_Cand(s, e, pub.replace(day=1), "month", True, "period"))
         elif m.group("month"):
