@@ -42,6 +42,7 @@ from pathlib import Path
 
 import yaml
 
+from marsad.extract.guard import compile_guarded, guarded
 from marsad.extract.normalize import contains_any, normalize, normalize_with_map, prepare
 from marsad.extract.options import DEFAULT_OPTIONS, ExtractOptions
 
@@ -58,7 +59,7 @@ def _n(pattern: str) -> str:
 # Sub-event types ranked for a frame holding several cues: the most specific mechanism
 # wins (an IED blast reported with "attack" and "clash" words is an IED attack).
 # the IED cue "استهداف رتل" (a convoy targeted, cues.yaml), normalized
-CONVOY_TARGETED = re.compile(
+CONVOY_TARGETED = compile_guarded(
     _n(r"(?:و|ب|ل)?(?:ال)?(?:استهداف|استهدف)\S*\s+(?:رتل|رتلا|ارتال|قافله|شاحنات|رتلين)$")
 )
 SUB_EVENT_RANK = {
@@ -146,13 +147,13 @@ CIVILIAN = {"civilians", "protesters", "political_parties"}
 # who can be "arrested" in an Arrests incident (spec §4: members of an armed group)
 NOT_ARRESTED = CIVILIAN | {"unknown", "iraqi_security_forces", "iraqi_government", "peshmerga"}
 IRAQI_SIDES = {"pmf", "islamic_resistance_iraq", "iran_aligned_militias"}
-SHARE_OF_SERIES = re.compile(
+SHARE_OF_SERIES = compile_guarded(
     _n(
         r"(?:^|\s)(?:معظم|اغلب|غالبيه|بعض|كل|جميع|اكثريه)\s+(?:هذه\s+|تلك\s+)?(?:ال)?"
         r"(?:هجمات|عمليات|اعتداءات|ضربات|غارات|استهدافات)(?:\s|$)"
     )
 )
-CAMPAIGN = re.compile(
+CAMPAIGN = compile_guarded(
     # (not "قيادة عمليات الأنبار", a command's name; a complementizer ends the phrase)
     _n(
         r"(?:^|\s)(?<!قياده\s)(?<!غرفه\s)(?:عمليات|حوادث|سلسله|موجه|حملات|حمله|جرائم|هجمات منسقه)"
@@ -160,11 +161,11 @@ CAMPAIGN = re.compile(
     )
 )
 # one act carried out ("نفذت ضربة", "شنت غارة جوية")
-ONE_ACT_CARRIED_OUT = re.compile(
+ONE_ACT_CARRIED_OUT = compile_guarded(
     _n(r"(?:^|\s)(?:و)?(?:نفذت|نفذ|نفذوا|شنت|شن|شنوا)\s+(?:\S+\s+)?(?:ضربه|غاره|هجوما|عمليه)(?=\s|$|[،.])")
 )
 # "نفذت قواتها ضربات": an act carried out, however generic its noun
-ACT_CARRIED_OUT = re.compile(
+ACT_CARRIED_OUT = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:نفذ|نفذت|نفذوا|شن|شنت|شنوا)\s+(?:\S+\s+){0,2}?(?:ال)?"
         r"(?:ضربات|ضربه|ضربتين|هجمات|هجوما|هجومين|غارات|غاره|غارتين)(?:\s|$)"
@@ -172,19 +173,19 @@ ACT_CARRIED_OUT = re.compile(
 )
 # "ويأتي الحادث بعد ...", "وجاء ذلك عقب ...": the main clause points back at the story's
 # event, so the linked clause is an earlier one
-COMES_AFTER = re.compile(_n(r"(?:^|\s)(?:و)?(?:ياتي|تاتي|جاء|جاءت|يعد|يعتبر|تعد)(?:\s|$)"))
-BETWEEN_FIRST = re.compile(
+COMES_AFTER = compile_guarded(_n(r"(?:^|\s)(?:و)?(?:ياتي|تاتي|جاء|جاءت|يعد|يعتبر|تعد)(?:\s|$)"))
+BETWEEN_FIRST = compile_guarded(
     _n(
         r"(?:اشتباك\S*|مواجهات|المواجهات|مواجهه|معارك|المعارك|اقتتال|قتال|تبادل\S*|صدامات|مناوشات|المناوشات)(?:\s+\S+){0,6}?\s+بين(?:\s+(?:عناصر|مسلحين|مسلحي|انصار|افراد|مقاتلي|قوه|قوات|جماعه|ميليشيا|مليشيا|فصيل|حركه|تنظيم)(?:\s+من)?)?[\s\x22\u201c\u201d\u00ab\u00bb()']*(?:ال)?$"
     )
 )
-BETWEEN_SECOND = re.compile(
+BETWEEN_SECOND = compile_guarded(
     _n(
         r"(?:اشتباك\S*|مواجهات|المواجهات|مواجهه|معارك|المعارك|اقتتال|قتال|تبادل\S*|صدامات|مناوشات|المناوشات)(?:\s+\S+){0,6}?\s+بين\s+(?:\S+\s+){1,10}?(?:و|ومن جهه|وبين)(?:\s*(?:عناصر|مسلحين|مسلحي|انصار|افراد|مقاتلي|اخرين|قوه|قوات|جماعه|ميليشيا|مليشيا|فصيل|حركه|تنظيم)(?:\s+من)?)?[\s\x22\u201c\u201d\u00ab\u00bb()']*(?:ال)?$"
     )
 )
 # the places a group hides or holds, told as what was hit: "أوكارا لعناصر داعش"
-HIDEOUTS_BEFORE = re.compile(
+HIDEOUTS_BEFORE = compile_guarded(
     _n(
         r"(?:^|\s)(?:ال)?(?:اوكار|اوكارا|وكر|وكرا|مضافه|مضافات|مضافتين|مخابئ|مخبا|مخبئا|مواقع|موقعا|"
         r"مقرات|مقرا|تجمعات|تجمعا|معاقل|معقلا|ملاذات|ملاذا|تحصينات|خنادق|انفاق|نفقا)\s*$"
@@ -193,8 +194,8 @@ HIDEOUTS_BEFORE = re.compile(
 _CLASHED = r"(?:اشتبك|اشتبكت|اشتبكوا|اشتبكا|تشتبك|يشتبك)"
 # "اشتبكت قوة من الجيش مع مسلحين من داعش": the subject of "clashed" is one side ...
 # the side named before its verb: "قوة من البيشمركة اشتبكت مع عناصر من داعش"
-CLASHED_AFTER = re.compile(_n(r"\s*(?:قد\s+)?" + _CLASHED + r"(?:\s|$)"))
-CLASHED_SUBJECT = re.compile(
+CLASHED_AFTER = compile_guarded(_n(r"\s*(?:قد\s+)?" + _CLASHED + r"(?:\s|$)"))
+CLASHED_SUBJECT = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف)?" + _CLASHED + r"\s+"
         r"(?:(?:قوه|قوات|مفرزه|مفارز|دوريه|عناصر|افراد)\s+(?:من\s+)?)?(?:ال)?$"
@@ -204,10 +205,10 @@ CLASHED_SUBJECT = re.compile(
 _CLASH_PARTY = r"(?:\s+(?:عناصر|مسلحين|مسلحي|افراد|مقاتلي|قوه|قوات|مجموعه|جماعه|خليه)(?:\s+من)?)?[\s\x22\u201c\u201d\u00ab\u00bb()']*(?:ال)?$"
 # ... and who it clashed "with" is the other (either order is right, spec section 2; the
 # verb only: after "خلال اشتباك مع مسلحين" the dead told before are the other side)
-CLASHED_WITH = re.compile(_n(r"(?:^|\s)(?:و|ف)?" + _CLASHED + r"(?:\s+\S+){0,8}?\s+مع" + _CLASH_PARTY))
+CLASHED_WITH = compile_guarded(_n(r"(?:^|\s)(?:و|ف)?" + _CLASHED + r"(?:\s+\S+){0,8}?\s+مع" + _CLASH_PARTY))
 # ... and after the noun, whom the side whose dead were told fought ("مقتل جنديين في
 # اشتباك مع مسلحي حزب العمال")
-CLASH_WITH_NOUN = re.compile(
+CLASH_WITH_NOUN = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف|ب|في|خلال|اثر|جراء)?\s*(?:ال)?(?:اشتباك|اشتباكات|مواجهات|مواجهه|معارك|معركه)"
         r"(?:\s+(?:مسلح|مسلحه|عنيف|عنيفه|عنيفا|ضاري|ضاريه))?\s+مع" + _CLASH_PARTY
@@ -215,7 +216,7 @@ CLASH_WITH_NOUN = re.compile(
 )
 # an actor said to be absent ("عدم وجود عناصر لحزب العمال", "نفى وجود أي مقرات للحشد", "خلو
 # المنطقة من عناصر داعش")
-ABSENT = re.compile(
+ABSENT = compile_guarded(
     _n(
         r"(?:^|\s)(?:عدم|لا|نفي|نفت|نفى|ينفي|تنفي|نافيا|نافيه)\s+(?:وجود|تواجد)\s+(?:اي\s+)?(?:\S+\s+)?(?:ل|لل|ال)?$"
         r"|(?:^|\s)خلو\s+(?:\S+\s+){0,2}من\s+(?:\S+\s+)?(?:ال)?$"
@@ -229,7 +230,7 @@ def _said_absent(f: Facts, a) -> bool:
 
 
 _DENIAL_WORDS = ("انكار", "انكر", "انكرت", "ينكر", "تنكر", "انكروا")
-DENIED = re.compile(_n(r"(?:^|\s)(?:و)?(?:" + "|".join(_DENIAL_WORDS) + r")(?:\s|$)"))
+DENIED = compile_guarded(_n(r"(?:^|\s)(?:و)?(?:" + "|".join(_DENIAL_WORDS) + r")(?:\s|$)"))
 # Speed: sre tries a pattern opening with (?:^|\s) at every position of the sentence;
 # every denial word holds this stem, which `in` finds (or not) in one fast scan.
 _DENIAL_STEMS = ("نك",)
@@ -240,12 +241,12 @@ def _denied(norm: str) -> bool:
     return contains_any(norm, _DENIAL_STEMS) and DENIED.search(norm) is not None
 
 
-RESULT = re.compile(
+RESULT = compile_guarded(
     _n(r"(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|حصيله|جراء|اثر|نتيجه|اصيب|اصيبوا|قتل|قتلوا|لقي|لقوا|مقتل)")
 )
 # the speaker's group named again by its kind, definite: "إن الحركة استهدفت"
 _THE_GROUP = r"ال(?:حركه|كتائب|مقاومه|فصيل|تنظيم|جماعه|عصائب|سرايا)"
-OWN_FORCES = re.compile(
+OWN_FORCES = compile_guarded(
     _n(
         r"^\S*(?:\s+\S+){0,4}?\s+(?:ان|بان)?\s*(?:قواتها|قواته|قواتنا|عناصرها|عناصره|مقاتليها|مقاتلوها|مقاتليه|مقاتلوه|مقاتلينا|مجاهديها|مجاهدوها|مجاهديه|مجاهدوه|مجاهدينا|مجاهدونا"
         # (its fighters by the group's definite noun: "قال المتحدث باسم حركة النجباء إن مقاتلي
@@ -253,9 +254,9 @@ OWN_FORCES = re.compile(
         r"|(?:مقاتلي|مقاتلو|مجاهدي|مجاهدو|عناصر)\s+" + _THE_GROUP + r")\s+(\S+)"
     )
 )
-OWN_ATTACK_VERB = re.compile(_n(r"(?:قد\s+)?(?:استهدف|قصف|هاجم|ضرب|نفذ|شن|دك)\S*$"))
+OWN_ATTACK_VERB = compile_guarded(_n(r"(?:قد\s+)?(?:استهدف|قصف|هاجم|ضرب|نفذ|شن|دك)\S*$"))
 # an attack noun right before its adjective ("هجوما إرهابيا", "لتعرض إرهابي")
-ATTACK_ADJECTIVE = re.compile(
+ATTACK_ADJECTIVE = compile_guarded(
     _n(r"(?:^|\s)(?:و|ل|ب|ال|لل|بال)?(?:هجوم|هجوما|تعرض|تعرضا|اعتداء|هجمات|اعتداءات|تفجير|تفجيرا)\s+$")
 )
 REPEL_STEMS = ("صد", "تصد")
@@ -263,26 +264,26 @@ REPEL_STEMS = ("صد", "تصد")
 _NOT_THE_ASSAULT = r"(?!(?:ل|ب|ال|لل)?(?:هجوم|تعرض|اعتداء|تسلل|محاوله)\S*\s)"
 # the repelling verb, then its subject (a unit of the actor), the actor right after (not
 # "أحبطت القوات هجوما كانت تستهدف قاعدة حرير": who foils an attack need not be its target)
-REPELLER = re.compile(
+REPELLER = compile_guarded(
     # (not the attacker named after the assault: "تصدت قطعات الحشد لتعرض إرهابي")
     _n(
         r"(?:^|\s)(?:و|ف)?(?:صدت|صد|صدوا|تصدت|تصدي|تصدوا)\s+"
         r"(?:" + _NOT_THE_ASSAULT + r"\S+\s+){0,4}?(?:من\s+|في\s+)?(?:ال|لل|ل)?$"
     )
 )
-REPELLED = re.compile(_n(r"(?:صدت|تصدت|صد|احبطت|افشلت|اسقطت|تعرضت|تصدي)"))
+REPELLED = compile_guarded(_n(r"(?:صدت|تصدت|صد|احبطت|افشلت|اسقطت|تعرضت|تصدي)"))
 # "أحبطت قوات الحشد هجوما لتنظيم داعش على قرية": who foils a named group's assault fights
 # it (a drone or a rocket foiled is shot down, not fought: those are written without the
 # attacker's "ل")
 FOIL_STEMS = ("حبط", "فشل")
-FOILER = re.compile(
+FOILER = compile_guarded(
     # (the actor's unit may come between: "أحبطت قوة من الفرقة الخامسة في الجيش العراقي هجوما")
     _n(
         r"(?:^|\s)(?:و|ف)?(?:احبطت|احبط|احبطوا|افشلت|افشل|افشلوا)\s+"
         r"(?:" + _NOT_THE_ASSAULT + r"\S+\s+){0,5}?(?:من\s+|في\s+)?(?:ال|لل|ل)?$"
     )
 )
-FOILED_ASSAULT_OF = re.compile(
+FOILED_ASSAULT_OF = compile_guarded(
     # (a time set off by commas may come first: "أحبطت قوات الحشد، فجر اليوم، هجوما لداعش")
     _n(
         r"^\s*(?:[،,][^،,.]{1,40}[،,]\s*)?(?:هجوما|هجوم|هجمات|هجمه|تعرضا|تعرض|محاوله تسلل|تسللا)\s+"
@@ -293,11 +294,11 @@ FOILED_ASSAULT_OF = re.compile(
 # (SELF_CLAIM: such a sentence is a claim)
 _ANNOUNCE = r"(?:اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت)"
 # (also its statement: "أكد بيان للحرس الثوري استهداف مقرات ...")
-ANNOUNCER_VERB = re.compile(
+ANNOUNCER_VERB = compile_guarded(
     _n(r"(?:^|\s)(?:و|ف)?" + _ANNOUNCE + r"(?:\s+(?:في\s+)?بيان\s*(?:ل|لل)?)?\s*[\"“«]?\s*$")
 )
 # ... or says, or admits ("أقرت وزارة الدفاع التركية بمقتل جنديين")
-SAYS = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:" + _ANNOUNCE + r"|قال|قالت|اقر|اقرت)\s*$"))
+SAYS = compile_guarded(_n(r"(?:^|\s)(?:و|ف)?(?:" + _ANNOUNCE + r"|قال|قالت|اقر|اقرت)\s*$"))
 # "أعلنت وزارة الدفاع التركية، الأحد، تحييد ستة", "أعلنت القيادة المركزية تنفيذ ضربة":
 # what a body announces it carried out itself (these verbal nouns are never a report of
 # another's act; "استهداف" and "قصف" are, when a reporting body speaks)
@@ -321,14 +322,14 @@ _TERRORISTS_DEAD = (
 # (a force that announces enemy fighters dead killed them: "أعلنت قيادة العمليات المشتركة
 # مقتل ثلاثة إرهابيين"; not "مقتل مدني برصاص إرهابيين", killed by them)
 # ("أعلنت القيادة عن نتائج عملية ثأر الشهداء": the results of its own operation)
-OWN_ACTION_AFTER = re.compile(
+OWN_ACTION_AFTER = compile_guarded(
     _n(_OWN_ACTION_LEAD + r"(?:تحييد|تدمير|تنفيذ|شن|القضاء علي|قتل|نتائج\s+(?:ال)?عمليه)[\s\"”»]")
 )
 # ... or the enemy fighters it killed (its act, told by its toll; no claim of it)
-KILLS_ANNOUNCED = re.compile(_n(_OWN_ACTION_LEAD + _TERRORISTS_DEAD))
+KILLS_ANNOUNCED = compile_guarded(_n(_OWN_ACTION_LEAD + _TERRORISTS_DEAD))
 # "استهدفت" with an object after it is active, its subject the actor before it ("فصائل مسلحة
 # مدعومة من إيران استهدفت قاعدة حرير"); the passive takes none ("استهدفت بطائرة مسيرة")
-TARGETED_AN_OBJECT = re.compile(
+TARGETED_AN_OBJECT = compile_guarded(
     _n(
         r"^[\s»\"”)]*(?:\S+\s+){0,3}?(?:و|ف|قد\s)?استهدف(?:ت|وا|تا)\s+"
         r"(?!(?:ب|ل|في|من|خلال|مساء|صباح|فجر|ليل|ليله|الليله|ظهر|عصر|اليوم|امس|يوم|عبر|اثناء|بعد|قبل|مجددا|ايضا|مره)(?:\s|$))"
@@ -337,25 +338,25 @@ TARGETED_AN_OBJECT = re.compile(
 )
 # ... or an arrest ("أعلنت هيئة الحشد الشعبي اعتقال ثلاثة متهمين")
 ARREST_STEMS = ("اعتقال", "قبض")
-ARREST_ANNOUNCED = re.compile(_n(_OWN_ACTION_LEAD + r"(?:اعتقال|القاء\s+القبض|القبض\s+علي)[\s\"”»]"))
+ARREST_ANNOUNCED = compile_guarded(_n(_OWN_ACTION_LEAD + r"(?:اعتقال|القاء\s+القبض|القبض\s+علي)[\s\"”»]"))
 OWN_ACTION_STEMS = ("تحييد", "تدمير", "تنفيذ", "شن", "القضاء", "قتل", "نتا")
 # ... and an armed faction announcing "استهداف" / "قصف" claims its own strike ("فيما أعلنت
 # المقاومة الإسلامية في العراق استهداف ميناء حيفا"): it is no reporting body
 # (with its own pronoun: "أعلنت المقاومة ... استهدافها قاعدة", "أعلن الحرس الثوري قصفه مقرات")
-FACTION_STRIKE_AFTER = re.compile(_n(_OWN_ACTION_LEAD + r"(?:استهداف|قصف|ضرب)(?:ها|ه|هم)?[\s\"”»]"))
+FACTION_STRIKE_AFTER = compile_guarded(_n(_OWN_ACTION_LEAD + r"(?:استهداف|قصف|ضرب)(?:ها|ه|هم)?[\s\"”»]"))
 FACTION_STRIKE_STEMS = ("استهداف", "قصف", "ضرب")
 # "رتل لشركة عراقية تنقل معدات للتحالف الدولي": whose supplies a convoy carries is who
 # the attack on it targets (ahead of the driver hurt, a victim named by his trade)
 # "استهدفت طائرة مسيرة سيارة تقل ثلاثة من عناصر الحزب": the people a vehicle that was hit
 # carried (not "سيارة تقل مسلحين هاجمت نقطة": the vehicle must be what was struck)
-PASSENGERS_OF_HIT = re.compile(
+PASSENGERS_OF_HIT = compile_guarded(
     _n(
         r"(?:استهدف\S*|قصف\S*|ضرب\S*|استهداف|غاره\s+علي|هجوم\s+علي)\s+(?:\S+\s+){0,6}?"
         r"(?:سياره|عجله|مركبه|شاحنه|حافله|موكب|سيارتين|عجلتين)\s+(?:\S+\s+)?(?:كانت\s+|كان\s+)?"
         r"(?:تقل|يقل|تنقل|ينقل|تحمل|يحمل)\s+(?:\S+\s+){0,2}?(?:من\s+)?$"
     )
 )
-CARGO_OF = re.compile(
+CARGO_OF = compile_guarded(
     _n(
         r"(?:تنقل|ينقل|تحمل|يحمل|محمل\S*|ناقل\S*|تقل|يقل)\s+(?:\S+\s+){0,3}?"
         r"(?:معدات|مواد|امدادات|تجهيزات|شحنات|شحنه|اسلحه|اعتده|وقود|مؤن|ارزاق|عجلات|اليات|معدات\S*)"
@@ -367,14 +368,14 @@ CARGO_STEMS = ("نقل", "حمل", "ناقل", "تقل", "يقل")
 BELONG_STEMS = ("ينتم", "تنتم")
 # "أفاد مصدر في شرطة البصرة", "قال متحدث باسم الحشد": the body a source speaks from
 # reports; it is no party (its own losses are read by VICTIMS_OF, its acts by the verbs)
-SOURCE_IN = re.compile(
+SOURCE_IN = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:ل|ب)?(?:مصدر|مصادر|مسؤول|مسؤولون|مسؤولين|متحدث|المتحدث|الناطق|ناطق|مكتب اعلام|اعلام)"
         r"(?:\s+(?:امني|امنيه|امنيون|رسمي|رسميه|محلي|محليه|مطلع|مطلعه|رفيع|عسكري|اعلامي))?"
         r"\s+(?:في|من|باسم|داخل)\s+(?:\S+\s+)?$"
     )
 )
-OWN_UNITS_HIT = re.compile(
+OWN_UNITS_HIT = compile_guarded(
     _n(
         r"(?:هجوم|هجوما|هجمات|اعتداء|تعرض\S*)\s+(?:\S+\s+){0,3}?(?:علي|ضد|استهدف)\s+(?:\S+\s+)?(?:قطعاته|قطعاتها|مواقعه|مواقعها|قواته|قواتها|نقاطه|نقاطها|مقراته|مقراتها|عناصره|عناصرها)(?:\s|$|[،.])"
         # (a speaker in the first person: "إن مسلحي داعش هاجموا مواقع لقواتنا")
@@ -389,7 +390,7 @@ _DID_IT = (
     r"|تقف\s+وراء|يقف\s+وراء|يقفون\s+وراء|وقفت\s+وراء|وقف\s+وراء)(?:[\s،,]|$)"
 )
 SELF_CLAIM_STEMS = ("انه", "مجاهد", "مقاتل", "قوات", "ان ال", "بان ال")
-SELF_CLAIM = re.compile(
+SELF_CLAIM = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:اعلن|اعلنت|اعلنوا|قال|قالت|اكد|اكدت)\s+(?:[^\s.؛:]+\s+){1,10}?(?:انه|انها|انهم|بانه|بانها|بانهم|"
         r"(?:ان|بان)\s+(?:مجاهديها|مجاهدوها|مجاهدينا|مجاهدونا|مقاتليها|مقاتلوها|قواتها|قواته|قواتنا|"
@@ -397,7 +398,7 @@ SELF_CLAIM = re.compile(
         r"\s+" + _DID_IT
     )
 )
-SPEAKER_DID_IT = re.compile(
+SPEAKER_DID_IT = compile_guarded(
     _n(
         r"^\S*(?:\s+[^\s.؛:]+){0,8}?\s+(?:انه|انها|انهم|بانه|بانها|بانهم|(?:ان|بان)\s+"
         + _THE_GROUP
@@ -427,10 +428,10 @@ VICTIM_STEMS = (
     "لقوا",
 )
 _VICTIM_WORD = "(?:" + "|".join(VICTIM_STEMS) + ")"
-FINDER_AFTER = re.compile(_n(r"^\s*(?:قد\s+)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت)(?:\s|$)"))
-FINDER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت|تسلمت|نقلت)\s*$"))
+FINDER_AFTER = compile_guarded(_n(r"^\s*(?:قد\s+)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت)(?:\s|$)"))
+FINDER_VERB = compile_guarded(_n(r"(?:^|\s)(?:و|ف)?(?:عثرت|عثر|عثروا|انتشلت|انتشل|وجدت|تسلمت|نقلت)\s*$"))
 # "مسلحون من تنظيم داعش", "مسلحون ينتمون إلى ...": the gunmen's group
-GUNMEN_OF = re.compile(
+GUNMEN_OF = compile_guarded(
     _n(
         # ("مسلحون يعتقد أنهم من داعش", "يشتبه بانتمائهم إلى": the group suspected)
         r"(?:مسلحون|مسلحين|مسلحو|مجهولون|مهاجمون|المهاجمون|المسلحون)\s+"
@@ -440,9 +441,9 @@ GUNMEN_OF = re.compile(
     )
 )
 # ... named with them as one actor, "مسلحين من داعش" (the member words of actors.yaml)
-GUNMEN_OF_LEAD = re.compile(_n(r"(?:و|ف|ب|ل)?(?:ال)?(?:مسلحون|مسلحين|مسلحو)\s+من\s"))
+GUNMEN_OF_LEAD = compile_guarded(_n(r"(?:و|ف|ب|ل)?(?:ال)?(?:مسلحون|مسلحين|مسلحو)\s+من\s"))
 # "استشهد مقاتلان من ... في", "مقتل ثلاثة من عناصر": the dead belong to the actor named next
-VICTIMS_OF = re.compile(
+VICTIMS_OF = compile_guarded(
     _n(
         # ("مقتل ما يسمى والي كركوك في تنظيم داعش": the so-called title first)
         r"(?:^|\s)(?:و|ف)?" + _VICTIM_WORD + r"\S*\s+(?:ما\s+(?:يسمي|يعرف|تسمي)\s+(?:ب)?)?(?:\S+\s+){0,3}?"
@@ -450,13 +451,13 @@ VICTIMS_OF = re.compile(
     )
 )
 _THE_DEAD = r"(?:القتلي|الضحايا|الجرحي|المصابين|القتيلين|القتيلان|الضحيتين|الضحيتان|المستهدفين|المستهدفون|القتيل|الضحيه)"
-DEAD_BELONG_TO = re.compile(
+DEAD_BELONG_TO = compile_guarded(
     _n(_THE_DEAD + r"\s+(?:\S+\s+)?(?:ينتمون|ينتمي|ينتميان|تنتمي)\s+(?:إلى|ل|لل)?\s*(?:ال)?$")
 )
 # "مشيرا إلى أن من بين القتلى عناصر في الحشد الشعبي": some of the dead were its own
-AMONG_THE_DEAD = re.compile(_n(r"(?:^|\s)(?:من\s+)?(?:بين|ضمن|بضمن)\s+" + _THE_DEAD + r"\s+(?:ال)?$"))
+AMONG_THE_DEAD = compile_guarded(_n(r"(?:^|\s)(?:من\s+)?(?:بين|ضمن|بضمن)\s+" + _THE_DEAD + r"\s+(?:ال)?$"))
 # "إن القتيلين من عناصر حزب العمال", "القتلى هم من مقاتلي ...": who the dead were
-DEAD_ARE_OF = re.compile(
+DEAD_ARE_OF = compile_guarded(
     _n(
         r"(?:^|\s)(?:ان|بان|وان)?\s*" + _THE_DEAD + r"\s+(?:(?:هم|هما|كانا|كانوا)\s+)?من\s+"
         r"(?:(?:ال)?(?:عناصر|مقاتلي|اعضاء|منتسبي|افراد)\s+)?(?:ال)?$"
@@ -464,7 +465,7 @@ DEAD_ARE_OF = re.compile(
 )
 THE_DEAD_STEMS = ("القتل", "القتي", "الضحي", "الجرح", "المصاب", "المستهدف")
 # "مقتل ثلاثة أشخاص قالت وسائل إعلام تركية إنهم من كوادر حزب العمال": the dead, by pronoun
-THEY_ARE_OF = re.compile(
+THEY_ARE_OF = compile_guarded(
     _n(
         r"(?:^|\s)(?:ان|بان|وان)(?:هم|هما)\s+(?:كانوا\s+|كانا\s+)?من\s+"
         r"(?:(?:ال)?(?:عناصر|مقاتلي|اعضاء|منتسبي|افراد|كوادر|قيادات|قياديي)\s+)?(?:ال)?$"
@@ -473,7 +474,7 @@ THEY_ARE_OF = re.compile(
 THEY_STEMS = ("انهم", "انهما")
 # "مقتل ثمانية أشخاص بينهم قياديون في الحشد": the group some of the victims belong to
 AMONG_STEMS = ("بينهم", "بينهما", "ضمنهم", "منهم")
-AMONG_VICTIMS = re.compile(
+AMONG_VICTIMS = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف)?"
         + _VICTIM_WORD
@@ -481,7 +482,7 @@ AMONG_VICTIMS = re.compile(
         r"\s+(?:\S+\s+){0,2}?(?:(?:في|من)\s+)?(?:ال)?$"
     )
 )
-VICTIM_RELATIVE = re.compile(
+VICTIM_RELATIVE = compile_guarded(
     _n(
         # (after his name set off by a comma: "القيادي في كتائب حزب الله أبو باقر الساعدي، الذي قتل")
         r"(?:(?:\s+[^\s،,.]+){1,4}\s*[،,])?"
@@ -491,10 +492,10 @@ VICTIM_RELATIVE = re.compile(
 # "وفق بيان لهيئة الحشد.": the body whose statement the report cites, at its end
 # "according to", its article or clitic after it ("بحسب البيان", "وفقا لبيان")
 _ACCORDING_TO = r"(?:^|\s)(?:(?:وفق|بحسب|حسب|نقلا\s+عن|استنادا\s+الي)\s+(?:ال)?|(?:وفقا|طبقا)\s+(?:ل|لل))"
-CITED_STATEMENT = re.compile(_n(_ACCORDING_TO + r"(?:بيان|بلاغ|تصريح|تصريحات|احصائيه)\s*$"))
+CITED_STATEMENT = compile_guarded(_n(_ACCORDING_TO + r"(?:بيان|بلاغ|تصريح|تصريحات|احصائيه)\s*$"))
 # ... and the body cited itself ("بحسب الحكومة العراقية")
-CITED_BODY = re.compile(_n(_ACCORDING_TO + r"$"))
-ATTACKERS_BELONG_TO = re.compile(
+CITED_BODY = compile_guarded(_n(_ACCORDING_TO + r"$"))
+ATTACKERS_BELONG_TO = compile_guarded(
     _n(
         # ("لمسلحين يعتقد أنهم ينتمون لتنظيم داعش")
         r"(?:المهاجمين|المهاجمون|مهاجمين|مهاجمون|المنفذين|المنفذون|منفذي|منفذو|الجناه|المسلحين|المسلحون"
@@ -504,8 +505,8 @@ ATTACKERS_BELONG_TO = re.compile(
 )
 # "أصيب قيادي في عصائب أهل الحق": a member named with his group, right after the casualty
 # word (the member word is part of the actor found)
-VICTIM_BEFORE_MEMBER = re.compile(_n(r"(?:^|\s)(?:و|ف)?" + _VICTIM_WORD + r"\S*\s+(?:\S+\s+)?$"))
-MEMBER_PERSON = re.compile(
+VICTIM_BEFORE_MEMBER = compile_guarded(_n(r"(?:^|\s)(?:و|ف)?" + _VICTIM_WORD + r"\S*\s+(?:\S+\s+)?$"))
+MEMBER_PERSON = compile_guarded(
     _n(
         r"^(?:ال)?(?:قيادي|قياديين|قياديان|عنصر|عنصرين|عنصران|عناصر|مقاتل|مقاتلين|مقاتلي|امر|قائد|منتسب|منتسبي|افراد|احد"
         r"|شرطي|شرطيا|شرطيين|شرطيان|جندي|جنديا|جنديين|جنديان|جنود|ضابط|ضابطا|ضباط"
@@ -530,34 +531,34 @@ OWNED_BY_GAPS = tuple(
 OWNED_BY = OWNED_BY_GAPS[0]
 # "موقعا لإطلاق الطائرات المسيرة تابعا لـ X" (the alias "المسيرة تابعا لـ X" follows): a site
 # for the weapons, owned, was hit
-SITE_FOR_WEAPONS_BEFORE = re.compile(
+SITE_FOR_WEAPONS_BEFORE = compile_guarded(
     _n(
         r"(?:^|\s)(?:ال)?(?:موقع|موقعا|مواقع|مقر|مقرا|مقرات|منصه|منصات|مخزن|مخزنا|مخازن|قاعده|منشاه|منشات|مستودع|مستودعا|مصنع|مصنعا|معسكر|معسكرا)\s+"
         r"(?:ل|لل)(?:اطلاق|تخزين|تصنيع|تجميع|انطلاق|تسيير)\S*(?:\s+\S+){0,2}\s*$"
     )
 )
 # "مستودعا للطائرات المسيرة", "مخزن للصواريخ": the store the weapons were kept in (what was hit)
-STORED_IN = re.compile(
+STORED_IN = compile_guarded(
     _n(
         r"(?:^|\s)(?:و)?(?:ال)?(?:مستودع|مستودعات|مخزن|مخازن|مصنع|مصانع|ورشه|ورش|معمل|معامل)(?:ا|ين)?\s+(?:\S+\s+)?(?:ل|لل)?$"
     )
 )
 # weapons found, or what a found cache holds: the finder may stand between the verb and "على"
 # ("عثرت قوة من الحشد على 20 صاروخا", "كدس للعتاد يحتوي على صواريخ")
-FOUND_HELD = re.compile(
+FOUND_HELD = compile_guarded(
     _n(
         r"(?:^|\s)(?:و)?(?:عثر|عثرت|عثروا|العثور)(?:\s+[^\s،.]+){0,5}?\s+علي\s+(?:[^\s،.]+\s+){0,3}$"
         r"|(?:^|\s)(?:يحتوي|تحتوي|يحوي|تحوي|تضم|يضم)\s+علي\s+(?:[^\s،.]+\s+){0,3}$"
     )
 )
-FOUND_DEAD = re.compile(_n(r"جث|قتل|مقتل|قتيل|شهيد|ضحي"))
-POSSESSION = re.compile(
+FOUND_DEAD = compile_guarded(_n(r"جث|قتل|مقتل|قتيل|شهيد|ضحي"))
+POSSESSION = compile_guarded(
     # ("انتحاري يرتدي حزاما ناسفا": worn, not set off; "قتل خمسة إرهابيين بينهم انتحاري": a
     # bomber among the dead is a person, not the act)
     _n(r"(?:بحوزه|بحوزت\S*|عثر\S* علي|عثرت علي|ضبط\S*|مخبا\S*|يرتدي\S*|مرتدي\S*|(?:بينهم|بضمنهم|ضمنهم)\s+$)")
 )
 # "عصائب أهل الحق، أحد فصائل الحشد الشعبي": a description of the actor just named
-APPOSITIVE = re.compile(
+APPOSITIVE = compile_guarded(
     _n(
         r"(?:(?:^|\s)(?:احد|احدي|اكبر|ابرز|اقوي)(?:\s+(?:ابرز|اكبر|اقوي|اهم))?\s+(?:فصائل|الفصائل|الوية|تشكيلات|مكونات)"
         r"|الجناح\s+(?:العسكري|المسلح)\s+(?:ل|لل)?|ذراع\S*\s+(?:العسكري|المسلح)\s+(?:ل|لل)?)\s*(?:ال|لل|ل)?$"
@@ -565,40 +566,42 @@ APPOSITIVE = re.compile(
 )
 # "إحدى فصائل المقاومة" named as one word group: the apposition's "one of"
 GROUP_WORDS = (_n("فصائل"), _n("الفصائل"))
-ONE_OF = re.compile(_n(r"[،,]\s*(?:احد|احدي)(?:\s+(?:ابرز|اكبر|اقوي|اهم))?\s*$"))
+ONE_OF = compile_guarded(_n(r"[،,]\s*(?:احد|احدي)(?:\s+(?:ابرز|اكبر|اقوي|اهم))?\s*$"))
 # "، إحدى فصائل المقاومة الإسلامية في العراق،": an apposition set off by commas
-APPOSITION_AFTER = re.compile(_n(r"\s*،\s*(?:وهي\s+|وهو\s+)?(?:احد|احدي|ابرز|اكبر)\s+[^،.]{3,70}،\s*"))
+APPOSITION_AFTER = compile_guarded(_n(r"\s*،\s*(?:وهي\s+|وهو\s+)?(?:احد|احدي|ابرز|اكبر)\s+[^،.]{3,70}،\s*"))
 # an ambush word ("وذلك بكمين محكم"), and an act told as separate ("في عملية منفصلة")
-AMBUSH = re.compile(_n(r"^(?:و|ف|ب)?(?:ال)?(?:كمين|كمينا)"))
+AMBUSH = compile_guarded(_n(r"^(?:و|ف|ب)?(?:ال)?(?:كمين|كمينا)"))
 _ANOTHER_ACT = r"(?:عمليه|هجوم|حادث|حادثه|اشتباك|ضربه|غاره|اعتداء)\s+(?:منفصل|منفصله|اخر|اخري|ثان|ثاني|ثانيه)(?=[\s،,.]|$)"
-SEPARATE_ACT = re.compile(_n(_ANOTHER_ACT))
+SEPARATE_ACT = compile_guarded(_n(_ANOTHER_ACT))
 # "...، وفي حادث منفصل قتل راع ...", "، وفي حادث آخر": another act told in the same sentence
-ANOTHER_ACT_CLAUSE = re.compile(_n(r"[،,]\s*(?:و|ف)?(?:في\s+)?" + _ANOTHER_ACT))
+ANOTHER_ACT_CLAUSE = compile_guarded(_n(r"[،,]\s*(?:و|ف)?(?:في\s+)?" + _ANOTHER_ACT))
 # (not the riot police, "قوات مكافحة الشغب", named in a dispersal phrase)
-VAGUE = re.compile(_n(r"(?:اعمال|عنف|(?<!مكافحه ال)شغب|معارك|المعارك|اقتتال|الاقتتال|نزاع|نزاعات)"))
-TRIBAL = re.compile(_n(r"عشائري"))
+VAGUE = compile_guarded(_n(r"(?:اعمال|عنف|(?<!مكافحه ال)شغب|معارك|المعارك|اقتتال|الاقتتال|نزاع|نزاعات)"))
+TRIBAL = compile_guarded(_n(r"عشائري"))
 # a fight between kin ("نزاع مسلح بين عائلتين على قطعة أرض"), a tribal fight by another name
-KIN_FIGHT = re.compile(
+KIN_FIGHT = compile_guarded(
     _n(
         r"(?:^|\s)(?:بين\s+)?(?:عائلتين|عائلتان|اسرتين|اسرتان|عشيرتين|عشيرتان|فخذين|ابناء\s+عمومه|ذوي\s+قربي)(?:\s|$)"
     )
 )
-SHOT_AT = re.compile(_n(r"^\s*(?:\S+\s+){0,2}?(?:على|علي|ضد|باتجاه|صوب|نحو)\s"))
+SHOT_AT = compile_guarded(_n(r"^\s*(?:\S+\s+){0,2}?(?:على|علي|ضد|باتجاه|صوب|نحو)\s"))
 # (also "لقطع الطريق على فلول الإرهاب": to head off, no road blocked)
-PURPOSE = re.compile(_n(r"ل(?:استهداف|مهاجمه|ضرب|قصف|اغتيال|اقتحام|تنفيذ|شن|قطع)"))
+PURPOSE = compile_guarded(_n(r"ل(?:استهداف|مهاجمه|ضرب|قصف|اغتيال|اقتحام|تنفيذ|شن|قطع)"))
 # ... unless the attempt is what was foiled ("أحبطت القوات الأمنية، فجر اليوم، محاولة لاستهداف
 # مطار بغداد"): the foiled attack itself
-FOILED_ATTEMPT = re.compile(
+FOILED_ATTEMPT = compile_guarded(
     _n(r"(?:احبط|افشل|احباط|افشال)\S*\s+(?:[^.؛]*\s)?(?:محاوله|محاولات|مخطط|مخططا|مخططات)\s*$")
 )
 # "تعرضت <what, where, when: a place list and a time can take 20 words> لقصف": subjected to
-SUFFERED = re.compile(_n(r"(?:تعرض\S*|يتعرض\S*|تتعرض\S*)(?:\s+[^\s.؛:]+){0,20}\s*$"))
-SUBJECTED_TO = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:تعرض|تعرضت|تعرضوا|تعرضا|يتعرض|تتعرض)\s+(?:\S+\s+){0,6}?$"))
-NOT_ON_ITS_OWN = re.compile(_n(r"(?:و|ف)?(?:تعرض|يتعرض|تتعرض|شن|يشن|تشن)"))
+SUFFERED = compile_guarded(_n(r"(?:تعرض\S*|يتعرض\S*|تتعرض\S*)(?:\s+[^\s.؛:]+){0,20}\s*$"))
+SUBJECTED_TO = compile_guarded(
+    _n(r"(?:^|\s)(?:و|ف)?(?:تعرض|تعرضت|تعرضوا|تعرضا|يتعرض|تتعرض)\s+(?:\S+\s+){0,6}?$")
+)
+NOT_ON_ITS_OWN = compile_guarded(_n(r"(?:و|ف)?(?:تعرض|يتعرض|تتعرض|شن|يشن|تشن)"))
 STANCE = {"threat", "condemnation", "statement", "denial", "deployment", "attribution"}
 # what is still to come: "قد تتعرض", "سوف", "خلال الأيام المقبلة", "مستقبلا", or only on a
 # condition ("في حال عدم انسحابها", "ما لم", "إذا")
-FUTURE_MARK = re.compile(
+FUTURE_MARK = compile_guarded(
     _n(
         r"(?:^|\s)(?:قد\s+(?:تت|يت|تست|يست|تن|ين|تق|يق)\S+|سوف|مستقبلا|في\s+المستقبل|في\s+حال|ما\s+لم|اذا"
         r"|(?:خلال|في)\s+(?:الايام|الاسابيع|الساعات|الفتره|المرحله|الاشهر)\s+(?:المقبله|القادمه))(?=\s|$|[،.])"
@@ -610,7 +613,7 @@ _SPEECH_WORDS = (
     "صرح", "صرحت", "نقل", "نقلت", "اشار", "اشارت", "كشف", "كشفت", "اعلن", "اعلنت", "بحسب", "وفق",
     "وفقا ل", "حسب",
 )  # fmt: skip
-SPEAKER = re.compile(
+SPEAKER = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:"
         + "|".join(_SPEECH_WORDS)
@@ -623,7 +626,7 @@ SPEAKER = re.compile(
 _SPEECH_STEMS = ("قال", "افاد", "ذكر", "اكد", "اضاف", "اوضح", "صرح", "نقل", "اشار", "كشف", "اعلن", "وفق", "حسب")  # fmt: skip
 assert all(contains_any(word, _SPEECH_STEMS) for word in _SPEECH_WORDS)
 # a place named after an affiliation word is not where the event happened ("الموالية لإيران")
-AFFILIATION = re.compile(
+AFFILIATION = compile_guarded(
     _n(
         r"(?:تدعم\S*|يدعم\S*|محسوب\S*|المحسوب\S*|موال\S*|متحالف\S*|مرتبط\S*|مدعوم\S*|حليف\S*|الحليف\S*|المقرب\S*|مقرب\S*|تابع\S*|"
         r"المدعوم\S*|الموالي\S*|المرتبط\S*|المتحالف\S*|وكلاء|داعم\S*|الحدوديه|الحدودي|الحدود|حدود)"
@@ -632,7 +635,7 @@ AFFILIATION = re.compile(
 )
 # "التحالف الدولي لمحاربة داعش": the fought enemy in a coalition's name is no party
 # ("بهجوم لداعش", "في غارة للتحالف": the noun may carry its preposition)
-AGENT_NOUN = re.compile(
+AGENT_NOUN = compile_guarded(
     # ("صد تعرض لداعش": the assault repelled, in Iraqi military usage, is the group's)
     _n(
         r"(?:^|\s)(?:ب|و|ف|وب|ل|ول|فل)?(?:عمليه|ضربه|غاره|هجوم|هجوما|هجمات|هجمه|غارات|ضربات|تعرضا|(?:صد|صدت|صدوا|افشال|افشلت|احباط|احبطت)\s+تعرض"
@@ -641,18 +644,18 @@ AGENT_NOUN = re.compile(
         r"(?:\s+(?:جويه|عسكريه))?\s*(?:ل)?$"
     )
 )
-WEAPON_OF = re.compile(
+WEAPON_OF = compile_guarded(
     _n(
         r"(?:طائرات|طائره|طيران|مسيره|مسيرات|مروحيات|مروحيه|صواريخ|مدفعيه|راجمات|دبابات|زوارق)"
         r"(?:\s+\S+){0,2}\s+(?:ال)?تابع\S*\s+(?:ل|لل)?$"
     )
 )
-VICTIMS_BODIES = re.compile(
+VICTIMS_BODIES = compile_guarded(
     _n(r"(?:ال)?جث\S*\s+(?:ال)?(?:قتلي|ضحايا|الضحايا|المسلحين|الارهابيين|المهاجمين|عناصر|الانتحاري)")
 )
 # bodies a hospital or a morgue received ("وصول جثث إلى مستشفى الحلة", "استقبل المستشفى جثث
 # سبعة أشخاص"): the dead of an act told by its own words, no killing of their own
-BODIES_RECEIVED = re.compile(
+BODIES_RECEIVED = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:وصول|وصلت|وصل|استقبل|استقبلت|استقبال|استلم|استلمت|استلام|تسلم|تسلمت|نقل|نقلت|ايصال)"
         r"\s+(?:\S+\s+)?$"
@@ -665,7 +668,7 @@ BODIES_RECEIVED = re.compile(
 # whose subject a force is (VSO_VERB, KILLER_VERB, MANAGED_VERB) also take it
 _UNIT_OF = r"(?:قوه|مفرزه|دوريه|وحده|سريه)\s+من\s+"
 # the agent of a siege, a chase or an arrest ("بعد محاصرته من قبل القوات الأمنية")
-SIEGED_BY = re.compile(
+SIEGED_BY = compile_guarded(
     _n(
         r"(?:^|\s)(?:ب|ل)?(?:(?:محاصر|ملاحق|مطارد)(?:ه|ته|تهم|تها|تهما)|(?:تطويق|اعتقال)(?:ه|هم|ها|هما)?)"
         r"\s+(?:من\s+قبل|علي\s+يد|علي\s+ايدي)\s+$"
@@ -673,10 +676,10 @@ SIEGED_BY = re.compile(
 )
 # "ردا على المجازر ضرب مجاهدو المقاومة ...": "مجاهدو" (nominative) after an attack verb is
 # its subject, the verb opening a clause or not
-FIGHTERS_DID = re.compile(
+FIGHTERS_DID = compile_guarded(
     _n(r"(?:^|\s)(?:و|ف)?(?:استهدفت?|قصفت?|ضربت?|هاجمت?|دكت?|اغارت?|نفذت?|شنت?)\s+(?:مجاهدو|مقاتلو)\s+$")
 )
-VSO_VERB = re.compile(
+VSO_VERB = compile_guarded(
     _n(
         r"(?:^|[-–—:،؛.]\s*|\s(?:ثم|كما|حيث|فيما|بينما|وقد|قد|لقد|اليوم|امس)\s+)(?:و|ف)?"
         r"(?:استهدفت?|قصفت?|ضربت?|هاجمت?|اغتالت?|اقتحمت?|فجرت?|دمرت?|حيدت?|اطلقت?|فتحت?|داهمت?)\s+"
@@ -685,16 +688,16 @@ VSO_VERB = re.compile(
         r"(?:(?:مجاهدو|مقاتلو)\s+|" + _UNIT_OF + r")?$"
     )
 )
-OPENED = re.compile(_n(r"(?:^|\s)(?:و|ف)?فتحت?\s+(?:\S+\s+)?$"))
-FIRE_OPENED = re.compile(_n(r"^\s*(?:\S+\s+){0,4}?(?:ال)?(?:نار|نيران|رصاص)"))
+OPENED = compile_guarded(_n(r"(?:^|\s)(?:و|ف)?فتحت?\s+(?:\S+\s+)?$"))
+FIRE_OPENED = compile_guarded(_n(r"^\s*(?:\S+\s+){0,4}?(?:ال)?(?:نار|نيران|رصاص)"))
 # "قتلت القوات الأمنية ثلاثة إرهابيين": a killing verb in the active voice, its subject a
 # force named right after it, or a unit of it ("قتلت قوة من الجيش"); masculine "قتل"
 # before a name is mostly the passive
 OWN_FIGHTERS = tuple(_n(w) + " " for w in ("مجاهدو", "مقاتلو"))
-KILLER_VERB = re.compile(_n(r"(?:^|[\s،])(?:و|ف)?(?:قتلت|قتلوا)\s+(?:" + _UNIT_OF + r")?$"))
+KILLER_VERB = compile_guarded(_n(r"(?:^|[\s،])(?:و|ف)?(?:قتلت|قتلوا)\s+(?:" + _UNIT_OF + r")?$"))
 # ... or right after it ("إن القوات الأمنية قتلت ثلاثة إرهابيين")
 # (or managed it: "قواتنا البطلة تمكنت من قتل 5 إرهابيين")
-KILLER_AFTER = re.compile(
+KILLER_AFTER = compile_guarded(
     _n(
         r"^\s*(?:قد\s+)?(?:قتلت|قتلوا|(?:تمكنت|تمكنوا)\s+من\s+(?:قتل|تصفيه)|(?:نجحت|نجحوا)\s+في\s+(?:قتل|تصفيه))\s"
     )
@@ -702,23 +705,23 @@ KILLER_AFTER = re.compile(
 # "تمكنت قوة من جهاز مكافحة الإرهاب من قتل إرهابيين اثنين", "نجحت الشرطة في قتل ...": the
 # force managed to kill
 _MANAGED = r"تمكنت|تمكن|تمكنوا|نجحت|نجح|نجحوا"
-MANAGED_VERB = re.compile(_n(r"(?:^|[\s،])(?:و|ف)?(?:" + _MANAGED + r")\s+(?:" + _UNIT_OF + r")?$"))
-MANAGED_KILL = re.compile(_n(r"^(?:\s+\S+){0,3}?\s+(?:من|في)\s+(?:قتل|تصفيه|اغتيال)\s"))
+MANAGED_VERB = compile_guarded(_n(r"(?:^|[\s،])(?:و|ف)?(?:" + _MANAGED + r")\s+(?:" + _UNIT_OF + r")?$"))
+MANAGED_KILL = compile_guarded(_n(r"^(?:\s+\S+){0,3}?\s+(?:من|في)\s+(?:قتل|تصفيه|اغتيال)\s"))
 # "إن قواتها حيدت", "أن طائراته قصفت": a body's own forces (a pronoun names the body) as the
 # subject right before the verb
 _OWN_FORCES = r"قواتها|قواته|قواتنا|طائراتها|طائراته|مقاتلاتها|مسيراتها|مدفعيتها|وحداتها|قطعاتها"
-OWN_FORCES_DID = re.compile(
+OWN_FORCES_DID = compile_guarded(
     _n(r"(?:^|\s)(?:ان|بان|و)?\s*(?:" + _OWN_FORCES + r")\s+(?:قد\s+)?\S+\s+(?:\S+\s+)?$")
 )
 # "تمكن مجاهدو سرايا أولياء الدم من استهداف رتل", "استطاع أبطال المقاومة استهداف قاعدة": the
 # side that managed the strike (its own fighters: its claim)
-MANAGED_BY = re.compile(
+MANAGED_BY = compile_guarded(
     _n(
         r"(?:^|[\s،])(?:و|ف)?(?:" + _MANAGED + r"|استطاعت|استطاع|استطاعوا)\s+"
         r"(?:(?:مجاهدو|مقاتلو|ابطال)\s+|" + _UNIT_OF + r")?$"
     )
 )
-MANAGED_STRIKE = re.compile(
+MANAGED_STRIKE = compile_guarded(
     _n(r"^(?:\s+\S+){0,3}?\s+(?:(?:من|في)\s+)?(?:استهداف|قصف|ضرب|مهاجمه|تفجير|اسقاط|دك)(?=\s)")
 )
 
@@ -739,15 +742,15 @@ BANDS = tuple(_n(w) for w in ("عصابات", "فلول", "بقايا", "خلا�
 
 
 # ... unless the verb is passive: "استُهدف الحشد بطائرة مسيرة مجهولة", "... من قبل مسلحين"
-PASSIVE_AFTER = re.compile(
+PASSIVE_AFTER = compile_guarded(
     _n(r"^[^،.]{0,30}?(?<!\S)(?:من قبل|على يدي?|بيدي?)(?!\S)|^\s*(?:\S+\s+){0,2}?ب\S+(?:\s+\S+){0,2}\s+مجهول")
 )
 # "يدل على أن الولايات المتحدة ...", "أشار إلى أن": a clause opens; its subject is no object
-COMPLEMENTIZER = re.compile(_n(r"(?:^|\s)(?:علي|على|الي|إلى)\s+(?:ان|انه|انها)\s*$"))
+COMPLEMENTIZER = compile_guarded(_n(r"(?:^|\s)(?:علي|على|الي|إلى)\s+(?:ان|انه|انها)\s*$"))
 # the people of the body that speaks ("مقاتليها", "منتسبيه"): OWN_DEAD, MOURNER_AFTER, ITS_OWN_SITE
 _ITS_PEOPLE = r"(?:مقاتلي|منتسبي|عناصر|ابناء|مجاهدي|افراد)(?:ها|ه|هم)"
 # a site or people of the one who speaks ("مقرا لها", "مقراتها", "عناصرها")
-ITS_OWN_SITE = re.compile(
+ITS_OWN_SITE = compile_guarded(
     _n(
         r"(?:^|\s)(?:ب|ل)?(?:ال)?(?:مقر|مقرا|مقرات|موقع|موقعا|مواقع|مخزن|مخزنا|نقطه|قاعده|رتل|رتلا|دوريه|ثكنه)\s+(?:ل|تابعا\s+ل|تابعه\s+ل)"
         # (or of its forces: "نقطة لقواتها")
@@ -757,8 +760,8 @@ ITS_OWN_SITE = re.compile(
 )
 # whom a neighbour's "terrorists" in Iraq are, in its own statements
 STATE_TERRORISTS = {"turkish_forces": "pkk", "iran_forces": "political_parties"}
-ISIS_NAMED = re.compile(_n(r"داعش|الدوله الاسلاميه|تنظيم الدوله|دواعش|الداعشي"))
-CONDEMNER = re.compile(
+ISIS_NAMED = compile_guarded(_n(r"داعش|الدوله الاسلاميه|تنظيم الدوله|دواعش|الداعشي"))
+CONDEMNER = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:ادان|ادانت|يدين|تدين|استنكر|استنكرت|شجب|شجبت|ندد|نددت|استهجن|استهجنت"
         # (and who welcomes or praises: "رحبت الحكومة بنجاح القوات الأمنية في إحباط هجوم")
@@ -766,40 +769,40 @@ CONDEMNER = re.compile(
     )
 )
 # "حمّل X Y مسؤولية ...", "اتهم X Y بـ...": X (right after the verb) accuses, Y is accused
-ACCUSER_AFTER = re.compile(
+ACCUSER_AFTER = compile_guarded(
     # (not "يحمل": "انتحاري من داعش يحمل حزاما ناسفا" carries)
     _n(r"\s+(?:\S+\s+)?(?:تتهم|يتهم|اتهمت|اتهم|اتهموا|يتهمون)\s")
 )
 _ACCUSE = r"(?:حمل|حملت|حملوا|يحمل|تحمل|اتهم|اتهمت|اتهموا|يتهم|تتهم)"
-ACCUSER_VERB = re.compile(_n(r"(?:^|\s)(?:و|ف)?" + _ACCUSE + r"\s*$"))
+ACCUSER_VERB = compile_guarded(_n(r"(?:^|\s)(?:و|ف)?" + _ACCUSE + r"\s*$"))
 # a verb that lays or takes the responsibility ("حمّلوا X مسؤولية", "أعلنت X مسؤوليتها")
-OWNER_VERB = re.compile(
+OWNER_VERB = compile_guarded(
     _n(r"(?:^|\s)(?:و|ف)?(?:" + _ACCUSE + r"|يحملون|اعلن|اعلنت|اعلنوا|تبنت|تبني|تبنى)(?=\s|$)")
 )
 # the accused after a denier's participle ("نفت مسؤوليتها، متهمة حزب العمال بتنفيذه")
-COUNTER_ACCUSED = re.compile(_n(r"(?:^|\s)(?:و)?(?:متهمه|متهما|متهمين|اتهمت|اتهم|واتهمت)\s+(?:ال|لل)?$"))
+COUNTER_ACCUSED = compile_guarded(_n(r"(?:^|\s)(?:و)?(?:متهمه|متهما|متهمين|اتهمت|اتهم|واتهمت)\s+(?:ال|لل)?$"))
 # up to three title words between a link word and a name ("للزعيم الشيعي مقتدى الصدر")
 TITLES = r"(?:(?:ال|لل|ل)?(?:زعيم|سيد|رجل|دين|شيعي|امين|عام|قائد|مرجع)\S*\s+){0,3}"
 # "سرايا السلام التابعة للتيار الصدري": the parent of a group named just before; (a base
 # "تابعة للحشد" is not a group: its owner is the one attacked, read as usual)
-BELONGS = re.compile(_n(r"(?:تابع\S*|التابع\S*)\s+(?:ل|لل)?" + TITLES + "$"))
+BELONGS = compile_guarded(_n(r"(?:تابع\S*|التابع\S*)\s+(?:ل|لل)?" + TITLES + "$"))
 # a band of the group's own people right before "تابعة ل" (not a faction under an umbrella)
-CELL_OWNED = re.compile(
+CELL_OWNED = compile_guarded(
     _n(r"(?:^|\s)(?:ال)?(?:خليه|خلايا|مفرزه|مفارز|مجموعه|مجموعات|شبكه|عصابه|عناصر|مسلحين|افراد)\s*$")
 )
 # reporters as the audience, not the victims: "قال للصحفيين", "ردا على أسئلة صحفيين"
-PRESS = re.compile(_n(r"(?:صحف|صحاف|مراسل|اعلاميين)"))
-AUDIENCE_BEFORE = re.compile(
+PRESS = compile_guarded(_n(r"(?:صحف|صحاف|مراسل|اعلاميين)"))
+AUDIENCE_BEFORE = compile_guarded(
     _n(
         r"(?:^|\s)(?:و)?(?:اسئله|سؤال|ل?قال|قالت|ابلغ|ابلغت|صرح|صرحت|اكد|اكدت|اوضح|اوضحت|افاد|افادت|"
         r"تحدث|تحدثت|امام|مع|اخبر|اخبرت)(?:\s+\S+){0,2}\s*$"
     )
 )
-FOUGHT = re.compile(_n(r"(?:ل|ال)?(?:محاربه|مكافحه|قتال|المناهض|مناهض|لمواجهه)\s+(?:ل|لل)?$"))
+FOUGHT = compile_guarded(_n(r"(?:ل|ال)?(?:محاربه|مكافحه|قتال|المناهض|مناهض|لمواجهه)\s+(?:ل|لل)?$"))
 # "أعلنت/أقرت/نعت X مقتل ...": X announces its own loss (the attacked side)
 # "أعلن جهاز مكافحة الإرهاب مقتل ما يسمى والي نينوى في تنظيم داعش": the dead the
 # announcer names as another group's, or as terrorists, are not its own
-ENEMY_DEAD = re.compile(_n(_TERRORISTS + r"|المسلحين|مسلحين|الخارجين عن القانون"))
+ENEMY_DEAD = compile_guarded(_n(_TERRORISTS + r"|المسلحين|مسلحين|الخارجين عن القانون"))
 
 
 def _dead_are_others(f: Facts, a, npos: int) -> bool:
@@ -819,9 +822,9 @@ def _dead_are_others(f: Facts, a, npos: int) -> bool:
     )
 
 
-OWN_DEAD = re.compile(_n(r"(?:^|\s)(?:من\s+)?" + _ITS_PEOPLE + r"(?=[\s،.]|$)"))
-MOURNER_BEFORE = re.compile(_n(r"(?:اعلنت?|اقرت?|نعت?|نعي|اكدت?|اعترفت?)\s+$"))
-MOURNER_AFTER = re.compile(
+OWN_DEAD = compile_guarded(_n(r"(?:^|\s)(?:من\s+)?" + _ITS_PEOPLE + r"(?=[\s،.]|$)"))
+MOURNER_BEFORE = compile_guarded(_n(r"(?:اعلنت?|اقرت?|نعت?|نعي|اكدت?|اعترفت?)\s+$"))
+MOURNER_AFTER = compile_guarded(
     _n(
         r"^\S*(?:\s+\S+){0,16}?\s+(?:ب)?(?:مقتل|استشهاد|سقوط|اصابه)\s"
         # "نعت هيئة الحشد ثلاثة من مقاتليها استشهدوا": its own people, counted, then the verb
@@ -832,7 +835,7 @@ MOURNER_AFTER = re.compile(
 )
 # ... or the people of one of its units, after the day: "نعت هيئة الحشد، الثلاثاء، ثلاثة من
 # مقاتلي اللواء 35 استشهدوا" (its own, unless another side is named among them)
-UNIT_DEAD = re.compile(
+UNIT_DEAD = compile_guarded(
     _n(
         r"^[\s،,]*(?:(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)[\s،,]+){0,2}"
         r"(?:\S+\s+){0,2}?(?:من\s+)?(?:مقاتلي|منتسبي|عناصر|ابناء|افراد|مجاهدي)\s+(?:\S+\s+){1,3}?"
@@ -842,7 +845,7 @@ UNIT_DEAD = re.compile(
 # a second clause opened by "while / as / also": a concurrent, separate statement
 # "..., فيما أصيب اثنان من حراسه", "كما أصيب عنصر": a concurrent clause that only adds the event's other
 # casualties (it opens with the casualty verb, and has no event cue of its own)
-CONCURRENT_TOLL = re.compile(
+CONCURRENT_TOLL = compile_guarded(
     _n(
         r"^[\s،,]*(?:و)?(?:فيما|بينما|في حين|كما)\s+(?:اصيب|اصيبت|اصيبوا|جرح|جرحت|قتل|قتلت|لقي|لقيت|استشهد|استشهدت)(?:\s|$)"
         # the rest of the same salvo: "أسقطت القوات اثنتين منها، فيما أصابت الثالثة المنزل"
@@ -859,16 +862,18 @@ CONCURRENT_TOLL = re.compile(
     )
 )
 RISEN_STEMS = ("ارتفاع", "ارتفع")
-TOLL_RISEN = re.compile(_n(r"(?:^|\s)(?:ارتفاع\s+(?:عدد|حصيله)|ارتفعت\s+(?:ال)?حصيله|ارتفع\s+عدد)(?:\s|$)"))
-ALSO = re.compile(_n(r"^[\s،,]*(?:و)?كما\s"))
+TOLL_RISEN = compile_guarded(
+    _n(r"(?:^|\s)(?:ارتفاع\s+(?:عدد|حصيله)|ارتفعت\s+(?:ال)?حصيله|ارتفع\s+عدد)(?:\s|$)")
+)
+ALSO = compile_guarded(_n(r"^[\s،,]*(?:و)?كما\s"))
 # "اقتحموا مقر الشركة، حيث أطلقوا النار عليه، مما أدى إلى مقتله": a clause telling how
 # the same act went on (with no event cue of its own) gives that act's figures
-WHEREUPON = re.compile(_n(r"^[\s،,]*(?:و)?حيث\s"))
-BACKGROUND_OF = re.compile(_n(r"علي\s+خلفيه"))
-RESULT_CLAUSE = re.compile(_n(r"[،,]\s*(?:ما|مما|و)\s*(?:اسفر|ادي|خلف)"))
-NEW_DAY_CLAUSE = re.compile(r"[،,]\s*و(?:في\s+|ب)?$")
+WHEREUPON = compile_guarded(_n(r"^[\s،,]*(?:و)?حيث\s"))
+BACKGROUND_OF = compile_guarded(_n(r"علي\s+خلفيه"))
+RESULT_CLAUSE = compile_guarded(_n(r"[،,]\s*(?:ما|مما|و)\s*(?:اسفر|ادي|خلف)"))
+NEW_DAY_CLAUSE = compile_guarded(r"[،,]\s*و(?:في\s+|ب)?$")
 # (cheap test first: "، وفي" then a word a date can open with)
-NEW_DAY_AHEAD = re.compile(
+NEW_DAY_AHEAD = compile_guarded(
     _n(
         r"[،,]\s*و(?:في\s+|ب)?(?:\d|ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|حادي|عشرين|ثلاثين)"
         r"|يوم|اليوم|امس|صباح|مساء|فجر|ليل|ليله|ظهر|عصر|منتصف|مطلع|اواخر|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه"
@@ -877,7 +882,7 @@ NEW_DAY_AHEAD = re.compile(
         r"|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر)"
     )
 )
-CONCURRENT = re.compile(
+CONCURRENT = compile_guarded(
     _n(
         # ("، في وقت متأخر من ليل أمس": a time of the act, not "meanwhile")
         r"(?:[،,]\s*(?:و)?(?:في وقت(?!\s+(?:متاخر|مبكر|سابق|لاحق|واحد))|فيما|بينما|في حين|كما|وسط|حيث)|\s(?:و)?(?:في وقت(?=\s+[يت]\S+)|في ظل|بالتزامن مع|تزامنا مع|يتزامن مع|تتزامن مع))\s"
@@ -885,36 +890,36 @@ CONCURRENT = re.compile(
 )
 # "، وهو ما ردت عليه واشنطن في الثاني من شباط بضربات على ...": the other side's answer, an
 # act of its own after the one told
-ANSWERED_WITH = re.compile(
+ANSWERED_WITH = compile_guarded(
     _n(r"[،,]\s*(?:وهو ما|وهو الهجوم الذي|الامر الذي|ما)\s+(?:ردت|رد|ردوا)\s+(?:عليه|عليها)\s")
 )
 # "قاعدة فكتوري العسكرية قرب مطار بغداد": a site after "near" that locates the one before
-NEAR_LOCATOR = re.compile(_n(r"(?:^|\s)(?:قرب|بالقرب\s+من|المحاذيه\s+ل|المجاوره\s+ل)\s*$"))
+NEAR_LOCATOR = compile_guarded(_n(r"(?:^|\s)(?:قرب|بالقرب\s+من|المحاذيه\s+ل|المجاوره\s+ل)\s*$"))
 TAKEN_STEMS = ("نقل", "اعيد")
 # taking people or things somewhere ("نقلت الجثامين", "تم نقل الجرحى"): TAKEN_TO, TAKEN_ON
 _TAKEN_VERB = r"(?:نقل|نقلت|نقلوا|نقلها|نقله|نقلهم|نقلتها|تم\s+نقل|اعيدت|اعيد)"
 # what the arrested are charged with ("بتهمة إطلاق صواريخ على السفارة الأمريكية")
 CHARGE_STEMS = ("تهم", "تورط", "ضلوع")
-CHARGED_WITH = re.compile(
+CHARGED_WITH = compile_guarded(
     _n(
         r"(?:^|\s)(?:بتهمه|بتهم|بتهمة|(?:ال)?متهم(?:ين|ان|ون|ا)?\s+ب\S*|لتورطهم|لتورطه|بتورطهم|لضلوعهم|لضلوعه)\s+[^،.؛]{0,50}$"
     )
 )
 # a charge of membership right before the group's name ("متهم بالانتماء لتنظيم داعش")
-MEMBERSHIP_CHARGED = re.compile(
+MEMBERSHIP_CHARGED = compile_guarded(
     _n(
         r"(?:بتهمه|بتهم|متهم\S*)\s+(?:ب)?(?:ال)?انتماء\s+(?:(?:الي|إلى)\s+)?(?:ل|لل)?(?:(?:تنظيم|عصابات|جماعه)\s+)?(?:ال|لل|ل)?$"
     )
 )
 # a charge that names no act of a place ("متهمين بالإرهاب في منطقة الطارمية": arrested there)
-SITELESS_CHARGE = re.compile(
+SITELESS_CHARGE = compile_guarded(
     _n(
         r"(?:بتهمه|بتهم|متهم\S*)\s+(?:ب)?(?:ال)?(?:ارهاب(?:يه|ي)?|انتماء|الانتماء|تزوير|فساد|ابتزاز|مخدرات|تجاره)(?:\s|$)"
         r"|متهم\S*\s+ب(?:ال)?(?:ارهاب(?:يه|ي)?|انتماء|تزوير|فساد|ابتزاز|مخدرات|تجاره)(?:\s|$)"
     )
 )
 # "نقلت ... إلى العراق صباح الأحد": the day the dead or the wounded were taken somewhere
-TAKEN_ON = re.compile(_n(r"(?:^|\s)(?:و)?" + _TAKEN_VERB + r"\s+[^،,.؛]{0,70}$"))
+TAKEN_ON = compile_guarded(_n(r"(?:^|\s)(?:و)?" + _TAKEN_VERB + r"\s+[^،,.؛]{0,70}$"))
 
 
 def _taken_on(f: Facts, d) -> bool:
@@ -925,7 +930,7 @@ def _taken_on(f: Facts, d) -> bool:
 
 # "أحيا المئات، اليوم الثلاثاء، الذكرى السنوية الرابعة لاغتيال ...": the anniversary of an act
 # (marked or come round: not "تزامنا مع الذكرى", the day of a fresh act that coincided with it)
-ANNIVERSARY = re.compile(
+ANNIVERSARY = compile_guarded(
     _n(
         r"(?:^|\s)(?:و)?(?:احيا|احيت|احيوا|يحيي|تحيي|يحيون|احياء|لاحياء|استذكر\S*|احتفل\S*|احتفال\S*|"
         r"تمر|يمر|تحل|حلت|مرور|بمرور)\s+(?:\S+\s+){0,6}?(?:و|ب|ل)?(?:ال)?ذكري\s+(?:\S+\s+){0,3}?(?:ل|لل)"
@@ -945,13 +950,13 @@ def _commemorated_on(f: Facts, d) -> bool:
 
 # a relative clause about something other than an act, up to a date in it ("في الحراك الاحتجاجي
 # الذي انطلق في تشرين الأول 2019"): its head, the pronoun, up to four words
-THING_RELATIVE = re.compile(
+THING_RELATIVE = compile_guarded(
     _n(
         r"(?:^|\s)([^\s،,.]+)(?:\s+[^\s،,.]+)?\s+(?:الذي|التي|الذين)\s+(?:[^\s،,.]+\s+){1,4}?"
         r"(?:في\s+|منذ\s+|عام\s+|مطلع\s+)?$"
     )
 )
-ACT_HEAD = re.compile(
+ACT_HEAD = compile_guarded(
     _n(
         r"^(?:و|ب|ل)?(?:ال)?(?:هجوم|هجمات|هجمه|تفجير|تفجيرات|انفجار|قصف|اعتداء|عمليه|اغتيال|حادث|حادثه|ضربه|غاره"
         r"|كمين|اشتباك|اشتباكات|مجزره|استهداف|مواجهات|معركه|معارك)$"
@@ -962,7 +967,7 @@ ACT_HEAD = re.compile(
 # a thing founded, opened or formed, or an earlier time the act recalls, up to a date told
 # after the act ("قتل صحفي كان يعمل في قناة افتتحت عام 2015", "في حادث يعيد للأذهان اغتيالات
 # عام 2020")
-FOUNDED_OR_RECALLED = re.compile(
+FOUNDED_OR_RECALLED = compile_guarded(
     _n(
         r"(?:^|\s)(?:(?:افتتحت|افتتح|تاسست|تاسس|اسست|اسس|تشكلت|تشكل|شكلت|انشئت|انشئ|بنيت|بني)"
         r"|يعيد\s+(?:لل|الي\s+ال)اذهان|يذكر\s+ب\S*|يستذكر|علي\s+غرار|اسوه\s+ب\S*|كما\s+حدث)"
@@ -971,7 +976,7 @@ FOUNDED_OR_RECALLED = re.compile(
 )
 
 
-PLUPERFECT_BEFORE = re.compile(_n(r"(?:^|\s)(?:و)?(?:كان|كانت|كانوا)\s+قد\s+(?:[^\s،,.]+\s+){0,6}?$"))
+PLUPERFECT_BEFORE = compile_guarded(_n(r"(?:^|\s)(?:و)?(?:كان|كانت|كانوا)\s+قد\s+(?:[^\s،,.]+\s+){0,6}?$"))
 
 
 def _act_word_in(f: Facts, lo: int, hi: int, occurrences: bool = True) -> bool:
@@ -1018,10 +1023,10 @@ def _dates_another_thing(f: Facts, d, cue_pos: int, prior: bool = False) -> bool
 
 # "وإن جثامين القتلى نقلت عبر منفذ القائم الحدودي إلى العراق": where people or things were
 # taken afterwards, not where the act was
-TAKEN_TO = re.compile(
+TAKEN_TO = compile_guarded(
     _n(r"(?:^|\s)(?:و)?" + _TAKEN_VERB + r"\s+(?:\S+\s+){0,8}?(?:الي|عبر|نحو)\s+(?:\S+\s+){0,3}?$")
 )
-LAUNCHED_FROM = re.compile(
+LAUNCHED_FROM = compile_guarded(
     # (the source of the fire, not "مصدر أمني بسقوط صاروخين من نوع كاتيوشا داخل ...")
     _n(
         r"(?:اطلق\S*|انطلق\S*|مصدر\s+(?:ال)?(?:نيران|اطلاق|القصف|النار|الصواريخ|القذائف)|منصه)"
@@ -1033,7 +1038,7 @@ LAUNCHED_FROM = re.compile(
 # a place that only describes another ("البوكمال المحاذية لقضاء القائم"), a route ("نقلت
 # عبر منفذ القائم") or a street named after it ("في شارع بغداد وسط مدينة كركوك"): not where
 # the event happened
-NOT_THE_SITE = re.compile(
+NOT_THE_SITE = compile_guarded(
     _n(
         r"(?:(?:ال)?(?:محاذي|مجاور|متاخم|مقابل)\S*\s+(?:ل|لل)?(?:\S+\s+)?"
         r"|(?:^|\s)عبر\s+(?:\S+\s+)?"
@@ -1051,7 +1056,7 @@ NOT_THE_SITE = re.compile(
 )
 # acts planned, not done ("كان يخطط لتنفيذ هجمات في بغداد", "ينوي شن هجوم على")
 PLAN_STEMS = ("خطط", "ينوي", "تنوي", "ينوون", "يعتزم", "تعتزم", "يعتزمون", "يستعد", "تستعد", "بصدد")
-PLANNED_ACT = re.compile(
+PLANNED_ACT = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:يخطط|يخططون|تخطط|خطط|خططت|خططوا|التخطيط|بالتخطيط|للتخطيط|ينوي|تنوي|ينوون|يعتزم|تعتزم|يعتزمون"
         # (getting ready: "الإرهابيين الذين كانوا يستعدون لشن هجوم على القواعد التركية")
@@ -1059,60 +1064,62 @@ PLANNED_ACT = re.compile(
         r"\s+(?:ل|الي\s+)?(?:تنفيذ|شن|القيام\s+ب|استهداف|تفجير|ارتكاب)\S*\s+(?:\S+\s+){0,3}?(?:في|علي|ب|داخل|ضد)\s*$"
     )
 )
-ADJACENT_TO = re.compile(_n(r"(?:ال)?(?:محاذي|مجاور|متاخم)\S*\s+(?:ل|لل)?(?:\S+\s+)?$"))
+ADJACENT_TO = compile_guarded(_n(r"(?:ال)?(?:محاذي|مجاور|متاخم)\S*\s+(?:ل|لل)?(?:\S+\s+)?$"))
 # "ما وصفه بمقر للموساد", "ما وصفته بأوكار الإرهابيين", "ما وصفه بمقر للتجسس تابع للموساد":
 # what the speaker called the place
-DESCRIBED_AS = re.compile(
+DESCRIBED_AS = compile_guarded(
     _n(
         r"(?:^|\s)ما\s+(?:وصفه|وصفته|وصفوه|وصفها|وصفتها|وصفاه|يصفه|تصفه|تصفها|يصفها)\s+(?:ب|بان|بانه|بانها)?\S*\s*(?:\S+\s+){0,2}$"
     )
 )
 # what an attack answers or supports, a few words before a place abroad
 ANSWERED_STEMS = ("رد", "انتقام", "ثار", "تضامن", "نصر", "اسناد", "دعم")
-ANSWERED = re.compile(
+ANSWERED = compile_guarded(
     _n(
         r"(?:^|[\s\"“«(])(?:و)?(?:ل)?(?:ردا|رد|انتقاما|ثارا|تضامنا|نصره|اسنادا|دعما)\s+(?:علي|ل|مع)?\s*"
         r"(?:[^\s،.]+\s+){0,5}?(?:في\s+|ب|علي\s+)?$"
     )
 )
 # what a site houses, up to whom ("التي تضم مقرات للجيش والشرطة و", "التي تستضيف قوات")
-HOUSES = re.compile(
+HOUSES = compile_guarded(
     _n(r"(?:التي|الذي|والتي|والذي)\s+(?:تضم|يضم|تستضيف|يستضيف|تاوي|ياوي)\s+(?:[^\s،.]+\s+){0,5}$")
 )
 # the acts a strike answered, up to whom they hit ("ردا على الهجمات على ...")
 # (and the massacres or crimes a strike answers: "ردا على مجازر العدو بحق أهلنا في غزة")
-ACT_WORD = re.compile(_n(r"(?:هجمات|هجوم|هجمه|اعتداءات|اعتداء|استهداف|ضربات|قصف|مجازر|مجزره|جرائم|جريمه)"))
+ACT_WORD = compile_guarded(
+    _n(r"(?:هجمات|هجوم|هجمه|اعتداءات|اعتداء|استهداف|ضربات|قصف|مجازر|مجزره|جرائم|جريمه)")
+)
 # the acts a person is charged with having planned, up to whom they hit
-RESPONSIBLE_FOR_ACTS = re.compile(
+RESPONSIBLE_FOR_ACTS = compile_guarded(
     _n(
         r"(?:^|\s)(?:ال)?(?:مسوول|مسوولا|مسوولين)\s+عن\s+(?:\S+\s+){0,6}?(?:ال)?(?:هجمات|هجوم|اعتداءات|استهداف)"
         r"\s+(?:\S+\s+){0,2}?(?:علي|ضد)\s+(?:\S+\s+)?$"
     )
 )
-LOCATIVE = re.compile(
+LOCATIVE = compile_guarded(
     _n(r"(?:^|\s)(?:في|داخل|الي|نحو|باتجاه|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|وسط|اراضي|عمق)\s*$")
 )
-LOCATIVE_CLITIC = re.compile(_n(r"^(?:ب|وب|فب|و)"))
-DIRECTION = re.compile(_n(r"(?:^|\s)(?:جنوب|جنوبي|شمال|شمالي|شرق|شرقي|غرب|غربي)\s*$"))
+LOCATIVE_CLITIC = compile_guarded(_n(r"^(?:ب|وب|فب|و)"))
+DIRECTION = compile_guarded(_n(r"(?:^|\s)(?:جنوب|جنوبي|شمال|شمالي|شرق|شرقي|غرب|غربي)\s*$"))
 # "في حي الواسطي جنوبي مدينة كركوك", "في منطقة المشتل شرقي بغداد": a neighbourhood, area
 # or district named (one the gazetteer lacks) as a part of the city's side, so inside its
 # governorate; a bare side ("جنوبي بغداد", "50 كم جنوب بغداد") may lie beyond it
-IN_A_HOOD = re.compile(
+IN_A_HOOD = compile_guarded(
     _n(
         r"(?:^|\s)(?:في|ب|و)?(?:ال)?(?:حي|منطقه|ناحيه|قضاء)\s+(?:\S+\s+){1,2}"
         r"(?:جنوب|جنوبي|شمال|شمالي|شرق|شرقي|غرب|غربي)\s*$"
     )
 )
-NAMED_AS = re.compile(
+NAMED_AS = compile_guarded(
     _n(
         # (whole words: "اسم" is not the tail of "باسم"; "المتحدث باسم الشرطة" is SOURCE_IN's)
         r"(?:^|(?<=\s))(?:اسم|باسم|المسماه|المسمي|تسميه|(?:يسمي|تسمي|يسمون)(?:\s+(?:نفسها|نفسه|انفسهم))?|تدعي|يدعي|"
         r"(?:يطلق|تطلق|يطلقون)\s+(?:علي\s+(?:نفسها|نفسه|انفسهم)|عليها|عليه|عليهم))\s*[“\"«]?$"
     )
 )
-DATELINE = re.compile(_n(r"\s*[-–—:/(]"))
+DATELINE = compile_guarded(_n(r"\s*[-–—:/(]"))
 # an actor named after one of these backs the party, it does not take part ("المدعومة من طهران")
-BACKER = re.compile(
+BACKER = compile_guarded(
     _n(
         r"(?:موال\S*|الموالي\S*|متحالف\S*|المتحالف\S*|مرتبط\S*|المرتبط\S*|مدعوم\S*|المدعوم\S*|"
         r"حليف\S*|الحليف\S*|مقرب\S*|المقرب\S*|تدعم\S*|يدعم\S*|وكلاء|وكيل\S*|المحسوب\S*|محسوب\S*"
@@ -1124,7 +1131,7 @@ BACKER = re.compile(
 )
 # the side a threat was to ("طائرات مسيرة شكلت تهديدا للقوات الأمريكية"): why a strike was
 # made, no party to it
-THREAT_TO = re.compile(
+THREAT_TO = compile_guarded(
     _n(
         r"(?:^|\s)(?:تشكل|يشكل|شكلت|شكل|تمثل|يمثل|مثلت)?\s*(?:تهديدا|تهديد|خطرا|خطر)\s+"
         r"(?:مباشرا\s+|وشيكا\s+|مباشر\s+|وشيك\s+)?(?:علي\s+|ل|لل)?"
@@ -1134,25 +1141,25 @@ THREAT_TO = re.compile(
     )
 )
 # a country named after its border is where, not who ("قرب الحدود مع إيران", "حدود تركيا")
-BORDER_WITH = re.compile(
+BORDER_WITH = compile_guarded(
     _n(r"(?:^|\s)(?:ب|و|ل|عل)?(?:ال)?(?:حدود|حدودي|حدوديه)(?:\s+(?:ال)?\S+يه)?\s+(?:مع\s+)?$")
 )
 # the first word of a "member" actor hit (vocab: "غارة أمريكية", "مقر الحشد"), normalized
-MEMBER_WEAPON = re.compile(_n(r"^(?:ال)?(?:طائر|مسير|صاروخ|صواريخ|غار|قصف|ضرب|قذيف|مدفعي|عمليه)"))
+MEMBER_WEAPON = compile_guarded(_n(r"^(?:ال)?(?:طائر|مسير|صاروخ|صواريخ|غار|قصف|ضرب|قذيف|مدفعي|عمليه)"))
 ATTACK_HEADS = frozenset(
     _n(w) for w in ("هجوم", "الهجوم", "عدوان", "العدوان", "توغل", "التوغل", "عمليه", "العمليه")
 )
 # the men who guard a site ("حراس مقر", "عناصر حماية مكتب"), right before it
 _GUARDS = r"(?:ال)?(?:حراس|حرس|حمايه|عناصر\s+حمايه|افراد\s+حمايه|منتسبي\s+حمايه)\s*$"
-SITE_GUARDS = re.compile(_n(r"(?:^|\s)" + _GUARDS))
+SITE_GUARDS = compile_guarded(_n(r"(?:^|\s)" + _GUARDS))
 # ... as the subject of a verb of force ("أطلق حراس", "اعتدى عناصر حماية")
-GUARDS_ACTED = re.compile(
+GUARDS_ACTED = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:اطلق|اطلقوا|فتح|فتحوا|اعتدي|اعتدوا|هاجم|هاجموا|قام|قاموا|اقدم|اقدموا)\s+"
         + _GUARDS
     )
 )
-MEMBER_SITE = re.compile(
+MEMBER_SITE = compile_guarded(
     _n(
         r"^(?:ال)?(?:مقر|مكتب|مكاتب|رتل|ارتال|قافل|موكب|سيار|عجل|مركب|شاحن|مخز|مخاز|مستودع|"
         r"معسكر|موقع|مواقع|قاعد|قواعد|نقط|نقاط|ثكن|منزل|بيت|مبن|مبان|سفار|قنصلي|منشا|سيطر|حاجز|حواجز)"
@@ -1212,41 +1219,68 @@ def vocab() -> Vocab:
     # "فجر اليوم": the dawn, not the verb "set off"
     # ("أطلق سراح المهندس": set free, no attack)
     verbs = rf"(?!فجر\s+(?:اليوم|امس|يوم|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)(?:\s|،|$))(?!اطلق\S*\s+سراح){w['attack_verbs']}"
+    g = guarded
     return Vocab(
         # marker, then up to two words (a site's name: "مقر الدعم اللوجستي لـ"), then the actor
-        target_before=re.compile(
-            rf"(?:^|[\s(«\"“])(?:ال)?(?:و|ب|ل|لل)?{w['target_before']}(?:[\s،]+\S+){{0,2}}[\s«\"“(]*{tail}"
+        target_before=g(
+            re.compile(
+                rf"(?:^|[\s(«\"“])(?:ال)?(?:و|ب|ل|لل)?{w['target_before']}(?:[\s،]+\S+){{0,2}}[\s«\"“(]*{tail}"
+            ),
+            raw["target_before"],
         ),
-        perp_before=re.compile(
-            # (the group's men or cells between: "أصابع الاتهام إلى خلايا تابعة لتنظيم داعش")
-            rf"(?:^|[\s(«\"“])(?:و|ف)?{w['perp_before']}(?:\s+(?:مسلحين|مسلحون|مسلحو|مسلحي|عناصر|افراد|مجموعه|مجموعات|جماعه|جماعات|قوه|قوات|خلايا|خليه)(?:\s+(?:من|تابعه|التابعه|تابعين))?)?[\s«\"“(]*{tail}"
+        perp_before=g(
+            re.compile(
+                # (the group's men or cells between: "أصابع الاتهام إلى خلايا تابعة لتنظيم داعش")
+                rf"(?:^|[\s(«\"“])(?:و|ف)?{w['perp_before']}(?:\s+(?:مسلحين|مسلحون|مسلحو|مسلحي|عناصر|افراد|مجموعه|مجموعات|جماعه|جماعات|قوه|قوات|خلايا|خليه)(?:\s+(?:من|تابعه|التابعه|تابعين))?)?[\s«\"“(]*{tail}"
+            ),
+            raw["perp_before"],
         ),
-        perp_after=re.compile(rf"^[\s»\"”)]*(?:\S+\s+){{0,6}}?{w['perp_after']}"),
-        attack_verb_before=re.compile(rf"(?:^|[\s،])(?:و|ف)?{verbs}[\s،]*(?:\S+[\s،]+){{0,2}}?{tail}"),
+        perp_after=g(re.compile(rf"^[\s»\"”)]*(?:\S+\s+){{0,6}}?{w['perp_after']}"), raw["perp_after"]),
+        attack_verb_before=g(
+            re.compile(rf"(?:^|[\s،])(?:و|ف)?{verbs}[\s،]*(?:\S+[\s،]+){{0,2}}?{tail}"), raw["attack_verbs"]
+        ),
         # (the verb may end its clause: "وكانت القوات الأمريكية قد نفذت، في الرابع من ...، ضربة")
-        attack_verb_after=re.compile(rf"^[\s»\"”)]*(?:\S+\s+){{0,3}}?(?:و|ف|قد )?{verbs}(?:[\s،,]|$)"),
-        attack_verb_in=re.compile(rf"(?:^|[\s،])(?:و|ف)?{verbs}\s"),
-        plural_verb_object=re.compile(
-            rf"(?:^|[\s،])(?:و|ف)?{_alt([x for x in raw['attack_verbs'] if x.endswith('وا')])}"
-            rf"[\s،]*(?:[^\s،.]+\s+){{1,2}}?{tail}"
+        attack_verb_after=g(
+            re.compile(rf"^[\s»\"”)]*(?:\S+\s+){{0,3}}?(?:و|ف|قد )?{verbs}(?:[\s،,]|$)"), raw["attack_verbs"]
         ),
-        target_subject_after=re.compile(
-            rf"^[\s»\"”)]*(?:\S+\s+){{0,3}}?(?:و|ف|قد )?{w['target_subject_verbs']}(?:\s|$)"
+        attack_verb_in=g(re.compile(rf"(?:^|[\s،])(?:و|ف)?{verbs}\s"), raw["attack_verbs"]),
+        plural_verb_object=g(
+            re.compile(
+                rf"(?:^|[\s،])(?:و|ف)?{_alt([x for x in raw['attack_verbs'] if x.endswith('وا')])}"
+                rf"[\s،]*(?:[^\s،.]+\s+){{1,2}}?{tail}"
+            ),
+            raw["attack_verbs"],
+        ),
+        target_subject_after=g(
+            re.compile(rf"^[\s»\"”)]*(?:\S+\s+){{0,3}}?(?:و|ف|قد )?{w['target_subject_verbs']}(?:\s|$)"),
+            raw["target_subject_verbs"],
         ),
         background_start=re.compile("|".join(raw["background_start"])),
-        background_anywhere=re.compile(rf"(?:^|\s)(?:و)?{w['background_anywhere']}(?:\s|$)"),
-        prior_link=re.compile(
-            rf"(?:^|[\s،(])(?:و|ف)?{w['prior_event_links']}(?:\s+(?:ان|من|ساعات|ساعه|ايام|يومين|يوم|ذلك|قليل|قليله|نحو|\S+\s+من))*\s+"
+        background_anywhere=g(
+            re.compile(rf"(?:^|\s)(?:و)?{w['background_anywhere']}(?:\s|$)"), raw["background_anywhere"]
+        ),
+        prior_link=g(
+            re.compile(
+                rf"(?:^|[\s،(])(?:و|ف)?{w['prior_event_links']}(?:\s+(?:ان|من|ساعات|ساعه|ايام|يومين|يوم|ذلك|قليل|قليله|نحو|\S+\s+من))*\s+"
+            ),
+            raw["prior_event_links"],
         ),
         # (a verbal noun may come between: "متورطين بإطلاق صواريخ على قاعدة عين الأسد")
-        prior_relative=re.compile(rf"(?:^|\s)(?:و)?{w['prior_relative_links']}\s*(?:ال)?(?:\S+\s+)?$"),
-        new_event=re.compile(rf"(?:^|\s)(?:و)?{w['new_event']}"),
-        not_occurrence=re.compile(
-            rf"(?:^|[\s،])(?:و|ف|ب|ل)?{w['not_occurrence_before']}(?:\s+\S+){{0,2}}\s*$"
+        prior_relative=g(
+            re.compile(rf"(?:^|\s)(?:و)?{w['prior_relative_links']}\s*(?:ال)?(?:\S+\s+)?$"),
+            raw["prior_relative_links"],
         ),
-        series=re.compile(rf"(?:^|\s)(?:و|ب|ل|لل)?{w['series_words']}(?:\s|$)"),
-        two_events=re.compile(rf"(?:^|\s)(?:و|ب|ل)?(?:ال)?{w['two_events']}(?:\s|$)"),
-        anaphora=re.compile(rf"(?:^|\s)(?:و|ب|ل|لل|ف)?{w['anaphora']}(?=[\s،؛:.,!؟)\x22\u201d\u00bb]|$)"),
+        new_event=g(re.compile(rf"(?:^|\s)(?:و)?{w['new_event']}"), raw["new_event"]),
+        not_occurrence=g(
+            re.compile(rf"(?:^|[\s،])(?:و|ف|ب|ل)?{w['not_occurrence_before']}(?:\s+\S+){{0,2}}\s*$"),
+            raw["not_occurrence_before"],
+        ),
+        series=g(re.compile(rf"(?:^|\s)(?:و|ب|ل|لل)?{w['series_words']}(?:\s|$)"), raw["series_words"]),
+        two_events=g(re.compile(rf"(?:^|\s)(?:و|ب|ل)?(?:ال)?{w['two_events']}(?:\s|$)"), raw["two_events"]),
+        anaphora=g(
+            re.compile(rf"(?:^|\s)(?:و|ب|ل|لل|ف)?{w['anaphora']}(?=[\s،؛:.,!؟)\x22\u201d\u00bb]|$)"),
+            raw["anaphora"],
+        ),
     )
 
 
@@ -1343,7 +1377,6 @@ class Facts:
     # الثاني خلال الشهر الجاري"): no day of the act (series_places)
     series: list = field(default_factory=list, repr=False)
 
-    _nt: object = None
     _flags: frozenset = frozenset()
     _flags_of: object = None
     # readings of this sentence that several rules ask for (event_places, read_roles)
@@ -1390,23 +1423,26 @@ class Facts:
     def casualties(self):
         return self.finders.casualties(self.text) if self.finders else None
 
-    def _text(self):
+    # (norm and npos are read hundreds of times per article: after the first read each is a
+    # plain instance attribute, npos the offset map's own bound method)
+    @_lazy
+    def _nt(self):
         """The normalized sentence with its offset map, computed on first use and shared
         with the vocabulary matchers (vocab caches one normalization per string)."""
-        if self._nt is None:
-            self._nt = _normalized(self.text)
-        return self._nt
+        return _normalized(self.text)
 
-    @property
+    @_lazy
     def norm(self) -> str:
-        return self._text().norm
+        return self._nt.norm
 
-    def npos(self, orig: int) -> int:
-        """Index in `norm` of the first normalized character at or after original offset."""
-        return self._text().npos(orig)
+    @_lazy
+    def npos(self):
+        """npos(orig): index in `norm` of the first normalized character at or after
+        original offset `orig`."""
+        return self._nt.npos
 
     def orig(self, npos: int) -> int:
-        return self._text().orig(npos, len(self.text))
+        return self._nt.orig(npos, len(self.text))
 
     def flags(self) -> frozenset[str]:
         # read many times per sentence: computed once per cue list
@@ -1525,7 +1561,9 @@ def _speaker_spans(f: Facts) -> list[tuple[int, int]]:
 
 
 # "نفت الكتائب أي علاقة لها بالهجوم": "any" is of the link denied, not of the act
-ANY_LINK_TO = re.compile(_n(r"(?:^|\s)(?:اي|ايه)\s+(?:علاقه|صله|دور|مسؤوليه)\s+(?:لها|له|لهم|لهما)?\s*$"))
+ANY_LINK_TO = compile_guarded(
+    _n(r"(?:^|\s)(?:اي|ايه)\s+(?:علاقه|صله|دور|مسؤوليه)\s+(?:لها|له|لهم|لهما)?\s*$")
+)
 
 
 def occurrence_cues(f: Facts, lo: int = 0, hi: int | None = None) -> list:
@@ -1637,18 +1675,18 @@ def _occurrence_cues(f: Facts, lo: int, hi: int) -> list:
     return out
 
 
-UNEXPLODED = re.compile(_n(r"تنفجر|ينفجر|منفجر"))
+UNEXPLODED = compile_guarded(_n(r"تنفجر|ينفجر|منفجر"))
 
 
 # what "تصفية" winds up when it is no killing: accounts, scores, a firm, a case, debts
-LIQUIDATED_THING = re.compile(
+LIQUIDATED_THING = compile_guarded(
     _n(r"\s+(?:ال)?(?:حسابات|حساب|شركه|شركات|قضيه|قضايا|ديون|اموال|ممتلكات|تركه|ملف|ملفات|مياه)(?:\s|$|[،.])")
 )
 
 
 # a manned aircraft named (not a strike noun: "غارة", "ضربة جوية", "قصف جوي" are acts)
-MANNED_AIRCRAFT = re.compile(_n(r"^(?:و|ف|ب|ل)?(?:ال|لل)?(?:طائر|طيران|مقاتل|مروحي)"))
-DRONE_WORD = re.compile(_n(r"مسير|درون|طيار"))
+MANNED_AIRCRAFT = compile_guarded(_n(r"^(?:و|ف|ب|ل)?(?:ال|لل)?(?:طائر|طيران|مقاتل|مروحي)"))
+DRONE_WORD = compile_guarded(_n(r"مسير|درون|طيار"))
 
 
 def _manned_aircraft(f: Facts, c) -> bool:
@@ -1672,15 +1710,15 @@ def _has_count(f: Facts) -> bool:
 # operations counted: "35 عملية", "ثلاث عمليات"; right before a cue (COUNTED_OPERATIONS) or
 # anywhere in the sentence (OPERATIONS_COUNTED)
 _OPERATIONS_COUNT = r"(?:^|\s)(?:\d+|ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر|عشرات)\s+(?:عمليه|عمليات)"
-COUNTED_OPERATIONS = re.compile(_n(_OPERATIONS_COUNT + r"(?:\s+\S+)?\s*$"))
-OPERATIONS_COUNTED = re.compile(_n(_OPERATIONS_COUNT + r"(?:\s|$)"))
+COUNTED_OPERATIONS = compile_guarded(_n(_OPERATIONS_COUNT + r"(?:\s+\S+)?\s*$"))
+OPERATIONS_COUNTED = compile_guarded(_n(_OPERATIONS_COUNT + r"(?:\s|$)"))
 
 
 def _named_site_count(f: Facts) -> int:
     return len({p.name_en for p in f.places if PLACE_RANK.get(p.kind, 1) >= 3})
 
 
-PROJECTILE_WORD = re.compile(_n(r"صاروخ|صواريخ|منص|راجم|مسير|عبو|قذيف|طائر"))
+PROJECTILE_WORD = compile_guarded(_n(r"صاروخ|صواريخ|منص|راجم|مسير|عبو|قذيف|طائر"))
 # the weapon a phrase of stopping names, by its stem
 STOPPED_WEAPON = (
     ("drone", re.compile(_n(r"مسير|طائر"))),
@@ -1829,7 +1867,7 @@ def read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
 
 
 # ... or through its media arm ("أعلن الإعلام الحربي للحشد الشعبي")
-MEDIA_ARM_ANNOUNCER = re.compile(
+MEDIA_ARM_ANNOUNCER = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف)?" + _ANNOUNCE + r"\s+(?:الاعلام\s+الحربي|المكتب\s+الاعلامي|خليه\s+الاعلام|اعلام)"
         r"\s*(?:ل|لل|في\s+)?$"
@@ -1918,13 +1956,13 @@ def _owned_by_another(f: Facts, a, ne: int, end: int) -> bool:
     )
 
 
-CURFEW_AFTER = re.compile(
+CURFEW_AFTER = compile_guarded(
     _n(
         r"^\s*(?:\S+\s+){0,2}?(?:الي\s+)?(?:اعلان|فرض|تفرض|فرضت|اعلنت|تعلن)\s+(?:ال)?(?:حظر|حظرا|منع)\s+(?:لل|ال)?تجو"
     )
 )
-CURFEW_BEFORE = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:فرضت|فرض|اعلنت|اعلن)\s+$"))
-CURFEW_NOUN = re.compile(_n(r"^\s*(?:\S+\s+){0,2}?(?:ال)?(?:حظر|حظرا)\s+(?:لل|ال)?تجو"))
+CURFEW_BEFORE = compile_guarded(_n(r"(?:^|\s)(?:و|ف)?(?:فرضت|فرض|اعلنت|اعلن)\s+$"))
+CURFEW_NOUN = compile_guarded(_n(r"^\s*(?:\S+\s+){0,2}?(?:ال)?(?:حظر|حظرا)\s+(?:لل|ال)?تجو"))
 
 
 def _imposed_curfew(f: Facts, ns: int, ne: int) -> bool:
@@ -2725,7 +2763,7 @@ def _with_governorate(place, gov):
 
 # "كشف مصدر أمني، اليوم السبت، تفاصيل الهجوم الذي ... في 12 تشرين الثاني": the day said
 # right after a speech verb and its speaker dates the statement
-STATEMENT_DAY = re.compile(
+STATEMENT_DAY = compile_guarded(
     _n(
         # (after a dateline: "كركوك - كشف مصدر أمني، اليوم الأربعاء، ...")
         r"^\s*(?:\S+(?:\s+\S+)?\s*[-–—/:]\s+)?(?:\S+\s+)?(?:و|ف)?(?:قال|قالت|كشف|كشفت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|اوضحت|صرح|صرحت|نعت|نعي)"
@@ -2745,7 +2783,7 @@ def _event_dates(f: Facts, dates: list) -> list:
 
 # a drone or an aircraft seen flying ("حلقت طائرة مسيرة فوق", "رصد تحليق طائرات")
 FLIGHT_STEMS = ("حلق", "تحليق", "رصد", "شوهد")
-DRONE_FLEW = re.compile(
+DRONE_FLEW = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:حلقت|حلق|تحلق|يحلق|تحليق|بتحليق|رصد|رصدت|شوهدت|شوهد)\s+"
         r"(?:\S+\s+){0,2}?(?:ال)?(?:طائره|طائرات|مسيره|مسيرات|طيران)"
@@ -2753,7 +2791,7 @@ DRONE_FLEW = re.compile(
 )
 
 
-ANNIVERSARY_WORD = re.compile(_n(r"(?:ب|في|و)?(?:ال)?ذكري(?:\s+(?:ال)?سنويه)?$"))
+ANNIVERSARY_WORD = compile_guarded(_n(r"(?:ب|في|و)?(?:ال)?ذكري(?:\s+(?:ال)?سنويه)?$"))
 
 
 def _occasion_at(f: Facts) -> int | None:
@@ -2773,13 +2811,13 @@ def _occasion_at(f: Facts) -> int | None:
 
 # an act told in the first person plural ("استهدفنا", "ضربنا", "قصفنا")
 WE_STEMS = ("فنا", "بنا", "منا", "ذنا", "طنا")
-WE_DID = re.compile(
+WE_DID = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف|ثم\s+)?(?:استهدفنا|ضربنا|قصفنا|هاجمنا|نفذنا|اسقطنا|دكدكنا|دككنا|قصفنا|استطعنا|تمكنا)(?=\s|$|[،.])"
     )
 )
 # the group a statement is from ("بيان صادر عن", "في بيان لـ"), right before its name
-STATEMENT_OF = re.compile(_n(r"(?:^|\s)(?:في\s+)?بيان(?:\s+(?:صادر|صدر))?\s*(?:عن|من|ل)?\s*(?:ال)?$"))
+STATEMENT_OF = compile_guarded(_n(r"(?:^|\s)(?:في\s+)?بيان(?:\s+(?:صادر|صدر))?\s*(?:عن|من|ل)?\s*(?:ال)?$"))
 
 
 def _says_we_did(f: Facts, ns: int, ne: int) -> bool:
@@ -2841,12 +2879,12 @@ def _pick_date(dates: list, cue_pos: int):
     return min(dates, key=lambda d: abs(d.start - cue_pos))
 
 
-CULMINATION = re.compile(_n(r"(?:ذروته|ذروتها|ذروتهما|اوجها|اوجه)\s+(?:ب|في|مع)?\S*\s*$"))
+CULMINATION = compile_guarded(_n(r"(?:ذروته|ذروتها|ذروتهما|اوجها|اوجه)\s+(?:ب|في|مع)?\S*\s*$"))
 
 
 # "12 هجوما، أبرزها تفجير عبوة ... أودى بحياة ثلاثة جنود": the one act a tally singles out,
 # told with its own toll in the same clause
-HIGHLIGHTED = re.compile(
+HIGHLIGHTED = compile_guarded(
     _n(
         r"(?:^|\s)(?:ابرزها|ابرزهم|اعنفها|اخطرها|اشدها|اكثرها دمويه|اكثرها دمويه)\s+"
         r"(?:ب|في)?(?:تفجير|انفجار|هجوم|الهجوم|استهداف|قصف|اغتيال|اعتداء|كمين|عمليه)\s+[^،,.؛;:]*$"
@@ -2946,8 +2984,8 @@ def _clause_casualties(f: Facts, lo: int, hi: int):
 
 # "زار الوزير موقع التفجير الذي استهدف سوقا شعبيا أمس، وأسفر عن مقتل خمسة أشخاص": the site
 # of an act the sentence itself tells (what it hit, its toll) is that act's report
-SITE_OF = re.compile(_n(r"(?:^|\s)(?:و|ب|ل|في)?(?:ال)?(?:موقع|مكان)\s*$"))
-RELATIVE_ACT_TOLD = re.compile(
+SITE_OF = compile_guarded(_n(r"(?:^|\s)(?:و|ب|ل|في)?(?:ال)?(?:موقع|مكان)\s*$"))
+RELATIVE_ACT_TOLD = compile_guarded(
     _n(r"\s*(?:الذي|التي)\s+(?:استهدف|استهدفت|وقع|وقعت|طال|طالت|هز|هزت|ضرب|ضربت)(?=\s)")
 )
 
@@ -2961,19 +2999,19 @@ def _site_of_act_told(f: Facts, c, before: str) -> bool:
 # "ارتفعت حصيلة ضحايا التفجير إلى 23 قتيلا وأكثر من 50 جريحا": one act named by its
 # singular noun (not "الهجمات", "أعمال عنف")
 # (or its past-tense verb: "عندما هاجم مسلحون مجهولون المحتجين")
-SINGLE_ACT = re.compile(
+SINGLE_ACT = compile_guarded(
     _n(
         r"(?:و|ف|ب|ل)?(?:ال|لل)?(?:تفجير|انفجار|هجوم|اعتداء|قصف|استهداف)$|(?:و|ف)?(?:هاجم|هاجمت|هاجموا|استهدف|استهدفت)$"
     )
 )
-SO_FAR = re.compile(_n(r"حتى الان|حتى اللحظه|لغايه الان|لحد الان|حتى الساعه|الى الان"))
+SO_FAR = compile_guarded(_n(r"حتى الان|حتى اللحظه|لغايه الان|لحد الان|حتى الساعه|الى الان"))
 
 
 # "أحرق محتجون مقر الحزب احتجاجا على مقتل ناشط": the death protested is the cause of
 # this event, not one of its casualties
 # the words a protest names its grievance with ("احتجاجا على", "تنديدا ب", "رفضا ل")
 _PROTEST_WORD = r"احتجاجا|احتجاج|تنديدا|رفضا|غضبا|استنكارا"
-PROTESTED_CAUSE = re.compile(
+PROTESTED_CAUSE = compile_guarded(
     _n(r"(?:" + _PROTEST_WORD + r")\s+(?:على|ب|ل)?\s*(?:\S+\s+)?$|على خلفيه\s+(?:\S+\s+)?$")
 )
 
@@ -3000,12 +3038,12 @@ def _not_a_toll(count):
     return count
 
 
-TIME_GAP = re.compile(_n(r"ساعات|ساعه|ساعتين|ايام|يومين|يوم|اسبوع|اسابيع|شهر|اشهر|دقائق|قليل|فتره"))
+TIME_GAP = compile_guarded(_n(r"ساعات|ساعه|ساعتين|ايام|يومين|يوم|اسبوع|اسابيع|شهر|اشهر|دقائق|قليل|فتره"))
 
 
 # "اغتال مسلحون ضابطا، بعد أن أطلقوا عليه النار أمام منزله": the link tells how the victim
 # of the main clause (a pronoun) was shot, not an earlier act
-FIRED_ON_HIM = re.compile(
+FIRED_ON_HIM = compile_guarded(
     _n(
         r"[\s،(]*\S+\s+(?:ان\s+)?(?:اطلق|اطلقوا|اطلقت|فتح|فتحوا|فتحت)\s+(?:\S+\s+){0,3}?"
         r"(?:(?:النار|الرصاص|النيران)\s+)?(?:عليه|عليها|عليهم|عليهما)(?=[\s،.]|$)"
@@ -3015,21 +3053,25 @@ FIRED_ON_HIM = re.compile(
 
 RELATIVE = "relative"  # a prior clause inside the main one ("شاركوا في الهجوم على ...")
 RELATIVE_STEMS = ("شارك", "متورط", "ضالع", "مسوول", "منفذي", "المخططين", "متهم")
-_CLAUSE_COMMA = re.compile(r"[،,؛;]")
-RELATIVE_GOES_ON = re.compile(r"\s*(?:و)?(?:الذي|التي|اللذين|اللذان|اللتين|الذين)\s")
+_CLAUSE_COMMA = compile_guarded(r"[،,؛;]")
+RELATIVE_GOES_ON = compile_guarded(r"\s*(?:و)?(?:الذي|التي|اللذين|اللذان|اللتين|الذين)\s")
 
 
 # "واقتحموا", "وأضرموا": "و" and a verb in the plural past (not a verbal noun of a list)
-RESUMED_VERB = re.compile(_n(r"و(?:ا|ال)?[^\sا]\S*وا(?=\s|$)"))
+RESUMED_VERB = compile_guarded(_n(r"و(?:ا|ال)?[^\sا]\S*وا(?=\s|$)"))
 # "بعد أن اقتحم محتجون": the verb right after a link opens a clause of its own, whose
 # subject follows it (the actor told before the link is no subject of it)
-LINKED_VERB_BEFORE = re.compile(_n(r"(?:^|\s)(?:بعد|قبل|عقب|اثر)\s+(?:ان\s+)?\S+\s+$"))
+LINKED_VERB_BEFORE = compile_guarded(_n(r"(?:^|\s)(?:بعد|قبل|عقب|اثر)\s+(?:ان\s+)?\S+\s+$"))
 # a sentence opening with the passive of being hurt or killed
-SUFFERED_FIRST = re.compile(_n(r"(?:اصيب|اصيبت|اصيبوا|جرح|جرحت|قتل|قتلت|قتلوا|استشهد|استشهدت|استشهدوا)\s"))
+SUFFERED_FIRST = compile_guarded(
+    _n(r"(?:اصيب|اصيبت|اصيبوا|جرح|جرحت|قتل|قتلت|قتلوا|استشهد|استشهدت|استشهدوا)\s")
+)
 
 
 # "أحبطت القوات محاولة لاستهداف المطار، بعد العثور على منصة صواريخ": how the act was foiled
-FOUND_HOW = re.compile(_n(r"[\s،,]*(?:و|ف)?(?:بعد|اثر|عقب)\s+(?:ان\s+)?(?:العثور|عثرت|عثر|ضبط|ضبطت)(?=\s)"))
+FOUND_HOW = compile_guarded(
+    _n(r"[\s،,]*(?:و|ف)?(?:بعد|اثر|عقب)\s+(?:ان\s+)?(?:العثور|عثرت|عثر|ضبط|ضبطت)(?=\s)")
+)
 
 
 def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
@@ -3144,8 +3186,8 @@ def event_places(f: Facts) -> list:
 
 # one or some of them, right after the verb that stopped them (or its subject)
 # "معظم الصواريخ اعترضتها الدفاعات": the share stopped, named before the stopping
-PARTLY_BEFORE = re.compile(_n(r"(?:^|\s)(?:معظم|اغلب|غالبيه|بعض)\s+(?:ال)?\S+\s+(?:\S+\s+)?$"))
-PARTLY = re.compile(
+PARTLY_BEFORE = compile_guarded(_n(r"(?:^|\s)(?:معظم|اغلب|غالبيه|بعض)\s+(?:ال)?\S+\s+(?:\S+\s+)?$"))
+PARTLY = compile_guarded(
     _n(
         r"^\s*(?:\S+\s+){0,3}?(?:احداهما|احدهما|احداها|احدها|بعضها|بعضهما|معظمها|اغلبها|"
         r"(?:احدي|احد)\s+(?:ال)?\S+(?:تين|ين|تان|ان)|"
@@ -3175,7 +3217,7 @@ def _has_toll(f: Facts) -> bool:
 
 
 # "قرية الرشاد بقضاء المقدادية": the district a place is said to lie in
-CONTAINED_IN = re.compile(
+CONTAINED_IN = compile_guarded(
     _n(r"\s*،?\s*(?:ب|في\s+|التابعه\s+ل|التابع\s+ل|ضمن\s+)?(?:قضاء|ناحيه|محافظه|مدينه)\s")
 )
 
@@ -3196,10 +3238,10 @@ def _contained_elsewhere(f: Facts, p) -> bool:
 
 
 # a quarter's word before its name, and a city's or a governorate's before the scene's name
-QUARTER_WORD = re.compile(_n(r"(?:^|\s)(?:و|ب|في\s+)?(?:حي|منطقه|محله|سوق|شارع|ساحه)\s+$"))
-QUARTER_NAMED = re.compile(_n(r"(?:و|ب)?(?:حي|منطقه|محله|سوق|شارع|ساحه)\s"))
-SCENE_WORD = re.compile(_n(r"(?:^|\s)(?:و|ب|ل|في\s+)?(?:مدينه|محافظه)\s+$"))
-SCENE_NAMED = re.compile(_n(r"(?:و|ب|ل)?(?:مدينه|محافظه)\s"))
+QUARTER_WORD = compile_guarded(_n(r"(?:^|\s)(?:و|ب|في\s+)?(?:حي|منطقه|محله|سوق|شارع|ساحه)\s+$"))
+QUARTER_NAMED = compile_guarded(_n(r"(?:و|ب)?(?:حي|منطقه|محله|سوق|شارع|ساحه)\s"))
+SCENE_WORD = compile_guarded(_n(r"(?:^|\s)(?:و|ب|ل|في\s+)?(?:مدينه|محافظه)\s+$"))
+SCENE_NAMED = compile_guarded(_n(r"(?:و|ب|ل)?(?:مدينه|محافظه)\s"))
 
 
 def _quarter_of_city_named(f: Facts, p) -> bool:
@@ -3374,38 +3416,40 @@ def _event_places(f: Facts) -> list:
 # "أقدم", "قام": proceeded to (an act, told after "على" or "ب")
 _PROCEEDED_VERB = r"(?:^|\s)(?:و|ف)?(?:اقدم|اقدمت|اقدموا|قام|قامت|قاموا)\s+"
 # "أقدم عناصر من داعش على قتل ثلاثة رعاة", "قام مسلحون بإعدام": who proceeded to kill
-KILLING_DONE = re.compile(_n(_PROCEEDED_VERB + r"(?:\S+\s+){0,5}?(?:علي\s+|ب)(?:قتل|اعدام|اغتيال|تصفيه|ذبح)"))
+KILLING_DONE = compile_guarded(
+    _n(_PROCEEDED_VERB + r"(?:\S+\s+){0,5}?(?:علي\s+|ب)(?:قتل|اعدام|اغتيال|تصفيه|ذبح)")
+)
 # the forces as the subject of an arrest verb with the arrested as its pronoun ("تعتقله")
-ARRESTER_BEFORE = re.compile(
+ARRESTER_BEFORE = compile_guarded(
     _n(
         r"(?:^|\s)(?:ان\s+|و)?(?:تعتقله|تعتقلهم|تعتقلهما|اعتقلته|اعتقلتهم|اعتقلتهما|يعتقله|تلقي\s+القبض\s+عليه)\s+$"
     )
 )
 # the forces that stepped in to end the fight ("قبل أن تتمكن قوة من الجيش من فضه", "تدخلت قوة
 # أمنية لفض النزاع"): no party to it
-INTERVENER_BEFORE = re.compile(
+INTERVENER_BEFORE = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:تدخلت|تدخل|تتدخل|يتدخل|تمكنت|تتمكن|تمكن|يتمكن|هرعت|سارعت)\s+"
         r"(?:(?:قوه|قوات|مفرزه|مفارز|دوريه|دوريات|وحدات)\s+(?:من\s+)?)?(?:ال)?$"
     )
 )
-TO_END_IT = re.compile(
+TO_END_IT = compile_guarded(
     _n(r"^\s*(?:\S+\s+){0,3}?(?:ل|من\s+)(?:فض|فضه|فضها|احتواء|احتوائه|تطويق|انهاء|ايقاف|وقف)(?:\s|$|[،.])")
 )
 # "قبل أن تتدخل القوات الأمنية وتعتقل عددا من المتورطين": what the force that stepped in did
-INTERVENED_AND = re.compile(
+INTERVENED_AND = compile_guarded(
     _n(
         r"^\s*(?:\S+\s+){0,2}?و(?:تعتقل|اعتقلت|تطوق|طوقت|تفرض|فرضت|تلقي|القت|تسيطر|سيطرت|تفض|فضت|تفرق|فرقت)"
         r"(?:\s|$)"
     )
 )
-ARREST_VERB_BEFORE = re.compile(_n(r"(?:^|\s)(?:و|ف|وقد\s+|قد\s+)?(?:القت|القي|تلقي|يلقي)\s+$"))
+ARREST_VERB_BEFORE = compile_guarded(_n(r"(?:^|\s)(?:و|ف|وقد\s+|قد\s+)?(?:القت|القي|تلقي|يلقي)\s+$"))
 # who survived an attempt ("نجا X من", "نجاة X من"): right before the actor
-SURVIVOR = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:نجا|نجت|نجيا|نجوا|ينجو|تنجو|نجاه)\s+$"))
+SURVIVOR = compile_guarded(_n(r"(?:^|\s)(?:و|ف)?(?:نجا|نجت|نجيا|نجوا|ينجو|تنجو|نجاه)\s+$"))
 # "أقدم X على مهاجمة ...", "قام X بإحراق ...": X proceeded to the act (its subject, right
 # after the verb; its appositions and up to six words between)
 # (or a band of the group's: "أقدمت خلية نائمة لتنظيم داعش على قتل")
-PROCEEDED = re.compile(
+PROCEEDED = compile_guarded(
     _n(
         _PROCEEDED_VERB
         + r"(?:(?:خليه|خلايا|مجموعه|مجموعات|عصابه|مفرزه|زمره)(?:\s+(?!ل)\S+)?\s+(?:ل|لل|من\s+)?)?(?:ال)?$"
@@ -3432,21 +3476,21 @@ _PROCEEDED_ACTS = (
     "قصف",
 )
 PROCEEDED_STEMS = tuple(_n(w) for w in _PROCEEDED_ACTS)
-PROCEEDED_TO_ACT = re.compile(
+PROCEEDED_TO_ACT = compile_guarded(
     _n(r"(?:[\s،,]+\S+){0,6}?[\s،,]+(?:علي\s+|ب)(?:ال)?(?:" + "|".join(_PROCEEDED_ACTS) + r")(?:\s|$)")
 )
 
 
 # "أطلقت قوات حرس الحدود الإيرانية النار على مجموعة من العتالين": a named force opened fire
 # on people (its subject between the verb and the fire)
-FORCE_FIRED_ON = re.compile(
+FORCE_FIRED_ON = compile_guarded(
     _n(r"(?:^|\s)(?:و|ف)?(?:اطلق|اطلقت|اطلقوا|فتح|فتحت|فتحوا)\s+(?:\S+\s+){1,5}?النار\s+(?:علي|باتجاه|صوب)\s")
 )
 
 
 # the first verb after a force (up to three words between) is one of arresting: "قوة أمنية
 # طوقت المنطقة واعتقلت ..."; a verb of another act before it ("اشتبكت ... واعتقلت") is not
-ARRESTER_AFTER = re.compile(
+ARRESTER_AFTER = compile_guarded(
     _n(
         r"^[\s»\"”)]*(?:(?!(?:و|ف)?(?:اشتبك|هاجم|استهدف|قصف|قتل|اطلق|فتح)\S*\s)\S+\s+){0,3}?(?:و|ف|قد\s+)?"
         r"(?:اعتقلت|اعتقلوا|اعتقل|القت\s+القبض|القوا\s+القبض|قبضت)(?:\s|$)"
@@ -3468,7 +3512,7 @@ def _arrester(f: Facts, r: Role) -> bool:
 
 
 # whom an arrest took, told right after its verb: the ones accused of the act just told
-ARRESTED_KILLERS = re.compile(
+ARRESTED_KILLERS = compile_guarded(
     _n(
         r"\s*(?:على\s+)?(?:(?:احد|اثنين|اثنان|عدد|بعض|جميع|كل)\s+(?:من\s+)?)?(?:ال)?"
         r"(?:متهم|متهمين|متهمون|جاني|جناه|قاتل|قتله|متورط\S*|منفذي|منفذ|مشتبه)(?:\s|$|[،,.])"
@@ -3529,7 +3573,7 @@ def _operation_by(f: Facts, a) -> bool:
 
 
 # the force whose operation it was: "في عملية مشتركة لقوات البيشمركة", "خلال عملية نفذتها"
-OPERATION_OF = re.compile(
+OPERATION_OF = compile_guarded(
     _n(
         r"(?:^|\s)(?:في|خلال|اثناء|ب)\s*(?:ال)?(?:عمليه|عمليات)\s+(?:\S+\s+){0,2}?"
         r"(ل|لل|نفذتها|نفذها|تنفذها|قامت\s+بها|شنتها)?\s*(?:ال)?$"
@@ -3539,7 +3583,7 @@ OPERATION_OF = re.compile(
 
 # "استهدفت المقاومة الإسلامية قاعدة التنف ...، بحسب بيان للمقاومة": the act told after the
 # group's own statement (named in full, or by the first word of its name)
-OWN_STATEMENT = re.compile(_n(_ACCORDING_TO + r"(?:بيان|بلاغ)\s+(?:لل|ل|ال)?(\S+)"))
+OWN_STATEMENT = compile_guarded(_n(_ACCORDING_TO + r"(?:بيان|بلاغ)\s+(?:لل|ل|ال)?(\S+)"))
 
 
 def _told_in_its_own_statement(f: Facts, roles: list[Role]) -> bool:
@@ -3566,7 +3610,9 @@ def _supporters_of(r: Role, roles: list[Role]) -> bool:
     return any(q.role == "perp" and q.actor_id in IRAQI_FACTIONS and 0 < q.pos - r.pos <= 12 for q in roles)
 
 
-DAY_PREPOSITION = re.compile(_n(r"(?:^|(?<=[\s،,]))(?:في|يوم|مساء|صباح|فجر|ليله|ليل|ظهر|عصر)(?=[\s،,]|$)"))
+DAY_PREPOSITION = compile_guarded(
+    _n(r"(?:^|(?<=[\s،,]))(?:في|يوم|مساء|صباح|فجر|ليله|ليل|ظهر|عصر)(?=[\s،,]|$)")
+)
 
 
 def _object_after_subject(f: Facts, a) -> bool:
@@ -3632,7 +3678,7 @@ def _struck_by_another(f: Facts, a) -> bool:
 
 # a report of an act denied ("نفت ... الأنباء التي تحدثت عن تعرض قاعدة ... لهجوم", "لا صحة
 # لما تداولته بعض المواقع عن سقوط صواريخ")
-OCCURRENCE_DENIED = re.compile(
+OCCURRENCE_DENIED = compile_guarded(
     _n(
         r"(?:^|\s)(?:و)?(?:نفي|نفت|ينفي|تنفي|نفوا)\s+(?:\S+\s+){0,6}?"
         r"(?:الانباء|الاخبار|التقارير|الشائعات|المعلومات|الادعاءات|ما\s+تداولته|ما\s+تناقلته|ما\s+اشيع|صحه)"
@@ -3645,12 +3691,12 @@ OCCURRENCE_DENIED = re.compile(
 )
 OCCURRENCE_DENIED_STEMS = ("نفي", "نفت", "نفوا", "ينفي", "تنفي", "صحه")
 # "تكرار القصف", "استمرار الهجمات": acts repeated, a series
-REPEATED_ACT = re.compile(_n(r"(?:^|\s)(?:و|ب|ل)?(?:تكرار|تكرر|استمرار|تواصل|توالي)\s+$"))
+REPEATED_ACT = compile_guarded(_n(r"(?:^|\s)(?:و|ب|ل)?(?:تكرار|تكرر|استمرار|تواصل|توالي)\s+$"))
 REPEATED_STEMS = ("تكر", "استمرار", "تواصل", "توالي")
 
 
 # "ولم تعلن أي جهة مسؤوليتها عن القصف": no one claimed it
-NO_CLAIM = re.compile(
+NO_CLAIM = compile_guarded(
     _n(
         r"(?:^|\s)(?:و)?(?:لم|لا)\s+(?:تعلن|يعلن|تتبن|يتبن|تتبني|يتبني)\s+(?:اي|ايه)\s+"
         r"(?:جهه|طرف|فصيل|جماعه|مجموعه)\s+(?:\S+\s+){0,2}?(?:مسووليتها|مسووليته|المسووليه|تبنيها|الهجوم|القصف|العمليه)?"
@@ -3675,7 +3721,7 @@ def without_denied_claims(text: str, cues: list) -> list:
 
 # an act's place in a series, told after it ("وهو الهجوم الثاني خلال الشهر الجاري", "في
 # الهجوم الثالث من نوعه خلال أسبوع"): the period that follows is the series', not a tally
-SERIES_PLACE = re.compile(
+SERIES_PLACE = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف|ب|في\s+)?(?:ال)?(?:هجوم|هجمات|استهداف|تفجير|حادث|حادثه|عمليه|اعتداء|قصف|ضربه|غاره)"
         # (or "في حادثة هي الثانية من نوعها هذا الشهر")
@@ -3685,7 +3731,7 @@ SERIES_PLACE = re.compile(
 )
 SERIES_STEMS = ("ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر", "اول", "اخير", "احدث")
 # the period told right after the series word: up to the clause's end
-SERIES_PERIOD = re.compile(r"[^،,.؛;]{1,30}")
+SERIES_PERIOD = compile_guarded(r"[^،,.؛;]{1,30}")
 
 
 def series_places(text: str, cues: list) -> tuple[list, list[tuple[int, int]]]:
@@ -3712,8 +3758,8 @@ def series_places(text: str, cues: list) -> tuple[list, list[tuple[int, int]]]:
 
 
 # a burst of acts named as a series ("سلسلة تفجيرات"), and the one night or day it happened in
-BURST = re.compile(_n(r"^(?:ال)?(?:سلسله|موجه)\s"))
-ONE_DAY = re.compile(
+BURST = compile_guarded(_n(r"^(?:ال)?(?:سلسله|موجه)\s"))
+ONE_DAY = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|في\s+)?(?:ليله|ليل|مساء|صباح|فجر|ظهر|عصر|ظهيره|الليله|يوم)\s+"
         r"(?:امس|البارحه|اليوم|(?:ال)?(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه))(?=\s|$|[،,.])"
@@ -3722,7 +3768,7 @@ ONE_DAY = re.compile(
 
 
 # an aircraft's model before its number ("طائرات إف-16 ضربة جوية": no "16 strikes")
-MODEL_BEFORE = re.compile(r"(?:إف|اف|أف|ف|F|f|سو|ميغ|ام|إم|MQ|mq)\s*-?\s*$")
+MODEL_BEFORE = compile_guarded(r"(?:إف|اف|أف|ف|F|f|سو|ميغ|ام|إم|MQ|mq)\s*-?\s*$")
 
 
 def model_numbers(text: str, cues: list) -> list:
@@ -3753,7 +3799,7 @@ def one_day_burst(text: str, cues: list) -> list:
 
 
 # a verb carrying its object's pronoun right before "قبل أيام" ("ثلاثة مواطنين اختطفوهم قبل أيام")
-OBJECT_VERB_BEFORE = re.compile(_n(r"\S{3,}(?:هم|هما|ها|ه)\s+$"))
+OBJECT_VERB_BEFORE = compile_guarded(_n(r"\S{3,}(?:هم|هما|ها|ه)\s+$"))
 
 
 def _earlier_anywhere(f: Facts, v, cues: list, until: int | None = None) -> bool:
@@ -4573,7 +4619,7 @@ def frames_of(f: Facts, published: dt.date | None, opts: ExtractOptions) -> list
 
 
 # the adjective right after a base's name ("قاعدة زليكان التركية"), maybe after "العسكرية"
-BASE_ADJECTIVE = re.compile(_n(r"\s*(?:(?:العسكريه|الجويه)\s+)?(ال\S+يه)(?=[\s،,.]|$)"))
+BASE_ADJECTIVE = compile_guarded(_n(r"\s*(?:(?:العسكريه|الجويه)\s+)?(ال\S+يه)(?=[\s،,.]|$)"))
 
 
 @lru_cache(maxsize=64)
@@ -4588,7 +4634,7 @@ def _base_of(adjective: str) -> str | None:
 
 
 # a place named as a base, not as the town around it ("قاعدة الحبانية", not "ناحية الحبانية")
-BASE_NAMED = re.compile(_n(r"قاعد|معسكر|مطار|كامب"))
+BASE_NAMED = compile_guarded(_n(r"قاعد|معسكر|مطار|كامب"))
 
 
 def _flag_after_base(e) -> str | None:
@@ -4603,15 +4649,15 @@ def _flag_after_base(e) -> str | None:
 
 
 # "خلال السنوات الماضية", "على مدى الأشهر الأخيرة": acts spread over a past period
-SINCE = re.compile(_n(r"(?:^|\s)(?:و)?منذ\s*$"))
+SINCE = compile_guarded(_n(r"(?:^|\s)(?:و)?منذ\s*$"))
 # a period's whole span, right before its name ("خلال الشهر الماضي")
-DURING = re.compile(_n(r"(?:^|\s)(?:خلال|طيله|طوال|علي\s+مدي|علي\s+مدار)\s*$"))
-PAST_PERIOD = re.compile(
+DURING = compile_guarded(_n(r"(?:^|\s)(?:خلال|طيله|طوال|علي\s+مدي|علي\s+مدار)\s*$"))
+PAST_PERIOD = compile_guarded(
     _n(
         r"(?:خلال|في|طيله|طوال|علي\s+مدي|علي\s+مدار)\s+(?:ال)?(?:سنوات|اعوام|اشهر|شهور|اسابيع)\s+(?:ال)?(?:ماضيه|اخيره|سابقه)"
     )
 )
-PLURAL_GENERIC = re.compile(
+PLURAL_GENERIC = compile_guarded(
     # (not a command's name: "وفق مصدر في قيادة عمليات الأنبار", "غرفة العمليات", "المتحدث
     # باسم العمليات المشتركة", "في قاطع عمليات سامراء")
     _n(
@@ -4621,20 +4667,20 @@ PLURAL_GENERIC = re.compile(
     )
 )
 # "على ثلاث منشآت", "استهدفت 4 مواقع": the sites one operation hit, counted
-COUNTED_SITES = re.compile(
+COUNTED_SITES = compile_guarded(
     _n(
         r"(?:^|\s)(?:علي|استهدفت|استهدف|طالت)\s+(?:\d+|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثماني|ثمانيه|تسع|تسعه|عشر|عشره)\s+"
         r"(?:منشات|مواقع|اهداف|مقرات|مخازن|معسكرات|نقاط|قواعد)(?:\s|$)"
     )
 )
 # two targets, a dual noun ("هدفين حيويين", "موقعين", "قاعدتي")
-TWO_TARGETS = re.compile(
+TWO_TARGETS = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ب|ل)?(?:ال)?(?:هدفين|هدفان|موقعين|موقعان|مقرين|مقران|قاعدتين|قاعدتي|قاعدتا|منشاتين|مطارين|مطاري)(?:\s|$)"
     )
 )
 # a count of sites right before a country ("موقعين بسوريا", "وموقع في العراق")
-SITES_COUNTED_IN = re.compile(
+SITES_COUNTED_IN = compile_guarded(
     _n(
         r"(?:^|\s)(?:و)?(?:موقع|موقعا|موقعين|موقعان|مواقع|منشاه|منشاتين|منشات|هدف|هدفا|هدفين|اهداف|مقر|مقرين)"
         r"(?:\s+(?:\S+|\d+))?\s+(?:في\s+|داخل\s+)?$"
@@ -4643,7 +4689,7 @@ SITES_COUNTED_IN = re.compile(
 
 
 # "أحرقت النيران مساحات من الغابات": the fire (of a shelling) burned, no one set it
-FIRE_AS_SUBJECT = re.compile(_n(r"\s*(?:ال)?(?:نيران|نار|حرائق)(?=[\s،,.]|$)"))
+FIRE_AS_SUBJECT = compile_guarded(_n(r"\s*(?:ال)?(?:نيران|نار|حرائق)(?=[\s،,.]|$)"))
 
 
 def _fire_burned(f: Facts, c) -> bool:
@@ -4657,7 +4703,7 @@ def _fire_burned(f: Facts, c) -> bool:
 # "أحرقوا إطارات السيارات تنديدا بالاغتيال": the act protested is the cause, not an act here
 # (also by the protesters' participle: "خرجوا بمسيرات ... منددين بالهجوم المسلح")
 PROTEST_STEMS = ("احتجاج", "تنديد", "رفض", "غضب", "استنكار", "ندد", "مستنكر")
-PROTESTED_BEFORE = re.compile(
+PROTESTED_BEFORE = compile_guarded(
     _n(
         r"(?:^|\s)(?:" + _PROTEST_WORD + r"|منددين|منددا|منددون|مندده|مستنكرين|مستنكرا|مستنكره)"
         r"\s+(?:علي\s+|ل\s*|ب\s*)?$"
@@ -4666,32 +4712,32 @@ PROTESTED_BEFORE = re.compile(
 
 
 # protesters counted as the dead or hurt ("مقتل متظاهر", "جثمان المتظاهر ... الذي توفي")
-PROTESTER_VICTIM = re.compile(
+PROTESTER_VICTIM = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ب)?(?:قتل|مقتل|استشهاد|اصابه|اصيب|جرح|جثمان|جثه|تشييع)\S*\s+(?:\S+\s+){0,2}?(?:ال)?(?:متظاهر|محتج|معتصم)"
         r"|(?:ال)?(?:متظاهر|محتج|معتصم)\S*\s+(?:\S+\s+){0,3}?(?:الذي\s+|التي\s+|الذين\s+)?"
         r"(?:توفي|قتل|استشهد|اصيب|قضي|فارق)"
     )
 )
-CONFRONTATIONS = re.compile(
+CONFRONTATIONS = compile_guarded(
     _n(r"(?:^|\s)(?:في|خلال|اثناء|اثر|جراء|ب)?\s*(?:ال)?(?:مواجهات|صدامات)(?=\s|$|[،.])")
 )
 # "مواجهات بين متظاهرين كرد وعرب", "صدامات بين أنصار الطرفين": the sides are crowds
-CROWDS_CLASHED = re.compile(
+CROWDS_CLASHED = compile_guarded(
     _n(
         r"(?:مواجهات|اشتباكات|صدامات|اشتباك|شجار|عراك)\s+(?:\S+\s+){0,2}?بين\s+"
         r"(?:ال)?(?:متظاهرين|محتجين|انصار|مناصري|مؤيدي|المتظاهرين|المحتجين)(?=\s|$)"
     )
 )
 # the grievance a protest was about, up to the actor named in it (no comma between)
-GRIEVANCE = re.compile(
+GRIEVANCE = compile_guarded(
     _n(r"(?:^|\s)(?:" + _PROTEST_WORD + r"|احتجاجات)\s+(?:علي|ب|ل)\s*(?:[^\s،,.؛]+\s+){0,6}(?:ل|لل|ب)?$")
 )
 
 
 # what a dispute is over ("خلاف حول تسليم المقر للحزب"), not between whom ("خلاف بين ... و")
 DISPUTE_STEMS = ("خلاف", "نزاع")
-DISPUTED_OVER = re.compile(
+DISPUTED_OVER = compile_guarded(
     _n(
         r"(?:^|\s)(?:ال)?(?:خلاف|خلافات|نزاع)\s+(?:حول|علي|بشان|بخصوص)\s+"
         r"(?:(?!(?:بين|مع)\s)[^\s،,.؛]+\s+){0,6}(?:ل|لل|ب)?$"
@@ -4728,7 +4774,7 @@ def _protested_here(f: Facts, c) -> bool:
 
 
 # "تحرير مختطف", "الإفراج عن الرهائن": the hostage freed, no act of taking him
-FREED_HOSTAGE = re.compile(
+FREED_HOSTAGE = compile_guarded(
     _n(
         r"(?:(?:تحرير|تحرر|انقاذ|اطلا?ق(?:ت|وا)?\s+سراح|الافراج\s+عن|افرج\s+عن|افرجت\s+عن)"
         # "أفرجت القوات الأمنية عن مواطن مختطف", "حررت قوة من الشرطة طفلا مختطفا"
@@ -4737,11 +4783,11 @@ FREED_HOSTAGE = re.compile(
         r"(?:\s+(?:ال)?(?:مواطن|مواطنا|مواطنه|شخص|شخصا|طفل|طفلا|طفله|امراه|شاب|شابا|فتاه|رجل|رجلا|[^\s،.]{3,}))?\s+(?:ال)?$"
     )
 )
-HOSTAGE_WORD = re.compile(_n(r"(?:ال)?(?:مختطف|مختطفه|مختطفين|مختطفان|مخطوف|مخطوفين|رهينه|رهائن)$"))
+HOSTAGE_WORD = compile_guarded(_n(r"(?:ال)?(?:مختطف|مختطفه|مختطفين|مختطفان|مخطوف|مخطوفين|رهينه|رهائن)$"))
 
 
 # "عجلة استخدمت في إطلاق الصواريخ", "السيارة المستخدمة في الهجوم": an instrument of the act
-USED_FOR = re.compile(
+USED_FOR = compile_guarded(
     _n(
         r"(?:^|\s)(?:استخدم|استعمل|المستخدم|المستعمل)\S*\s+(?:في|ل|خلال)?\s*(?:(?:ب|ل)?(?:اطلاق|تنفيذ|شن)\s+)?$"
     )
@@ -4813,13 +4859,13 @@ def _counted_per_country(f: Facts, places: list) -> bool:
 
 # the object told again for the second site ("طال مقرا للحزب في كويسنجق، ومقرا لحزب كوملة في
 # زركويز"): another target, another act
-REPEATED_OBJECT = re.compile(
+REPEATED_OBJECT = compile_guarded(
     _n(r"(?:^|\s)(مقرا|موقعا|هدفا|منزلا|مخزنا|معسكرا|مقرات|مواقع)\s[^.]*?[،,]\s*و\1(?=\s)")
 )
-ANOTHER_TARGET = re.compile(
+ANOTHER_TARGET = compile_guarded(
     _n(r"(?:^|\s)(?:و|ل|ب)?(?:هدفا|هدف|موقعا|موقع|قاعده|مقرا|مقر)\s+(?:اخر|اخري|ثانيا|ثانيه)(?=[\s،.]|$)")
 )
-PLURAL_ATTACK = re.compile(
+PLURAL_ATTACK = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ب)?(?:ال)?(?:هجمات|ضربات|غارات|استهدافات|هجومين|استهدافين|غارتين|ضربتين"
         r"|(?<=ثلاث\s)عمليات|(?<=اربع\s)عمليات|(?<=خمس\s)عمليات|(?<=\d\s)عمليات"
@@ -4855,7 +4901,7 @@ def _far_bases(sites: list) -> bool:
 
 # what lies between two places listed together: "كركوك ونينوى", "الموصل، وكركوك", "في الموصل
 # واثنين في كركوك" (a count and its preposition before the next)
-LIST_GAP = re.compile(_n(r"\s*(?:،\s*)?و?\s*(?:\S+\s+(?:\S+\s+)?(?:في|ب)\s*)?"))
+LIST_GAP = compile_guarded(_n(r"\s*(?:،\s*)?و?\s*(?:\S+\s+(?:\S+\s+)?(?:في|ب)\s*)?"))
 
 
 def _listed_sites(f: Facts, sites: list) -> bool:
@@ -4903,7 +4949,7 @@ def _distinct_sites(places: list) -> list:
 
 # a tally of many operations: "حصيلة العمليات الأمنية", "في عمليات متفرقة"
 TALLY_STEMS = ("حصيل", "احصائي", "متفرق", "منفصل", "متعدد")
-TALLY = re.compile(
+TALLY = compile_guarded(
     _n(
         r"(?:حصيله|احصائيه)\s+(?:\S+\s+){0,2}?(?:العمليات|عمليات|الاسبوع|الشهر|الاسبوعيه|الشهريه|الضربات)"
         r"|(?:عمليات|حملات|ضربات|غارات|هجمات)\s+(?:امنيه\s+|عسكريه\s+)?(?:متفرقه|منفصله|متعدده)"
@@ -4922,7 +4968,7 @@ CLASH_SIDES = ARMED_PERPS | {
     "israel_forces",
 }
 # the crowd words of a riot ("اقتحم أنصار الفصائل مقر القناة", "جموع غاضبة")
-CROWD = re.compile(
+CROWD = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ب|ل|لل)?(?:ال)?(?:انصار|مناصر\S*|مؤيد\S*|جموع|حشود|جمهور|غاضب\S*|محتج\S*|متظاهر\S*|مشيع\S*)(?:\s|$)"
     )
@@ -4950,7 +4996,7 @@ def _family(sub: str | None) -> str:
     return sub or ""
 
 
-WARNING_SHOTS = re.compile(
+WARNING_SHOTS = compile_guarded(
     _n(
         r"(?:الرصاص|النار|النيران|العيارات الناريه|عيارات ناريه|اطلاقات ناريه|الاطلاقات)(?:\s+\S+)?\s+في\s+الهواء"
     )
@@ -4960,38 +5006,40 @@ WARNING_SHOTS = re.compile(
 # "استخدموا أسلحة خفيفة وقذائف صاروخية": the small arms an assault was fought with
 USE_STEMS = ("استخدم", "مستخدم", "استعمل")
 _SMALL_ARMS_USED = r"(?:استخدم\S*|مستخدمين|مستخدما|استعمل\S*)\s+(?:ال)?اسلحه\s+(?:ال)?(?:خفيفه|رشاشه|متوسطه)"
-SMALL_ARMS_USED = re.compile(_n(_SMALL_ARMS_USED))
-SMALL_ARMS_AND = re.compile(_n(_SMALL_ARMS_USED + r"(?:\s+و(?:ال)?متوسطه)?\s*(?:و)?$"))  # ... and (the cue)
-LANDED = re.compile(_n(r"(?:و|ف)?(?:سقط|سقوط|سقطت|سقطا)\s"))
-FELL_AFTER = re.compile(
+SMALL_ARMS_USED = compile_guarded(_n(_SMALL_ARMS_USED))
+SMALL_ARMS_AND = compile_guarded(
+    _n(_SMALL_ARMS_USED + r"(?:\s+و(?:ال)?متوسطه)?\s*(?:و)?$")
+)  # ... and (the cue)
+LANDED = compile_guarded(_n(r"(?:و|ف)?(?:سقط|سقوط|سقطت|سقطا)\s"))
+FELL_AFTER = compile_guarded(
     _n(r"\s*(?:قد\s+)?(?:سقط|سقطت|سقطا|سقطتا)\s")
 )  # "صاروخا سقط": the noun, then its verb
 # "the area" of an act told before ("على المنطقة"); "the same" place when "same" is said
 # ("في المنطقة ذاتها", "في المكان نفسه")
-THE_AREA = re.compile(
+THE_AREA = compile_guarded(
     _n(
         r"(?:^|\s)(?:في|ب|علي|قرب)\s*ال(?:منطقه|مكان|موقع|قريه|ناحيه|قضاء)"
         r"(?P<same>\s+(?:ذاتها|نفسها|ذاته|نفسه))?(?=[\s،.]|$)"
     )
 )
-FELL_BEFORE = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:سقط|سقطت|سقطا|سقطتا|سقوط)\s+(?:[^\s،.]+\s+)?$"))
+FELL_BEFORE = compile_guarded(_n(r"(?:^|\s)(?:و|ف)?(?:سقط|سقطت|سقطا|سقطتا|سقوط)\s+(?:[^\s،.]+\s+)?$"))
 # "وتبادل عناصر من سرايا السلام وقوات أمنية إطلاق النار": the exchange, its sides between
 _EXCHANGED = r"تبادل\S*\s+(?:\S+\s+){0,10}?(?:اطلاق\s+)?(?:النار|النيران)"
-EXCHANGED_FIRE = re.compile(_n(_EXCHANGED))
-EXCHANGED_WITH = re.compile(_n(_EXCHANGED + r"\s+(?:ب|باستخدام\s+)[^،.]{0,50}$"))  # ... with (the cue)
-USED_IN_IT = re.compile(
+EXCHANGED_FIRE = compile_guarded(_n(_EXCHANGED))
+EXCHANGED_WITH = compile_guarded(_n(_EXCHANGED + r"\s+(?:ب|باستخدام\s+)[^،.]{0,50}$"))  # ... with (the cue)
+USED_IN_IT = compile_guarded(
     _n(r"(?:استخدمت|استخدم|استعملت|استعمل)\s+(?:فيها|فيه|خلالها|خلاله)\s+(?:\S+\s+){0,4}?(?:و)?(?:ب)?$")
 )
-OTHER_FORCE = re.compile(_n(r"الغاز|الهراوات|هراوات|خراطيم|المطاطي|الدخانيه|قنابل|الصجم|بنادق الصيد"))
+OTHER_FORCE = compile_guarded(_n(r"الغاز|الهراوات|هراوات|خراطيم|المطاطي|الدخانيه|قنابل|الصجم|بنادق الصيد"))
 
 
-ANOTHER_OF_THE_KIND = re.compile(
+ANOTHER_OF_THE_KIND = compile_guarded(
     _n(
         r"(?:^|\s)(?:و)?(?:ال)?(?:رتل|رتلا|قافله|قاعده|نقطه|موقع|موقعا|دوريه|عجله|شاحنه)\s+"
         r"(?:ال)?(?:اخر|اخرا|اخري|ثان|ثانيه|ثانيا|مماثل|مماثلا|مماثله|مشابه|مشابها|مشابهه)(?=[\s،,.]|$)"
     )
 )
-SAME_DAY = re.compile(
+SAME_DAY = compile_guarded(
     _n(
         r"(?:من|في|خلال)\s+(?:ال)?(?:يوم|ليله|مساء|صباح|نهار)\s+(?:نفسه|نفسها|ذاته|ذاتها)"
         r"|(?:في|خلال)\s+(?:نفس|ذات)\s+(?:ال)?(?:يوم|ليله|المساء|الصباح)"
@@ -5000,7 +5048,9 @@ SAME_DAY = re.compile(
 
 
 # the victims' kin or mourners as the ones who rioted ("فيما أقدم ذوو الضحايا لاحقا على إحراق منازل")
-KIN_CROWD = re.compile(_n(r"(?:^|\s)(?:و|ف)?(?:ذوو|ذوي|اهالي|اقارب|عشائر|مشيعو|مشيعون|المشيعين|المشيعون)\s"))
+KIN_CROWD = compile_guarded(
+    _n(r"(?:^|\s)(?:و|ف)?(?:ذوو|ذوي|اهالي|اقارب|عشائر|مشيعو|مشيعون|المشيعين|المشيعون)\s")
+)
 
 
 def _crowd_after_gunmen(e: Event, fr: Frame) -> bool:
@@ -5047,7 +5097,7 @@ def _places_conflict(a, b) -> bool:
 
 
 # "the base", "the airport" named again with the article, as where an act happened
-SITE_AGAIN = re.compile(
+SITE_AGAIN = compile_guarded(
     _n(
         r"(?:^|\s)(?:علي|في|داخل|محيط|قرب)\s+(?:ال)(?:قاعده|مطار|معسكر|سفاره|قنصليه|حقل)(?=[\s،.]|$)"
         # ("وكانت القاعدة قد تعرضت لهجوم": the site the subject of what it suffered)
@@ -5058,7 +5108,7 @@ SITE_AGAIN = re.compile(
 
 # "the attackers" of the act just told ("أسفرت عن مقتل اثنين من المهاجمين واعتقال ثالث")
 HUNTERS = frozenset({"iraqi_security_forces", "peshmerga", "pmf", "us_forces", "coalition", "turkish_forces"})
-THE_ATTACKERS = re.compile(
+THE_ATTACKERS = compile_guarded(
     _n(r"(?:^|\s)(?:من\s+)?(?:ال|لل)(?:مهاجمين|مهاجمون|منفذين)(?=[\s،.]|$)|منفذي\s+الهجوم")
 )
 
@@ -5149,7 +5199,7 @@ def _near_city_in_dateline_province(events: list[Event], facts: list[Facts]) -> 
 
 
 # "كما انفجرت عبوة ثانية في منطقة الزعفرانية": another device (not a projectile of one salvo)
-ANOTHER_DEVICE = re.compile(
+ANOTHER_DEVICE = compile_guarded(
     _n(
         r"(?:^|\s)(?:ب|و)?(?:ال)?(?:عبوه|عبوات|سياره\s+مفخخه|دراجه\s+مفخخه|انفجار|تفجير|انتحاري)"
         r"(?:\s+(?:ناسفه|لاصقه|صوتيه))?\s+(?:ال)?(?:ثانيه|ثاني|ثالثه|ثالث|اخري|اخر)(?=[\s،.]|$)"
@@ -5187,7 +5237,7 @@ def _other_weapon_found_elsewhere(e: Event, fr: Frame) -> bool:
 
 
 # "الأولى في المقدادية ...، والثانية في خانقين ...": the acts of a count told one by one
-ORDINAL_ITEM = re.compile(
+ORDINAL_ITEM = compile_guarded(
     # (an item opens after a comma or a colon, or with "و": not "الفرقة الثانية في ...")
     _n(r"(?:[،,:]\s*(?:و|ف)?|\sو)(?:الاول|الاولي|الثاني|الثانيه|الثالث|الثالثه|الرابع|الرابعه)(?=\s)")
 )
@@ -5258,7 +5308,7 @@ BORDER_KM = 50.0
 
 # the sides a place is said to lie on, as compass bearings ("جنوب غربي كركوك": 225)
 _SIDES = {"شمال": 0.0, "شرق": 90.0, "جنوب": 180.0, "غرب": 270.0}
-SIDE_WORDS = re.compile(_n(r"(?:^|\s)(شمال|جنوب|شرق|غرب)(?:ي)?(?=\s)"))
+SIDE_WORDS = compile_guarded(_n(r"(?:^|\s)(شمال|جنوب|شرق|غرب)(?:ي)?(?=\s)"))
 
 
 def _bearing_of(before: str) -> float | None:
@@ -5348,7 +5398,7 @@ def _targets_conflict(e: Event, fr: Frame) -> bool:
 
 
 # "كما استهدفت صواريخ أخرى قاعدة للتحالف في أربيل": more of the same salvo
-OTHER_PROJECTILES = re.compile(
+OTHER_PROJECTILES = compile_guarded(
     _n(
         r"(?:صواريخ|صاروخ|صاروخين|قذائف|قذيفه|قذيفتين|طائره|طائرات|مسيره|مسيرات|مسيرتين)\s+(?:\S+\s+)?"
         r"(?:اخري|اخر|اخرين|اخريين|الاخري|الاخر)(?=[\s،.]|$)"
@@ -5401,7 +5451,7 @@ def _dates_conflict(a, b) -> bool:
 
 
 # a cue written with the article ("القصف", "بالهجوم"): the act told before
-DEFINITE = re.compile(r"(?:و|ف|ب|ل)?(?:ال|لل)")
+DEFINITE = compile_guarded(r"(?:و|ف|ب|ل)?(?:ال|لل)")
 
 
 def _definite(f: Facts, c) -> bool:
@@ -5437,7 +5487,7 @@ def _recalls(f: Facts) -> bool:
 
 # "فيما نجا آخر", "وقتل آخرون": another one (not "وأصيب آخر", the same act's wounded, unless
 # told at a town of its own)
-ANOTHER_VICTIM = re.compile(
+ANOTHER_VICTIM = compile_guarded(
     _n(
         r"^[\s،,]*(?:و|ف)?(?:فيما|بينما)?\s*(?:نجا|قتل|اغتيل|اصيب|جرح|خطف|اختطف)\s+(?:اخر|اخرون|اخران|اخري)(?=[\s،,]|$)"
     )
@@ -5454,7 +5504,7 @@ def _another_victim_elsewhere(f: Facts, lo: int, hi: int, places: list, all_plac
 
 
 # an aside the writer adds after the act ("، يذكر أن المنطقة تشهد هجمات متكررة")
-ASIDE = re.compile(
+ASIDE = compile_guarded(
     _n(r"[،,]\s*(?:و)?(?:يذكر\s+ان|يشار\s+الي\s+ان|الجدير\s+بالذكر\s+ان|علما\s+ان|علما\s+بان)\s")
 )
 
@@ -5517,7 +5567,7 @@ def _compatible_as_told(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
 
 # "وكان مصدر أمني عراقي قال": the source's pluperfect, a statement made earlier (not "وكانت
 # القوات قد أعلنت اعتقال": an act announced is that act, told again)
-SAID_EARLIER = re.compile(
+SAID_EARLIER = compile_guarded(
     _n(
         r"^(?:و)?(?:كان|كانت|كانا|كانوا)\s+(?:\S+\s+){0,4}?(?:قد\s+)?"
         r"(?:قال|قالت|ذكر|ذكرت|افاد|افادت|صرح|صرحت|اوضح|اوضحت|نقل|نقلت|افادوا|قالوا)(?=[\s،,]|$)"
@@ -5526,7 +5576,7 @@ SAID_EARLIER = re.compile(
 # the verbs of an act that broke out or took place (OCCURRED, ACT_OCCURRED_WHEN)
 _OCCURRED_VERB = r"وقع|وقعت|اندلع|اندلعت|اندلعا|بدا|بدات|جري|جرت|حدث|حدثت|انطلقت|انطلق"
 # "وكانت الاشتباكات قد اندلعت أمس": when the act told broke out or took place
-OCCURRED = re.compile(_n(r"(?:^|\s)قد\s+(?:" + _OCCURRED_VERB + r")(?:\s|$)"))
+OCCURRED = compile_guarded(_n(r"(?:^|\s)قد\s+(?:" + _OCCURRED_VERB + r")(?:\s|$)"))
 
 
 def _tells_when_it_happened(e: Event, fr: Frame, opts: ExtractOptions) -> bool:
@@ -5776,14 +5826,14 @@ def new_event(fr: Frame) -> Event:
 
 
 # "نافيا أن يكون الانفجار ناجما عن ...", "استبعد أن يكون ...": the accident denied
-ACCIDENT_DENIED = re.compile(
+ACCIDENT_DENIED = compile_guarded(
     _n(
         r"(?:^|\s)(?:و)?(?:نفى|نفت|نافيا|نافيه|استبعد|استبعدت|مستبعدا|مستبعده|ليس|لم يكن|لا)\s+(?:\S+\s+){0,6}$"
     )
 )
 
 SUSPECTED_STEMS = ("رجح", "ترجيح", "يستبعد", "تستبعد", "احتمال", "فرضي", "يشتبه", "شكوك", "ربما")
-SUSPECTED = re.compile(
+SUSPECTED = compile_guarded(
     _n(
         r"(?:^|\s)(?:و)?(?:مرجحا|مرجحه|رجح|رجحت|يرجح|ترجح|ترجيحات|(?:لم|لا)\s+(?:ي|ت)ستبعد|احتمال|"
         r"فرضيه|يشتبه|شكوك|ربما)\s+(?:\S+\s+){0,7}$"
@@ -5821,7 +5871,7 @@ def _strike_suspected(f: Facts) -> bool:
     )
 
 
-BOTH_SIDES = re.compile(
+BOTH_SIDES = compile_guarded(
     _n(r"(?:^|\s)(?:من\s+)?(?:كلا\s+)?(?:الطرفين|الجانبين|الطرفان|الفريقين)(?=[\s،,.]|$)")
 )
 
@@ -5850,7 +5900,7 @@ def _arrested_of_both_sides(e: Event, earlier: list[Event]) -> None:
 # "وقالت مديرية الصحة إن الهجمات أسفرت عن مقتل 13 شخصا", right after the strikes were told:
 # those strikes, the subject of their result (a running series is told with its span or its
 # object: "الهجمات على القواعد الأمريكية منذ ...", "الهجمات الأخيرة")
-THE_ATTACKS_RESULTED = re.compile(_n(r"(?:^|\s)(?:ان|وان|فان)?\s*الهجمات\s+(?:اسفرت|ادت|خلفت)(?=\s)"))
+THE_ATTACKS_RESULTED = compile_guarded(_n(r"(?:^|\s)(?:ان|وان|فان)?\s*الهجمات\s+(?:اسفرت|ادت|خلفت)(?=\s)"))
 
 
 def _series_named(e: Event, f: Facts) -> bool:
@@ -5864,7 +5914,7 @@ def _series_named(e: Event, f: Facts) -> bool:
 
 
 # "الهجوم وقع في ساعة متأخرة من ليلة أمس": the act named again (definite) and when it occurred
-ACT_OCCURRED_WHEN = re.compile(
+ACT_OCCURRED_WHEN = compile_guarded(
     _n(
         r"(?:^|[\s\"“«])(?:ال)(?:هجوم|انفجار|تفجير|قصف|اعتداء|حادث|حادثه|استهداف|اشتباك|اشتباكات|كمين)\s+"
         r"(?:قد\s+)?(?:" + _OCCURRED_VERB + r"|نفذ)(?=\s)"
@@ -5892,7 +5942,7 @@ def _dates_the_act(e: Event, f: Facts) -> bool:
 
 # a headline's break between two of its stories ("النجباء تعلن استهداف إيلات بمسيرة.. وكتائب حزب
 # الله تنفي علاقتها بقصف حرير")
-TITLE_BREAK = re.compile(r"\.{2,}|…|\s[|–—]\s")
+TITLE_BREAK = compile_guarded(r"\.{2,}|…|\s[|–—]\s")
 
 
 def _title_parts(title: Facts) -> list[Facts]:
@@ -6034,24 +6084,24 @@ def follow_up(e: Event, f: Facts) -> None:
 
 
 # "بينهم القيادي", "من بينهم الضابط": a definite person, the one the story told before
-AMONG_THEM_THE_ONE = re.compile(
+AMONG_THEM_THE_ONE = compile_guarded(
     _n(
         r"(?:^|\s)(?:من\s+)?بينهم(?:ا)?\s+(?:ال)(?:قيادي|ضابط|مسوول|امر|قائد|مدير|نائب|شيخ|ناشط|صحفي|مختار|"
         r"مستشار|معاون|عميد|عقيد|لواء|مقدم|رائد|نقيب|مراسل|طبيب|قاضي|محافظ)(?=[\s،.]|$)"
     )
 )
 RAISED_STEMS = ("ارتفع", "ارتفا")
-TOLL_RAISED = re.compile(
+TOLL_RAISED = compile_guarded(
     _n(r"(?:^|\s)(?:و|ب)?(?:ارتفع|ارتفعت|ارتفاع)\s+(?:\S+\s+){0,3}?(?:ال)?(?:عدد|حصيله)(?:\s|$)")
 )
 
 
 # "وتمكنت القوة من صد الهجوم وقتل أحد المهاجمين": the attackers' dead, told after the
 # victims' (spec section 6: killed counts the dead of all sides)
-ATTACKERS_DEAD = re.compile(
+ATTACKERS_DEAD = compile_guarded(
     _n(r"^(?:\S+\s+){0,3}?(?:من\s+)?(?:ال)?(?:مهاجمين|المهاجمين|مهاجم|المهاجم|مهاجمان|انتحاري|الانتحاري)")
 )
-ATTACKER_WORD = re.compile(_n(r"مهاجم|انتحاري"))
+ATTACKER_WORD = compile_guarded(_n(r"مهاجم|انتحاري"))
 
 
 def _sum(old, more) -> ReadCount:
@@ -6064,11 +6114,11 @@ def _sum(old, more) -> ReadCount:
 
 
 # a count of "others": "مقتل ثمانية أشخاص آخرين كانوا برفقتهما"
-OTHERS_COUNTED = re.compile(_n(r"\S+\s+(?:\S+\s+)?(?:اخرين|اخرون|اخريين|اخريات)(?=[\s،.]|$)"))
+OTHERS_COUNTED = compile_guarded(_n(r"\S+\s+(?:\S+\s+)?(?:اخرين|اخرون|اخريين|اخريات)(?=[\s،.]|$)"))
 
 
 # a toll told before the one that replaces it ("حصيلة أولية", "الحصيلة السابقة")
-FIRST_TOLL = re.compile(_n(r"(?:حصيله|احصائيه|حصيلتها|حصيلته)\s+(?:ال)?(?:اوليه|سابقه|اولي)"))
+FIRST_TOLL = compile_guarded(_n(r"(?:حصيله|احصائيه|حصيلتها|حصيلته)\s+(?:ال)?(?:اوليه|سابقه|اولي)"))
 
 
 def _others_added(e: Event, f: Facts, name: str, count) -> bool:
@@ -6159,7 +6209,7 @@ def _soldiers_side(e: Event) -> None:
         return
 
 
-SOLDIER_VICTIMS = re.compile(
+SOLDIER_VICTIMS = compile_guarded(
     _n(
         _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,2}?"
         # (not the staff of a company or an office: "منتسبي شركة نفطية" are its employees)
@@ -6171,7 +6221,7 @@ SOLDIER_VICTIMS = re.compile(
 )
 
 
-CIVILIAN_VICTIMS = re.compile(
+CIVILIAN_VICTIMS = compile_guarded(
     _n(
         _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,3}?"
         r"(?:اشخاص|شخص|شخصا|شخصين|شخصان|مدني\S*|مواطن\S*|شاب|شابا|شبان|شابين|شابان|طفل|طفلا|اطفال|طفلين|طفلان|امراه|نساء|"
@@ -6183,10 +6233,10 @@ CIVILIAN_VICTIMS = re.compile(
     )
 )
 # two sides fighting (a tribal fight, a brawl): its dead are no one-sided attack's victims
-CLASH_WORD = re.compile(
+CLASH_WORD = compile_guarded(
     _n(r"اشتباك|نزاع|شجار|مشاجر|عراك|معارك|مواجهات|اقتتال|تبادل\S* (?:ل|ال)?(?:اطلاق|النار)|عشائري")
 )
-CIVILIAN_SITE = re.compile(
+CIVILIAN_SITE = compile_guarded(
     _n(
         # (what was hit, or where the blast went off: "قصفت المدفعية قرى", "قرب مطعم شعبي")
         # (a subject of three words between, "قصفت مدفعية الجيش التركي قرية", or a subject and its
@@ -6204,7 +6254,7 @@ CIVILIAN_SITE = re.compile(
 HOSTS = ("us_forces", "coalition")
 # an energy or power installation hit (a field, a refinery, a power station, a pipeline):
 # the companies and workers that run it are who was attacked. A minefield is no such field.
-ENERGY_SITE = re.compile(
+ENERGY_SITE = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ب|ل|لل|ف)?(?:ال)?(?:"
         r"(?:حقل|حقلا|حقول)\s+(?:\S+\s+){0,2}?(?:ال)?(?:نفط|نفطي|نفطيا|نفطيه|غاز|غازي|غازيا|غازيه)|"
@@ -6220,14 +6270,14 @@ ENERGY_SITE = re.compile(
 )
 # a company's vehicle or convoy ("عجلة تابعة لشركة أمنية عراقية", "شاحنات تعود لشركة نقل"): who
 # was hit is no armed party (a contractor of the US forces is theirs: an actor, read first)
-COMPANY_ASSET = re.compile(
+COMPANY_ASSET = compile_guarded(
     _n(
         r"(?:^|\s)(?:ال)?(?:عجله|عجلات|سياره|سيارات|رتل|قافله|شاحنه|شاحنات|حافله|صهريج|صهاريج)\s+"
         r"(?:\S+\s+)?(?:تابعه|التابعه|تعود|يعود|مملوكه)\s+(?:ل|الي\s+)(?:ال)?(?:شركه|شركات)"
     )
 )
 # gazetteer names of such installations (places.csv name_en)
-ENERGY_PLACE = re.compile(r"\b(?:oil field|gas field|refinery|power station)$")
+ENERGY_PLACE = compile_guarded(r"\b(?:oil field|gas field|refinery|power station)$")
 
 
 def _announcing_state(f: Facts, before: int, bodies=STATE_ATTACKERS) -> str | None:
@@ -6243,9 +6293,9 @@ def _announcing_state(f: Facts, before: int, bodies=STATE_ATTACKERS) -> str | No
 
 
 # the victims' word with a pronoun of the body that speaks: "منتسبيها", "مقاتليه"
-OWN_PEOPLE = re.compile(_n(r"(?:ها|هم|ه)$"))
+OWN_PEOPLE = compile_guarded(_n(r"(?:ها|هم|ه)$"))
 # "مقتل أربعة من عناصره": dead counted among "its" men, the body named before in the sentence
-ITS_MEN_DEAD = re.compile(
+ITS_MEN_DEAD = compile_guarded(
     _n(
         _VICTIM_WORD + r"\S*\s+(?:\S+\s+){0,2}?من\s+"
         r"(?:عناصر|منتسبي|مقاتلي|افراد|ابناء|جنود|قادت|كوادر)(?:ه|ها|هم)(?=[\s،.]|$)"
@@ -6253,18 +6303,18 @@ ITS_MEN_DEAD = re.compile(
 )
 ARMED_BODIES = frozenset(IRAQI_FACTIONS | FACTIONS_UMBRELLAS | {"peshmerga"})
 # the dead of a raid are the raided group's: "قتل 5 من عناصر داعش", "مقتل ثلاثة إرهابيين"
-RAID_DEAD = re.compile(
+RAID_DEAD = compile_guarded(
     _n(
         r"(?:قتل|مقتل|تحييد|مصرع)\s+(?:\S+\s+){0,2}?(?:من\s+)?(?:ال)?(?:عناصر|عنصر|ارهابي\S*|مسلح\S*|"
         r"انتحاري\S*|داعشي\S*|دواعش|مطلوب\S*|قيادي\S*|امير|والي|مهاجم\S*)"
     )
 )
-SECURITY_PERSON = re.compile(
+SECURITY_PERSON = compile_guarded(
     _n(
         r"^(?:ال)?(?:ضابط|ضابطا|ضباط|جندي|جنديا|شرطي|شرطيا|منتسب\S*|عسكري|عسكريا|نقيب|ملازم|عقيد|رائد|عميد|مقدم|مفوض)$"
     )
 )
-ACCUSED_OF = re.compile(_n(r"متهم|بتهمه|بتهم|مطلوب|قاتل|المتورط|متورط|الجاني|الجناه|لضلوعه|بالضلوع"))
+ACCUSED_OF = compile_guarded(_n(r"متهم|بتهمه|بتهم|مطلوب|قاتل|المتورط|متورط|الجاني|الجناه|لضلوعه|بالضلوع"))
 
 
 def _victims_tail(text: str, end: int) -> str:
@@ -6275,16 +6325,16 @@ def _victims_tail(text: str, end: int) -> str:
     return seg[: cut.start()] if cut else seg
 
 
-VICTIMS_TAIL_END = re.compile(_n(r"\s(?:ب|في\s|اثر|جراء|خلال|عند|قرب)"))
-FOREIGN_TROOPS = re.compile(
+VICTIMS_TAIL_END = compile_guarded(_n(r"\s(?:ب|في\s|اثر|جراء|خلال|عند|قرب)"))
+FOREIGN_TROOPS = compile_guarded(
     _n(r"(?:امريك|اميرك|تركي|اتراك|ايراني|اسرائيلي|بريطاني|فرنسي|ايطالي|اجنبي|اجانب|التحالف|البيشمركه|سوري)")
 )
 # "وتبنت كتائب حزب الله الهجوم": a claim of the one event just told
-ONE_EVENT_CLAIMED = re.compile(
+ONE_EVENT_CLAIMED = compile_guarded(
     _n(r"(?:^|\s)(?:و|ب)?ال(?:هجوم|هجمه|استهداف|قصف|عمليه|ضربه|تفجير|اعتداء)(?=[\s،.]|$)")
 )
 # "ولم ترد تقارير عن وقوع إصابات في الهجومين": the attacks just told, every one of them
-BOTH_EVENTS = re.compile(
+BOTH_EVENTS = compile_guarded(
     _n(
         # (the subject in the nominative: "ولم يسفر الهجومان عن أي خسائر")
         r"(?:^|\s)(?:في|عن|من)?\s*(?:ال|لل|بال)?(?:هجوم|هجمت|اعتداء|حادث|قصف|ضربت|غارت|استهداف)(?:ين|ان)"
@@ -6379,7 +6429,7 @@ def _perpetrator_of_both(events: list[Event], f: Facts) -> None:
 
 
 # acts counted as a series ("في ثلاثة هجمات بالصواريخ هذا الشهر، منها هجوم ..."), or one of them
-SERIES_COUNTED = re.compile(
+SERIES_COUNTED = compile_guarded(
     _n(
         r"(?:^|\s)(?:\d+|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|عده|عشرات|سلسله)\s+"
         r"(?:هجمات|ضربات|غارات|اعتداءات|عمليات\s+استهداف)(?=\s|$|[،.])"
@@ -6389,14 +6439,14 @@ SERIES_COUNTED = re.compile(
 
 
 # an act some time before the one told ("بعد يوم من مواجهات مماثلة", "عقب ساعات من هجوم")
-DAYS_BEFORE_ACT = re.compile(
+DAYS_BEFORE_ACT = compile_guarded(
     _n(
         r"(?:^|\s)(?:و)?(?:بعد|عقب)\s+(?:\S+\s+)?(?:يوم|يومين|ايام|ساعات|ساعتين|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)"
         r"\s+(?:\S+\s+)?(?:من|علي)\s"
     )
 )
 # "ويأتي الهجوم بعد يومين من ضربة أمريكية": the days counted back from the act just told
-COMES_DAYS_AFTER = re.compile(_n(r"(?:^|\s)(?:و)?(?:ياتي|تاتي|جاء|جاءت)(?:\s+\S+){0,3}\s+$"))
+COMES_DAYS_AFTER = compile_guarded(_n(r"(?:^|\s)(?:و)?(?:ياتي|تاتي|جاء|جاءت)(?:\s+\S+){0,3}\s+$"))
 
 
 def _days_after_the_act(frs: list[Frame], f: Facts, current: Event, published: dt.date) -> None:
@@ -6419,7 +6469,7 @@ def _days_after_the_act(frs: list[Frame], f: Facts, current: Event, published: d
 
 
 # "وفي اليوم التالي، سقطت ...", "وبعد ثلاثة أيام قتل ...": a day counted from the act just told
-DAYS_LATER = re.compile(
+DAYS_LATER = compile_guarded(
     _n(
         r"(?:^|[،,]\s*|\s)(?:و|ف)?(?:(?:في|صباح|مساء|فجر|ظهر|عصر)\s+)?(?P<next>اليوم\s+التالي|الليله\s+التاليه|صباح\s+اليوم\s+التالي)(?=[\s،,.]|$)"
         r"|(?:^|[،,]\s*|\s)(?:و|ف)?بعد\s+(?P<n>يوم|يومين|ثلاثه\s+ايام|اربعه\s+ايام|خمسه\s+ايام|سته\s+ايام|\d\s+ايام)"
@@ -6922,13 +6972,13 @@ def _summarized(facts: list[Facts], e: Event, key: str):
 
 # "أنصار الميليشيا", "مقر الحركة": a definite singular group noun points back to the one
 # armed faction the story has named
-GROUP_ANAPHOR = re.compile(
+GROUP_ANAPHOR = compile_guarded(
     _n(r"(?:^|\s)(?:و|ب|ل)?(?:ال|لل)(?:ميليشيا|مليشيا|فصيل|حركه|جماعه|كتائب|عصائب|سرايا)(?=[\s،.]|$)")
 )
 NAMED_FACTIONS = IRAQI_FACTIONS - FACTIONS_UMBRELLAS
-SAME_ONE = re.compile(_n(r"\s+(?:ذاته|ذاتها|نفسه|نفسها|عينه|عينها)(?=[\s،.]|$)"))
+SAME_ONE = compile_guarded(_n(r"\s+(?:ذاته|ذاتها|نفسه|نفسها|عينه|عينها)(?=[\s،.]|$)"))
 # the word before it makes the group what was hit: its site, leader or convoy
-ANAPHOR_HIT = re.compile(
+ANAPHOR_HIT = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ب|ل)?(?:مقر|مقرات|مقري|مكتب|مكاتب|موقع|مواقع|مخزن|مخازن|قياده|قائد|قادة|قيادي|"
         r"رتل|ارتال|سياره|استهداف|استهدف|استهدفت|قصف|ضرب)\s*$"
@@ -6945,7 +6995,7 @@ def _named_bodies(f: Facts) -> list:
 
 # "كما أعلنت في بيان ثان استهداف قاعدة عسكرية في الجولان": the claim verb's subject dropped,
 # the claimant of the statement before goes on (Arabic drops a subject it keeps)
-CLAIMANT_DROPPED = re.compile(
+CLAIMANT_DROPPED = compile_guarded(
     _n(
         r"^(?:كما|و|ثم)\s*(?:اعلنت|اعلن|اعلنوا|تبنت|تبني|اكدت|اكد)\s+(?:ايضا\s+)?"
         r"(?:(?:،\s*)?(?:في|عبر)\s+بيان(?:\s+(?:ثان|ثاني|اخر|لاحق|منفصل))?\s*(?:،\s*)?)?"
@@ -7031,7 +7081,7 @@ def _claimant_goes_on(events: list[Event]) -> None:
 
 
 # "مسلحو التنظيم", "عناصر التنظيم": the organization's men, in a story that named ISIS
-ORG_MEN = re.compile(
+ORG_MEN = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ب|ل)?(?:مسلحو|مسلحي|عناصر|مقاتلو|مقاتلي|ارهابيو|ارهابيي|فلول|بقايا|خلايا|خليه|انتحاريو|انتحاريي)"
         r"\s+التنظيم(?=[\s،.]|$)"
@@ -7087,7 +7137,7 @@ def _resolve_group_anaphora(events: list[Event], facts: list[Facts]) -> None:
 
 
 # "أعلنت الوزارة أمس أن طائراتها حيدت 9 إرهابيين": a ministry named again, whose forces did it
-MINISTRY_FORCES = re.compile(
+MINISTRY_FORCES = compile_guarded(
     _n(
         r"(?:اعلنت|قالت|اكدت|ذكرت|افادت)\s+(?:الوزاره|وزاره الدفاع|رئاسه الاركان|هيئه الاركان|القياده)\s+"
         r"(?:[^\s.؛:]+\s+){0,4}?(?:ان|بان)\s+(?:" + _OWN_FORCES + r")(?:\s|$)"
@@ -7206,13 +7256,13 @@ class ReadCount:
     end: int = 0
 
 
-SURVIVED = re.compile(_n(r"(?:^|\s)(?:ب|و)?(?:نجاه|نجا|نجت|نجيا|نجوا|ينجو|تنجو)(?:\s|$)"))
-ASSASSINATED = re.compile(
+SURVIVED = compile_guarded(_n(r"(?:^|\s)(?:ب|و)?(?:نجاه|نجا|نجت|نجيا|نجوا|ينجو|تنجو)(?:\s|$)"))
+ASSASSINATED = compile_guarded(
     _n(
         r"(?<!محاوله )(?<!محاولات )(?:^|\s)(?:و|ف)?(?:اغتالوا|اغتالت|اغتال|اغتيلا|اغتيلوا|اغتيل|اغتيلت|باغتيال|اغتيال)((?:\s+\S+){1,10})"
     )
 )
-PERSON_NOUN = re.compile(
+PERSON_NOUN = compile_guarded(
     _n(
         r"^(?:ال)?(?:ناشط|ناشطه|صحفي|صحافي|مصور|طبيب|طبيبه|قيادي|قائد|مسؤول|ضابط|شيخ|محامي|مرشح|نائب|عضو|مدير|موظف|مواطن|شاب|امراه|رجل"
         # (a unit's commander, a village head, a judge, a trader, a serviceman)
@@ -7223,7 +7273,7 @@ PERSON_NOUN = re.compile(
 )
 
 # the number two as a word of its own ("ناشطين اثنين"), not the weekday "الاثنين"
-TWO_WORD = re.compile(_n(r"(?:^|\s)(?:و)?(?:اثنين|اثنان|اثنتين|اثنتان)(?=[\s،,.]|$)"))
+TWO_WORD = compile_guarded(_n(r"(?:^|\s)(?:و)?(?:اثنين|اثنان|اثنتين|اثنتان)(?=[\s،,.]|$)"))
 
 
 def _members_body(e: Event, fr: Frame, victims: str) -> str | None:
@@ -7303,7 +7353,7 @@ def settle_counts(e: Event) -> None:
 
 # "هجوم مماثل", "ضربة ثانية", "بالطريقة نفسها": the kind of the attack just reported (not
 # "في تطور آخر", nor the "others" of "وإصابة سبعة آخرين")
-SAME_KIND = re.compile(
+SAME_KIND = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ب|ل)?(?:ال)?(?:هجوم|هجوما|هجمه|اعتداء|استهداف|عمليه|ضربه|قصف|انفجار|تفجير)\s+"
         r"(?:ال)?(?:مماثل|مماثله|مشابه|اخر|ثان|ثاني|ثانيه)(?:\s|$|[،.])|(?:بالطريقه|بالاسلوب)\s+(?:نفسها|ذاتها|نفسه|ذاته)"
@@ -7312,10 +7362,10 @@ SAME_KIND = re.compile(
 
 
 # an assault on someone ("اعتدت قوات الأسايش على الصحفيين")
-ASSAULTED_ON = re.compile(
+ASSAULTED_ON = compile_guarded(
     _n(r"(?:^|\s)(?:و|ف)?(?:اعتدي|اعتدت|اعتدوا|تعتدي|يعتدي|يعتدون)\s+(?:\S+\s+){0,4}?علي\s")
 )
-ASSAULT_WORD = re.compile(
+ASSAULT_WORD = compile_guarded(
     _n(
         r"(?:^|\s)(?:و|ف)?(?:هاجم|هاجمت|هاجموا|اقتحم|اقتحمت|اقتحموا)(?:\s|$)|(?:^|\s)(?:ب|ل)?(?:ال)?هجوما?\s+(?:ال)?مسلحا?(?:\s|$)"
         # assaulted ("اعتدى عناصر أمن على مراسل", "تعرض مراسل للاعتداء من قبل")
@@ -7361,7 +7411,7 @@ def _similar_strike(events: list[Event]) -> None:
 
 
 # the one attack a site suffered ("تعرضت قاعدة عين الأسد لهجوم")
-SUFFERED_ONE_ATTACK = re.compile(
+SUFFERED_ONE_ATTACK = compile_guarded(
     _n(
         r"(?:^|\s)(?:و)?(?:تعرضت|تعرض)\s+(?:\S+\s+){1,8}?(?:ل|ال)?(?:هجوم|اعتداء)(?=\s|$|[،.])"
         # ... or one attack that targeted it ("الهجوم الذي استهدف السفارة الأمريكية فجر اليوم")
