@@ -264,12 +264,25 @@ def _trie_regex(keys: list[str]) -> str:
             alts.append(r"\w*")
         if not alts:
             return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         if "" in node and "*" not in node:
-            body = ("(?:" + body + ")?") if len(alts) > 1 or len(body) > 1 else body + "?"
-        return body
+            # a key ends here: the longer keys first, then nothing. "(?:...|)" rather than
+            # "(?:...)?": sre runs a non-single-character "?" as a REPEAT, whose context makes
+            # every alternation inside it save and restore the marks (same matches)
+            if len(alts) == 1 and len(alts[0]) == 1:
+                return alts[0] + "?"
+            return "(?:" + "|".join(alts) + "|)"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return render(trie)
+
+
+# The proclitics a key may carry, as alternations sre can skip one by one with a single
+# character test (a "?" on a character is a repeat that sre enters and backtracks out of
+# at every word). The order is that of the greedy [وف]?(?:[بكل]?ال|لل) and [وف]?[بلك]?,
+# so the same clitic wins: alternatives that begin with different letters never both match,
+# their order among themselves is free.
+_CLITIC_AL = "[وف](?:[بكل]ال|ال|لل)|[بك]ال|ل(?:ال|ل)|ال"  # and the article
+_CLITIC = "[وف](?:[بلك]|)|[بلك]|"
 
 
 class _Matcher:
@@ -283,11 +296,13 @@ class _Matcher:
         self.has_numbers = any(_NUMBER in k for k in keys)
         al_stems = [k[2:] for k in keys if k.startswith(_AL) and len(k.rstrip("*")) > 3]
         plain = [k for k in keys if not (k.startswith(_AL) and len(k.rstrip("*")) > 3)]
+        al_trie = _trie_regex(al_stems) if al_stems else ""
+        plain_trie = _trie_regex(plain) if plain else ""
         branches = []
         if al_stems:
-            branches.append(f"(?P<ca>[وف]?(?:[بكل]?ال|لل))(?P<a>{_trie_regex(al_stems)})")
+            branches.append(f"(?P<ca>{_CLITIC_AL})(?P<a>{al_trie})")
         if plain:
-            branches.append(f"(?P<cb>[وف]?[بلك]?)(?P<b>{_trie_regex(plain)})")
+            branches.append(f"(?P<cb>{_CLITIC})(?P<b>{plain_trie})")
         self._has_al = bool(al_stems)
         self._has_plain = bool(plain)
         # \b rather than a lookbehind: sre scans for it much faster (measured 0.14 vs 0.24 ms/KB)
@@ -301,34 +316,65 @@ class _Matcher:
         # tight C loop instead of trying a match at every position. Match k of `_seek` on
         # " " + norm is then match k of `regex` on norm, one character earlier (a match
         # ends before a non-word character, so the next one cannot start right there).
+        # `_seek` captures no group (the marks cost sre time at every word): the matched
+        # text alone tells which key it is (see scan).
         word_start = all(k[:1] == _NUMBER or _WORD_CHAR.match(k) for k in plain)
-        self._seek = re.compile(r"\W" + body) if branches and word_start else None
+        seek_branches = []
+        if al_stems:
+            seek_branches.append(f"(?:{_CLITIC_AL}){al_trie}")
+        if plain:
+            seek_branches.append(f"(?:{_CLITIC}){plain_trie}")
+        seek = r"\W(?:" + "|".join(seek_branches) + r")(?!\w)"
+        self._seek = re.compile(seek) if branches and word_start else None
+        # matched text -> (its length as kept, key, clitic), or None: not a hit (see scan)
+        self._found: dict[str, tuple[int, str, str] | None] = {}
 
     def scan(self, norm: str):
         """Yield (start, end, key, clitic) over normalized text; key is a vocabulary key."""
         if self.regex is None:
             return
-        if self._seek is not None:
-            matches, shift = self._seek.finditer(" " + norm), 1
-        else:
-            matches, shift = self.regex.finditer(norm), 0
-        for m in matches:
-            key, clitic = self._key_of(m)
-            start, end = m.start(), m.end() - shift  # on norm (see _seek)
+        if self._seek is None:
+            for m in self.regex.finditer(norm):
+                hit = self._hit(norm, m.start(), m.end())
+                if hit is not None:
+                    yield m.start(), m.start() + hit[0], hit[1], hit[2]
+            return
+        # What a match stands for depends on its text alone: the regex tries the clitics
+        # and keys in a fixed order, and the first that fits the text with a word end after
+        # it is the one taken wherever the text stands (a match always starts at a word
+        # boundary); so does the clause cut below. Texts recur (the same names, the same
+        # cue words), so each is worked out once.
+        found = self._found
+        for m in self._seek.finditer(" " + norm):
+            start, end = m.start(), m.end() - 1  # on norm (see _seek)
+            matched = norm[start:end]
+            hit = found.get(matched, found)
+            if hit is found:
+                hit = self._hit(norm, start, end)
+                if len(found) >= 100_000:
+                    found.clear()
+                found[matched] = hit
+            if hit is not None:
+                yield start, start + hit[0], hit[1], hit[2]
+
+    def _hit(self, norm: str, start: int, end: int) -> tuple[int, str, str] | None:
+        """(length, key, clitic) of the match norm[start:end], or None if it is no hit."""
+        m = self.regex.match(norm, start, end)  # the same match, with its groups
+        key, clitic = self._key_of(m)
+        if key not in self.exact:
+            clause = _CLAUSE.search(norm, start, end)
+            if clause is not None:
+                # a word gap ran over a comma or full stop: keep what comes before it
+                m = self.regex.match(norm, start, clause.start())
+                if m is None:
+                    return None
+                key, clitic = self._key_of(m)
+                end = m.end()
             if key not in self.exact:
-                clause = _CLAUSE.search(norm, start, end)
-                if clause is not None:
-                    # a word gap ran over a comma or full stop: keep what comes before it
-                    m = self.regex.match(norm, start, clause.start())
-                    if m is None:
-                        continue
-                    key, clitic = self._key_of(m)
-                    end = m.end()
-                if key not in self.exact:
-                    key = self._fallback_key(key)
-                    if key is None:
-                        continue
-            yield start, end, key, clitic
+                key = self._fallback_key(key)
+                if key is None:
+                    return None
+        return end - start, key, clitic
 
     def _key_of(self, m: re.Match) -> tuple[str, str]:
         if self._has_al and (not self._has_plain or m.group("a") is not None):
