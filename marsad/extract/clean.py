@@ -662,7 +662,9 @@ def _is_boundary(text: str, i: int, j: int, end: int) -> bool:
             return True
         # "1.5", "العربية.نت", "..ميليشيات": no boundary without a following space
         return False
-    if ch == "." and j - i == 1:
+    # (the abbreviation's letter is a word of its own: the character before it is no
+    # letter, or there is none; a letter then "\n" before the dot is the pattern's too)
+    if ch == "." and j - i == 1 and (i < 2 or not text[i - 2].isalpha() or text[i - 1] == "\n"):
         before = text[max(0, i - 2) : i]
         if _SINGLE_LETTER_ABBR.search(before):  # "د." "م." "U.S."
             return False
@@ -698,7 +700,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Shrink a span past bullets, invisible marks and a "date 2023-04-02" prefix."""
     while s < e and (text[s].isspace() or text[s] in _LEADING_JUNK):
         s += 1
-    m = _DATE_PREFIX_RE.match(text, s, e)
+    # (every "date ..." prefix opens with d or D: other spans are spared the match)
+    m = _DATE_PREFIX_RE.match(text, s, e) if s < e and text[s] in "dD" else None
     if m:
         s = m.end()
         while s < e and (text[s].isspace() or text[s] in _INVISIBLE):
@@ -742,15 +745,21 @@ def _make_sentences(
     text: str, start: int, end: int, clause: bool = False, latin: _LatinIndex | None = None
 ) -> list[Sentence]:
     out: list[Sentence] = []
-    for s, e in (p for span in _sentence_spans(text, start, end, clause) for p in _cap(text, *span)):
-        s, e = _trim(text, s, e)
-        if e <= s:
-            continue
-        sentence = text[s:e]
-        if any(ch.isalpha() for ch in sentence) and not _PAREN_ONLY_RE.match(sentence):
-            if not clause and _furniture_sentence(sentence, latin is None or latin.any(s, e)):
+    for span in _sentence_spans(text, start, end, clause):
+        # (only a span over _MAX_SENTENCE_CHARS needs _cap, which yields any other whole)
+        for s, e in _cap(text, *span) if span[1] - span[0] > _MAX_SENTENCE_CHARS else (span,):
+            s, e = _trim(text, s, e)
+            if e <= s:
                 continue
-            out.append(Sentence(sentence, s, e))
+            sentence = text[s:e]
+            # (a trimmed span opens with no whitespace: only one opening with a bracket can
+            # be _PAREN_ONLY_RE's; most open with a letter, which any() would find first)
+            if (sentence[0].isalpha() or any(ch.isalpha() for ch in sentence)) and not (
+                sentence[0] in "([" and _PAREN_ONLY_RE.match(sentence)
+            ):
+                if not clause and _furniture_sentence(sentence, latin is None or latin.any(s, e)):
+                    continue
+                out.append(Sentence(sentence, s, e))
     return out
 
 
