@@ -342,7 +342,8 @@ def _is_latin_line(line: str) -> bool:
     return latin > 1.5 * len(_OTHER_LETTER_RE.findall(line))
 
 
-_TIMESTAMP_SPLIT_RE = re.compile(r"[\s/:\-–—.,،|()\[\]•●]+")
+# the words of a line, between runs of separators
+_TIMESTAMP_WORD_RE = re.compile(r"[^\s/:\-–—.,،|()\[\]•●]+")
 _NUMERIC_DATE_RE = re.compile(r"\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4}")
 _FOUR_DIGITS_RE = re.compile(r"\d{4}")
 _MONTH_SET = frozenset(_MONTHS)
@@ -352,9 +353,15 @@ def _is_timestamp_line(norm: str) -> bool:
     """Only dates, times, weekdays and counters: '12:33 24-08-2021', 'الخميس 2022/09/01'."""
     if len(norm) > 80:
         return False
-    words = _TIMESTAMP_SPLIT_RE.split(norm.lower())
-    rest = [w for w in words if w and w not in _TIME_WORD_SET]
-    return all(w.isdigit() for w in rest) and (any(ch.isdigit() for ch in norm) or not rest)
+    # words read one at a time (most lines fail at their first): every word not in
+    # _TIME_WORD_SET is a number, and some digit is there unless all words are such words
+    rest = False
+    for m in _TIMESTAMP_WORD_RE.finditer(norm.lower()):
+        if m.group() not in _TIME_WORD_SET:
+            if not m.group().isdigit():
+                return False
+            rest = True
+    return any(ch.isdigit() for ch in norm) or not rest
 
 
 def _has_date(norm: str) -> bool:
@@ -543,7 +550,9 @@ def _same_title(key: str, title_key: str) -> bool:
         return False
     if key == title_key:
         return True
-    short, long_ = sorted((key, title_key), key=len)
+    if key[0] != title_key[0]:  # (neither opens the other: most lines end here)
+        return False
+    short, long_ = (key, title_key) if len(key) <= len(title_key) else (title_key, key)
     return len(short) >= 0.7 * len(long_) and long_.startswith(short)
 
 
