@@ -237,8 +237,9 @@ def _tweet_link(probe: str) -> bool:
     return _DOTCOM_RE.search(probe) is not None and _TWEET_LINK_RE.search(probe) is not None
 
 
-def _copyright(norm: str, latin: bool) -> bool:
-    return _COPYRIGHT_RE.search(norm) is not None if latin else contains_any(norm, _COPYRIGHT_AR)
+def _copyright(norm: str, latin: bool, arabic: tuple[str, ...] = _COPYRIGHT_AR) -> bool:
+    """`arabic` is () on a page whose lines hold none of _COPYRIGHT_AR (see _Page)."""
+    return _COPYRIGHT_RE.search(norm) is not None if latin else bool(arabic) and contains_any(norm, arabic)
 
 
 # a word holding no letter or digit ("-", "|", "__"), after its space (the first word aside)
@@ -388,7 +389,18 @@ def _ends_with_punct(stripped: str) -> bool:
 def _classify(raw: str, norm: str, latin_letters: bool = True) -> int:
     """Kind of one line, judged on the line alone; `norm` is `_norm_line(raw)`.
     `latin_letters` False says the line holds no letter of _ANY_LATIN_RE (skips checks)."""
-    stripped = _strip(raw)
+    return _kind(_strip(raw), norm, latin_letters)
+
+
+def _kind(
+    stripped: str,
+    norm: str,
+    latin_letters: bool,
+    copyright_ar: tuple[str, ...] = _COPYRIGHT_AR,
+    boilerplate_ar: tuple[str, ...] = _BOILERPLATE_AR,
+) -> int:
+    """_classify of a line already stripped (_Page strips each line once, for all passes).
+    The phrase sets are () on a page whose lines hold none of them (see _Page)."""
     if not stripped or _ALNUM_RE.search(stripped) is None:
         if (
             stripped
@@ -410,10 +422,10 @@ def _classify(raw: str, norm: str, latin_letters: bool = True) -> int:
     # (each test below reads the cheap word count first; the result is the same)
     n_words = _count_words(norm)
     latin = latin_letters and _LATINISH_RE.search(norm) is not None
-    if n_words <= 25 and _copyright(norm, latin):
+    if n_words <= 25 and _copyright(norm, latin, copyright_ar):
         return FOOTER
     if n_words <= 40:
-        if _BOILERPLATE_RE.search(norm) if latin else contains_any(norm, _BOILERPLATE_AR):
+        if _BOILERPLATE_RE.search(norm) if latin else boilerplate_ar and contains_any(norm, boilerplate_ar):
             return DROP
         if _SOURCE_INLINE_RE.search(norm) if latin else "|" in norm and _SOURCE_INLINE_AR.search(norm):
             return DROP
@@ -513,9 +525,9 @@ _TIME_CUE_RE = re.compile(
 )
 
 
-def _fresh_lead(raw: str, norm: str) -> bool:
+def _fresh_lead(stripped: str, norm: str) -> bool:
     """Does this paragraph open like a news lead (dateline, or a day/time word early on)?"""
-    return _starts_with_dateline(_strip(raw)) or bool(_TIME_CUE_RE.search(norm[:160]))
+    return _starts_with_dateline(stripped) or bool(_TIME_CUE_RE.search(norm[:160]))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -526,10 +538,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
 _LINE_RE = re.compile(r"[^\r\n\u2028\u2029\x85\v\f]+")
 
 
+_NORM_LINE_CHARS = _MAX_FURNITURE_CHARS + 100  # a longer line is folded up to here only
+
+
 def _norm_line(raw: str) -> str:
     # Most lines are one whole sentence: a line folded whole is folded through
     # normalize.prepare, the cached object that the sentence's finders read next.
-    limit = _MAX_FURNITURE_CHARS + 100
+    limit = _NORM_LINE_CHARS
     return prepare(raw).norm if len(raw) <= limit else normalize(raw[:limit])
 
 
@@ -736,9 +751,12 @@ def _cap(text: str, s: int, e: int):
     yield s, e
 
 
-def _furniture_sentence(sentence: str, latin_letters: bool = True) -> bool:
+def _furniture_sentence(
+    sentence: str, latin_letters: bool = True, copyright_ar: tuple[str, ...] = _COPYRIGHT_AR
+) -> bool:
     """Furniture glued inside a paragraph (pages flattened to one line). `latin_letters`
-    False says the sentence holds no letter of _ANY_LATIN_RE."""
+    False says the sentence holds no letter of _ANY_LATIN_RE; `copyright_ar` () that
+    its page holds none of _COPYRIGHT_AR."""
     head = sentence[:_MAX_FURNITURE_CHARS]
     if latin_letters and (_tweet_link(head) or _is_latin_line(head)):
         return True
@@ -747,11 +765,16 @@ def _furniture_sentence(sentence: str, latin_letters: bool = True) -> bool:
     norm = prepare(sentence).norm if len(sentence) <= 200 else normalize(head[:200])
     if _LIST_HEADER_RE.match(norm):
         return True
-    return _copyright(norm, latin_letters and _LATINISH_RE.search(norm) is not None)
+    return _copyright(norm, latin_letters and _LATINISH_RE.search(norm) is not None, copyright_ar)
 
 
 def _make_sentences(
-    text: str, start: int, end: int, clause: bool = False, latin: _LatinIndex | None = None
+    text: str,
+    start: int,
+    end: int,
+    clause: bool = False,
+    latin: _LatinIndex | None = None,
+    copyright_ar: tuple[str, ...] = _COPYRIGHT_AR,
 ) -> list[Sentence]:
     out: list[Sentence] = []
     for span in _sentence_spans(text, start, end, clause):
@@ -766,7 +789,9 @@ def _make_sentences(
             if (sentence[0].isalpha() or any(ch.isalpha() for ch in sentence)) and not (
                 sentence[0] in "([" and _PAREN_ONLY_RE.match(sentence)
             ):
-                if not clause and _furniture_sentence(sentence, latin is None or latin.any(s, e)):
+                if not clause and _furniture_sentence(
+                    sentence, latin is None or latin.any(s, e), copyright_ar
+                ):
                     continue
                 out.append(Sentence(sentence, s, e))
     return out
@@ -806,11 +831,22 @@ class _Page:
         self.title_key = _dup_key(title) if title else ""
         self.spans = _lines(text)
         self.raws = [text[s:e] for s, e in self.spans]
+        self.strips = [_strip(r) for r in self.raws]
         self.norms = [_norm_line(r) for r in self.raws]
+        # Speed: the Arabic copyright and boilerplate phrases are looked for once in all
+        # the folded lines (no phrase holds the "\n" between them); on a page holding
+        # none of a set (most pages), no line is searched for it. A sentence's folded form
+        # lies within its line's (normalize() folds each character on its own and
+        # collapses spaces), unless the line is longer than _norm_line folds.
+        folded = "\n".join(self.norms)
+        copyright_ar = _COPYRIGHT_AR if contains_any(folded, _COPYRIGHT_AR) else ()
+        boilerplate_ar = _BOILERPLATE_AR if contains_any(folded, _BOILERPLATE_AR) else ()
+        whole = all(len(r) <= _NORM_LINE_CHARS for r in self.raws)
+        self.copyright_ar = copyright_ar if whole else _COPYRIGHT_AR  # (for sentences)
         self.latin = latin = _LatinIndex(text)
         self.kinds = [
-            _classify(r, m, latin.any(s, e))
-            for r, m, (s, e) in zip(self.raws, self.norms, self.spans, strict=True)
+            _kind(t, m, latin.any(s, e), copyright_ar, boilerplate_ar)
+            for t, m, (s, e) in zip(self.strips, self.norms, self.spans, strict=True)
         ]
         self.n = len(self.kinds)
         self._keys: list[str | None] = [None] * self.n
@@ -924,18 +960,18 @@ def _headline_units(page: _Page, first_body: int) -> tuple[set[int], bool]:
     # news briefs, not a report with sub-headings: 2+ headline units, at least half of
     # them opening a fresh lead (a dateline, or a day/time word in the first words)
     leads = [page.next_content(k) for k in units]
-    fresh = sum(1 for j in leads if _fresh_lead(page.raws[j], page.norms[j]))
+    fresh = sum(1 for j in leads if _fresh_lead(page.strips[j], page.norms[j]))
     return set(units), len(units) >= 2 and fresh >= 1 and 2 * fresh >= len(units)
 
 
 def _bullet_line(page: _Page, k: int) -> bool:
     """Is line k a kept bullet line ("• ...")?"""
-    return 0 <= k < page.n and page.kinds[k] == BODY and bool(_BULLET_RE.match(_strip(page.raws[k])))
+    return 0 <= k < page.n and page.kinds[k] == BODY and bool(_BULLET_RE.match(page.strips[k]))
 
 
 def _cut(page: _Page, first_body: int, story_title: str | None, unit_set: set[int], brief_page: bool):
     """Walk the lines once: cut stories, make sentences of the kept lines."""
-    text, n, kinds, raws, norms, spans = page.text, page.n, page.kinds, page.raws, page.norms, page.spans
+    text, n, kinds, strips, norms, spans = page.text, page.n, page.kinds, page.strips, page.norms, page.spans
     next_content = page.next_content
     stories: list[Story] = []
     cur_title = story_title
@@ -960,7 +996,7 @@ def _cut(page: _Page, first_body: int, story_title: str | None, unit_set: set[in
         if kind == BLANK:
             continue
         s, e = spans[k]
-        stripped = _strip(raws[k])
+        stripped = strips[k]
         if in_list and kind not in (LIST_INLINE, LIST_HEADER, FOOTER, SEPARATOR):
             is_item = kind in (HEADLINE, SHORT, DROP, DATELINE) or (
                 kind == BODY
@@ -996,8 +1032,7 @@ def _cut(page: _Page, first_body: int, story_title: str | None, unit_set: set[in
             if k in unit_set:
                 nxt = next_content(k)
                 dated = nxt < n and (
-                    kinds[nxt] == DATELINE
-                    or (kinds[nxt] == BODY and _starts_with_dateline(_strip(raws[nxt])))
+                    kinds[nxt] == DATELINE or (kinds[nxt] == BODY and _starts_with_dateline(strips[nxt]))
                 )
                 if brief_page or (dated and (cur_has_dateline or cur_paragraphs >= 2)):
                     pending_break, pending_title = True, stripped
@@ -1026,7 +1061,7 @@ def _cut(page: _Page, first_body: int, story_title: str | None, unit_set: set[in
             cur_title = pending_title
             pending_break, pending_title = False, None
             cur_paragraphs, cur_has_dateline = 0, False
-        sentences = _make_sentences(text, s, e, latin=page.latin)
+        sentences = _make_sentences(text, s, e, latin=page.latin, copyright_ar=page.copyright_ar)
         last_bullet = None
         if sentences:
             cur.extend(sentences)
