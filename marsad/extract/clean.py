@@ -244,6 +244,9 @@ def _copyright(norm: str, latin: bool, arabic: tuple[str, ...] = _COPYRIGHT_AR) 
 
 # a word holding no letter or digit ("-", "|", "__"), after its space (the first word aside)
 _LONE_MARK_RE = re.compile(r" (?:[^\w ]|_)+(?= |\Z)")
+# where one can start: most lines have no word opening with a mark, and this search (no
+# match, no list) tells it sooner than findall
+_MARK_AFTER_SPACE_RE = re.compile(r" (?:[^\w ]|_)")
 
 
 def _count_words(norm: str) -> int:
@@ -251,10 +254,12 @@ def _count_words(norm: str) -> int:
     text (words are cut by exactly one plain space), without splitting it."""
     if not norm:
         return 0
-    marks = len(_LONE_MARK_RE.findall(norm))
-    first_end = norm.find(" ")
-    if _ALNUM_RE.search(norm, 0, first_end if first_end >= 0 else len(norm)) is None:
-        marks += 1
+    marks = len(_LONE_MARK_RE.findall(norm)) if _MARK_AFTER_SPACE_RE.search(norm) else 0
+    # (_ALNUM_RE is str.isalnum(): a first word opening with a letter or digit has one)
+    if not norm[0].isalnum():
+        first_end = norm.find(" ")
+        if _ALNUM_RE.search(norm, 0, first_end if first_end >= 0 else len(norm)) is None:
+            marks += 1
     return norm.count(" ") + 1 - marks
 
 
