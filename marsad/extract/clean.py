@@ -285,7 +285,6 @@ _DATELINE_DASH_RE = re.compile(
     r"^\s*(?:[^\s\d\-–—:،,.\"«“(]{2,20}\s+)?[^\s\d\-–—:،,.\"«“(]{2,20}"
     r"\s*(?:[-–—]{1,4}|(?<=\s)ـ+|ـ{2,})\s+\S"
 )
-_DASH_MARKS = ("-", "–", "—", "ـ")  # one of them is in every _DATELINE_DASH_RE match
 _DATELINE_LINE_RE = re.compile(r"^[^\W\d][^/ـ\-–—]{0,40}?\s*(?:/|ـ+|[-–—]+)\s*\S{0,12}\s*$")
 _DATE_PREFIX_RE = re.compile(r"\s*date\s+\d{4}(?:-\d{1,2}){0,2}\s*", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^[\s\-–—•●▪◆■*>·]+")
@@ -437,7 +436,8 @@ def _kind(
         if "@" in probe and _HANDLE_RE.search(probe):
             return DROP
     social_re = _SOCIAL_RE if latin else _SOCIAL_AR
-    if norm.strip(" :.-–—|•") in ("المزيد", "المزيد من"):  # alone only: "المزيد من القوات..." is text
+    # alone only: "المزيد من القوات..." is text (and a line without the word is no header)
+    if "المزيد" in norm and norm.strip(" :.-–—|•") in ("المزيد", "المزيد من"):
         return LIST_HEADER
     m = _LIST_HEADER_RE.match(norm) if n_words <= 40 else None
     if m:
@@ -505,16 +505,17 @@ _DATELINE_COLON_RE = re.compile(
 
 def _starts_with_dateline(stripped: str) -> bool:
     head = stripped[:80]
-    if _DATELINE_PAREN_RE.match(head):
+    # (each pattern needs its mark in the head: a cheap test spares most lines a match)
+    if ("(" in head or "[" in head) and _DATELINE_PAREN_RE.match(head):
         return True
     if ":" in head[:25] and _DATELINE_COLON_RE.match(normalize(head[:40])):
         return True
-    # (each pattern below needs its mark in the head: a cheap test spares most lines a match)
     m = _DATELINE_SLASH_RE.match(head) if "/" in head else None
     if m:
         # "ليل الجمعة/ السبت", "أيار/ مايو" are dates, not datelines
         return normalize(m.group(1)).lower() not in _TIME_WORD_SET
-    if not contains_any(head, _DASH_MARKS):
+    # one of these dashes is in every _DATELINE_DASH_RE match
+    if not ("-" in head or "–" in head or "—" in head or "ـ" in head):
         return False
     m = _DATELINE_DASH_RE.match(head)
     if m:
