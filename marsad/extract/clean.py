@@ -601,6 +601,11 @@ _SINGLE_LETTER_ABBR = re.compile(r"(?:^|[\s(«\"“.])[\u0621-\u064A\u0671-\u06D
 def _sentence_spans(text: str, start: int, end: int, clause: bool = False) -> list[tuple[int, int]]:
     """Cut text[start:end] into spans ending at terminators outside quotes."""
     terms = _CLAUSE_TERMINATORS if clause else _TERMINATORS
+    # Speed: most lines hold no terminator or quote mark but their closing one, and are
+    # one span whether or not it is a boundary (no quote is opened before it)
+    m = _finder(terms, True)(text, start, end)
+    if m is None or (m.start() == end - 1 and text[end - 1] in terms):
+        return [(start, end)] if end > start else []
     cuts, stop = _scan(text, start, end, terms, respect_quotes=True)
     if stop < end:  # a quote never closed (or ran on too long): no protection after it
         tail, _ = _scan(text, stop, end, terms, respect_quotes=False)
