@@ -67,7 +67,10 @@ def guarded(pattern: re.Pattern, words: list[str] | None = None) -> re.Pattern |
 
 
 def compile_guarded(source: str) -> re.Pattern | Guarded:
-    return guarded(re.compile(source))
+    pattern = re.compile(source)
+    if source.startswith("^"):
+        return pattern  # (anchored: sre tries it at one position only, the guard costs more)
+    return guarded(pattern)
 
 
 _META = frozenset("\\()[].?*+{}|^$")
