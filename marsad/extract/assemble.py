@@ -5925,9 +5925,10 @@ ACT_OCCURRED_WHEN = compile_guarded(
 def _dates_the_act(e: Event, f: Facts) -> bool:
     """Does the sentence right after an undated act (or one dated by the statement's own day)
     tell, with one day, when that act happened?"""
-    if e.background or f.index - e.last_index > 2 or len(f.dates) != 1 or f.dates[0].precision != "day":
+    # (the words first: the sentence's dates and places are read only when they tell it)
+    if e.background or f.index - e.last_index > 2 or not ACT_OCCURRED_WHEN.search(f.norm):
         return False
-    if not ACT_OCCURRED_WHEN.search(f.norm) or event_places(f):
+    if len(f.dates) != 1 or f.dates[0].precision != "day" or event_places(f):
         return False
     if e.date is None:
         return True
@@ -6000,24 +6001,27 @@ def follow_up(e: Event, f: Facts) -> None:
         # not the "دون وقوع إصابات" of a crash or another act that sentence reports itself
         counts = [c for c in (cas.killed, cas.wounded) if c is not None]
         refers_back = bool(counts) and all(c.best == 0 for c in counts)
-    fplaces = event_places(f)
-    if (
-        fplaces
-        and e.place is not None
-        and not any(
-            not _places_conflict(e.place, p) and (p.kind != "country" or e.place.kind == "country")
-            for p in fplaces
-        )
-    ):
-        refers_back = False  # a toll for the whole country or another city: not this event
-    if (
-        e.place is not None
-        and e.place.kind != "country"
-        and any(p.kind == "country" for p in f.places)
-        and not any(p.kind != "country" for p in fplaces)
-    ):
-        refers_back = False  # "شهد العراق ... قتل أكثر من 40": a national toll
-    series = _series_named(e, f)
+    # (whether the toll refers back matters only when there is one: the sentence's places
+    # are read for it then, and otherwise only when the event has no site yet, below)
+    if cas is not None and refers_back:
+        fplaces = event_places(f)
+        if (
+            fplaces
+            and e.place is not None
+            and not any(
+                not _places_conflict(e.place, p) and (p.kind != "country" or e.place.kind == "country")
+                for p in fplaces
+            )
+        ):
+            refers_back = False  # a toll for the whole country or another city: not this event
+        if (
+            e.place is not None
+            and e.place.kind != "country"
+            and any(p.kind == "country" for p in f.places)
+            and not any(p.kind != "country" for p in fplaces)
+        ):
+            refers_back = False  # "شهد العراق ... قتل أكثر من 40": a national toll
+    series = cas is not None and refers_back and _series_named(e, f)
     if cas is not None and refers_back and not series:
         if _not_a_toll(cas.killed) is None and cas.killed is not None:
             cas = None  # "أكثر من 600 قتيل": a running toll, never one event's count
@@ -6056,6 +6060,11 @@ def follow_up(e: Event, f: Facts) -> None:
         added = True
         if "claim" in flags:
             e.claimed = True
+    if e.place is not None and e.place.kind != "country":
+        # (a site told: no place of this sentence changes it)
+        if added:
+            e.follow.append(f)
+        return
     places = event_places(f)
     if places and e.place is None and v.prior_link.search(f.norm):
         # not the site of an earlier act the sentence recalls ("ردا على هجمات شنتها الكتائب،
@@ -6626,25 +6635,27 @@ def assemble_story(
     if title is not None and events and not events[0].background:
         # the headline names the lead event's place / actors when the body does not
         first = events[0]
-        if first.place is None and title.places:
-            first.place = _pick_place(title.places, 0)
-        elif first.place is not None and title.places:
+        if first.place is None:
+            if title.places:
+                first.place = _pick_place(title.places, 0)
+        else:
             # "تفكيك عبوة ... في كربلاء" over "على طريق النجف - كربلاء": of the places of two
             # governorates its own clause names, the one the headline names (within one
             # governorate the body's own pick stays: it is the more precise, "ناحية ديرلوك
-            # التابعة لقضاء العمادية")
-            named = {p.name_en for p in title.places}
+            # التابعة لقضاء العمادية"); the headline's places are read only when its clause
+            # names a place of another governorate
             fr = first.frames[0]
-            also = [
+            elsewhere = [
                 p
                 for p in event_places(fr.facts)
-                if p.name_en in named
-                and p.governorate is not None
+                if p.governorate is not None
                 and p.governorate != first.place.governorate
                 and _in(p.start, fr.lo, fr.hi)
                 and PLACE_RANK.get(p.kind, 1) >= PLACE_RANK.get(first.place.kind, 1)
             ]
-            if first.place.name_en not in named and len({p.name_en for p in also}) == 1:
+            named = {p.name_en for p in title.places} if elsewhere else set()
+            also = [p for p in elsewhere if p.name_en in named]
+            if also and first.place.name_en not in named and len({p.name_en for p in also}) == 1:
                 first.place = also[0]
                 first.notes.append("place: the one of its clause the headline names")
         if first.date is None and title.dates:
