@@ -60,6 +60,7 @@ FURNITURE = [
     ("tweet_link", "انفجار قرب السوق الشعبي pic.twitter.com/AbCdEf123", "الشعبي"),
     ("handle", "تابع مراسلنا عبر @reporter_iq للمزيد", "مراسلنا"),
     ("cookies", "يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك", "تجربتك"),
+    ("enable_notice", "يرجى تفعيل الإشعارات لتصلك آخر المستجدات", "المستجدات"),
     ("tags_inline", "كلمات دلالية: الدجيل عبوة ناسفة", "كلمات"),
     ("read_inline", "اقرأ أيضاً: تشييع جثمان شرطي في الناصرية", "تشييع"),
     ("site_name", "موقع المرصد", "المرصد"),
@@ -697,3 +698,13 @@ def test_clean_a_title_that_is_all_the_text_is_the_report() -> None:
     text = title + "\n\nأعلنت المقاومة الإسلامية في العراق استهداف قاعدة التنف في سوريا بطائرة مسيرة."
     out = joined(split_stories(text, title))
     assert out.count("قاعدة التنف") == 1
+
+
+def test_clean_furniture_phrases_are_written_as_the_lines_they_are_looked_for_in() -> None:
+    # the phrases are searched in normalized lines: one written with "ى" or "ة" never matched
+    # ("يرجى تفعيل" did not, until written "يرجي تفعيل")
+    from marsad.extract import clean
+    from marsad.extract.normalize import normalize
+
+    phrases = clean._COPYRIGHT_AR + clean._BOILERPLATE_AR
+    assert [p for p in phrases if normalize(p) != p] == []
