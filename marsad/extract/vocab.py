@@ -280,9 +280,13 @@ def _trie_regex(keys: list[str]) -> str:
 # character test (a "?" on a character is a repeat that sre enters and backtracks out of
 # at every word). The order is that of the greedy [وف]?(?:[بكل]?ال|لل) and [وف]?[بلك]?,
 # so the same clitic wins: alternatives that begin with different letters never both match,
-# their order among themselves is free.
-_CLITIC_AL = "[وف](?:[بكل]ال|ال|لل)|[بك]ال|ل(?:ال|ل)|ال"  # and the article
-_CLITIC = "[وف](?:[بلك]|)|[بلك]|"
+# their order among themselves is free. Each alternative opens with a literal letter, not a
+# class: sre's branch skips an alternative whose first literal differs from the text with
+# one compare, while a class costs a call to its set test (callgrind: the scanning patterns
+# ran 5-7 % fewer instructions). Within و and ف too the alternatives differ in their second
+# or third letter, so their order is free.
+_CLITIC_AL = "و(?:ال|لل|بال|كال|لال)|ف(?:ال|لل|بال|كال|لال)|ال|ل(?:ال|ل)|بال|كال"  # and the article
+_CLITIC = "و(?:ب|ل|ك|)|ف(?:ب|ل|ك|)|ب|ل|ك|"
 
 
 class _Matcher:
