@@ -225,7 +225,12 @@ ABSENT = compile_guarded(
 
 
 def _said_absent(f: Facts, a) -> bool:
-    before = f.norm[max(0, f.npos(a.start) - 40) : f.npos(a.start)]
+    ns = f.npos(a.start)
+    return _absent_before(f.norm[max(0, ns - 40) : ns])
+
+
+def _absent_before(before: str) -> bool:
+    """`before` (the 40 normalized characters before an actor) says it is not there."""
     return ("وجود" in before or "خلو" in before) and bool(ABSENT.search(before))
 
 
@@ -621,10 +626,6 @@ SPEAKER = compile_guarded(
         + r")(?:\s+\S+){0,10}?\s+(?:ب|ل)?(?:ان|انه|انها|(?<!مسوول )(?<!مسوولين )(?<!مسوولون )(?<!مسووله )عن)(?=\s)"
     )
 )
-# Speed: SPEAKER opens with (?:^|\s), which sre tries at every position; a sentence holding
-# none of these stems (every speech word holds one) has no speaker span.
-_SPEECH_STEMS = ("قال", "افاد", "ذكر", "اكد", "اضاف", "اوضح", "صرح", "نقل", "اشار", "كشف", "اعلن", "وفق", "حسب")  # fmt: skip
-assert all(contains_any(word, _SPEECH_STEMS) for word in _SPEECH_WORDS)
 # a place named after an affiliation word is not where the event happened ("الموالية لإيران")
 AFFILIATION = compile_guarded(
     _n(
@@ -1551,13 +1552,9 @@ def _event_cues(f: Facts) -> list:
 
 def _speaker_spans(f: Facts) -> list[tuple[int, int]]:
     """Spans naming who REPORTS (قالت خلية الإعلام الأمني ... إن): their actors are not participants."""
-    out = []
-    norm = f.norm
-    if not contains_any(norm, _SPEECH_STEMS):
-        return out
-    for m in SPEAKER.finditer(norm):
-        out.append((f.orig(m.start()), f.orig(m.end())))
-    return out
+    orig = f.orig
+    # (SPEAKER is guarded: a sentence with none of its speech words is not scanned)
+    return [(orig(m.start()), orig(m.end())) for m in SPEAKER.finditer(f.norm)]
 
 
 # "نفت الكتائب أي علاقة لها بالهجوم": "any" is of the link denied, not of the act
@@ -1888,10 +1885,23 @@ def _clash_side(f: Facts, ns: int) -> bool:
 
 def _announces(f: Facts, ns: int) -> bool:
     """The body named at normalized offset `ns` is the subject of an announcing verb."""
-    return bool(ANNOUNCER_VERB.search(f.norm[max(0, ns - 12) : ns])) or (
-        "اعلام" in f.norm[max(0, ns - 40) : ns]
-        and bool(MEDIA_ARM_ANNOUNCER.search(f.norm[max(0, ns - 40) : ns]))
+    return _announcing(f.norm[max(0, ns - 40) : ns])
+
+
+def _announcing(before: str) -> bool:
+    """... read on `before`, the 40 normalized characters before the body."""
+    return bool(ANNOUNCER_VERB.search(before[-12:])) or (
+        "اعلام" in before and bool(MEDIA_ARM_ANNOUNCER.search(before))
     )
+
+
+def _search_in(pattern, window: str, text: str, pos: int, endpos: int):
+    """pattern.search(text, pos, endpos) with its guard read on `window`, text[pos:endpos]
+    (a match lies in it, and so do the literals the match holds), not on the whole text."""
+    for stem in pattern.stems:
+        if stem in window:
+            return pattern.bare.search(text, pos, endpos)
+    return None
 
 
 def _own_act_announced(f: Facts, ns: int, ne: int) -> bool:
@@ -1975,19 +1985,24 @@ def _imposed_curfew(f: Facts, ns: int, ne: int) -> bool:
 
 
 def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
-    v = vocab()
     roles: list[Role] = []
-    speakers = _speaker_spans(f) if f.actors else []
+    if not any(lo <= a.start < hi for a in f.actors):
+        return roles  # (the clause names no actor)
+    v = vocab()
+    speakers = f._memo.get("speaker spans")
+    if speakers is None:  # (read once per sentence: its clauses ask again)
+        speakers = f._memo["speaker spans"] = _speaker_spans(f)
     # "نفت", "تم إنكار المسؤولية ... من قبل X": X did not do it
     denial = "denial" in f.flags() or _denied(f.norm)
     base = (f.index + 1) * 100_000  # positions comparable across the sentences of a story
+    norm, npos = f.norm, f.npos
     for a in f.actors:
-        if not _in(a.start, lo, hi):
+        if not lo <= a.start < hi:
             continue
-        if any(s0 < a.start < s1 for s0, s1 in speakers) and "مسوولي" not in f.norm:
+        if any(s0 < a.start < s1 for s0, s1 in speakers) and "مسوولي" not in norm:
             # the body that reports ("قالت خلية الإعلام الأمني إن ..."), not a party --
             # unless it speaks of its own forces ("أعلنت وزارة البيشمركة أن قواتها صدت هجوما")
-            own = OWN_FORCES.search(f.norm[f.npos(a.end) :])
+            own = OWN_FORCES.search(norm[npos(a.end) :])
             if own and a.actor_id not in ("unknown",) and getattr(a, "kind", "") != "source":
                 repelled = bool(REPELLED.match(own.group(1)))
                 # "أعلنت المقاومة أن مجاهديها استهدفوا ...": its own attack, told as a claim
@@ -1997,44 +2012,48 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                 )
                 if claims:
                     f._memo["own_act_announced"] = True
-            elif a.actor_id != "unknown" and SPEAKER_DID_IT.match(f.norm[f.npos(a.end) :]):
+            elif a.actor_id != "unknown" and SPEAKER_DID_IT.match(norm[npos(a.end) :]):
                 roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # a claim in its own words
-            elif a.actor_id != "unknown" and _own_units_attacked(f, f.npos(a.end)):
+            elif a.actor_id != "unknown" and _own_units_attacked(f, npos(a.end)):
                 # "أعلن الحشد إحباط هجوم لداعش على قطعاته": its own units were attacked
                 roles.append(Role(a.actor_id, "target", 2.0, base + a.start))
             elif a.actor_id != "unknown" and _announced_kill(f, a):
                 roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # the enemy it killed
-            elif a.actor_id != "unknown" and _own_act_announced(f, f.npos(a.start), f.npos(a.end)):
+            elif a.actor_id != "unknown" and _own_act_announced(f, npos(a.start), npos(a.end)):
                 # "أعلنت القيادة عن نتائج عملية ...، مبينة أن ...": its own act, told before
                 # what it says about it
                 roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))
                 f._memo["own_act_announced"] = True
             continue
-        ns, ne = f.npos(a.start), f.npos(a.end)
-        if "وصف" in f.norm and DESCRIBED_AS.search(f.norm[max(0, ns - 45) : ns]):
+        ns, ne = npos(a.start), npos(a.end)
+        # the text before the actor, which the rules below read at several widths (w40 is
+        # norm[max(0, ns - 40) : ns]), sliced once
+        w90 = norm[max(0, ns - 90) : ns]
+        w60 = w90[-60:]
+        w40 = w60[-40:]
+        w12 = w40[-12:]
+        if "وصف" in norm and DESCRIBED_AS.search(w60[-45:]):
             continue  # "استهداف ما وصفه بمقر للموساد": the attacker's word for what it hit
-        if contains_any(f.norm, PROTEST_STEMS) and GRIEVANCE.search(f.norm[max(0, ns - 70) : ns]):
+        # (a protest or dispute pattern holds its noun: no sentence-wide test before it)
+        if GRIEVANCE.search(w90[-70:]):
             # "إثر احتجاجات على قرار تسليم مقر قيادة العمليات للحزب الديمقراطي": what was
             # protested names no party to the act
             continue
-        if contains_any(f.norm[max(0, ns - 70) : ns], DISPUTE_STEMS) and DISPUTED_OVER.search(
-            f.norm[max(0, ns - 70) : ns]
-        ):
+        if DISPUTED_OVER.search(w90[-70:]):
             continue  # "إثر خلاف حول تسليم المقر للحزب الديمقراطي": what the dispute is over
-        charge = f.norm[max(0, ns - 60) : ns]
-        if contains_any(charge, CHARGE_STEMS) and CHARGED_WITH.search(charge):
-            if "انتماء" in charge and MEMBERSHIP_CHARGED.search(charge):
+        if contains_any(w60, CHARGE_STEMS) and CHARGED_WITH.search(w60):
+            if "انتماء" in w60 and MEMBERSHIP_CHARGED.search(w60):
                 # "اعتقال متهم بالانتماء لتنظيم داعش": the group the arrested is charged as a
                 # member of is theirs
                 roles.append(Role(a.actor_id, "target", 2.5, base + a.start))
             continue  # "اعتقال أربعة عناصر بتهمة إطلاق صواريخ على السفارة": the charge, not a party
-        if a.actor_id in IRAQI_FACTIONS and contains_any(f.norm, WE_STEMS) and _says_we_did(f, ns, ne):
+        if a.actor_id in IRAQI_FACTIONS and contains_any(norm, WE_STEMS) and _says_we_did(f, ns, ne):
             # "المقاومة الإسلامية في العراق: استهدفنا قاعدة ...", "بيان صادر عن المقاومة ...:
             # ضربنا هدفا ...": the group whose own words tell the act in the first person did it
             roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))
             f._memo["own_act_announced"] = True
             continue
-        announcer = a.actor_id != "unknown" and _announces(f, ns)
+        announcer = a.actor_id != "unknown" and _announcing(w40)
         if announcer and (
             _own_act_announced(f, ns, ne)
             or (
@@ -2042,8 +2061,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                 # استهداف", "أعلن تنظيم داعش في بيان استهداف رتل")
                 a.actor_id in SELF_ANNOUNCERS
                 and getattr(a, "kind", "") in ("name", "short")
-                and contains_any(f.norm[ne : ne + 70], FACTION_STRIKE_STEMS)
-                and FACTION_STRIKE_AFTER.match(f.norm[ne : ne + 70])
+                and contains_any(norm[ne : ne + 70], FACTION_STRIKE_STEMS)
+                and FACTION_STRIKE_AFTER.match(norm[ne : ne + 70])
             )
         ):
             roles.append(Role(a.actor_id, "perp", 3.0, base + a.start))  # its own act, announced
@@ -2054,8 +2073,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue
         if (
             announcer
-            and contains_any(f.norm[ne : ne + 70], ARREST_STEMS)
-            and ARREST_ANNOUNCED.match(f.norm[ne : ne + 70])
+            and contains_any(norm[ne : ne + 70], ARREST_STEMS)
+            and ARREST_ANNOUNCED.match(norm[ne : ne + 70])
         ):
             # "أعلنت هيئة الحشد الشعبي، في بيان، اعتقال ثلاثة متهمين": the body announcing an
             # arrest made it (no claim: an arrest is no act to claim; weak: the arrested's
@@ -2064,86 +2083,80 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue
         if denial and a.actor_id in STATE_ATTACKERS | IRAQI_FACTIONS and _denies(f, a):
             continue
-        if _said_absent(f, a):
+        if _absent_before(w40):
             continue  # "أكد مسؤول محلي عدم وجود عناصر لحزب العمال في المنطقة": no party there
-        if CONDEMNER.search(f.norm[max(0, ns - 12) : ns]):
+        if CONDEMNER.search(w12):
             continue  # "أدان رئيس الوزراء الهجوم": who condemns (or welcomes) it is no party to it
-        if contains_any(f.norm[max(0, ns - 60) : ns], PLAN_STEMS) and PLANNED_ACT.search(
-            f.norm[max(0, ns - 60) : ns]
-        ):
+        if contains_any(w60, PLAN_STEMS) and PLANNED_ACT.search(w60):
             continue  # "كانوا يستعدون لشن هجوم على القواعد التركية": whom an act only planned aimed at
         if (
             (
-                contains_any(f.norm[max(0, ns - 60) : ns], ANSWERED_STEMS)
-                and ANSWERED.search(f.norm[max(0, ns - 60) : ns])
-                and ACT_WORD.search(f.norm[max(0, ns - 60) : ns])
+                ANSWERED.search(w60)
+                and ACT_WORD.search(w60)
                 # (not who struck back, named after its verb: "ردا على المجازر ضرب مجاهدو المقاومة")
-                and not FIGHTERS_DID.search(f.norm[max(0, ns - 30) : ns])
+                and not FIGHTERS_DID.search(w60[-30:])
             )
-            or ("مسوول" in f.norm and RESPONSIBLE_FOR_ACTS.search(f.norm[max(0, ns - 90) : ns]))
+            or RESPONSIBLE_FOR_ACTS.search(w90)
         ):
             # "نفذت ضربة ردا على الهجمات على أفراد الخدمة الأمريكيين", "قائد مسؤول عن ... الهجمات
             # على القوات الأمريكية": the side hit by the acts answered or charged is no party
             continue
-        if a.actor_id == "iraqi_government" and "تجو" in f.norm and _imposed_curfew(f, ns, ne):
+        if a.actor_id == "iraqi_government" and "تجو" in norm and _imposed_curfew(f, ns, ne):
             # "ما دفع السلطات إلى إعلان حظر التجوال": the authorities that imposed a curfew
             # after it (not the forces that enforced it: they may have been in the fight)
             continue
-        if denial and COUNTER_ACCUSED.search(f.norm[max(0, ns - 14) : ns]):
+        if denial and COUNTER_ACCUSED.search(w40[-14:]):
             # "ونفت وزارة الدفاع التركية مسؤوليتها، متهمة حزب العمال بتنفيذه": the denier's
             # counter-charge, weaker than the report's own telling
             roles.append(Role(a.actor_id, "perp", 1.2, base + a.start))
             continue
         if (
-            BACKER.search(f.norm[max(0, ns - 50) : ns])
+            BACKER.search(w60[-50:])
+            or (a.kind == "generic" and "حدود" in w40[-30:] and BORDER_WITH.search(w40[-30:]))
             or (
-                a.kind == "generic"
-                and "حدود" in f.norm[max(0, ns - 30) : ns]
-                and BORDER_WITH.search(f.norm[max(0, ns - 30) : ns])
+                ("تهديد" in norm or "خطر" in norm)
+                and THREAT_TO.search(norm[max(0, ns - 40) : ns + (1 if norm.startswith("و", ns) else 0)])
             )
-            or (
-                ("تهديد" in f.norm or "خطر" in f.norm)
-                and THREAT_TO.search(f.norm[max(0, ns - 40) : ns + (1 if f.norm.startswith("و", ns) else 0)])
-            )
-            or FOUGHT.search(f.norm[max(0, ns - 20) : ns])
-            or APPOSITIVE.search(f.norm[max(0, ns - 40) : ns])
+            or FOUGHT.search(w40[-20:])
+            or APPOSITIVE.search(w40)
             or (
                 # "حركة النجباء، إحدى فصائل المقاومة": the umbrella in apposition to a faction
-                f.norm.startswith(GROUP_WORDS, ns)
-                and ONE_OF.search(f.norm[max(0, ns - 20) : ns])
+                norm.startswith(GROUP_WORDS, ns)
+                and ONE_OF.search(w40[-20:])
                 and any(o is not a and o.end <= a.start and a.start - o.end <= 12 for o in f.actors)
             )
         ):
             continue
-        if a.actor_id == "civilians" and PRESS.search(f.norm[ns:ne]):
-            surface = f.norm[ns:ne]
-            if surface.startswith(("لل", "ل")) or AUDIENCE_BEFORE.search(f.norm[max(0, ns - 40) : ns]):
+        if a.actor_id == "civilians" and PRESS.search(norm[ns:ne]):
+            surface = norm[ns:ne]
+            if surface.startswith(("لل", "ل")) or AUDIENCE_BEFORE.search(w40):
                 continue
         # (each pattern below sits behind a literal it cannot match without: most actor
         # hits skip the regular expressions)
-        near = f.norm[max(0, ns - 12) : ns]
-        if contains_any(near, FINDER_STEMS) and FINDER_VERB.search(near):
+        if contains_any(w12, FINDER_STEMS) and FINDER_VERB.search(w12):
             continue  # "عثرت الأجهزة الأمنية على جثة": who found the body, not a party
-        if contains_any(f.norm[ne : ne + 14], FINDER_STEMS) and FINDER_AFTER.match(f.norm[ne : ne + 14]):
+        if contains_any(norm[ne : ne + 14], FINDER_STEMS) and FINDER_AFTER.match(norm[ne : ne + 14]):
             continue  # "القوات الأمنية عثرت على منصة الإطلاق": the finder again (SVO)
-        if contains_any(near, ANNOUNCER_STEMS) and ANNOUNCER_VERB.search(near) and _own_units_attacked(f, ne):
+        if ANNOUNCER_VERB.search(w12) and _own_units_attacked(f, ne):
             # "أعلن الحشد الشعبي إحباط هجوم لداعش على قطعاته": its own units were attacked
             roles.append(Role(a.actor_id, "target", 2.0, base + a.start))
             continue
-        if ACCUSER_AFTER.match(f.norm, ne) and any(
-            o.start >= a.end and 0 <= f.npos(o.start) - ne < 40 for o in f.actors if o is not a
+        # (every accusing verb holds "تهم")
+        if (
+            "تهم" in norm
+            and ACCUSER_AFTER.match(norm, ne)
+            and any(o.start >= a.end and 0 <= npos(o.start) - ne < 40 for o in f.actors if o is not a)
         ):
             continue  # "إلا أن واشنطن تتهم عادة فصائل موالية لإيران بشن ...": the accuser (SVO)
-        if ACCUSER_VERB.search(f.norm[max(0, ns - 15) : ns]) and any(
-            o.start >= a.end and 0 <= f.npos(o.start) - ne < 40 for o in f.actors if o is not a
+        if ACCUSER_VERB.search(w40[-15:]) and any(
+            o.start >= a.end and 0 <= npos(o.start) - ne < 40 for o in f.actors if o is not a
         ):
-            if a.actor_id in ARMED_BODIES and ITS_OWN_SITE.search(f.norm, ne):
+            if a.actor_id in ARMED_BODIES and ITS_OWN_SITE.search(norm, ne):
                 # "حمّلت العصائب واشنطن مسؤولية القصف الذي استهدف مقرا لها": its own site was hit
                 roles.append(Role(a.actor_id, "target", 2.0, base + a.start))
             continue  # "حمّل مجلس الوزراء التحالف الدولي مسؤولية": the accuser, not a party
-        wide = f.norm[max(0, ns - 40) : ns]
-        owned = _owned_thing(wide) if "تابع" in wide else None
-        if owned is not None and not v.perp_before.search(f.norm[max(0, ns - 60) : ns]):
+        owned = _owned_thing(w40) if "تابع" in w40 else None
+        if owned is not None and not v.perp_before.search(w60):
             # "نقطة مراقبة تابعة للجيش", "مخزنا للعتاد تابعا للحشد": what was hit is the
             # group's; "طائرة مسيرة تابعة للجيش التركي" is the group's weapon (a site or a
             # weapon owned, not a faction under its umbrella: BELONGS below)
@@ -2156,34 +2169,34 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                 )
             )
             continue
-        belongs = BELONGS.search(f.norm[max(0, ns - 50) : ns])
-        if belongs and CELL_OWNED.search(f.norm[max(0, ns - 50) : ns - len(belongs.group())]):
+        belongs = BELONGS.search(w60[-50:])
+        if belongs and CELL_OWNED.search(norm[max(0, ns - 50) : ns - len(belongs.group())]):
             belongs = None  # "القبض على خلية تابعة لتنظيم داعش": the cell is the group's own people
         if belongs and any(
             o is not a
             and o.end <= a.start
-            and 0 <= f.npos(a.start) - belongs.end() + belongs.start() - f.npos(o.end) < 25
+            and 0 <= ns - belongs.end() + belongs.start() - npos(o.end) < 25
             # a member faction named as the owner of PMF brigades is the more specific actor
             and actor_specificity(a.actor_id) <= actor_specificity(o.actor_id)
             for o in f.actors
         ):
             continue
-        before = f.norm[max(0, ns - 60) : ns]
+        before = w60
         # "قال مصدر في شرطة البصرة", "المتحدث باسم الشرطة": the body a source speaks from
-        spoken_for = contains_any(before[-40:], SOURCE_STEMS) and SOURCE_IN.search(
-            before[-40:] + (" " if f.norm.startswith("ب", ns) else "")
+        spoken_for = contains_any(w40, SOURCE_STEMS) and SOURCE_IN.search(
+            w40 + (" " if norm.startswith("ب", ns) else "")
         )
-        named = before[-30:]
-        if not spoken_for and contains_any(named, NAMED_STEMS) and NAMED_AS.search(named):
+        named = w40[-30:]
+        if not spoken_for and NAMED_AS.search(named):
             # "تطلق على نفسها (اسم) X": the subject's own name, so the subject's role; in a
             # claim ("تبنت جماعة تطلق على نفسها X الهجوم") the group named so is the claimant
             roles.append(Role(a.actor_id, "perp", 3.0 if "claim" in f.flags() else 2.2, base + a.start))
             continue
-        after = f.norm[ne : ne + 60]
-        if after.startswith(("،", " ،", ",")) and (apposed := APPOSITION_AFTER.match(f.norm, ne)):
+        after = norm[ne : ne + 60]
+        if after.startswith(("،", " ،", ",")) and (apposed := APPOSITION_AFTER.match(norm, ne)):
             # "أعلنت حركة النجباء، إحدى فصائل المقاومة الإسلامية في العراق، مسؤوليتها": what
             # the actor did is told after its apposition
-            after = f.norm[apposed.end() : apposed.end() + 60]
+            after = norm[apposed.end() : apposed.end() + 60]
         aid = a.actor_id
         if aid == "unknown":
             if not VICTIMS_OF.search(before[-50:]):
@@ -2191,10 +2204,9 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # ("مقتل اثنين من المسلحين": the gunmen counted dead are one side's losses)
             continue
         if (
-            contains_any(before[-30:], GUNMEN_STEMS)
-            and GUNMEN_OF.search(before[-30:])
+            GUNMEN_OF.search(before[-30:])
             and any(o.actor_id == "unknown" and o.end <= a.start and a.start - o.end <= 30 for o in f.actors)
-        ) or (a.kind == "member" and GUNMEN_OF_LEAD.match(f.norm, ns) and not _clash_side(f, ns)):
+        ) or (a.kind == "member" and GUNMEN_OF_LEAD.match(norm, ns) and not _clash_side(f, ns)):
             # "هاجم مسلحون من تنظيم داعش": the group the gunmen belong to did it
             roles.append(Role(aid, "perp", 2.5, base + a.start))
             continue
@@ -2205,7 +2217,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         if (
             PROCEEDED.search(before[-36:])
             and contains_any(after[:90], PROCEEDED_STEMS)
-            and PROCEEDED_TO_ACT.match(f.norm, ne, ne + 90)
+            and PROCEEDED_TO_ACT.match(norm, ne, ne + 90)
         ):
             # "أقدم أنصار التيار الصدري، ذوو القبعات الزرقاء، على مهاجمة ساحة الاعتصام":
             # who proceeded to the violent act did it
@@ -2214,13 +2226,11 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         if spoken_for:
             continue
         if contains_any(before, CARGO_STEMS) and CARGO_OF.search(
-            before + ("ل" if f.norm.startswith(("ل", "لل"), ns) else "")
+            before + ("ل" if norm.startswith(("ل", "لل"), ns) else "")
         ):
             roles.append(Role(aid, "target", 2.6, base + a.start))
             continue
-        if contains_any(before[-40:], CARGO_STEMS) and PASSENGERS_OF_HIT.search(
-            f.norm[max(0, ns - 120) : ns]
-        ):
+        if contains_any(before[-40:], CARGO_STEMS) and PASSENGERS_OF_HIT.search(norm[max(0, ns - 120) : ns]):
             roles.append(Role(aid, "target", 2.6, base + a.start))
             continue
         if contains_any(before, BELONG_STEMS) and ATTACKERS_BELONG_TO.search(before):
@@ -2233,14 +2243,14 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
                 contains_any(before[-40:], THE_DEAD_STEMS)
                 and (DEAD_ARE_OF.search(before[-40:]) or AMONG_THE_DEAD.search(before[-40:]))
             )
-            or (contains_any(before[-40:], THEY_STEMS) and THEY_ARE_OF.search(before[-40:]) and _has_toll(f))
+            or (THEY_ARE_OF.search(before[-40:]) and _has_toll(f))
         ):
             # "وقالت المديرية إن القتلى ينتمون إلى حزب العمال": the dead were its own (said
             # outright: strong enough for a later sentence to add it to the event)
             roles.append(Role(aid, "target", 3.0, base + a.start))
             continue
         if (
-            (ne + 1 >= len(f.norm) or "." in f.norm[ne : ne + 3])
+            (ne + 1 >= len(norm) or "." in norm[ne : ne + 3])
             and (
                 CITED_STATEMENT.search(before[-40:])
                 # "... ما أدى إلى مقتل 16 شخصا بينهم مدنيون، بحسب الحكومة العراقية.": the
@@ -2249,13 +2259,13 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             )
         ):
             continue
-        head = _head_word(f, a)
+        head = _head_of(norm[ns:ne])
         # "قتل ثلاثة أشخاص في قصف تركي", "مقتل مدنيين في غارة أمريكية", "بينهم امرأتان بقصف
         # مدفعي تركي": killed IN the force's strike, which is its attack (its weapon, read
         # below), not its loss
-        strike_head = bool(MEMBER_WEAPON.search(head)) or head in ATTACK_HEADS
-        wider = f.norm[max(0, ns - 90) : ns]
-        if not strike_head and contains_any(wider[-40:], AMONG_STEMS) and AMONG_VICTIMS.search(wider):
+        weapon_head = bool(MEMBER_WEAPON.search(head))
+        strike_head = weapon_head or head in ATTACK_HEADS
+        if not strike_head and contains_any(w40, AMONG_STEMS) and AMONG_VICTIMS.search(w90):
             # (civilians among the dead say the others were not: "غارات على مواقع لفصائل
             # مسلحة ... استشهاد 16 شخصا بينهم مدنيون" hit the factions; alone they stand)
             roles.append(Role(aid, "target", 1.5 if aid == "civilians" else 2.5, base + a.start))
@@ -2270,7 +2280,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             or (
                 # (or a name that is a person of it: "لقي منتسب في الشرطة مصرعه")
                 getattr(a, "kind", "") in ("member", "leader", "name", "short")
-                and MEMBER_PERSON.match(f.norm[ns:ne])
+                and MEMBER_PERSON.match(norm[ns:ne])
                 and VICTIM_BEFORE_MEMBER.search(before[-30:])
             )
         ):
@@ -2280,12 +2290,12 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         if head:
             # the hit includes the word that makes it a member: a weapon or raid of the
             # actor is its attack; a site, unit or person of it is what was hit
-            if MEMBER_WEAPON.search(head):
+            if weapon_head:
                 # ("موقعا لإطلاق الطائرات المسيرة تابعا لـ X": X's site was hit)
                 hit = SITE_FOR_WEAPONS_BEFORE.search(before)
                 roles.append(Role(aid, "target" if hit else "perp", 2.5, base + a.start))
                 continue
-            if head in ATTACK_HEADS and f.npos(a.end) - ns > len(head) + 2:
+            if head in ATTACK_HEADS and ne - ns > len(head) + 2:
                 # "جراء الهجوم الصاروخي الإيراني": the attack named by its maker's adjective
                 roles.append(Role(aid, "perp", 2.5, base + a.start))
                 continue
@@ -2305,7 +2315,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             # "هجوم إرهابي", "لتعرض إرهابي": the act's own adjective names who made it
             roles.append(Role(aid, "perp", 2.2, base + a.start))
             continue
-        if AGENT_NOUN.search(before) and (f.norm[ns:ne].startswith("ل") or before.rstrip().endswith(" ل")):
+        if AGENT_NOUN.search(before) and (norm.startswith("ل", ns, ne) or before.rstrip().endswith(" ل")):
             # "استهدفت عملية للجيش الأميركي مقرا": the operation OF the army (its agent)
             roles.append(Role(aid, "perp", 2.2, base + a.start))
             continue
@@ -2330,9 +2340,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
         mourned = mourner and MOURNER_AFTER.search(after)
         if mourner and not mourned and (unit := UNIT_DEAD.match(after)):
             family = {aid, UMBRELLA_OF.get(aid)}
-            if not any(
-                o.actor_id not in family and ne <= f.npos(o.start) < ne + unit.end() for o in f.actors
-            ):
+            if not any(o.actor_id not in family and ne <= npos(o.start) < ne + unit.end() for o in f.actors):
                 roles.append(Role(aid, "target", 3.0, base + a.start))  # its own dead
                 continue
         if (
@@ -2364,8 +2372,8 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "perp", 3.0, base + a.start))
         elif (
             not others_before
-            and VSO_VERB.search(f.norm, max(0, ns - 40), ns)
-            and not f.norm.startswith(("ل", "بال"), ns)
+            and _search_in(VSO_VERB, w40, norm, max(0, ns - 40), ns)
+            and not norm.startswith(("ل", "بال"), ns)
             and not PASSIVE_AFTER.search(after)
             # ("وفتحت الأجهزة الأمنية تحقيقا": "opened" fires only with the fire after it)
             and not (OPENED.search(before[-14:]) and not FIRE_OPENED.match(after))
@@ -2374,8 +2382,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "perp", 3.0 if before.endswith(OWN_FIGHTERS) else 2.8, base + a.start))
         elif (
             not others_before
-            and contains_any(before[-40:], ("تمكن", "نجح", "استطاع"))
-            and MANAGED_BY.search(f.norm, max(0, ns - 40), ns)
+            and _search_in(MANAGED_BY, w40, norm, max(0, ns - 40), ns)
             and MANAGED_STRIKE.match(after)
             and not PASSIVE_AFTER.search(after)
         ):
@@ -2447,7 +2454,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "perp", 1.8, base + a.start))
         elif (
             others_before
-            and f.norm.startswith("ل", ns)
+            and norm.startswith("ل", ns)
             and HIDEOUTS_BEFORE.search(before[-24:])
             and v.attack_verb_in.search(before[-90:])
         ):
@@ -2462,7 +2469,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             and (
                 ARRESTER_BEFORE.search(before[-24:])
                 # "وقد ألقت الشرطة القبض عليه": the verb before the force, its object after it
-                or (ARREST_VERB_BEFORE.search(before[-14:]) and f.norm.startswith(" القبض", ne))
+                or (ARREST_VERB_BEFORE.search(before[-14:]) and norm.startswith(" القبض", ne))
             )
         ):
             # "قتل أربعة من أفراد عائلته ... قبل أن تعتقله القوات الأمنية": who arrested the
@@ -2492,7 +2499,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "target", 1.5, base + a.start))
         else:
             roles.append(Role(aid, "?", 0.5, base + a.start))
-    if "تضم" in f.norm or "يضم" in f.norm or "تستضيف" in f.norm or "يستضيف" in f.norm:
+    if "تضم" in norm or "يضم" in norm or "تستضيف" in norm or "يستضيف" in norm:
         # "قاعدة كالسو التي تضم مقرات للجيش والشرطة والحشد": who a site houses may be whom the
         # act hit, less surely than the victims told (a lone host still is the target)
         roles = [
@@ -3662,7 +3669,12 @@ def _announced_kill(f: Facts, a) -> bool:
 def _head_word(f: Facts, a) -> str:
     """The first word of an actor's hit, clitics off ("غارة" of "غارة أمريكية", "مقر" of
     "مقر الحشد")."""
-    return f.norm[f.npos(a.start) : f.npos(a.end)].split(" ", 1)[0].lstrip("وفبلك")
+    return _head_of(f.norm[f.npos(a.start) : f.npos(a.end)])
+
+
+def _head_of(hit: str) -> str:
+    """... of the normalized hit."""
+    return hit.split(" ", 1)[0].lstrip("وفبلك")
 
 
 def _struck_by_another(f: Facts, a) -> bool:
