@@ -42,7 +42,7 @@ from pathlib import Path
 
 import yaml
 
-from marsad.extract.guard import compile_guarded, guarded
+from marsad.extract.guard import Guarded, compile_guarded, guarded
 from marsad.extract.normalize import contains_any, normalize, normalize_with_map, prepare
 from marsad.extract.options import DEFAULT_OPTIONS, ExtractOptions
 
@@ -1897,7 +1897,10 @@ def _announcing(before: str) -> bool:
 
 def _search_in(pattern, window: str, text: str, pos: int, endpos: int):
     """pattern.search(text, pos, endpos) with its guard read on `window`, text[pos:endpos]
-    (a match lies in it, and so do the literals the match holds), not on the whole text."""
+    (a match lies in it, and so do the literals the match holds), not on the whole text. A
+    pattern left bare (guard.guarded found no literal to read) is searched as it is."""
+    if not isinstance(pattern, Guarded):
+        return pattern.search(text, pos, endpos)
     for stem in pattern.stems:
         if stem in window:
             return pattern.bare.search(text, pos, endpos)

@@ -113,3 +113,15 @@ def test_every_assembler_pattern_answers_as_its_bare_one_on_the_samples():
             if found is not None and g.search(s) is None:
                 hidden.append((g.pattern[:60], s[:60]))
     assert hidden == []
+
+
+def test_a_window_search_reads_a_bare_pattern_too():
+    # _search_in guards a search on the window it already holds; a pattern whose literals
+    # cannot be read stays bare and is searched as it is
+    text = "قال مصدر ان مسلحين هاجموا نقطة"
+    bare = re.compile(r"\S{6}(?=\s)")
+    assert isinstance(compile_guarded(bare.pattern), re.Pattern)
+    assert assemble._search_in(bare, text[10:], text, 10, len(text)).group() == "مسلحين"
+    guarded_one = compile_guarded(r"هاجم\S*")
+    assert assemble._search_in(guarded_one, text[10:], text, 10, len(text)).group() == "هاجموا"
+    assert assemble._search_in(guarded_one, text[:10], text, 0, 10) is None
