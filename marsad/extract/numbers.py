@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 import yaml
@@ -223,13 +224,14 @@ _AT_LEAST.sort(key=len, reverse=True)
 _APPROX.sort(key=len, reverse=True)
 
 
-def _seq_index(seqs) -> dict[str, list[tuple[tuple[str, ...], int]]]:
-    """First word (bare or with a clitic) -> [(sequence, clitic length)], longest first."""
-    index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+def _seq_index(seqs) -> dict[str, list[tuple[list[str], int, int]]]:
+    """First word (bare or with a clitic) -> [(the words after it, sequence length, clitic
+    length)], longest first (the rest as a list: one C-level comparison with a slice)."""
+    index: dict[str, list[tuple[list[str], int, int]]] = {}
     for seq in seqs:
-        index.setdefault(seq[0], []).append((seq, 0))
+        index.setdefault(seq[0], []).append((list(seq[1:]), len(seq), 0))
         for c in ("و", "ب", "ل", "ف", "وب", "ول"):
-            index.setdefault(c + seq[0], []).append((seq, len(c)))
+            index.setdefault(c + seq[0], []).append((list(seq[1:]), len(seq), len(c)))
     return index
 
 
@@ -580,6 +582,20 @@ _PASSED_MANY_X = _expand(_PASSED_MANY)
 _BODIES_X = _expand(_BODIES)
 
 
+def _positions(words: list[str], word: str) -> list[int]:
+    """Every index of `word` in `words` (list.index: a C-level scan to each)."""
+    out: list[int] = []
+    if word in words:
+        k = words.index(word)
+        while True:
+            out.append(k)
+            try:
+                k = words.index(word, k + 1)
+            except ValueError:
+                return out
+    return out
+
+
 def _took_life_before(words: list[str], i: int) -> bool:
     """A verb that takes lives in the 4 words before `i`, within the clause: "أودى بحياة",
     "أودى الانفجار بحياة" (its subject between them)."""
@@ -619,6 +635,7 @@ _DIGIT_CHARS = "0-9\u0660-\u0669\u06f0-\u06f9"
 # Tokens are cut from the ORIGINAL string (spans need no mapping) and normalized one by
 # one: words (with their diacritics and tatweel), digit groups, single other characters.
 _RAW_TOKEN = re.compile(rf"[{_DIGIT_CHARS}]+(?:[.,\u066b\u066c][{_DIGIT_CHARS}]+)*|[{_WORD_CHARS}]+|\S")
+_RAW_SPLIT = re.compile(f"({_RAW_TOKEN.pattern})").split
 
 
 class _Toks:
@@ -626,20 +643,21 @@ class _Toks:
 
     def __init__(self, text: str):
         self.text = text
-        cache = _NORM_CACHE
-        words: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for m in _RAW_TOKEN.finditer(text):
-            raw = m.group()
-            norm = cache.get(raw)
-            if norm is None:
-                norm = _norm_token(raw)
-            if norm:  # a lone mark or zero-width character is no token
-                words.append(norm)
-                start, end = m.span()
-                starts.append(start)
-                ends.append(end)
+        # Speed: split() gives [gap, token, gap, token, ..., gap] (the tokens _RAW_TOKEN's
+        # finditer finds, the whitespace between them); the running sum of their lengths is
+        # every token's start and end, with no match object made per token.
+        parts = _RAW_SPLIT(text)
+        bounds = list(accumulate(map(len, parts)))
+        raws = parts[1::2]
+        words = list(map(_NORM_CACHE.get, raws))
+        starts, ends = bounds[0:-1:2], bounds[1::2]
+        if None in words or "" in words:
+            words = [w if w is not None else _norm_token(raw) for w, raw in zip(words, raws, strict=True)]
+            if "" in words:  # a lone mark or zero-width character is no token
+                keep = [k for k, w in enumerate(words) if w]
+                words = [words[k] for k in keep]
+                starts = [starts[k] for k in keep]
+                ends = [ends[k] for k in keep]
         self.w, self.s, self.e, self.n = words, starts, ends, len(words)
 
     def get(self, i: int) -> str:
@@ -769,6 +787,8 @@ class _Parser:
             if val is None:
                 return None
             j = i + 1
+        elif tok not in _NUMBER_WORD_FORMS:
+            return None  # (speed: no table below holds it, with or without a clitic)
         else:
             hit = self._lt1000(i, True, False)
             if hit is not None:
@@ -808,8 +828,8 @@ class _Parser:
         """(low, best, j, lead) of a vague quantity word at token i, or None."""
         t = self.t
         tok = t.get(i)
-        if not tok:
-            return None
+        if tok not in _VAGUE_FORMS:
+            return None  # (speed: none of the words below, with or without a clitic)
         for table_tok, lead in ((tok, 0),) + tuple(
             (tok[len(c) :], len(c)) for c in _CLITICS if tok.startswith(c) and len(tok) > len(c) + 2
         ):
@@ -853,9 +873,11 @@ class _Parser:
         hit = index.get(t.get(i))
         if hit is None:
             return None
-        for seq, lead in hit:
-            if all(t.get(i + k) == seq[k] for k in range(1, len(seq))):
-                return i + len(seq), lead
+        words = t.w
+        for rest, size, lead in hit:
+            # (a slice past the last token is short: no match, as t.get's "" never is a word)
+            if words[i + 1 : i + size] == rest:
+                return i + size, lead
         return None
 
     def count(self, i: int) -> _CE | None:
@@ -1012,25 +1034,28 @@ def _build_starters() -> frozenset[str]:
 
 
 _STARTERS: frozenset[str] = frozenset()
+# Speed: every token Parser.number reads as a number word (the number tables' forms, a
+# clitic on or not, and the definite units it takes bare), and every token Parser.vague
+# reads as a vague word; a token outside them is no number / vague word, so the table
+# lookups are skipped.
+_NUMBER_WORD_FORMS: frozenset[str] = frozenset()
+_VAGUE_WORDS = ("عده", "بضعه", "بضع", "العديد", "عدد", "عددا", "اعداد", "اعدادا", *_VAGUE_TENS)
+_VAGUE_FORMS = frozenset(_VAGUE_WORDS) | {c + w for w in _VAGUE_WORDS for c in _CLITICS}
 
 
 def _scan_counts(t: _Toks) -> list[_CE]:
     p = _Parser(t)
     out: list[_CE] = []
-    i = 0
     starters = _STARTERS
-    while i < t.n:
-        w = t.w[i]
-        if not (w[0].isdecimal() or w in starters):
-            i += 1
+    after = 0  # the scan goes on after the last count found
+    for i in [k for k, w in enumerate(t.w) if w in starters or w[0].isdecimal()]:
+        if i < after:
             continue
         ce = p.count(i)
         if ce is not None:
             if not _is_label(t, ce):
                 out.append(ce)
-            i = max(ce.j, i + 1)
-        else:
-            i += 1
+            after = ce.j
     return out
 
 
@@ -1136,7 +1161,9 @@ class _Binder:
             for k in range(ce.i, ce.j):
                 self.cover[k] = ce
         self.cues: dict[int, tuple[str, str, object, int]] = {}
-        for i, w in enumerate(t.w):
+        words = t.w
+        for i in [k for k, w in enumerate(words) if w in _CUE_FORMS]:  # (speed: see _CUE_FORMS)
+            w = words[i]
             hit = _CUE_X.get(w)
             if hit is not None:
                 if i and t.w[i - 1] in _PATIENT and hit[0][1] != "event":
@@ -1439,9 +1466,7 @@ class _Binder:
         """5 قتلى، 14 جريحا، مئات الجرحى; a bare قتيل = 1, قتيلين = 2."""
         t = self.t
         # "25 ضحية بين قتيل وجريح": one joint figure, neither a killed nor a wounded count
-        for k, w in enumerate(t.w):
-            if w != "بين":
-                continue
+        for k in _positions(t.w, "بين"):
             first, second = _RESULT.get(t.get(k + 1)), t.get(k + 2)
             res2 = _RESULT.get(second[1:]) if second.startswith("و") else None
             if first is None or res2 is None or res2[0] == first[0]:
@@ -1480,10 +1505,8 @@ class _Binder:
             elif kind == "partitive":
                 self.used.update(range(ce.i, h + 1))
         for i, w in enumerate(t.w):
-            if i in self.used or i in self.cover or i in self.cues:
-                continue
             hit = _RESULT_X.get(w)
-            if hit is None:
+            if hit is None or i in self.used or i in self.cover or i in self.cues:
                 continue
             (cls, num, definite), lead = hit
             if definite:
@@ -1778,7 +1801,8 @@ class _Binder:
     def tolls(self) -> None:
         """عدد القتلى ... إلى 30؛ حصيلة الشهداء بلغت 12؛ تجاوز عدد الجرحى 700؛ والإصابات 197."""
         t = self.t
-        for i, w in enumerate(t.w):
+        # (speed: only the tokens the two branches below read, see _TOLL_FORMS)
+        for i, w in [(k, w) for k, w in enumerate(t.w) if w in _TOLL_FORMS]:
             if w in _TOLL_HEADS_X:
                 r = i + 1
                 if t.get(r) in ("عدد", "حصيله"):
@@ -1831,9 +1855,7 @@ class _Binder:
         """Explicit none: دون وقوع إصابات، لم يسفر عن ضحايا، لا قتلى، لم يصب أحد."""
         t = self.t
         out: dict[str, Count] = {}
-        for i, w in enumerate(t.w):
-            if w not in _NEGATORS:
-                continue
+        for i in [k for k, w in enumerate(t.w) if w in _NEGATORS]:
             k = i + 1
             budget = 6
             while k < t.n and budget > 0:
@@ -2072,7 +2094,17 @@ for _table in (
     _DIED_OF_WOUNDS,
 ):
     _expand(_table)  # built once at import, not on the first sentence
+_NUMBER_WORD_FORMS = frozenset(_DEF_UNITS).union(
+    *(_expand(table) for table in (_UNITS, _TEN, _TENS, _HUNDREDS, _THOUSAND_ALONE))
+)
 _EMPTY = Casualties(None, None)
+# the tokens _Binder.tolls reads: a toll head, or a definite result noun (the subject)
+_TOLL_FORMS = frozenset(_TOLL_HEADS_X).union(form for form, hit in _RESULT_X.items() if hit[0][2])
+# Speed: every token a branch of _Binder's cue loop can make a cue of (the loop skips the
+# others: each branch tests its token against one of these tables first)
+_CUE_FORMS = frozenset(_CUE_X).union(
+    _LIFE_X, _LEFT_LIFE_X, _PASSED_X, _SUFFERED_X, _THEIR_VICTIM, _PASSED_MANY_X, _BODIES_X
+)
 _RELATIVE_PRONOUNS = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين"))
 _DISEASE = frozenset(_norm_list(_V.get("disease_words")))
 # every token form _strip_set(w, _DISEASE) answers truthily for (with or without a clitic)
