@@ -773,6 +773,32 @@ _PATTERN_ANCHORS = {
 }
 
 
+# Speed: each selector with the patterns it scans; every candidate it makes comes from a
+# match of one of them, so a sentence with none of their anchors is not given to it.
+_SELECTOR_PATTERNS = {
+    _block_cands: (_RE_BLOCK_DAY, _RE_BLOCK_FUTURE, _RE_BLOCK_PLACE),
+    _weekday_cands: (_RE_WEEKDAY, _RE_NIGHT_PAIR),
+    _dayword_cands: (_RE_DAYWORD,),
+    _explicit_cands: (_RE_EXPLICIT, _RE_NUMERIC, _RE_DAY_MONTH),
+    _month_cands: (_RE_MONTH,),
+    _period_cands: (_RE_PERIOD, _RE_YEAR_PREP),
+    _ago_cands: (_RE_AGO,),
+    _days_after_cands: (_RE_DAYS_AFTER,),
+}
+# (the patterns each selector's code names, all of them)
+assert tuple(_SELECTOR_PATTERNS) == _SELECTORS
+assert all(
+    {globals()[name] for name in find.__code__.co_names if name.startswith("_RE_")} == set(pats)
+    for find, pats in _SELECTOR_PATTERNS.items()
+)
+_SELECTOR_MASKS: list[tuple] = []
+for _find, _pats in _SELECTOR_PATTERNS.items():
+    _mask = 0
+    for _p in _pats:
+        _mask |= _PATTERN_ANCHORS[_p][0]
+    _SELECTOR_MASKS.append((_find, _mask))
+
+
 def _anchors(n: str) -> list[tuple[int, int, int]]:
     """(start, end, kind) of every anchor word or digit run in normalized text."""
     found: list[tuple[int, int, int]] = []
@@ -832,8 +858,9 @@ def _candidates(n: str, published: dt.date | None) -> list[_Cand]:
             yield from pattern.finditer(n, lo, hi)
 
     cands: list[_Cand] = []
-    for find in _SELECTORS:
-        find(n, published, cands, scan)
+    for find, mask in _SELECTOR_MASKS:
+        if mask & present:  # (a selector with none of its patterns' anchors finds nothing)
+            find(n, published, cands, scan)
     return cands
 
 
