@@ -643,21 +643,47 @@ class _Toks:
 
     def __init__(self, text: str):
         self.text = text
-        # Speed: split() gives [gap, token, gap, token, ..., gap] (the tokens _RAW_TOKEN's
-        # finditer finds, the whitespace between them); the running sum of their lengths is
-        # every token's start and end, with no match object made per token.
+        # Speed: a token never holds whitespace, so the tokens of a sentence are those of its
+        # whitespace-separated chunks (str.split), each cut once and cached (_chunk_tokens):
+        # most are one word, whole (_WHOLE_CHUNK). When every gap is one whitespace
+        # character, the next chunk starts one past the end of the one before.
+        chunks = text.split()
+        size = len(chunks)
+        if sum(map(len, chunks)) + size - 1 != len(text):  # (a longer gap, or at an end)
+            self._cut(text)
+            return
+        words: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        for chunk in chunks:
+            w = _WHOLE_CHUNK.get(chunk)
+            if w is not None:
+                words.append(w)
+                starts.append(pos)
+                ends.append(pos + len(chunk))
+            else:
+                cw, cs, ce = _chunk_tokens(chunk)
+                words += cw
+                starts += [pos + x for x in cs]
+                ends += [pos + x for x in ce]
+            pos += len(chunk) + 1
+        self.w, self.s, self.e, self.n = words, starts, ends, len(words)
+
+    def _cut(self, text: str) -> None:
+        """The tokens of any text: split() gives [gap, token, gap, token, ..., gap] (the
+        tokens _RAW_TOKEN's finditer finds, the whitespace between them); the running sum
+        of their lengths is every token's start and end."""
         parts = _RAW_SPLIT(text)
         bounds = list(accumulate(map(len, parts)))
         raws = parts[1::2]
-        words = list(map(_NORM_CACHE.get, raws))
+        words = [_norm_token(raw) for raw in raws]
         starts, ends = bounds[0:-1:2], bounds[1::2]
-        if None in words or "" in words:
-            words = [w if w is not None else _norm_token(raw) for w, raw in zip(words, raws, strict=True)]
-            if "" in words:  # a lone mark or zero-width character is no token
-                keep = [k for k, w in enumerate(words) if w]
-                words = [words[k] for k in keep]
-                starts = [starts[k] for k in keep]
-                ends = [ends[k] for k in keep]
+        if "" in words:  # a lone mark or zero-width character is no token
+            keep = [k for k, w in enumerate(words) if w]
+            words = [words[k] for k in keep]
+            starts = [starts[k] for k in keep]
+            ends = [ends[k] for k in keep]
         self.w, self.s, self.e, self.n = words, starts, ends, len(words)
 
     def get(self, i: int) -> str:
@@ -679,6 +705,25 @@ class _Toks:
 
 
 _NORM_CACHE: dict[str, str] = {}
+# a whitespace-free chunk of text -> (normalized tokens, starts, ends) of its tokens (but
+# those that normalize to nothing); a chunk that is one token, whole -> that token only
+_CHUNK_TOKENS: dict[str, tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]] = {}
+_WHOLE_CHUNK: dict[str, str] = {}
+
+
+def _chunk_tokens(chunk: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """The tokens of a whitespace-free chunk, as _RAW_TOKEN cuts them (cached)."""
+    toks = _CHUNK_TOKENS.get(chunk)
+    if toks is None:
+        found = [
+            (norm, m.start(), m.end()) for m in _RAW_TOKEN.finditer(chunk) if (norm := _norm_token(m.group()))
+        ]
+        toks = tuple(map(tuple, zip(*found, strict=True))) if found else ((), (), ())
+        if len(_CHUNK_TOKENS) < 200_000:
+            _CHUNK_TOKENS[chunk] = toks
+            if len(found) == 1 and found[0][1:] == (0, len(chunk)):
+                _WHOLE_CHUNK[chunk] = found[0][0]
+    return toks
 
 
 def _norm_token(raw: str) -> str:
@@ -887,10 +932,11 @@ class _Parser:
             return None
         qual = None
         k, lead = i, 0
-        m = self._seq(i, _AT_LEAST_IX)
+        w = t.w[i]
+        m = self._seq(i, _AT_LEAST_IX) if w in _QUALIFIER_STARTS else None
         if m is not None:
             qual, (k, lead) = "min", m
-        else:
+        elif w in _QUALIFIER_STARTS:
             m = self._seq(i, _APPROX_IX)
             if m is not None and t.w[i] != "تقريبا":
                 qual, (k, lead) = "approx", m
@@ -899,6 +945,8 @@ class _Parser:
                 lead = 1 if t.w[i] == "وبين" else 0
             elif t.w[i] == "من" and t.get(i + 1)[:1].isdecimal():
                 qual, k = "from", i + 1
+        if qual is None and not (w[0].isdecimal() or w in _VALUE_STARTS):
+            return None  # (speed: no number, vague word or dual noun below reads it)
         if qual is not None:
             while t.get(k) in _QUOTES or t.get(k) == "ال":
                 k += 1
@@ -1041,6 +1089,11 @@ _STARTERS: frozenset[str] = frozenset()
 _NUMBER_WORD_FORMS: frozenset[str] = frozenset()
 _VAGUE_WORDS = ("عده", "بضعه", "بضع", "العديد", "عدد", "عددا", "اعداد", "اعدادا", *_VAGUE_TENS)
 _VAGUE_FORMS = frozenset(_VAGUE_WORDS) | {c + w for w in _VAGUE_WORDS for c in _CLITICS}
+# the first word of every qualifier Parser.count reads (a token outside it opens none)
+_QUALIFIER_STARTS = frozenset(_AT_LEAST_IX).union(_APPROX_IX, ("بين", "وبين", "ما", "من"))
+# the tokens a count with no qualifier may open with (but digits): Parser.number's,
+# Parser.vague's and Parser.dual_person's
+_VALUE_STARTS: frozenset[str] = frozenset()
 
 
 def _scan_counts(t: _Toks) -> list[_CE]:
@@ -1048,9 +1101,14 @@ def _scan_counts(t: _Toks) -> list[_CE]:
     out: list[_CE] = []
     starters = _STARTERS
     after = 0  # the scan goes on after the last count found
-    for i in [k for k, w in enumerate(t.w) if w in starters or w[0].isdecimal()]:
+    words = t.w
+    for i in [k for k, w in enumerate(words) if w in starters or w[0].isdecimal()]:
         if i < after:
             continue
+        second = _QUALIFIER_SECOND.get(words[i])
+        if second is not None and t.get(i + 1) not in second:
+            if not (words[i] == "من" and t.get(i + 1)[:1].isdecimal()):  # ("من 3 إلى 5")
+                continue  # (speed: see _QUALIFIER_SECOND)
         ce = p.count(i)
         if ce is not None:
             if not _is_label(t, ce):
@@ -1504,13 +1562,11 @@ class _Binder:
                 self.used.update(range(ce.i, h + 1))
             elif kind == "partitive":
                 self.used.update(range(ce.i, h + 1))
-        for i, w in enumerate(t.w):
-            hit = _RESULT_X.get(w)
-            if hit is None or i in self.used or i in self.cover or i in self.cues:
+        # (speed: only the indefinite result nouns, the others are passed over)
+        for i in [k for k, w in enumerate(t.w) if w in _INDEFINITE_RESULT_X]:
+            if i in self.used or i in self.cover or i in self.cues:
                 continue
-            (cls, num, definite), lead = hit
-            if definite:
-                continue
+            (cls, num, _definite), lead = _RESULT_X[t.w[i]]
             if cls == "w" and any(_strip_set(t.get(i - k), _BODY_WORDS) for k in (1, 2, 3) if i - k >= 0):
                 continue  # "جثة شاب مصاب بطلق ناري": the wound of the dead, no one hurt
             if cls == "w" and num is not None and _strip_set(t.get(i - 1), _DIED_OF_WOUNDS):
@@ -1801,7 +1857,9 @@ class _Binder:
     def tolls(self) -> None:
         """عدد القتلى ... إلى 30؛ حصيلة الشهداء بلغت 12؛ تجاوز عدد الجرحى 700؛ والإصابات 197."""
         t = self.t
-        # (speed: only the tokens the two branches below read, see _TOLL_FORMS)
+        if _TOLL_FORMS.isdisjoint(t.w):
+            return  # (speed: one C-level scan for most sentences)
+        # (only the tokens the two branches below read, see _TOLL_FORMS)
         for i, w in [(k, w) for k, w in enumerate(t.w) if w in _TOLL_FORMS]:
             if w in _TOLL_HEADS_X:
                 r = i + 1
@@ -1855,6 +1913,8 @@ class _Binder:
         """Explicit none: دون وقوع إصابات، لم يسفر عن ضحايا، لا قتلى، لم يصب أحد."""
         t = self.t
         out: dict[str, Count] = {}
+        if _NEGATORS.isdisjoint(t.w):
+            return out  # (speed: one C-level scan for most sentences)
         for i in [k for k, w in enumerate(t.w) if w in _NEGATORS]:
             k = i + 1
             budget = 6
@@ -2097,7 +2157,25 @@ for _table in (
 _NUMBER_WORD_FORMS = frozenset(_DEF_UNITS).union(
     *(_expand(table) for table in (_UNITS, _TEN, _TENS, _HUNDREDS, _THOUSAND_ALONE))
 )
+_VALUE_STARTS = _NUMBER_WORD_FORMS | _VAGUE_FORMS | frozenset(_PERSON_X)
+
+
+def _qualifier_second() -> dict[str, frozenset[str]]:
+    """The first word of a qualifier of two words or more ("في حدود", "على الأقل", "ما لا
+    يقل عن"; "ما بين"; "من" before a digit) that is no number: -> the second words of
+    its qualifiers. Parser.count reads a count there only when one of them follows."""
+    out: dict[str, frozenset[str]] = {}
+    for w in _QUALIFIER_STARTS - _VALUE_STARTS - {"بين", "وبين"}:
+        rests = [rest for rest, _size, _lead in _AT_LEAST_IX.get(w, []) + _APPROX_IX.get(w, [])]
+        if all(rests):  # (a one-word qualifier, "نحو", may have the number right after it)
+            out[w] = frozenset(rest[0] for rest in rests) | ({"بين"} if w == "ما" else set())
+    return out
+
+
+_QUALIFIER_SECOND = _qualifier_second()
+assert _QUALIFIER_SECOND["من"] == frozenset()  # (its one count: "من" and digits, the range)
 _EMPTY = Casualties(None, None)
+_INDEFINITE_RESULT_X = frozenset(form for form, hit in _RESULT_X.items() if not hit[0][2])
 # the tokens _Binder.tolls reads: a toll head, or a definite result noun (the subject)
 _TOLL_FORMS = frozenset(_TOLL_HEADS_X).union(form for form, hit in _RESULT_X.items() if hit[0][2])
 # Speed: every token a branch of _Binder's cue loop can make a cue of (the loop skips the
