@@ -776,6 +776,11 @@ _PATTERN_ANCHORS = {
 }
 
 
+# the same, by the pattern's id (a compiled pattern's hash is computed over all its code,
+# on every lookup: thousands of instructions for the longer patterns)
+_PATTERN_ANCHORS_BY_ID = {id(pattern): anchors for pattern, anchors in _PATTERN_ANCHORS.items()}
+
+
 # Speed: each selector with the patterns it scans; every candidate it makes comes from a
 # match of one of them, so a sentence with none of their anchors is not given to it.
 _SELECTOR_PATTERNS = {
@@ -861,7 +866,7 @@ def _candidates(n: str, published: dt.date | None) -> list[_Cand]:
         present |= anchor[2]
 
     def scan(pattern: re.Pattern):
-        mask, before, after = _PATTERN_ANCHORS[pattern]
+        mask, before, after = _PATTERN_ANCHORS_BY_ID[id(pattern)]
         if not mask & present:
             return
         for lo, hi in _windows(n, anchors, mask, before, after):
