@@ -6132,7 +6132,9 @@ def test_extract_a_headline_figure_the_body_tells_as_dead_and_wounded_together_i
         ("Remote explosive/landmine/IED", None, None)
     ]
     # (a headline's toll over a body that tells none is still the event's)
-    m = one("مقتل 4 عناصر من داعش بضربة جوية في حمرين\n\nنفذت طائرات القوة الجوية ضربة على مخبأ في جبال حمرين.")
+    m = one(
+        "مقتل 4 عناصر من داعش بضربة جوية في حمرين\n\nنفذت طائرات القوة الجوية ضربة على مخبأ في جبال حمرين."
+    )
     assert m.killed_best == 4
 
 
@@ -6250,12 +6252,16 @@ def test_extract_protesters_shot_in_confrontations_with_the_forces_beside_a_riot
 def test_extract_then_and_was_telling_the_scene_of_a_fresh_act_keep_it():
     # "كانت حينها تؤدي واجبها", "وكان السوق آنذاك مكتظا": the moment and the scene of the act
     # told, not an earlier time (only "وكان" opening a sentence recalls one)
-    m = one("انفجرت عبوة ناسفة على دورية للجيش كانت حينها تؤدي واجبها في الطارمية، ما أسفر عن إصابة ثلاثة جنود.")
+    m = one(
+        "انفجرت عبوة ناسفة على دورية للجيش كانت حينها تؤدي واجبها في الطارمية، ما أسفر عن إصابة ثلاثة جنود."
+    )
     assert (m.sub_event_type, m.wounded_best, m.event_date) == ("Remote explosive/landmine/IED", 3, PUB)
     m = one("قتل مدنيان بانفجار عبوة ناسفة في سوق الخالص، وكان السوق آنذاك مكتظا بالمتسوقين.")
     assert (m.killed_best, m.governorate, m.location) == (2, "Diyala", "Khalis")
     # (a sentence opened by it recalls an earlier act: nothing of today's)
-    assert all(m.event_date != PUB for m in extract("وكانت عبوة ناسفة قد انفجرت في سوق الخالص الشهر الماضي.", PUB))
+    assert all(
+        m.event_date != PUB for m in extract("وكانت عبوة ناسفة قد انفجرت في سوق الخالص الشهر الماضي.", PUB)
+    )
 
 
 @pytest.mark.parametrize(
@@ -6264,7 +6270,11 @@ def test_extract_then_and_was_telling_the_scene_of_a_fresh_act_keep_it():
         # a victim's past, told after the act
         ("اغتال مسلحون مجهولون ناشطا مدنيا في البصرة سبق أن تعرض لمحاولة اغتيال.", "Attack", 1),
         # the place's past
-        ("قتل مدني بانفجار عبوة ناسفة في قضاء المقدادية الذي شهد هجمات مماثلة في السابق.", "Remote explosive/landmine/IED", 1),
+        (
+            "قتل مدني بانفجار عبوة ناسفة في قضاء المقدادية الذي شهد هجمات مماثلة في السابق.",
+            "Remote explosive/landmine/IED",
+            1,
+        ),
         # the anniversary the act coincides with
         ("قتل شرطي بهجوم مسلح في كركوك تزامنا مع ذكرى تأسيس الشرطة العراقية.", "Armed clash", 1),
     ],
@@ -6284,7 +6294,9 @@ def test_extract_a_date_in_a_relative_clause_on_another_thing_is_not_the_acts():
     m = one("اغتيل ناشط بارز في الحراك الاحتجاجي الذي انطلق في تشرين الأول 2019، أمام منزله في العمارة.")
     assert (m.sub_event_type, m.event_date, m.date_precision) == ("Attack", PUB, "day")
     # (a relative clause on the act itself dates it)
-    got = extract("يستذكر العراقيون تفجير الكرادة الذي وقع في الثالث من تموز عام 2016 وأودى بحياة المئات.", PUB)
+    got = extract(
+        "يستذكر العراقيون تفجير الكرادة الذي وقع في الثالث من تموز عام 2016 وأودى بحياة المئات.", PUB
+    )
     assert [m.event_date for m in got] == [dt.date(2016, 7, 3)]
 
 
@@ -6394,13 +6406,25 @@ def test_extract_gunmen_with_their_nun_are_no_construct_head():
     "text,sub_event,perp,target",
     [
         # who fired or planted the weapon, named after it
-        ("استهدفت نقطة للحشد الشعبي بقذائف هاون أطلقها عناصر داعش من منطقة مطيبيجة.",
-         "Shelling/artillery/missile attack", "isis", "pmf"),
-        ("قتل جندي بانفجار عبوة ناسفة زرعها مسلحو داعش على طريق زراعي في الطارمية.",
-         "Remote explosive/landmine/IED", "isis", "iraqi_security_forces"),
+        (
+            "استهدفت نقطة للحشد الشعبي بقذائف هاون أطلقها عناصر داعش من منطقة مطيبيجة.",
+            "Shelling/artillery/missile attack",
+            "isis",
+            "pmf",
+        ),
+        (
+            "قتل جندي بانفجار عبوة ناسفة زرعها مسلحو داعش على طريق زراعي في الطارمية.",
+            "Remote explosive/landmine/IED",
+            "isis",
+            "iraqi_security_forces",
+        ),
         # an attack "by" a named side: an assault
-        ("تعرضت دورية للشرطة الاتحادية لهجوم من قبل عناصر داعش في قضاء الطارمية، ما أسفر عن إصابة منتسبين.",
-         "Armed clash", "isis", "iraqi_security_forces"),
+        (
+            "تعرضت دورية للشرطة الاتحادية لهجوم من قبل عناصر داعش في قضاء الطارمية، ما أسفر عن إصابة منتسبين.",
+            "Armed clash",
+            "isis",
+            "iraqi_security_forces",
+        ),
     ],
 )
 def test_extract_who_fired_planted_or_attacked_named_after_it(text, sub_event, perp, target):
