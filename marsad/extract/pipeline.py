@@ -12,6 +12,8 @@ Bad input (empty, binary, huge) gives [] or a few mentions, never an exception.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from collections.abc import Sequence
 
 from marsad.extract import assemble as asm
@@ -109,7 +111,25 @@ def _guard(text, opts: ExtractOptions) -> str:
         text = str(text)
     if len(text) > opts.max_chars:
         text = text[: opts.max_chars]
+    if "&" in text:
+        text = _CHARACTER_REFERENCE.sub(_referenced, text)
     return text.replace("\x00", " ")
+
+
+# HTML character references a scraper left in the text ("قتل&nbsp;ثلاثة&nbsp;جنود" hid the
+# count from its verb): read as the character each stands for, padded with spaces to the
+# reference's length, so that every offset still indexes the text as given
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _referenced(m: re.Match) -> str:
+    reference = m.group()
+    ch = html.unescape(reference)
+    if ch == reference or len(ch) > len(reference):
+        return reference  # (no character reference HTML knows)
+    if ch.isspace():
+        ch = " "  # (a no-break space: normalization drops a zero-width mark itself)
+    return ch + " " * (len(reference) - len(ch))
 
 
 def find_entities(sentences, title: str | None, pub: dt.date | None, opts: ExtractOptions) -> list[asm.Facts]:

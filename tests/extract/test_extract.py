@@ -6461,3 +6461,32 @@ def test_extract_a_series_named_in_an_aside_after_the_act_leaves_its_toll():
 def test_extract_a_victims_past_told_beside_the_act_neither_dates_it_nor_names_its_side(text, perp):
     m = one(text)
     assert (m.event_date, m.date_precision, m.perpetrator_id) == (PUB, "day", perp)
+
+
+def test_extract_html_character_references_read_as_their_characters():
+    # a scraper's "&nbsp;" between the verb and its count hid the toll; offsets still index
+    # the text as given (each reference is read as its character padded with spaces)
+    text = (
+        "قتل&nbsp;ثلاثة&nbsp;جنود وأصيب&nbsp;اثنان بهجوم مسلح استهدف نقطة للجيش في&nbsp;قضاء "
+        "الطارمية شمالي بغداد، اليوم&nbsp;الأحد، بحسب ما أفاد مصدر في &quot;قيادة العمليات&quot;."
+    )
+    m = one(text)
+    plain = one(text.replace("&nbsp;", " ").replace("&quot;", '"'))
+    assert (m.killed_best, m.wounded_best, m.governorate, m.event_date) == (3, 2, "Baghdad", PUB)
+    assert (m.killed_best, m.wounded_best, m.perpetrator_id, m.target_id) == (
+        plain.killed_best,
+        plain.wounded_best,
+        plain.perpetrator_id,
+        plain.target_id,
+    )
+    assert len(m.evidence) == m.evidence_end - m.evidence_start
+    assert text[m.evidence_start : m.evidence_end].startswith("قتل&nbsp;ثلاثة")
+    assert "&nbsp;" not in m.evidence
+
+
+def test_extract_an_ampersand_that_is_no_reference_stays():
+    from marsad.extract.options import DEFAULT_OPTIONS
+    from marsad.extract.pipeline import _guard
+
+    got = _guard("R&D وشركة A&B؛ &bogus; &#x627;", DEFAULT_OPTIONS)
+    assert got == "R&D وشركة A&B؛ &bogus; " + "ا" + " " * 6  # (7 characters, as "&#x627;")
