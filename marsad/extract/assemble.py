@@ -576,7 +576,8 @@ ONE_OF = compile_guarded(_n(r"[،,]\s*(?:احد|احدي)(?:\s+(?:ابرز|اك�
 APPOSITION_AFTER = compile_guarded(_n(r"\s*،\s*(?:وهي\s+|وهو\s+)?(?:احد|احدي|ابرز|اكبر)\s+[^،.]{3,70}،\s*"))
 # an ambush word ("وذلك بكمين محكم"), and an act told as separate ("في عملية منفصلة")
 AMBUSH = compile_guarded(_n(r"^(?:و|ف|ب)?(?:ال)?(?:كمين|كمينا)"))
-_ANOTHER_ACT = r"(?:عمليه|هجوم|حادث|حادثه|اشتباك|ضربه|غاره|اعتداء)\s+(?:منفصل|منفصله|اخر|اخري|ثان|ثاني|ثانيه)(?=[\s،,.]|$)"
+# (or a later one: "فيما قتل إرهابيان في اشتباك لاحق مع القوات الأمنية")
+_ANOTHER_ACT = r"(?:عمليه|هجوم|حادث|حادثه|اشتباك|ضربه|غاره|اعتداء)\s+(?:منفصل|منفصله|اخر|اخري|ثان|ثاني|ثانيه|لاحق|لاحقه)(?=[\s،,.]|$)"
 SEPARATE_ACT = compile_guarded(_n(_ANOTHER_ACT))
 # "...، وفي حادث منفصل قتل راع ...", "، وفي حادث آخر": another act told in the same sentence
 ANOTHER_ACT_CLAUSE = compile_guarded(_n(r"[،,]\s*(?:و|ف)?(?:في\s+)?" + _ANOTHER_ACT))
@@ -2932,6 +2933,14 @@ def _bind_casualties(f: Facts, lo: int, hi: int):
         if own is not None:
             k = own.killed if k is None and cas.killed is not None else k
             w = own.wounded if w is None and cas.wounded is not None else w
+    if (k is not None or w is not None) and hi < len(f.text) and SEPARATE_ACT.search(f.norm, f.npos(hi)):
+        # "قتل جنديان بهجوم ...، فيما قتل إرهابيان في اشتباك لاحق": the sentence's toll adds
+        # up the acts its clauses tell; a later clause telling another act has its own, so
+        # this clause's count is its act's
+        own = _clause_casualties(f, lo, hi)
+        if own is not None:
+            k = own.killed if k is not None and own.killed is not None else k
+            w = own.wounded if w is not None and own.wounded is not None else w
     if _open_large(k) or _open_large(w):
         # "قتل أكثر من 30 شخصا بتفجير انتحاري مزدوج استهدف سوقا": a large open toll is one
         # act's when the clause names the act (not "أعمال عنف خلفت أكثر من 600 قتيل")
@@ -3134,7 +3143,7 @@ def _clause_bounds(f: Facts, cues: list) -> list[tuple[int, int, bool]]:
     if "رد" in f.norm:
         for m in ANSWERED_WITH.finditer(f.norm):
             cuts.append((f.orig(m.start()), f.orig(m.start()) + 1, None))
-    if "منفصل" in f.norm or "اخر" in f.norm or "ثان" in f.norm:
+    if "منفصل" in f.norm or "اخر" in f.norm or "ثان" in f.norm or "لاحق" in f.norm:
         for m in ANOTHER_ACT_CLAUSE.finditer(f.norm):
             cuts.append((f.orig(m.start()), f.orig(m.start()) + 1, None))
     if "بعد" in f.norm or "التالي" in f.norm:

@@ -6490,3 +6490,18 @@ def test_extract_an_ampersand_that_is_no_reference_stays():
 
     got = _guard("R&D وشركة A&B؛ &bogus; &#x627;", DEFAULT_OPTIONS)
     assert got == "R&D وشركة A&B؛ &bogus; " + "ا" + " " * 6  # (7 characters, as "&#x627;")
+
+
+def test_extract_a_later_act_told_in_the_same_sentence_keeps_its_dead():
+    # "في اشتباك لاحق": another act (a later one), with its own dead; the sentence's toll
+    # adds both, each act keeps its own
+    got = extract(
+        "قتل جنديان بهجوم لداعش على نقطة عسكرية في قضاء الطارمية شمالي بغداد، فيما قتل إرهابيان "
+        "في اشتباك لاحق مع القوات الأمنية.",
+        PUB,
+    )
+    assert [(m.killed_best, m.location) for m in got] == [(2, "Tarmiyah"), (2, None)]
+    assert got[0].perpetrator_id == "isis"
+    # (the clause of a separate incident with its own wounded: the first act keeps its count)
+    m = one("قتل ثلاثة جنود وأصيب اثنان بهجوم في الطارمية، فيما أصيب مدني في حادث منفصل بالمنطقة.")
+    assert (m.killed_best, m.wounded_best) == (3, 2)
