@@ -5,7 +5,7 @@ Entry point: `extract(text, published, title=None) -> list[Mention]`
 stored articles are re-extracted by `marsad-backfill`.
 """
 
-EXTRACTOR_VERSION = "0.6.171"
+EXTRACTOR_VERSION = "0.6.172"
 
 _warmed = False
 

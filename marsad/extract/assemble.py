@@ -1884,6 +1884,31 @@ def _clash_side(f: Facts, ns: int) -> bool:
     )
 
 
+# the attackers ("المهاجمين", "منفذي الهجوم") as the object of a side's fighting back: after
+# the side ("من قتل اثنين من المهاجمين", "مع المهاجمين") or before it ("المهاجمين حتفهما في
+# اشتباك مع")
+_ATTACKERS = r"(?:ال)?(?:مهاجمين|مهاجمون|مهاجمان)"
+FOUGHT_ATTACKERS_AFTER = compile_guarded(
+    _n(
+        r"^\s+(?:\S+\s+){0,3}?(?:"
+        r"(?:من\s+)?(?:و)?(?:قتل|قتلت|قتلوا|مقتل|اعتقال|اعتقلت|اعتقلوا|اصابه|اصابت|قنص|ملاحقه|لاحقت|طاردت|مطارده|صد|صدت)"
+        r"\s+(?:\S+\s+){0,3}?(?:من\s+)?" + _ATTACKERS + r"|مع\s+" + _ATTACKERS + r")(?=[\s،,.]|$)"
+    )
+)
+FOUGHT_ATTACKERS_BEFORE = compile_guarded(
+    _n(
+        r"(?:^|\s)"
+        + _ATTACKERS
+        + r"\s+(?:\S+\s+){0,6}?(?:اشتباك|اشتباكات|مواجهه|مواجهات|معركه)\s+مع\s+(?:\S+\s+)?$"
+    )
+)
+
+
+def _fought_the_attackers(norm: str, ns: int, ne: int, before: str) -> bool:
+    """The actor at [ns, ne) is the side that fought or killed the attackers of the act."""
+    return bool(FOUGHT_ATTACKERS_AFTER.match(norm[ne : ne + 90]) or FOUGHT_ATTACKERS_BEFORE.search(before))
+
+
 def _announces(f: Facts, ns: int) -> bool:
     """The body named at normalized offset `ns` is the subject of an announcing verb."""
     return _announcing(f.norm[max(0, ns - 40) : ns])
@@ -2045,6 +2070,12 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             continue
         if DISPUTED_OVER.search(w90[-70:]):
             continue  # "إثر خلاف حول تسليم المقر للحزب الديمقراطي": what the dispute is over
+        if "مهاجم" in norm and _fought_the_attackers(norm, ns, ne, w90):
+            # "وتمكنت قوات الحشد من قتل اثنين من المهاجمين", "لقي اثنان من المهاجمين حتفهما
+            # في اشتباك مع قوات الحشد": who fought back or killed the attackers did not do
+            # the act; at most it was the side attacked (weaker than the victims told)
+            roles.append(Role(a.actor_id, "target", 1.0, base + a.start))
+            continue
         if contains_any(w60, CHARGE_STEMS) and CHARGED_WITH.search(w60):
             if "انتماء" in w60 and MEMBERSHIP_CHARGED.search(w60):
                 # "اعتقال متهم بالانتماء لتنظيم داعش": the group the arrested is charged as a

@@ -6505,3 +6505,20 @@ def test_extract_a_later_act_told_in_the_same_sentence_keeps_its_dead():
     # (the clause of a separate incident with its own wounded: the first act keeps its count)
     m = one("قتل ثلاثة جنود وأصيب اثنان بهجوم في الطارمية، فيما أصيب مدني في حادث منفصل بالمنطقة.")
     assert (m.killed_best, m.wounded_best) == (3, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل مدني بهجوم مسلح في قضاء المقدادية، وتمكنت قوات الحشد من قتل اثنين من المهاجمين.",
+        "قتل مدني بهجوم مسلح في قضاء المقدادية، فيما قتل اثنان من المهاجمين في اشتباك مع قوات الحشد.",
+        "قتل مدني بهجوم مسلح في قضاء المقدادية، بينما لقي اثنان من المهاجمين حتفهما في اشتباك مع قوات الحشد.",
+        "هاجم مسلحون مجهولون منزل مختار قرية في قضاء المقدادية ما أدى إلى مقتله، واشتبكت قوة من الجيش "
+        "مع المهاجمين وقتلت اثنين منهم.",
+    ],
+)
+def test_extract_who_fought_back_the_attackers_did_not_do_the_act(text):
+    # the side that killed or fought the attackers in the act's own sentence is neither its
+    # perpetrator nor (over the civilian the attack killed) its target
+    m = one(text)
+    assert (m.perpetrator_id, m.target_id, m.governorate) == ("unknown", "civilians", "Diyala")
