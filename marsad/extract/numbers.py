@@ -635,7 +635,7 @@ _DIGIT_CHARS = "0-9\u0660-\u0669\u06f0-\u06f9"
 # Tokens are cut from the ORIGINAL string (spans need no mapping) and normalized one by
 # one: words (with their diacritics and tatweel), digit groups, single other characters.
 _RAW_TOKEN = re.compile(rf"[{_DIGIT_CHARS}]+(?:[.,\u066b\u066c][{_DIGIT_CHARS}]+)*|[{_WORD_CHARS}]+|\S")
-_RAW_SPLIT = re.compile(f"({_RAW_TOKEN.pattern})").split
+_CHUNK = re.compile(r"\S+")  # (the chunks str.split() gives: \s is its whitespace)
 
 
 class _Toks:
@@ -644,19 +644,19 @@ class _Toks:
     def __init__(self, text: str):
         self.text = text
         # Speed: a token never holds whitespace, so the tokens of a sentence are those of its
-        # whitespace-separated chunks (str.split), each cut once and cached (_chunk_tokens):
-        # most are one word, whole (_WHOLE_CHUNK). When every gap is one whitespace
-        # character, the next chunk starts one past the end of the one before.
+        # whitespace-separated chunks, each cut once and cached (_chunk_tokens): most are one
+        # word, whole (_WHOLE_CHUNK). When every gap is one whitespace character (most
+        # sentences), str.split gives the chunks and each starts one past the end of the one
+        # before; otherwise their places are searched for.
         chunks = text.split()
-        size = len(chunks)
-        if sum(map(len, chunks)) + size - 1 != len(text):  # (a longer gap, or at an end)
-            self._cut(text)
-            return
+        if sum(map(len, chunks)) + len(chunks) - 1 == len(text):
+            placed = zip(accumulate((len(c) + 1 for c in chunks[:-1]), initial=0), chunks, strict=True)
+        else:
+            placed = ((m.start(), m.group()) for m in _CHUNK.finditer(text))
         words: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
-        pos = 0
-        for chunk in chunks:
+        for pos, chunk in placed:
             w = _WHOLE_CHUNK.get(chunk)
             if w is not None:
                 words.append(w)
@@ -667,23 +667,6 @@ class _Toks:
                 words += cw
                 starts += [pos + x for x in cs]
                 ends += [pos + x for x in ce]
-            pos += len(chunk) + 1
-        self.w, self.s, self.e, self.n = words, starts, ends, len(words)
-
-    def _cut(self, text: str) -> None:
-        """The tokens of any text: split() gives [gap, token, gap, token, ..., gap] (the
-        tokens _RAW_TOKEN's finditer finds, the whitespace between them); the running sum
-        of their lengths is every token's start and end."""
-        parts = _RAW_SPLIT(text)
-        bounds = list(accumulate(map(len, parts)))
-        raws = parts[1::2]
-        words = [_norm_token(raw) for raw in raws]
-        starts, ends = bounds[0:-1:2], bounds[1::2]
-        if "" in words:  # a lone mark or zero-width character is no token
-            keep = [k for k, w in enumerate(words) if w]
-            words = [words[k] for k in keep]
-            starts = [starts[k] for k in keep]
-            ends = [ends[k] for k in keep]
         self.w, self.s, self.e, self.n = words, starts, ends, len(words)
 
     def get(self, i: int) -> str:
