@@ -239,7 +239,7 @@ def _tweet_link(probe: str) -> bool:
 
 def _copyright(norm: str, latin: bool, arabic: tuple[str, ...] = _COPYRIGHT_AR) -> bool:
     """`arabic` is () on a page whose lines hold none of _COPYRIGHT_AR (see _Page)."""
-    return _COPYRIGHT_RE.search(norm) is not None if latin else bool(arabic) and contains_any(norm, arabic)
+    return _COPYRIGHT_RE.search(norm) is not None if latin else contains_any(norm, arabic)
 
 
 # a word holding no letter or digit ("-", "|", "__"), after its space (the first word aside)
@@ -429,7 +429,7 @@ def _kind(
     if n_words <= 25 and _copyright(norm, latin, copyright_ar):
         return FOOTER
     if n_words <= 40:
-        if _BOILERPLATE_RE.search(norm) if latin else boilerplate_ar and contains_any(norm, boilerplate_ar):
+        if _BOILERPLATE_RE.search(norm) if latin else contains_any(norm, boilerplate_ar):
             return DROP
         if _SOURCE_INLINE_RE.search(norm) if latin else "|" in norm and _SOURCE_INLINE_AR.search(norm):
             return DROP
