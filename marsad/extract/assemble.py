@@ -42,7 +42,7 @@ from pathlib import Path
 
 import yaml
 
-from marsad.extract.guard import Guarded, compile_guarded, guarded
+from marsad.extract.guard import compile_guarded, guarded, search_in
 from marsad.extract.normalize import contains_any, normalize, normalize_with_map, prepare
 from marsad.extract.options import DEFAULT_OPTIONS, ExtractOptions
 
@@ -1921,18 +1921,6 @@ def _announcing(before: str) -> bool:
     )
 
 
-def _search_in(pattern, window: str, text: str, pos: int, endpos: int):
-    """pattern.search(text, pos, endpos) with its guard read on `window`, text[pos:endpos]
-    (a match lies in it, and so do the literals the match holds), not on the whole text. A
-    pattern left bare (guard.guarded found no literal to read) is searched as it is."""
-    if not isinstance(pattern, Guarded):
-        return pattern.search(text, pos, endpos)
-    for stem in pattern.stems:
-        if stem in window:
-            return pattern.bare.search(text, pos, endpos)
-    return None
-
-
 def _own_act_announced(f: Facts, ns: int, ne: int) -> bool:
     """The body announces what it did itself: "أعلنت وزارة الدفاع التركية تحييد ستة",
     "أعلنت القيادة عن نتائج عملية ..." (normalized offsets of the body's name)."""
@@ -2407,7 +2395,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "perp", 3.0, base + a.start))
         elif (
             not others_before
-            and _search_in(VSO_VERB, w40, norm, max(0, ns - 40), ns)
+            and search_in(VSO_VERB, w40, norm, max(0, ns - 40), ns)
             and not norm.startswith(("ل", "بال"), ns)
             and not PASSIVE_AFTER.search(after)
             # ("وفتحت الأجهزة الأمنية تحقيقا": "opened" fires only with the fire after it)
@@ -2417,7 +2405,7 @@ def _read_roles(f: Facts, lo: int, hi: int) -> list[Role]:
             roles.append(Role(aid, "perp", 3.0 if before.endswith(OWN_FIGHTERS) else 2.8, base + a.start))
         elif (
             not others_before
-            and _search_in(MANAGED_BY, w40, norm, max(0, ns - 40), ns)
+            and search_in(MANAGED_BY, w40, norm, max(0, ns - 40), ns)
             and MANAGED_STRIKE.match(after)
             and not PASSIVE_AFTER.search(after)
         ):

@@ -49,6 +49,18 @@ class Guarded:
         return getattr(self.bare, name)
 
 
+def search_in(pattern: re.Pattern | Guarded, window: str, text: str, pos: int, endpos: int):
+    """pattern.search(text, pos, endpos), its guard read on `window`, the text[pos:endpos]
+    the caller already holds (a match lies in it, and so do the literals it holds), not on
+    the whole text. A bare pattern is searched as it is."""
+    if not isinstance(pattern, Guarded):
+        return pattern.search(text, pos, endpos)
+    for stem in pattern.stems:
+        if stem in window:
+            return pattern.bare.search(text, pos, endpos)
+    return None
+
+
 def guarded(pattern: re.Pattern, words: list[str] | None = None) -> re.Pattern | Guarded:
     """`pattern` guarded by the literals it requires: those of `words` (the word list it was
     built from, one of which every match holds) or, without them, of the pattern itself.

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.extract import assemble
-from marsad.extract.guard import Guarded, compile_guarded, guarded, required_literals
+from marsad.extract.guard import Guarded, compile_guarded, guarded, required_literals, search_in
 from marsad.extract.normalize import normalize
 
 REPO = Path(__file__).resolve().parents[2]
@@ -116,12 +116,12 @@ def test_every_assembler_pattern_answers_as_its_bare_one_on_the_samples():
 
 
 def test_a_window_search_reads_a_bare_pattern_too():
-    # _search_in guards a search on the window it already holds; a pattern whose literals
+    # search_in guards a search on the window its caller already holds; a pattern whose literals
     # cannot be read stays bare and is searched as it is
     text = "قال مصدر ان مسلحين هاجموا نقطة"
     bare = re.compile(r"\S{6}(?=\s)")
     assert isinstance(compile_guarded(bare.pattern), re.Pattern)
-    assert assemble._search_in(bare, text[10:], text, 10, len(text)).group() == "مسلحين"
+    assert search_in(bare, text[10:], text, 10, len(text)).group() == "مسلحين"
     guarded_one = compile_guarded(r"هاجم\S*")
-    assert assemble._search_in(guarded_one, text[10:], text, 10, len(text)).group() == "هاجموا"
-    assert assemble._search_in(guarded_one, text[:10], text, 0, 10) is None
+    assert search_in(guarded_one, text[10:], text, 10, len(text)).group() == "هاجموا"
+    assert search_in(guarded_one, text[:10], text, 0, 10) is None
